@@ -1,0 +1,27 @@
+export { ConfigError, type ConfigIssue } from "./config-error";
+export { type DatabaseConfig, databaseConfig } from "./database-config";
+export {
+  envBoolean,
+  envEnum,
+  envInteger,
+  envOriginList,
+  envString,
+  envUrl,
+  type NodeEnv,
+  nodeEnvField,
+} from "./env-fields";
+export { type HttpConfig, httpConfig } from "./http-config";
+export { type ConfigSchema, type Env, loadConfig, type MergedConfig } from "./load-config";
+export { type LoggingConfig, type LogLevel, loggingConfig } from "./logging-config";
+export { type MetricsConfig, metricsConfig } from "./metrics-config";
+export { readProcessEnv } from "./process-env";
+export { type RedisConfig, redisConfig } from "./redis-config";
+export { type RuntimeConfig, runtimeConfig } from "./runtime-config";
+export { loadOrCreateSecret } from "./secrets";
+export {
+  type DiskStorageConfig,
+  type S3StorageConfig,
+  type StorageConfig,
+  storageConfig,
+} from "./storage-config";
+export { type WorkerConfig, workerConfig } from "./worker-config";
