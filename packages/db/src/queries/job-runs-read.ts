@@ -1,0 +1,57 @@
+import { and, asc, eq, lt, sql } from "drizzle-orm";
+import type { Database } from "../database";
+import { jobRuns } from "../schema";
+import { isJobRunId, type JobRun, jobRunColumns } from "./job-run-columns";
+
+function prepareGetJobRun(db: Database) {
+  // Named, so postgres.js keeps a server-side prepared statement per connection: the status read is the
+  // hottest query (progress polling). PGlite accepts the same call.
+  return db
+    .select(jobRunColumns)
+    .from(jobRuns)
+    .where(eq(jobRuns.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare("vitae_get_job_run");
+}
+
+const preparedGetJobRun = new WeakMap<Database, ReturnType<typeof prepareGetJobRun>>();
+
+/**
+ * The job run with `id`, or `undefined` when there is none (including a malformed id). No workspace
+ * check: callers that serve users compare `workspaceId` themselves. Used by `@vitae/queue` status reads.
+ */
+export async function getJobRun(db: Database, params: { id: string }): Promise<JobRun | undefined> {
+  if (!isJobRunId(params.id)) return undefined;
+  let prepared = preparedGetJobRun.get(db);
+  if (prepared === undefined) {
+    prepared = prepareGetJobRun(db);
+    preparedGetJobRun.set(db, prepared);
+  }
+  const [row] = await prepared.execute({ id: params.id });
+  return row;
+}
+
+/** Parameters of {@link listStaleQueuedJobRuns}. */
+export interface ListStaleQueuedJobRunsParams {
+  /** Rows last handed to the queue strictly before this instant are stale. */
+  olderThan: Date;
+  /** Page size; the reconciler loops until a page comes back short. */
+  limit: number;
+}
+
+/**
+ * Job runs still `queued` whose last hand-over to the queue (`enqueued_at`, initially the insert time) is
+ * older than `olderThan`, oldest first, with `payload` so the reconciler can re-enqueue them (the BullMQ
+ * job may never have been added, or may have been lost). Served by the (status, enqueued_at) index.
+ */
+export function listStaleQueuedJobRuns(
+  db: Database,
+  params: ListStaleQueuedJobRunsParams,
+): Promise<JobRun[]> {
+  return db
+    .select(jobRunColumns)
+    .from(jobRuns)
+    .where(and(eq(jobRuns.status, "queued"), lt(jobRuns.enqueuedAt, params.olderThan)))
+    .orderBy(asc(jobRuns.enqueuedAt), asc(jobRuns.id))
+    .limit(params.limit);
+}

@@ -1,0 +1,1 @@
+export { type JobRunStatus, jobRunStatus, jobRuns } from "./job-runs";
