@@ -1,0 +1,137 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
+
+/** A running product in embedded mode, owned by one test file. */
+export interface RunningProduct {
+  baseUrl: string;
+  /** Stops the process, then deletes its data directory and every Redis key under its prefix. */
+  stop: () => Promise<void>;
+}
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const apiDir = path.join(repoRoot, "apps", "api");
+const readyTimeoutMs = 90_000;
+const exitTimeoutMs = 20_000;
+// Enough of the child's output to explain a failed boot without holding a runaway log in memory.
+const maxOutputChars = 20_000;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === "string") throw new Error("Could not obtain a free port.");
+  return address.port;
+}
+
+function productEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Embedded mode must not pick up a developer's external database or bucket from the shell.
+  for (const key of Object.keys(env)) {
+    if (key === "DATABASE_URL" || key.startsWith("S3_")) delete env[key];
+  }
+  return { ...env, ...overrides };
+}
+
+async function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return true;
+  const exited = new Promise<true>((resolve) => child.once("exit", () => resolve(true)));
+  return Promise.race([exited, delay(timeoutMs, false)]);
+}
+
+async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/**
+ * Starts `apps/api` in embedded mode (API + workers + PGlite in one process) on a free port with a fresh
+ * data directory and a unique Redis prefix, and resolves once `/readyz` answers 200.
+ */
+export async function startProduct(): Promise<RunningProduct> {
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(tmpdir(), "vitae-e2e-"));
+  const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+  const redisPrefix = `vitae-e2e-${randomBytes(6).toString("hex")}`;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "--embedded"], {
+    cwd: apiDir,
+    env: productEnv({
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: baseUrl,
+      DATA_DIR: dataDir,
+      REDIS_URL: redisUrl,
+      REDIS_KEY_PREFIX: redisPrefix,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      // Production with disk storage requires an explicit signing secret; a per-run one is enough here.
+      STORAGE_SIGNING_SECRET: randomBytes(32).toString("hex"),
+    }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+
+  let output = "";
+  const record = (chunk: Buffer) => {
+    output = (output + chunk.toString("utf8")).slice(-maxOutputChars);
+  };
+  child.stdout?.on("data", record);
+  child.stderr?.on("data", record);
+
+  const cleanUp = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      if (!(await waitForExit(child, exitTimeoutMs))) {
+        child.kill("SIGKILL");
+        await waitForExit(child, exitTimeoutMs);
+      }
+    }
+    await rm(dataDir, { recursive: true, force: true });
+    await deleteRedisKeys(redisUrl, redisPrefix);
+  };
+
+  const deadline = Date.now() + readyTimeoutMs;
+  let lastProblem = "no answer yet";
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await cleanUp();
+      throw new Error(
+        `The product exited during startup (code ${child.exitCode}, signal ${child.signalCode}). Output:\n${output}`,
+      );
+    }
+    try {
+      const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return { baseUrl, stop: cleanUp };
+      lastProblem = `/readyz answered ${response.status}`;
+    } catch (error) {
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+    await delay(250);
+  }
+
+  await cleanUp();
+  throw new Error(
+    `The product was not ready within ${readyTimeoutMs / 1000} s (${lastProblem}). Output:\n${output}`,
+  );
+}

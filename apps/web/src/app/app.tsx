@@ -1,0 +1,21 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { useState } from "react";
+import { RouterProvider } from "react-router/dom";
+import { createApiClient, createAppQueryClient, TRPCProvider } from "../trpc/client";
+import { createAppRouter } from "./router";
+
+/** Composition root of the SPA: data clients first, then the router that renders every page. */
+export function App() {
+  // Created once per mount (not at module scope) so tests and hot reloads get fresh caches.
+  const [queryClient] = useState(createAppQueryClient);
+  const [trpcClient] = useState(createApiClient);
+  const [router] = useState(createAppRouter);
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,10 @@
+import { type AppErrorCode, appErrorCodes, defaultMessageFor } from "@vitae/errors";
+
+function isAppErrorCode(code: string): code is AppErrorCode {
+  return (appErrorCodes as readonly string[]).includes(code);
+}
+
+/** Plain words for a stable error code from the server; `null` for codes this build does not know. */
+export function errorCodeMessage(code: string | null): string | null {
+  return code !== null && isAppErrorCode(code) ? defaultMessageFor(code) : null;
+}

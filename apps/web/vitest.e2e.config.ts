@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+// Browser specs start the real product and a real Chromium, so they run one file at a time with generous
+// timeouts: a cold embedded boot (PGlite init + migrations) alone can take several seconds.
+export default defineConfig({
+  test: {
+    include: ["e2e/**/*.spec.ts"],
+    environment: "node",
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+    retry: 0,
+  },
+});
