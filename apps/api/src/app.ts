@@ -1,0 +1,159 @@
+import { createDb, migrateDb } from "@vitae/db";
+import { startWorkers } from "@vitae/jobs";
+import { createLogger, type Logger } from "@vitae/logger";
+import { createQueueClient } from "@vitae/queue";
+import { createRedis, pingRedis } from "@vitae/redis";
+import { createObjectStore, isDiskStore } from "@vitae/storage";
+import { createMetrics } from "@vitae/telemetry";
+import type { FastifyInstance } from "fastify";
+import type { Redis } from "ioredis";
+import packageJson from "../package.json" with { type: "json" };
+import { type ApiConfig, resolveObjectStoreConfig } from "./config";
+import type { ApiDependencies } from "./dependencies";
+import { buildServer } from "./http/server";
+import { createReadinessProbe } from "./readiness";
+
+/** Raised at boot when Redis cannot be reached: the one dependency even embedded mode needs. */
+export class RedisUnreachableError extends Error {
+  constructor(
+    readonly redisUrl: string,
+    cause: unknown,
+  ) {
+    super(`Redis is not reachable at ${redactUrl(redisUrl)}`, { cause });
+    this.name = "RedisUnreachableError";
+  }
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(invalid URL)";
+  }
+}
+
+/**
+ * Fail-fast connections refuse commands until their first connect completes, so boot polls PING until
+ * Redis answers or the deadline passes (then rethrows the last failure).
+ */
+async function waitForRedis(redis: Redis, deadlineMs: number): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    try {
+      return await pingRedis(redis, Math.min(1000, deadlineMs));
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+export interface RunningApi {
+  server: FastifyInstance;
+  deps: ApiDependencies;
+  /** The base URL the server listens on. */
+  url: string;
+  /**
+   * Graceful stop: readiness turns 503, the listener closes, in-flight requests finish, subscriptions
+   * end, in-process workers finish their running job, then pools close. Idempotent.
+   */
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: builds every dependency from config, migrates, starts in-process workers in
+ * embedded mode, and listens. Throws `RedisUnreachableError` when Redis is down at boot.
+ */
+export interface StartApiOptions {
+  /** Use this logger instead of one built from config (tests capture output with it). */
+  logger?: Logger;
+  /** Run the BullMQ workers in this process. Default: only in embedded mode. */
+  runWorkers?: boolean;
+  /** Adds routes or hooks before the server listens (benchmarks add a bare baseline route). */
+  extendServer?: (server: FastifyInstance) => void | Promise<void>;
+}
+
+export async function startApi(config: ApiConfig, options: StartApiOptions = {}): Promise<RunningApi> {
+  const logger =
+    options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat, name: "api" });
+  const mode = config.isEmbedded ? "embedded" : "distributed";
+
+  const redis = createRedis(config.redisUrl, { role: "producer", name: "vitae-api" });
+  try {
+    await waitForRedis(redis, config.readinessTimeoutMs * 5);
+  } catch (error) {
+    redis.disconnect();
+    throw new RedisUnreachableError(config.redisUrl, error);
+  }
+
+  const dbHandle = await createDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolMax: config.databasePoolMax,
+  });
+  await migrateDb(dbHandle);
+  const storage = createObjectStore(await resolveObjectStoreConfig(config));
+  const metrics = createMetrics({ service: "api" });
+  const queue = createQueueClient({ db: dbHandle.db, redis, prefix: config.redisKeyPrefix, logger });
+  const workers =
+    (options.runWorkers ?? config.isEmbedded)
+      ? await startWorkers({
+          db: dbHandle.db,
+          storage,
+          redisUrl: config.redisUrl,
+          prefix: config.redisKeyPrefix,
+          logger,
+          metrics,
+          concurrency: config.workerConcurrency,
+          reconcile: { intervalMs: config.reconcileIntervalMs, staleAfterMs: config.reconcileStuckAfterMs },
+        })
+      : null;
+
+  const shutdown = new AbortController();
+  const deps: ApiDependencies = {
+    config,
+    logger,
+    metrics,
+    db: dbHandle.db,
+    queue,
+    diskStore: isDiskStore(storage) ? storage : null,
+    readiness: createReadinessProbe({
+      timeoutMs: config.readinessTimeoutMs,
+      metrics,
+      checks: {
+        postgres: (timeoutMs) => dbHandle.ping(timeoutMs),
+        redis: (timeoutMs) => pingRedis(redis, timeoutMs),
+        storage: (timeoutMs) => storage.ping(timeoutMs),
+      },
+    }),
+    version: packageJson.version,
+    mode,
+    shutdownSignal: shutdown.signal,
+  };
+
+  const server = await buildServer(deps);
+  await options.extendServer?.(server);
+  const url = await server.listen({ host: config.host, port: config.port });
+  logger.info({ url, mode, version: deps.version }, "api listening");
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      shutdown.abort();
+      if (config.shutdownDrainMs > 0) {
+        logger.info({ drainMs: config.shutdownDrainMs }, "draining: readiness is 503, still serving");
+        await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+      }
+      await server.close();
+      await workers?.close();
+      await queue.close();
+      await redis.quit().catch(() => redis.disconnect());
+      await dbHandle.close();
+      logger.info("api stopped");
+    })();
+    return stopping;
+  };
+  return { server, deps, url, stop };
+}

@@ -1,0 +1,96 @@
+import underPressure from "@fastify/under-pressure";
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import { runWithLogContext } from "@vitae/logger";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import type { ApiDependencies } from "../dependencies";
+import { type AppRouter, appRouter } from "../router/app-router";
+import { createHttpContextFactory } from "../trpc/context";
+import { handleHttpError, sendError } from "./errors";
+import { registerOperationalRoutes } from "./operational-routes";
+import { requestIdFor } from "./request-id";
+import { registerSecurity } from "./security";
+import { registerStorageRoutes } from "./storage-routes";
+import { registerWebApp } from "./web-app";
+
+/** Paths whose query strings may carry user input (tRPC GET `?input=`) or signatures: never logged. */
+function pathOnly(url: string): string {
+  const queryStart = url.indexOf("?");
+  return queryStart === -1 ? url : url.slice(0, queryStart);
+}
+
+/**
+ * Builds the Fastify host: request ids, one log line per request, security headers, admission
+ * control, health/readiness/metrics, disk-storage signed URLs, tRPC at `/trpc`, and the web app.
+ * Does not listen; the caller owns the lifecycle.
+ */
+export async function buildServer(deps: ApiDependencies): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    // pino's Logger is a FastifyBaseLogger at runtime; the cast keeps the default instance type.
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    // One line per request is written by the onResponse hook below, without query strings.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: "requestId" }),
+    genReqId: requestIdFor,
+    bodyLimit: config.bodyLimitBytes,
+    // Batched tRPC paths ("a,b,c") arrive as one route parameter; the default cap of 100 is too small.
+    routerOptions: { maxParamLength: 5000 },
+    trustProxy: config.trustProxy,
+    // Idle keep-alive sockets are closed on shutdown; in-flight requests are allowed to finish.
+    forceCloseConnections: "idle",
+    return503OnClosing: true,
+  });
+
+  app.addHook("onRequest", (request, reply, done) => {
+    reply.header("x-request-id", request.id);
+    // While draining, keep-alive clients are told to reconnect (to another replica) after this response.
+    if (deps.shutdownSignal.aborted) reply.header("connection", "close");
+    // Everything logged while handling this request (hooks, procedures, packages) carries its id.
+    runWithLogContext({ requestId: request.id, path: pathOnly(request.url) }, done);
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    const route = request.routeOptions.url ?? "unmatched";
+    const seconds = reply.elapsedTime / 1000;
+    deps.metrics.httpRequestDuration.observe(
+      { method: request.method, route, status_code: String(reply.statusCode) },
+      seconds,
+    );
+    request.log.info(
+      {
+        method: request.method,
+        path: pathOnly(request.url),
+        status: reply.statusCode,
+        ms: reply.elapsedTime,
+      },
+      "request",
+    );
+  });
+  app.setErrorHandler(handleHttpError);
+
+  await registerSecurity(app, { corsOrigins: config.corsOrigins });
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.maxEventLoopDelayMs,
+    // Shed load fast instead of queueing requests into seconds of latency.
+    pressureHandler: (_request, reply) => {
+      reply.header("retry-after", "1");
+      sendError(reply, "SERVICE_UNAVAILABLE");
+    },
+  });
+
+  registerOperationalRoutes(app, deps);
+  if (deps.diskStore) registerStorageRoutes(app, deps.diskStore);
+
+  const trpcOptions: FastifyTRPCPluginOptions<AppRouter>["trpcOptions"] = {
+    router: appRouter,
+    createContext: createHttpContextFactory(deps),
+    maxBatchSize: config.trpcMaxBatchSize,
+    onError: ({ error, path, type }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        deps.logger.error({ err: error.cause ?? error, procedure: path, type }, "procedure failed");
+      }
+    },
+  };
+  await app.register(fastifyTRPCPlugin, { prefix: "/trpc", trpcOptions });
+
+  await registerWebApp(app, { distDir: config.webDistDir });
+  return app;
+}

@@ -1,0 +1,2 @@
+/** Type-only entry for clients (`import type { AppRouter } from "@vitae/api/router"`). */
+export type { AppRouter } from "./router/app-router";
