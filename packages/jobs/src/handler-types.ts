@@ -1,0 +1,41 @@
+import type { Database } from "@vitae/db";
+import type { Logger } from "@vitae/logger";
+import type { JobName, PayloadOf } from "@vitae/queue";
+import type { ObjectStore } from "@vitae/storage";
+
+/** A JSON value: what a handler may return, stored as the run's `result` and shown to clients. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Everything a handler gets for one attempt of one job. */
+export interface JobContext<Name extends JobName> {
+  /** The `job_runs` row id, also the BullMQ job id: the key for idempotent side effects. */
+  jobRunId: string;
+  /** The owning workspace (null for system jobs); scope every query with it. */
+  workspaceId: string | null;
+  /** The payload, validated again against the job's schema at run time (defaults applied). */
+  payload: PayloadOf<Name>;
+  /** 1 for the first attempt, incremented on each retry or redelivery. */
+  attempt: number;
+  db: Database;
+  storage: ObjectStore;
+  /** Carries `jobId`/`workspaceId` through the log context. */
+  logger: Logger;
+  /** Aborted when BullMQ cancels the job; long steps should pass it on. */
+  signal: AbortSignal | undefined;
+  /**
+   * Records progress (0–100) and a user-facing message on the row, then signals watchers through the
+   * queue's event stream. Rejects only when Postgres does; a missed queue event is covered by polling.
+   */
+  reportProgress(percent: number, message: string): Promise<void>;
+}
+
+/**
+ * Runs one attempt of job `Name`. Must be idempotent (delivery is at least once, and an attempt may be
+ * retried after partial work). Throw `AppError` with a permanent code (e.g. `NOT_FOUND`,
+ * `VALIDATION_FAILED`) or BullMQ's `UnrecoverableError` to fail without retry; anything else is retried
+ * up to the job's `attempts`.
+ */
+export type JobHandler<Name extends JobName> = (context: JobContext<Name>) => Promise<JsonValue>;
+
+/** One handler per defined job; `satisfies JobHandlerMap` makes a job without a handler a compile error. */
+export type JobHandlerMap = { [Name in JobName]: JobHandler<Name> };

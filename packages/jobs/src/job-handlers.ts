@@ -1,0 +1,10 @@
+import type { JobHandlerMap } from "./handler-types";
+import { runSelfTest } from "./handlers/run-self-test";
+
+/**
+ * The handler of every job in `@vitae/queue`'s `jobDefinitions`. `satisfies` (not a type annotation)
+ * keeps each entry's precise type while making a missing or mistyped handler a compile error.
+ */
+export const jobHandlers = {
+  "system.run-self-test": runSelfTest,
+} satisfies JobHandlerMap;

@@ -1,0 +1,75 @@
+import type { JobsOptions } from "bullmq";
+import type { z } from "zod";
+
+/**
+ * The BullMQ options a job definition may set. Only delivery policy belongs here; `jobId` is always the
+ * `job_runs` row id and is set by the queue client, never by a definition.
+ */
+export type JobDeliveryOptions = Pick<
+  JobsOptions,
+  "attempts" | "backoff" | "removeOnComplete" | "removeOnFail" | "priority"
+>;
+
+/** A job's name: `domain.verb-noun`, e.g. `system.run-self-test`, `documents.parse-resume`. */
+export type JobNamePattern = `${string}.${string}-${string}`;
+
+/**
+ * One job type: its name, the queue (a short noun) whose workers run it, the zod schema of its payload
+ * and its delivery options. Payloads carry ids and small scalars only — never document content — because
+ * they are copied into Redis and Postgres, and handlers load what they need by id.
+ */
+export interface JobDefinition<
+  Name extends string = string,
+  Queue extends string = string,
+  Schema extends z.ZodType = z.ZodType,
+> {
+  readonly name: Name;
+  readonly queue: Queue;
+  readonly schema: Schema;
+  readonly options: Readonly<JobDeliveryOptions>;
+}
+
+/**
+ * Defaults every job gets unless its definition overrides them. Postgres holds the durable record, so
+ * Redis only keeps finished jobs long enough to debug recent runs.
+ */
+export const defaultJobOptions = {
+  attempts: 3,
+  backoff: { type: "exponential", delay: 1000 },
+  removeOnComplete: { age: 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
+} as const satisfies JobDeliveryOptions;
+
+const jobNamePattern = /^[a-z][a-z0-9]*\.[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
+const queueNamePattern = /^[a-z][a-z0-9-]*$/;
+
+/**
+ * Declares a job type once, for both the producer (API) and the consumer (worker).
+ *
+ * Guarantees: the name follows `domain.verb-noun` and the queue is a short noun usable as a BullMQ queue
+ * name (no `:`), checked when the module defining the job loads — a typo fails at startup, not at first
+ * enqueue; options are the {@link defaultJobOptions} overlaid with the given ones.
+ */
+export function defineJob<
+  const Name extends JobNamePattern,
+  const Queue extends string,
+  Schema extends z.ZodType,
+>(definition: {
+  name: Name;
+  queue: Queue;
+  schema: Schema;
+  options?: JobDeliveryOptions;
+}): JobDefinition<Name, Queue, Schema> {
+  if (!jobNamePattern.test(definition.name)) {
+    throw new Error(`Job name "${definition.name}" must look like domain.verb-noun`);
+  }
+  if (!queueNamePattern.test(definition.queue)) {
+    throw new Error(`Queue name "${definition.queue}" must be a short lowercase noun`);
+  }
+  return {
+    name: definition.name,
+    queue: definition.queue,
+    schema: definition.schema,
+    options: Object.freeze({ ...defaultJobOptions, ...definition.options }),
+  };
+}

@@ -1,0 +1,32 @@
+export {
+  defaultJobOptions,
+  defineJob,
+  type JobDefinition,
+  type JobDeliveryOptions,
+  type JobNamePattern,
+} from "./define-job";
+export {
+  isJobName,
+  type JobDefinitionOf,
+  type JobName,
+  jobDefinitions,
+  type PayloadInputOf,
+  type PayloadOf,
+  type QueueName,
+  queueNames,
+  runSelfTestJob,
+} from "./job-definitions";
+export { isTerminalJobStatus, type JobStatusSnapshot } from "./job-status";
+export {
+  bullPrefixFor,
+  createQueueClient,
+  type EnqueueOptions,
+  type EnqueueResult,
+  type QueueClient,
+  type QueueClientOptions,
+  type QueueDepth,
+  type ReconcileOptions,
+  type ReconcileResult,
+  type RegisteredJob,
+} from "./queue-client";
+export type { WatchJobProgressOptions } from "./watch-job-progress";

@@ -1,0 +1,278 @@
+import {
+  type Database,
+  getJobRun,
+  insertJobRun,
+  listStaleQueuedJobRuns,
+  touchJobRunEnqueued,
+} from "@vitae/db";
+import { AppError } from "@vitae/errors";
+import type { Logger } from "@vitae/logger";
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import type { z } from "zod";
+import type { JobDefinition } from "./define-job";
+import {
+  type JobDefinitionOf,
+  type JobName,
+  jobDefinitions,
+  type QueueName,
+  queueNames,
+} from "./job-definitions";
+import { type JobStatusSnapshot, toJobStatusSnapshot } from "./job-status";
+import { createQueueEventsHub } from "./queue-events-hub";
+import { type WatchJobProgressOptions, watchJobProgressWith } from "./watch-job-progress";
+import { withTimeout } from "./with-timeout";
+
+/** Options for {@link createQueueClient}. */
+export interface QueueClientOptions {
+  db: Database;
+  /** A `createRedis(url, { role: "producer" })` connection (fails fast). Owned by the caller. */
+  redis: Redis;
+  /** `REDIS_KEY_PREFIX`; BullMQ keys live under `<prefix>:bull`. */
+  prefix: string;
+  logger: Logger;
+  /** Upper bound on each Redis operation (add, counts), so a Redis outage never stalls a request. Default 2000. */
+  redisTimeoutMs?: number;
+}
+
+/** Any registered job definition (`jobDefinitions[name]`). */
+export type RegisteredJob = JobDefinitionOf<JobName>;
+
+/** Options for `enqueue`. */
+export interface EnqueueOptions {
+  /** The workspace the run belongs to; omitted for system jobs. */
+  workspaceId?: string;
+}
+
+/**
+ * The outcome of `enqueue`. The run exists in Postgres in both cases. `dispatched: false` means Redis
+ * could not take the job right now: the row stays `queued` and the reconciler dispatches it once Redis
+ * is back (within `RECONCILE_STUCK_AFTER_MS` + `RECONCILE_INTERVAL_MS`). Callers report the run as
+ * queued either way; it is not an error.
+ */
+export interface EnqueueResult {
+  jobRunId: string;
+  dispatched: boolean;
+}
+
+/** Options for `reconcileStaleJobs`. */
+export interface ReconcileOptions {
+  /** Only rows handed to the queue at least this long ago are considered stuck. */
+  olderThanMs: number;
+  /** At most this many rows per call (oldest first). Default 500. */
+  limit?: number;
+}
+
+/** Counts from one reconciliation pass. */
+export interface ReconcileResult {
+  /** Stale `queued` rows found. */
+  scanned: number;
+  /** Rows whose BullMQ job was missing and has been added. */
+  dispatched: number;
+  /** Rows whose BullMQ job already existed (the add was a no-op, so nothing runs twice). */
+  alreadyQueued: number;
+  /** Rows of a job name this build does not define (left untouched for a build that does). */
+  skipped: number;
+  /** Rows left for the next pass because Redis failed: the pass stops at the first failure. */
+  failed: number;
+}
+
+/** Job counts of one queue, for the `queue_depth` gauge. */
+export interface QueueDepth {
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+}
+
+/** The producer-side view of the job system, shared by the API and the worker's reconciler. */
+export interface QueueClient {
+  enqueue<Job extends RegisteredJob>(
+    job: Job,
+    payload: z.input<Job["schema"]>,
+    options?: EnqueueOptions,
+  ): Promise<EnqueueResult>;
+  getJobStatus(jobRunId: string): Promise<JobStatusSnapshot>;
+  watchJobProgress(jobRunId: string, options?: WatchJobProgressOptions): AsyncIterable<JobStatusSnapshot>;
+  reconcileStaleJobs(options: ReconcileOptions): Promise<ReconcileResult>;
+  queueDepths(): Promise<Record<QueueName, QueueDepth>>;
+  close(): Promise<void>;
+}
+
+/** The BullMQ key prefix for a `REDIS_KEY_PREFIX`; workers and producers must agree on it. */
+export function bullPrefixFor(prefix: string): string {
+  return `${prefix}:bull`;
+}
+
+function validatePayload(definition: JobDefinition, payload: unknown): unknown {
+  const parsed = definition.schema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  throw new AppError("JOB_PAYLOAD_INVALID", {
+    cause: parsed.error,
+    details: {
+      issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+    },
+  });
+}
+
+/**
+ * Creates the producer client. Postgres is the system of record: `enqueue` commits the `job_runs` row
+ * before anything reaches Redis and uses the row id as the BullMQ `jobId`, so a job is never lost to a
+ * Redis outage and re-adding it (reconciler, retried request) never duplicates it.
+ *
+ * Guarantees: no method hangs on a Redis outage (each Redis step is bounded by `redisTimeoutMs`);
+ * `close()` ends open watchers and closes the BullMQ objects it created but not the `redis` connection
+ * or `db`, which the caller owns. Used by the API (enqueue, status, progress subscriptions) and the
+ * worker (reconciler, queue depth metrics).
+ */
+export function createQueueClient(options: QueueClientOptions): QueueClient {
+  const { db, redis, logger } = options;
+  const bullPrefix = bullPrefixFor(options.prefix);
+  const redisTimeoutMs = options.redisTimeoutMs ?? 2000;
+  const queues = new Map<string, Queue>();
+  const hub = createQueueEventsHub({ redis, bullPrefix, logger, timeoutMs: redisTimeoutMs });
+  const closing = new AbortController();
+
+  function queueFor(name: string): Queue {
+    let queue = queues.get(name);
+    if (queue === undefined) {
+      queue = new Queue(name, { connection: redis, prefix: bullPrefix });
+      // The connection's owner reports outages; these duplicates only matter when debugging.
+      queue.on("error", (error) => logger.debug({ err: error, queue: name }, "queue connection error"));
+      queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async function addToQueue(definition: JobDefinition, jobRunId: string, payload: unknown): Promise<void> {
+    const queue = queueFor(definition.queue);
+    await withTimeout(
+      queue.add(definition.name, payload, { ...definition.options, jobId: jobRunId }),
+      redisTimeoutMs,
+      "BullMQ add",
+    );
+  }
+
+  async function readSnapshot(jobRunId: string): Promise<JobStatusSnapshot> {
+    // getJobRun treats a malformed id as missing, so hostile ids give NOT_FOUND, not a 500.
+    const row = await getJobRun(db, { id: jobRunId });
+    if (row === undefined) throw new AppError("NOT_FOUND", { message: "Job not found." });
+    return toJobStatusSnapshot(row);
+  }
+
+  return {
+    async enqueue(job, payload, enqueueOptions = {}) {
+      const definition: JobDefinition = job;
+      const data = validatePayload(definition, payload);
+      const row = await insertJobRun(db, {
+        name: definition.name,
+        queue: definition.queue,
+        workspaceId: enqueueOptions.workspaceId ?? null,
+        payload: data,
+        maxAttempts: definition.options.attempts ?? 1,
+      });
+      try {
+        await addToQueue(definition, row.id, data);
+        return { jobRunId: row.id, dispatched: true };
+      } catch (error) {
+        logger.warn(
+          { err: error, jobId: row.id, job: definition.name },
+          "job saved but not queued; the reconciler will dispatch it",
+        );
+        return { jobRunId: row.id, dispatched: false };
+      }
+    },
+
+    getJobStatus: readSnapshot,
+
+    watchJobProgress(jobRunId, watchOptions = {}) {
+      const signal =
+        watchOptions.signal === undefined
+          ? closing.signal
+          : AbortSignal.any([watchOptions.signal, closing.signal]);
+      return watchJobProgressWith(
+        {
+          readSnapshot,
+          subscribe: (jobName, id, onEvent) => {
+            const definition: JobDefinition | undefined = Object.hasOwn(jobDefinitions, jobName)
+              ? jobDefinitions[jobName as JobName]
+              : undefined;
+            // A row of a job this build does not define has no stream to follow; polling still works.
+            if (definition === undefined) return Promise.resolve(() => undefined);
+            return hub.subscribe(definition.queue, id, onEvent);
+          },
+        },
+        jobRunId,
+        { ...watchOptions, signal },
+      );
+    },
+
+    async reconcileStaleJobs({ olderThanMs, limit = 500 }) {
+      const rows = await listStaleQueuedJobRuns(db, { olderThan: new Date(Date.now() - olderThanMs), limit });
+      const result: ReconcileResult = {
+        scanned: rows.length,
+        dispatched: 0,
+        alreadyQueued: 0,
+        skipped: 0,
+        failed: 0,
+      };
+      for (const [index, row] of rows.entries()) {
+        const definition: JobDefinition | undefined = Object.hasOwn(jobDefinitions, row.name)
+          ? jobDefinitions[row.name as JobName]
+          : undefined;
+        if (definition === undefined) {
+          result.skipped += 1;
+          continue;
+        }
+        try {
+          const state = await withTimeout(
+            queueFor(definition.queue).getJobState(row.id),
+            redisTimeoutMs,
+            "job state",
+          );
+          // Same jobId: when the job still exists this add is a no-op, so a slow queue never runs it twice.
+          await addToQueue(definition, row.id, row.payload);
+          await touchJobRunEnqueued(db, { id: row.id });
+          if (state === "unknown") result.dispatched += 1;
+          else result.alreadyQueued += 1;
+        } catch (error) {
+          // Redis is down or slow: every further row would wait out the same timeout.
+          result.failed = rows.length - index;
+          logger.warn(
+            { err: error, jobId: row.id },
+            "reconciler could not reach the queue; will retry next pass",
+          );
+          break;
+        }
+      }
+      return result;
+    },
+
+    async queueDepths() {
+      const entries = await Promise.all(
+        queueNames.map(async (name) => {
+          const counts = await withTimeout(
+            queueFor(name).getJobCounts("waiting", "prioritized", "active", "delayed", "failed"),
+            redisTimeoutMs,
+            "queue counts",
+          );
+          const depth: QueueDepth = {
+            waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+            active: counts.active ?? 0,
+            delayed: counts.delayed ?? 0,
+            failed: counts.failed ?? 0,
+          };
+          return [name, depth] as const;
+        }),
+      );
+      return Object.fromEntries(entries) as Record<QueueName, QueueDepth>;
+    },
+
+    async close() {
+      closing.abort();
+      await hub.close();
+      await Promise.all([...queues.values()].map((queue) => queue.close()));
+      queues.clear();
+    },
+  };
+}
