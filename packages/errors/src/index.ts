@@ -98,7 +98,9 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return (
     error instanceof AppError ||
-    (error instanceof Error && error.name === "AppError" && typeof (error as AppError).code === "string" &&
+    (error instanceof Error &&
+      error.name === "AppError" &&
+      typeof (error as AppError).code === "string" &&
       (error as AppError).code in errorCodeTable)
   );
 }
