@@ -1,17 +1,17 @@
+import { resolveObjectStoreSettings } from "@vitae/config";
 import { createDb, migrateDb } from "@vitae/db";
 import { startWorkers } from "@vitae/jobs";
 import { createLogger, type Logger } from "@vitae/logger";
 import { createQueueClient } from "@vitae/queue";
 import { createRedis, pingRedis } from "@vitae/redis";
 import { createObjectStore, isDiskStore } from "@vitae/storage";
-import { createMetrics } from "@vitae/telemetry";
+import { checkReadiness, createMetrics } from "@vitae/telemetry";
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import packageJson from "../package.json" with { type: "json" };
-import { type ApiConfig, resolveObjectStoreConfig } from "./config";
+import type { ApiConfig } from "./config";
 import type { ApiDependencies } from "./dependencies";
 import { buildServer } from "./http/server";
-import { createReadinessProbe } from "./readiness";
 
 /** Raised at boot when Redis cannot be reached: the one dependency even embedded mode needs. */
 export class RedisUnreachableError extends Error {
@@ -94,7 +94,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     poolMax: config.databasePoolMax,
   });
   await migrateDb(dbHandle);
-  const storage = createObjectStore(await resolveObjectStoreConfig(config));
+  const storage = createObjectStore(await resolveObjectStoreSettings(config));
   const metrics = createMetrics({ service: "api" });
   const queue = createQueueClient({ db: dbHandle.db, redis, prefix: config.redisKeyPrefix, logger });
   const workers =
@@ -119,15 +119,17 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     db: dbHandle.db,
     queue,
     diskStore: isDiskStore(storage) ? storage : null,
-    readiness: createReadinessProbe({
-      timeoutMs: config.readinessTimeoutMs,
-      metrics,
-      checks: {
-        postgres: (timeoutMs) => dbHandle.ping(timeoutMs),
-        redis: (timeoutMs) => pingRedis(redis, timeoutMs),
-        storage: (timeoutMs) => storage.ping(timeoutMs),
-      },
-    }),
+    readiness: {
+      check: () =>
+        checkReadiness(
+          {
+            postgres: (timeoutMs) => dbHandle.ping(timeoutMs),
+            redis: (timeoutMs) => pingRedis(redis, timeoutMs),
+            storage: (timeoutMs) => storage.ping(timeoutMs),
+          },
+          { timeoutMs: config.readinessTimeoutMs, metrics },
+        ),
+    },
     version: packageJson.version,
     mode,
     shutdownSignal: shutdown.signal,

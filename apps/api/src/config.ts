@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   databaseConfig,
@@ -8,7 +7,6 @@ import {
   envString,
   httpConfig,
   loadConfig,
-  loadOrCreateSecret,
   loggingConfig,
   metricsConfig,
   redisConfig,
@@ -16,7 +14,6 @@ import {
   storageConfig,
   workerConfig,
 } from "@vitae/config";
-import type { ObjectStoreConfig } from "@vitae/storage";
 import { z } from "zod";
 
 const defaultWebDistDir = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -64,34 +61,3 @@ export function loadApiConfig(env: Env) {
 
 /** The API's validated configuration. */
 export type ApiConfig = ReturnType<typeof loadApiConfig>;
-
-/**
- * Object-store settings from the config. Without S3 and outside production, the disk-link signing
- * secret is generated once and kept under DATA_DIR (production requires STORAGE_SIGNING_SECRET, which
- * the config already enforces).
- */
-export async function resolveObjectStoreConfig(config: ApiConfig): Promise<ObjectStoreConfig> {
-  if (config.storageDriver === "s3") {
-    return {
-      s3: {
-        bucket: config.s3Bucket,
-        region: config.s3Region,
-        endpoint: config.s3Endpoint,
-        forcePathStyle: config.s3ForcePathStyle,
-        credentials:
-          config.s3AccessKeyId && config.s3SecretAccessKey
-            ? { accessKeyId: config.s3AccessKeyId, secretAccessKey: config.s3SecretAccessKey }
-            : undefined,
-      },
-    };
-  }
-  return {
-    disk: {
-      rootDir: join(config.dataDir, "objects"),
-      publicUrl: config.publicUrl,
-      signingSecret:
-        config.storageSigningSecret ??
-        (await loadOrCreateSecret({ dataDir: config.dataDir, name: "storage-signing" })),
-    },
-  };
-}

@@ -2,9 +2,8 @@ import type { Database } from "@vitae/db";
 import type { Logger } from "@vitae/logger";
 import type { QueueClient } from "@vitae/queue";
 import type { DiskStore } from "@vitae/storage";
-import type { Metrics } from "@vitae/telemetry";
+import type { Metrics, ReadinessReport } from "@vitae/telemetry";
 import type { ApiConfig } from "./config";
-import type { ReadinessProbe } from "./readiness";
 
 /**
  * Everything procedures and routes may use, built once per process by `startApi` (or by a test).
@@ -16,7 +15,8 @@ export interface ApiDependencies {
   metrics: Metrics;
   db: Database;
   queue: QueueClient;
-  readiness: ReadinessProbe;
+  /** Checks Postgres, Redis and storage, each within READINESS_TIMEOUT_MS. Never rejects. */
+  readiness: { check(): Promise<ReadinessReport<"postgres" | "redis" | "storage">> };
   /** Set when objects live on local disk: the API then serves their signed URLs itself. */
   diskStore: DiskStore | null;
   version: string;

@@ -1,9 +1,11 @@
+import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@vitae/db/testing";
-import { createTestPrefix, getTestRedisUrl } from "@vitae/redis/testing";
+import { createRedis } from "@vitae/redis";
+import { createTestPrefix, deleteKeysByPrefix, getTestRedisUrl } from "@vitae/redis/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getFreePort } from "./harness";
 import { readJson } from "./json";
@@ -11,12 +13,24 @@ import { spawnApi, startPrivateRedis, waitForStatus } from "./processes";
 
 let dataDir: string;
 let database: TestDatabase;
+const prefixes: string[] = [];
+
+/** A Redis key prefix for one spawned API, deleted after the file's tests. */
+function testPrefix(): string {
+  const prefix = createTestPrefix();
+  prefixes.push(prefix);
+  return prefix;
+}
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "vitae-process-test-"));
   database = await createTestDatabase();
 });
 afterAll(async () => {
+  const redis = createRedis(getTestRedisUrl(), { role: "client" });
+  await once(redis, "ready");
+  for (const prefix of prefixes) await deleteKeysByPrefix(redis, prefix);
+  await redis.quit();
   await database?.drop();
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -95,7 +109,7 @@ describe("graceful shutdown", () => {
       DATA_DIR: dataDir,
       PORT: String(port),
       REDIS_URL: getTestRedisUrl(),
-      REDIS_KEY_PREFIX: createTestPrefix(),
+      REDIS_KEY_PREFIX: testPrefix(),
       DATABASE_URL: database.url,
       SHUTDOWN_DRAIN_MS: "1500",
     });
@@ -139,7 +153,7 @@ describe("graceful shutdown", () => {
       DATA_DIR: dataDir,
       PORT: String(port),
       REDIS_URL: getTestRedisUrl(),
-      REDIS_KEY_PREFIX: createTestPrefix(),
+      REDIS_KEY_PREFIX: testPrefix(),
       DATABASE_URL: database.url,
       SHUTDOWN_TIMEOUT_MS: "20000",
     });

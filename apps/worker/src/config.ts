@@ -1,11 +1,9 @@
-import { join } from "node:path";
 import {
   type ConfigSchema,
   databaseConfig,
   type Env,
   httpConfig,
   loadConfig,
-  loadOrCreateSecret,
   loggingConfig,
   metricsConfig,
   redisConfig,
@@ -13,7 +11,6 @@ import {
   storageConfig,
   workerConfig,
 } from "@vitae/config";
-import type { ObjectStoreConfig } from "@vitae/storage";
 import { z } from "zod";
 
 /**
@@ -52,34 +49,3 @@ export function loadWorkerConfig(env: Env) {
 
 /** The worker's validated configuration. */
 export type WorkerAppConfig = ReturnType<typeof loadWorkerConfig>;
-
-/**
- * Object-store settings from the config: S3 when a bucket is set, else disk under `DATA_DIR/objects`
- * with the signing secret generated once under `DATA_DIR` outside production (the config requires
- * `STORAGE_SIGNING_SECRET` in production). Mirrors the API so both processes see the same objects.
- */
-export async function resolveObjectStoreConfig(config: WorkerAppConfig): Promise<ObjectStoreConfig> {
-  if (config.storageDriver === "s3") {
-    return {
-      s3: {
-        bucket: config.s3Bucket,
-        region: config.s3Region,
-        endpoint: config.s3Endpoint,
-        forcePathStyle: config.s3ForcePathStyle,
-        credentials:
-          config.s3AccessKeyId && config.s3SecretAccessKey
-            ? { accessKeyId: config.s3AccessKeyId, secretAccessKey: config.s3SecretAccessKey }
-            : undefined,
-      },
-    };
-  }
-  return {
-    disk: {
-      rootDir: join(config.dataDir, "objects"),
-      publicUrl: config.publicUrl,
-      signingSecret:
-        config.storageSigningSecret ??
-        (await loadOrCreateSecret({ dataDir: config.dataDir, name: "storage-signing" })),
-    },
-  };
-}

@@ -1,12 +1,16 @@
 import { createLogger } from "@vitae/logger";
+import type { ReadinessReport } from "@vitae/telemetry";
 import { afterEach, describe, expect, it } from "vitest";
 import { type HealthServer, type HealthServerOptions, startHealthServer } from "./health-server";
-import type { ReadinessReport } from "./readiness";
 
 const logger = createLogger({ level: "silent", format: "json", name: "health-test" });
 const ready: ReadinessReport = {
-  isReady: true,
-  components: { postgres: { status: "up" }, redis: { status: "up" }, storage: { status: "up" } },
+  ready: true,
+  components: [
+    { name: "postgres", status: "up", latencyMs: 1 },
+    { name: "redis", status: "up", latencyMs: 1 },
+    { name: "storage", status: "up", latencyMs: 1 },
+  ],
 };
 const token = "t".repeat(24);
 let server: HealthServer | undefined;
@@ -41,21 +45,26 @@ describe("health server", () => {
     const base = await start();
     const response = await fetch(`${base}/readyz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ready", components: ready.components });
+    expect(await response.json()).toEqual({
+      status: "ready",
+      components: { postgres: "up", redis: "up", storage: "up" },
+    });
   });
 
   it("answers /readyz with 503 naming the down component", async () => {
     const base = await start({
       checkReadiness: async () => ({
-        isReady: false,
-        components: { ...ready.components, redis: { status: "down" } },
+        ready: false,
+        components: ready.components.map((c) =>
+          c.name === "redis" ? { ...c, status: "down" as const, latencyMs: null } : c,
+        ),
       }),
     });
     const response = await fetch(`${base}/readyz`);
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({
       status: "unavailable",
-      components: { redis: { status: "down" } },
+      components: { redis: "down" },
     });
   });
 

@@ -3,8 +3,7 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "@vitae/logger";
-import { type Metrics, metricsContentType } from "@vitae/telemetry";
-import type { ReadinessReport } from "./readiness";
+import { type Metrics, metricsContentType, type ReadinessReport, toReadinessBody } from "@vitae/telemetry";
 
 /** Options for {@link startHealthServer}. */
 export interface HealthServerOptions {
@@ -71,10 +70,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
           return;
         }
         const report = await options.checkReadiness();
-        sendJson(response, report.isReady ? 200 : 503, {
-          status: report.isReady ? "ready" : "unavailable",
-          components: report.components,
-        });
+        sendJson(response, report.ready ? 200 : 503, toReadinessBody(report));
         return;
       }
       case "/metrics": {

@@ -1,12 +1,12 @@
+import { resolveObjectStoreSettings } from "@vitae/config";
 import { createDb, type DbHandle, migrateDb } from "@vitae/db";
 import { type RunningWorkers, startWorkers } from "@vitae/jobs";
 import { createLogger, type Logger } from "@vitae/logger";
 import { createRedis, pingRedis } from "@vitae/redis";
 import { createObjectStore, type ObjectStore } from "@vitae/storage";
-import { createMetrics, type Metrics } from "@vitae/telemetry";
-import { resolveObjectStoreConfig, type WorkerAppConfig } from "./config";
+import { checkReadiness, createMetrics, type Metrics, type ReadinessReport } from "@vitae/telemetry";
+import type { WorkerAppConfig } from "./config";
 import { type HealthServer, startHealthServer } from "./health-server";
-import { checkReadiness, type ReadinessReport } from "./readiness";
 
 /** Options for {@link createWorkerApp}. */
 export interface WorkerAppOptions {
@@ -68,11 +68,8 @@ export function createWorkerApp(config: WorkerAppConfig, options: WorkerAppOptio
             : pingRedis(readinessRedis, timeoutMs),
         storage: (timeoutMs) => storage?.ping(timeoutMs) ?? Promise.reject(new Error("not started")),
       },
-      config.readinessTimeoutMs,
+      { timeoutMs: config.readinessTimeoutMs, metrics },
     );
-    for (const [component, { status }] of Object.entries(report.components)) {
-      metrics.dependencyUp.set({ component }, status === "up" ? 1 : 0);
-    }
     return report;
   }
 
@@ -88,7 +85,7 @@ export function createWorkerApp(config: WorkerAppConfig, options: WorkerAppOptio
           poolMax: config.databasePoolMax,
         });
         await migrateDb(resources.db);
-        resources.storage = createObjectStore(await resolveObjectStoreConfig(config));
+        resources.storage = createObjectStore(await resolveObjectStoreSettings(config));
         resources.readinessRedis = createRedis(config.redisUrl, {
           role: "client",
           name: `${config.redisKeyPrefix}:worker-health`,

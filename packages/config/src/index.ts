@@ -14,6 +14,7 @@ export { type HttpConfig, httpConfig } from "./http-config";
 export { type ConfigSchema, type Env, loadConfig, type MergedConfig } from "./load-config";
 export { type LoggingConfig, type LogLevel, loggingConfig } from "./logging-config";
 export { type MetricsConfig, metricsConfig } from "./metrics-config";
+export { type ObjectStoreSettings, resolveObjectStoreSettings } from "./object-store-settings";
 export { readProcessEnv } from "./process-env";
 export { type RedisConfig, redisConfig } from "./redis-config";
 export { type RuntimeConfig, runtimeConfig } from "./runtime-config";

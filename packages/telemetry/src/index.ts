@@ -6,3 +6,11 @@ export {
   type QueueDepthCollector,
   type QueueDepthSample,
 } from "./create-metrics";
+export {
+  type ComponentReport,
+  checkReadiness,
+  type ReadinessBody,
+  type ReadinessCheck,
+  type ReadinessReport,
+  toReadinessBody,
+} from "./readiness";

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
+import { toReadinessBody } from "@vitae/telemetry";
 import type { FastifyInstance } from "fastify";
 import type { ApiDependencies } from "../dependencies";
 import { sendError } from "./errors";
@@ -22,10 +23,7 @@ export function registerOperationalRoutes(app: FastifyInstance, deps: ApiDepende
       return reply.status(503).send({ status: "draining", components: {} });
     }
     const report = await deps.readiness.check();
-    const components = Object.fromEntries(report.components.map((c) => [c.name, c.status]));
-    return reply
-      .status(report.ready ? 200 : 503)
-      .send({ status: report.ready ? "ready" : "unavailable", components });
+    return reply.status(report.ready ? 200 : 503).send(toReadinessBody(report));
   });
 
   app.get("/metrics", async (request, reply) => {
