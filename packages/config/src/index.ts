@@ -1,3 +1,4 @@
+export { type AuthConfig, authConfig, resolveAuthSecret } from "./auth-config";
 export { ConfigError, type ConfigIssue } from "./config-error";
 export { type DatabaseConfig, databaseConfig } from "./database-config";
 export {
@@ -15,7 +16,20 @@ export { type ConfigSchema, type Env, loadConfig, type MergedConfig } from "./lo
 export { type LoggingConfig, type LogLevel, loggingConfig } from "./logging-config";
 export { type MetricsConfig, metricsConfig } from "./metrics-config";
 export { type ObjectStoreSettings, resolveObjectStoreSettings } from "./object-store-settings";
+export { type Plan, plans } from "./plans";
 export { readProcessEnv } from "./process-env";
+export { type QuotaConfig, type QuotaLimits, quotaConfig } from "./quota-config";
+export {
+  envRateLimitRule,
+  planIndependentTiers,
+  planTiers,
+  type RateLimitConfig,
+  type RateLimitRule,
+  type RateLimits,
+  type RateLimitTier,
+  rateLimitConfig,
+  rateLimitTiers,
+} from "./rate-limit-config";
 export { type RedisConfig, redisConfig } from "./redis-config";
 export { type RuntimeConfig, runtimeConfig } from "./runtime-config";
 export { loadOrCreateSecret } from "./secrets";

@@ -1,0 +1,186 @@
+import { Ratelimit } from "@upstash/ratelimit";
+import type { Plan, RateLimitRule, RateLimits, RateLimitTier } from "@vitae/config";
+import type { Logger } from "@vitae/logger";
+import type { Redis } from "ioredis";
+import type { Registry } from "prom-client";
+import { type DegradedPolicy, failurePolicies } from "./failure-policy";
+import { createIncidentLog, type DegradedReason } from "./incident-log";
+import { createRateLimitMetrics, recordDecision } from "./ratelimit-metrics";
+import { createUpstashAdapter } from "./upstash-adapter";
+
+/** One check: whose budget (`identifier`) in which tier; the plan picks the limit of plan-dependent tiers. */
+export type RateLimitRequest =
+  | { tier: "auth" | "public"; identifier: string; plan?: Plan }
+  | { tier: "default" | "upload" | "llm"; identifier: string; plan: Plan };
+
+/**
+ * The outcome of a check. `resetAt` (epoch ms) is when the current window ends; `retryAfterSeconds` is set
+ * whenever `allowed` is false. `degraded` is set when Redis did not answer within the timeout (or failed):
+ * the decision then follows the tier's policy, nothing was counted, `remaining` is not measured (it reports
+ * `limit` when failing open and 0 when failing closed), and a fail-closed refusal means "unavailable"
+ * (SERVICE_UNAVAILABLE with Retry-After), not "rate limited".
+ */
+export interface RateLimitDecision {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  resetAt: number;
+  retryAfterSeconds?: number;
+  degraded?: DegradedPolicy;
+}
+
+/** Options of {@link createRateLimiter}. */
+export interface CreateRateLimiterOptions {
+  /** A `client`-role connection (fail fast, no offline queue). The caller owns and closes it. */
+  redis: Redis;
+  /** `REDIS_KEY_PREFIX`; keys are `<prefix>:rl:<tier>:<windowMs>:<identifier>:<window number>`. */
+  prefix: string;
+  /** `rateLimits` from `rateLimitConfig()`. */
+  limits: RateLimits;
+  /** `rateLimitTimeoutMs`: longest wait for Redis before the tier's failure policy decides. */
+  timeoutMs: number;
+  logger: Logger;
+  /** Registry to add `ratelimit_decisions_total` and `ratelimit_degraded_total` to (e.g. `createMetrics().registry`). */
+  metrics?: { registry: Registry };
+  /** Retry-After of a fail-closed refusal; default 5. */
+  unavailableRetryAfterSeconds?: number;
+}
+
+/** Checks and counts requests against per-tier limits shared by every process using the same Redis. */
+export interface RateLimiter {
+  /**
+   * Counts one request for `identifier` and decides. Never rejects because of Redis: within `timeoutMs` it
+   * resolves with a degraded decision instead. Throws only on a programming error (empty identifier).
+   */
+  limit(request: RateLimitRequest): Promise<RateLimitDecision>;
+}
+
+interface TierLimiter {
+  rule: RateLimitRule;
+  ratelimit: Ratelimit;
+}
+
+const timedOut = Symbol("timed out");
+
+/**
+ * Builds the limiter. Algorithm: fixed window (one atomic `INCRBY` + `PEXPIRE` Lua script per check). Under
+ * concurrency it is exact — N parallel checks from any number of processes admit exactly `limit` — and its
+ * `remaining`/`resetAt` are exact: a client retrying at `resetAt` is admitted. Upstash's sliding window
+ * is an estimate (a weighted share of the previous window), so its `reset` can be wrong, and a denied
+ * client retrying at it may be denied again. The cost of a fixed window is that a burst straddling a
+ * boundary can reach 2× the limit over a short span; the sustained rate stays bounded.
+ *
+ * Not used: upstash's own timeout (it *admits* on timeout, whatever the tier), its in-memory block cache
+ * (unbounded per identifier, and it would answer from one process's memory), analytics and deny lists.
+ */
+export function createRateLimiter(options: CreateRateLimiterOptions): RateLimiter {
+  const { timeoutMs, logger } = options;
+  const retryAfterSeconds = options.unavailableRetryAfterSeconds ?? 5;
+  const adapter = createUpstashAdapter(options.redis);
+  const metrics = options.metrics ? createRateLimitMetrics(options.metrics.registry) : undefined;
+  const incidents = createIncidentLog(logger);
+
+  const build = (tier: RateLimitTier, rule: RateLimitRule): TierLimiter => ({
+    rule,
+    ratelimit: new Ratelimit({
+      redis: adapter,
+      limiter: Ratelimit.fixedWindow(rule.limit, `${rule.windowMs} ms`),
+      // The window is part of the key: plans sharing a window share a counter (an upgrade keeps the count
+      // and raises the limit); different windows never add up in one key.
+      prefix: `${options.prefix}:rl:${tier}:${rule.windowMs}`,
+      timeout: 0,
+      analytics: false,
+      ephemeralCache: false,
+      enableProtection: false,
+      enableTelemetry: false,
+    }),
+  });
+  const perPlan = (tier: "default" | "upload" | "llm") => ({
+    free: build(tier, options.limits[tier].free),
+    pro: build(tier, options.limits[tier].pro),
+  });
+  const limiters = {
+    auth: build("auth", options.limits.auth),
+    public: build("public", options.limits.public),
+    default: perPlan("default"),
+    upload: perPlan("upload"),
+    llm: perPlan("llm"),
+  };
+
+  function limiterFor(request: RateLimitRequest): TierLimiter {
+    switch (request.tier) {
+      case "auth":
+      case "public":
+        return limiters[request.tier];
+      default:
+        return limiters[request.tier][request.plan];
+    }
+  }
+
+  function degrade(
+    tier: RateLimitTier,
+    rule: RateLimitRule,
+    ticket: number,
+    reason: DegradedReason,
+    error: unknown,
+  ): RateLimitDecision {
+    const policy = failurePolicies[tier];
+    incidents.failed(ticket, { tier, policy, reason, error });
+    const now = Date.now();
+    const decision: RateLimitDecision =
+      policy === "fail-open"
+        ? {
+            allowed: true,
+            limit: rule.limit,
+            remaining: rule.limit,
+            resetAt: (Math.floor(now / rule.windowMs) + 1) * rule.windowMs,
+            degraded: policy,
+          }
+        : {
+            allowed: false,
+            limit: rule.limit,
+            remaining: 0,
+            resetAt: now + retryAfterSeconds * 1000,
+            retryAfterSeconds,
+            degraded: policy,
+          };
+    recordDecision(metrics, tier, decision.allowed, policy);
+    return decision;
+  }
+
+  return {
+    async limit(request) {
+      if (request.identifier === "") throw new TypeError("rate limit identifier must not be empty");
+      const { tier } = request;
+      const { rule, ratelimit } = limiterFor(request);
+      const ticket = incidents.begin();
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<typeof timedOut>((resolve) => {
+        timer = setTimeout(() => resolve(timedOut), timeoutMs);
+      });
+      try {
+        const result = await Promise.race([ratelimit.limit(request.identifier), deadline]);
+        if (result === timedOut) {
+          const error = new Error(`Redis did not answer a rate-limit check within ${timeoutMs} ms`);
+          return degrade(tier, rule, ticket, "timeout", error);
+        }
+        incidents.succeeded(ticket);
+        recordDecision(metrics, tier, result.success, undefined);
+        if (result.success) {
+          return { allowed: true, limit: result.limit, remaining: result.remaining, resetAt: result.reset };
+        }
+        return {
+          allowed: false,
+          limit: result.limit,
+          remaining: 0,
+          resetAt: result.reset,
+          retryAfterSeconds: Math.max(1, Math.ceil((result.reset - Date.now()) / 1000)),
+        };
+      } catch (error) {
+        return degrade(tier, rule, ticket, "error", error);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
