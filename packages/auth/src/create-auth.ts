@@ -1,0 +1,174 @@
+import { drizzleAdapter } from "@better-auth/drizzle-adapter";
+import {
+  accounts,
+  type Database,
+  sessions,
+  users,
+  verifications,
+  workspaceInvitations,
+  workspaceMembers,
+  workspaces,
+} from "@vitae/db";
+import { betterAuth } from "better-auth";
+import { organization } from "better-auth/plugins/organization";
+import type { Redis } from "ioredis";
+import { accessControl, organizationRoles } from "./access-control";
+import { type AuthEventHandler, createAuthEventHook, createSessionDeletedHook } from "./auth-events";
+import { createRedisSecondaryStorage } from "./redis-storage";
+import { requestGuardHook } from "./request-guard";
+
+/** The pino-compatible subset `createAuth` logs to (better-auth's own messages and hook failures). */
+export interface AuthLogger {
+  error(object: object, message: string): void;
+  warn(object: object, message: string): void;
+  info(object: object, message: string): void;
+  debug(object: object, message: string): void;
+}
+
+/** Options of {@link createAuth}; values come from the app's config and composition root. */
+export interface CreateAuthOptions {
+  db: Database;
+  /** A `client`-role ioredis connection (see `@vitae/redis`); sessions live under `<redisPrefix>:auth:`. */
+  redis: Redis;
+  redisPrefix: string;
+  /** `AUTH_SECRET` or the generated one (`resolveAuthSecret`); at least 32 characters. */
+  secret: string;
+  /** The public origin the API serves (`PUBLIC_URL`); decides whether cookies are `Secure`. */
+  baseUrl: string;
+  /** Extra origins allowed to call the auth endpoints (`CORS_ORIGINS`); `baseUrl` is always trusted. */
+  trustedOrigins: readonly string[];
+  /** Audit sink for sign-in/up/out and session revocations. */
+  onEvent?: AuthEventHandler | undefined;
+  logger?: AuthLogger | undefined;
+  /**
+   * Request headers naming the client IP, first match wins (default `x-forwarded-for`, single value
+   * only). List only headers the API sets itself: clients can send any header.
+   */
+  ipAddressHeaders?: readonly string[] | undefined;
+}
+
+/** Passwords: 10 characters at least (length beats composition rules), 128 at most (bounds scrypt input). */
+export const passwordPolicy = { minLength: 10, maxLength: 128 } as const;
+
+const sessionLifetimeSeconds = 7 * 24 * 60 * 60;
+
+/** Tables better-auth reads and writes, keyed by the model names configured below. */
+const authSchema = {
+  users,
+  sessions,
+  accounts,
+  verifications,
+  workspaces,
+  workspaceMembers,
+  workspaceInvitations,
+};
+
+/** True for `http://localhost…` and `http://127.0.0.1…`, the only origins allowed non-`Secure` cookies. */
+export function isLocalHttpUrl(url: string): boolean {
+  const parsed = URL.parse(url);
+  return (
+    parsed !== null &&
+    parsed.protocol === "http:" &&
+    (parsed.hostname === "localhost" || parsed.hostname === "127.0.0.1")
+  );
+}
+
+function buildAuth(options: CreateAuthOptions) {
+  const logger = options.logger;
+  const reportError = (message: string, error: unknown) => logger?.error({ err: error }, message);
+  const secure = !isLocalHttpUrl(options.baseUrl);
+  const onEvent = options.onEvent;
+  return betterAuth({
+    appName: "Vitae",
+    baseURL: options.baseUrl,
+    basePath: "/api/auth",
+    secret: options.secret,
+    trustedOrigins: [...options.trustedOrigins],
+    database: drizzleAdapter(options.db, { provider: "pg", schema: authSchema, transaction: true }),
+    secondaryStorage: createRedisSecondaryStorage(options.redis, options.redisPrefix),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: passwordPolicy.minLength,
+      maxPasswordLength: passwordPolicy.maxLength,
+      autoSignIn: true,
+    },
+    user: { modelName: "users" },
+    // Redis serves session reads; Postgres keeps the durable copy so a Redis flush signs nobody out.
+    session: { modelName: "sessions", storeSessionInDatabase: true, expiresIn: sessionLifetimeSeconds },
+    account: { modelName: "accounts" },
+    verification: { modelName: "verifications", storeInDatabase: true },
+    advanced: {
+      database: { generateId: "uuid" },
+      // Explicit: better-auth skips its origin check whenever NODE_ENV=test, which would make tests
+      // pass that production would fail (and vice versa).
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
+      cookiePrefix: "vitae",
+      useSecureCookies: secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
+      ipAddress: {
+        ipAddressHeaders:
+          options.ipAddressHeaders === undefined ? ["x-forwarded-for"] : [...options.ipAddressHeaders],
+        // Keep whole IPv6 addresses for sessions and audit (better-auth collapses to /64 for rate limits).
+        ipv6Subnet: 128,
+      },
+    },
+    telemetry: { enabled: false },
+    // Off on purpose: the API's `auth` rate-limit tier (@vitae/ratelimit, Redis, per IP) covers these
+    // endpoints, so better-auth's in-memory limiter would only add a second, per-process count.
+    rateLimit: { enabled: false },
+    logger: {
+      level: "warn",
+      log: (level, message, ...args) => {
+        logger?.[level]({ details: args }, `better-auth: ${message}`);
+      },
+    },
+    hooks: {
+      before: requestGuardHook,
+      ...(onEvent === undefined ? {} : { after: createAuthEventHook(onEvent, reportError) }),
+    },
+    // Unexpected (non-APIError) failures reject `handler` instead of being printed with console.error and
+    // answered with a bare 500: the API's error handler logs them with the request id.
+    onAPIError: { throw: true },
+    databaseHooks:
+      onEvent === undefined
+        ? {}
+        : { session: { delete: { after: createSessionDeletedHook(onEvent, reportError) } } },
+    plugins: [
+      organization({
+        ac: accessControl,
+        roles: organizationRoles,
+        creatorRole: "owner",
+        // Workspaces own documents, keys and audit history; deleting one is not a self-service action.
+        disableOrganizationDeletion: true,
+        cancelPendingInvitationsOnReInvite: true,
+        invitationExpiresIn: 7 * 24 * 60 * 60,
+        schema: {
+          organization: {
+            modelName: "workspaces",
+            additionalFields: {
+              plan: { type: "string", required: false, input: false, defaultValue: "free" },
+            },
+          },
+          member: { modelName: "workspaceMembers", fields: { organizationId: "workspaceId" } },
+          invitation: { modelName: "workspaceInvitations", fields: { organizationId: "workspaceId" } },
+          session: { fields: { activeOrganizationId: "activeWorkspaceId" } },
+        },
+      }),
+    ],
+  });
+}
+
+/** The configured better-auth instance: `handler(request)` for `/api/auth/*`, `api.*` for server calls. */
+export type VitaeAuth = ReturnType<typeof buildAuth>;
+
+/**
+ * Builds the better-auth instance (email + password, Redis-backed sessions, workspaces as
+ * organizations with roles owner/admin/member/viewer, uuid ids). Cookies are httpOnly, SameSite=Lax,
+ * and Secure unless `baseUrl` is plain-http localhost. Called once by the API's composition root; opens
+ * no connection itself. Throws for a secret shorter than 32 characters.
+ */
+export function createAuth(options: CreateAuthOptions): VitaeAuth {
+  if (options.secret.length < 32) throw new Error("createAuth: the secret must be at least 32 characters");
+  return buildAuth(options);
+}

@@ -1,0 +1,34 @@
+export { accessControl, organizationRoles } from "./access-control";
+export {
+  type CreateApiKeyParams,
+  type CreatedApiKey,
+  createApiKey,
+  type GeneratedApiKey,
+  generateApiKey,
+  hashApiKey,
+  parseApiKeyPrefix,
+  type VerifiedApiKey,
+  verifyApiKey,
+} from "./api-keys";
+export type { AuthEvent, AuthEventHandler } from "./auth-events";
+export {
+  type AuthLogger,
+  type CreateAuthOptions,
+  createAuth,
+  isLocalHttpUrl,
+  passwordPolicy,
+  type VitaeAuth,
+} from "./create-auth";
+export { type Principal, resolvePrincipal, type SessionReader } from "./principal";
+export { createRedisSecondaryStorage } from "./redis-storage";
+export {
+  isRole,
+  isRoleAtLeast,
+  isScope,
+  type Role,
+  roleRank,
+  roles,
+  type Scope,
+  scopes,
+  scopesForRole,
+} from "./roles";

@@ -1,0 +1,170 @@
+import { AppError } from "@vitae/errors";
+import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../database";
+import { type AuditActorType, auditLog, users } from "../schema";
+import { isUuid } from "./ids";
+import { isForeignKeyViolation } from "./pg-errors";
+
+/** Parameters of {@link insertAuditEvent}. */
+export interface InsertAuditEventParams {
+  /** The workspace the action happened in; `null` for account-level events (sign-in, sign-up). */
+  workspaceId: string | null;
+  actorType: AuditActorType;
+  /** User id or API key id (per `actorType`); `null` when unknown (a failed sign-in) or a system action. */
+  actorId: string | null;
+  /** `domain.verb`, e.g. `members.remove`, `auth.sign-in.failed`. */
+  action: string;
+  targetType?: string | null | undefined;
+  targetId?: string | null | undefined;
+  ip?: string | null | undefined;
+  requestId?: string | null | undefined;
+  /** Client-safe details; never secrets (passwords, keys, tokens). */
+  metadata?: Record<string, unknown> | undefined;
+}
+
+/**
+ * Appends one audit event and returns its id and time. A malformed `actorId` is stored as `null` (with
+ * the raw value kept in `metadata.actorId`) rather than losing the event; a missing workspace throws
+ * `AppError("NOT_FOUND")`.
+ */
+export async function insertAuditEvent(
+  db: Database,
+  params: InsertAuditEventParams,
+): Promise<{ id: string; createdAt: Date }> {
+  if (params.workspaceId !== null && !isUuid(params.workspaceId)) throw new AppError("NOT_FOUND");
+  const actorIdValid = params.actorId !== null && isUuid(params.actorId);
+  const metadata =
+    params.actorId !== null && !actorIdValid
+      ? { ...params.metadata, actorId: params.actorId }
+      : (params.metadata ?? {});
+  try {
+    const [row] = await db
+      .insert(auditLog)
+      .values({
+        workspaceId: params.workspaceId,
+        actorType: params.actorType,
+        actorId: actorIdValid ? params.actorId : null,
+        action: params.action,
+        targetType: params.targetType ?? null,
+        targetId: params.targetId ?? null,
+        ip: params.ip ?? null,
+        requestId: params.requestId ?? null,
+        metadata,
+      })
+      .returning({ id: auditLog.id, createdAt: auditLog.createdAt });
+    if (row === undefined) throw new AppError("INTERNAL", { cause: new Error("insert returned no row") });
+    return row;
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", { cause: error });
+    throw error;
+  }
+}
+
+/** One audit event as listed to admins. */
+export interface AuditEventItem {
+  id: string;
+  action: string;
+  actorType: AuditActorType;
+  actorId: string | null;
+  /** The acting user's current email (for user actors still on record); `null` otherwise. */
+  actorEmail: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  requestId: string | null;
+  createdAt: Date;
+  metadata: Record<string, unknown>;
+}
+
+/** Parameters of {@link listAuditEvents}. */
+export interface ListAuditEventsParams {
+  workspaceId: string;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | undefined;
+  /** Page size, 1–100 (default 50). */
+  limit?: number | undefined;
+  action?: string | undefined;
+  actorId?: string | undefined;
+  /** Inclusive lower bound on `createdAt`. */
+  from?: Date | undefined;
+  /** Exclusive upper bound on `createdAt`. */
+  to?: Date | undefined;
+}
+
+/** Default and maximum page sizes of {@link listAuditEvents}. */
+export const auditPageSize = { default: 50, max: 100 } as const;
+
+interface Cursor {
+  createdAt: Date;
+  id: string;
+}
+
+function encodeCursor(item: { createdAt: Date; id: string }): string {
+  return Buffer.from(`${item.createdAt.getTime()}:${item.id}`, "utf8").toString("base64url");
+}
+
+function decodeCursor(cursor: string): Cursor {
+  const invalid = () => new AppError("BAD_REQUEST", { message: "The page cursor is not valid." });
+  const match = /^(\d{1,15}):([0-9a-f-]{36})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (match === null || match[1] === undefined || match[2] === undefined || !isUuid(match[2]))
+    throw invalid();
+  const createdAt = new Date(Number(match[1]));
+  if (Number.isNaN(createdAt.getTime())) throw invalid();
+  return { createdAt, id: match[2] };
+}
+
+/**
+ * One page of `workspaceId`'s audit events, newest first, with keyset pagination on
+ * `(created_at, id)` (stable while new events arrive; served by the `(workspace_id, created_at desc,
+ * id desc)` index). Filters combine with AND. `nextCursor` is `null` on the last page. Throws
+ * `AppError("BAD_REQUEST")` for a malformed cursor or a limit outside 1–100.
+ */
+export async function listAuditEvents(
+  db: Database,
+  params: ListAuditEventsParams,
+): Promise<{ items: AuditEventItem[]; nextCursor: string | null }> {
+  const limit = params.limit ?? auditPageSize.default;
+  if (!Number.isInteger(limit) || limit < 1 || limit > auditPageSize.max) {
+    throw new AppError("BAD_REQUEST", {
+      message: `The page size must be between 1 and ${auditPageSize.max}.`,
+    });
+  }
+  const cursor = params.cursor === undefined ? undefined : decodeCursor(params.cursor);
+  if (!isUuid(params.workspaceId)) return { items: [], nextCursor: null };
+  if (params.actorId !== undefined && !isUuid(params.actorId)) return { items: [], nextCursor: null };
+
+  const conditions: (SQL | undefined)[] = [eq(auditLog.workspaceId, params.workspaceId)];
+  if (cursor !== undefined) {
+    conditions.push(
+      sql`(${auditLog.createdAt}, ${auditLog.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  }
+  if (params.action !== undefined) conditions.push(eq(auditLog.action, params.action));
+  if (params.actorId !== undefined) conditions.push(eq(auditLog.actorId, params.actorId));
+  if (params.from !== undefined) conditions.push(gte(auditLog.createdAt, params.from));
+  if (params.to !== undefined) conditions.push(lt(auditLog.createdAt, params.to));
+
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      actorType: auditLog.actorType,
+      actorId: auditLog.actorId,
+      actorEmail: users.email,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      ip: auditLog.ip,
+      requestId: auditLog.requestId,
+      createdAt: auditLog.createdAt,
+      metadata: auditLog.metadata,
+    })
+    .from(auditLog)
+    .leftJoin(users, and(eq(auditLog.actorType, "user"), eq(users.id, auditLog.actorId)))
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(limit + 1);
+
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last) : null };
+}
