@@ -7,10 +7,39 @@ import { createTestPrefix, deleteKeysByPrefix, getTestRedisUrl } from "@vitae/re
 import autocannon from "autocannon";
 import { getFreePort } from "../test/harness";
 
+/** Signs up a bench user with a workspace and an API key, over HTTP like any client. */
+async function signUpWithKey(url: string) {
+  const json = { "content-type": "application/json", origin: url };
+  const signUp = await fetch(`${url}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify({ email: "bench@example.com", password: "bench-password-123", name: "Bench" }),
+  });
+  const cookie = signUp.headers
+    .getSetCookie()
+    .map((value) => value.split(";", 1)[0])
+    .join("; ");
+  const post = (path: string, body: unknown) =>
+    fetch(`${url}/trpc/${path}`, {
+      method: "POST",
+      headers: { ...json, cookie },
+      body: JSON.stringify(body),
+    });
+  await post("workspaces.create", { name: "Bench" });
+  const created = (await (
+    await post("apiKeys.create", { name: "bench", scopes: ["usage:read"] })
+  ).json()) as {
+    result: { data: { key: string } };
+  };
+  return { cookie, key: created.result.data.key };
+}
+
 /**
- * `pnpm bench:http`: one run, one server, three targets — a bare Fastify route (baseline), a tRPC query
- * through the full middleware stack with a prepared primary-key read from Postgres, and the same query
- * ten times in one batched request. Prints req/s, p50, p99 and each target's ratio to the baseline.
+ * `pnpm bench:http`: one run, one server, every target against the same baseline — a bare Fastify route;
+ * the same route plus one rate-limiter decision (the limiter's added cost); a public tRPC query (a
+ * prepared primary-key read); the authenticated query `auth.me` with a session cookie and with an API
+ * key (principal resolution, membership, rate limit); and ten public queries in one batch.
+ * Prints req/s, p50, p99 and each target's ratio to the baseline.
  * Env: BENCH_DURATION_S (default 10), BENCH_CONNECTIONS (default 50).
  */
 const durationSeconds = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -34,21 +63,46 @@ const server = new Worker(new URL("./server-thread.ts", import.meta.url), {
     PORT: String(port),
     STORAGE_SIGNING_SECRET: "bench-only-signing-secret-0123456789abcdef",
     DATA_DIR: "/tmp/vitae-bench",
+    AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef0123",
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // Limits sized so the benchmark measures the work of limiting, not refusals.
+    RATE_LIMIT_PUBLIC: "1000000000/1m",
+    RATE_LIMIT_DEFAULT_FREE: "1000000000/1m",
+    QUOTA_FREE_REQUESTS: "1000000000",
   },
 });
 const [ready] = (await once(server, "message")) as [{ url: string }];
+const identity = await signUpWithKey(ready.url);
 const input = encodeURIComponent(JSON.stringify({ jobRunId: run.id }));
 const batchPath = Array.from({ length: 10 }, () => "system.selfTestResult").join(",");
 const batchInput = encodeURIComponent(
   JSON.stringify(Object.fromEntries(Array.from({ length: 10 }, (_, index) => [index, { jobRunId: run.id }]))),
 );
 
-const targets = [
+const targets: Array<{
+  name: string;
+  path: string;
+  callsPerRequest: number;
+  headers?: Record<string, string>;
+}> = [
   { name: "bare Fastify route", path: "/bench/bare", callsPerRequest: 1 },
+  { name: "bare route + rate-limit check", path: "/bench/limited", callsPerRequest: 1 },
   {
     name: "tRPC query (full stack, PK read)",
     path: `/trpc/system.selfTestResult?input=${input}`,
     callsPerRequest: 1,
+  },
+  {
+    name: "tRPC auth.me (session cookie)",
+    path: "/trpc/auth.me",
+    callsPerRequest: 1,
+    headers: { cookie: identity.cookie },
+  },
+  {
+    name: "tRPC auth.me (API key)",
+    path: "/trpc/auth.me",
+    callsPerRequest: 1,
+    headers: { authorization: `Bearer ${identity.key}` },
   },
   {
     name: "tRPC batch of 10 (same query)",

@@ -20,9 +20,14 @@ const logger = createLogger({
 const running = await startApi(config, {
   logger,
   runWorkers: false,
-  // The baseline: a bare Fastify route in the same server, behind the same hooks and plugins.
-  extendServer: (server) => {
+  extendServer: (server, deps) => {
+    // The baseline: a bare Fastify route in the same server, behind the same hooks and plugins.
     server.get("/bench/bare", async () => ({ ok: true }));
+    // The same route plus one rate-limiter decision: the difference is the limiter's added cost.
+    server.get("/bench/limited", async (request) => {
+      const decision = await deps.rateLimiter.limit({ tier: "public", identifier: `ip:${request.ip}` });
+      return { ok: decision.allowed };
+    });
   },
 });
 parentPort?.postMessage({ type: "listening", url: running.url });

@@ -12,6 +12,7 @@ import packageJson from "../package.json" with { type: "json" };
 import type { ApiConfig } from "./config";
 import type { ApiDependencies } from "./dependencies";
 import { buildServer } from "./http/server";
+import { createIdentity } from "./identity";
 
 /** Raised at boot when Redis cannot be reached: the one dependency even embedded mode needs. */
 export class RedisUnreachableError extends Error {
@@ -72,7 +73,7 @@ export interface StartApiOptions {
   /** Run the BullMQ workers in this process. Default: only in embedded mode. */
   runWorkers?: boolean;
   /** Adds routes or hooks before the server listens (benchmarks add a bare baseline route). */
-  extendServer?: (server: FastifyInstance) => void | Promise<void>;
+  extendServer?: (server: FastifyInstance, deps: ApiDependencies) => void | Promise<void>;
 }
 
 export async function startApi(config: ApiConfig, options: StartApiOptions = {}): Promise<RunningApi> {
@@ -111,6 +112,11 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
         })
       : null;
 
+  // A fail-fast client connection for rate limits and auth sessions (the producer one serves BullMQ).
+  const redisClient = createRedis(config.redisUrl, { role: "client", name: "vitae-api-client" });
+  await waitForRedis(redisClient, config.readinessTimeoutMs * 5);
+  const identity = await createIdentity({ config, db: dbHandle.db, redis: redisClient, logger, metrics });
+
   const shutdown = new AbortController();
   const deps: ApiDependencies = {
     config,
@@ -118,6 +124,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     metrics,
     db: dbHandle.db,
     queue,
+    ...identity,
     diskStore: isDiskStore(storage) ? storage : null,
     readiness: {
       check: () =>
@@ -136,7 +143,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
   };
 
   const server = await buildServer(deps);
-  await options.extendServer?.(server);
+  await options.extendServer?.(server, deps);
   const url = await server.listen({ host: config.host, port: config.port });
   logger.info({ url, mode, version: deps.version }, "api listening");
 
@@ -152,6 +159,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
       await workers?.close();
       await queue.close();
       await redis.quit().catch(() => redis.disconnect());
+      await redisClient.quit().catch(() => redisClient.disconnect());
       await dbHandle.close();
       logger.info("api stopped");
     })();

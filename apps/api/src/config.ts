@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import {
+  authConfig,
   databaseConfig,
   type Env,
   envBoolean,
@@ -9,6 +10,8 @@ import {
   loadConfig,
   loggingConfig,
   metricsConfig,
+  quotaConfig,
+  rateLimitConfig,
   redisConfig,
   runtimeConfig,
   storageConfig,
@@ -55,6 +58,9 @@ export function loadApiConfig(env: Env) {
     storageConfig(),
     workerConfig(),
     metricsConfig(),
+    authConfig(),
+    rateLimitConfig(),
+    quotaConfig(),
     apiHostConfig(),
   );
 }

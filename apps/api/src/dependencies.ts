@@ -1,9 +1,12 @@
+import type { Principal, VitaeAuth } from "@vitae/auth";
 import type { Database } from "@vitae/db";
 import type { Logger } from "@vitae/logger";
 import type { QueueClient } from "@vitae/queue";
+import type { QuotaGuard, RateLimiter } from "@vitae/ratelimit";
 import type { DiskStore } from "@vitae/storage";
 import type { Metrics, ReadinessReport } from "@vitae/telemetry";
 import type { ApiConfig } from "./config";
+import type { WorkspaceAccess } from "./trpc/procedures";
 
 /**
  * Everything procedures and routes may use, built once per process by `startApi` (or by a test).
@@ -15,8 +18,17 @@ export interface ApiDependencies {
   metrics: Metrics;
   db: Database;
   queue: QueueClient;
+  auth: VitaeAuth;
+  rateLimiter: RateLimiter;
+  quota: QuotaGuard;
   /** Checks Postgres, Redis and storage, each within READINESS_TIMEOUT_MS. Never rejects. */
   readiness: { check(): Promise<ReadinessReport<"postgres" | "redis" | "storage">> };
+  /** Who sent these headers: an API key, a session, or nobody (null). Throws UNAUTHENTICATED for bad keys. */
+  resolvePrincipal(headers: Headers): Promise<Principal | null>;
+  /** The workspace a principal acts in, with its plan and the user's role; null when there is none. */
+  getWorkspaceAccess(principal: Principal): Promise<WorkspaceAccess | null>;
+  /** Makes `workspaceId` the active workspace of the session in `headers` (membership checked by the caller). */
+  setActiveWorkspace(headers: Headers, workspaceId: string): Promise<void>;
   /** Set when objects live on local disk: the API then serves their signed URLs itself. */
   diskStore: DiskStore | null;
   version: string;

@@ -22,6 +22,10 @@ export async function getFreePort(): Promise<number> {
 }
 
 export interface TestApi extends RunningApi {
+  /** This instance's database (shared with instances started with `shareWith`). */
+  databaseUrl: string | null;
+  /** This instance's Redis key prefix (shared likewise). */
+  prefix: string;
   /** Every log line written so far, as parsed JSON objects. */
   logLines(): Record<string, unknown>[];
   /** Raw log text, for "this secret never appears" assertions. */
@@ -36,6 +40,8 @@ export interface TestApiOptions {
   /** `distributed` (default): a fresh database on the real Postgres. `embedded`: PGlite in a temp dir. */
   mode?: "distributed" | "embedded";
   runWorkers?: boolean;
+  /** Run against another test API's database and Redis prefix (a second replica); it owns their cleanup. */
+  shareWith?: TestApi;
 }
 
 /**
@@ -46,18 +52,23 @@ export interface TestApiOptions {
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const mode = options.mode ?? "distributed";
   const dataDir = await mkdtemp(join(tmpdir(), "vitae-api-test-"));
-  const database: TestDatabase | null = mode === "distributed" ? await createTestDatabase() : null;
-  const prefix = createTestPrefix();
+  const shared = options.shareWith;
+  const database: TestDatabase | null = shared || mode !== "distributed" ? null : await createTestDatabase();
+  const databaseUrl = shared ? shared.databaseUrl : (database?.url ?? null);
+  const prefix = shared ? shared.prefix : createTestPrefix();
   const port = await getFreePort();
   const config = loadApiConfig({
     NODE_ENV: "test",
     DATA_DIR: dataDir,
     PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     REDIS_URL: getTestRedisUrl(),
     REDIS_KEY_PREFIX: prefix,
     RECONCILE_INTERVAL_MS: "1000",
     RECONCILE_STUCK_AFTER_MS: "2000",
-    ...(database ? { DATABASE_URL: database.url } : {}),
+    // Tests call public procedures far faster than a person would; limits are tested on their own.
+    RATE_LIMIT_PUBLIC: "100000/1m",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });
   let text = "";
@@ -71,6 +82,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const running = await startApi(config, { logger, runWorkers: options.runWorkers ?? true });
   return {
     ...running,
+    databaseUrl,
+    prefix,
     logText: () => text,
     logLines: () =>
       text
@@ -79,12 +92,13 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
         .map((line) => JSON.parse(line) as Record<string, unknown>),
     async cleanup() {
       await running.stop();
+      await rm(dataDir, { recursive: true, force: true });
+      if (shared) return;
       await database?.drop();
       const redis = createRedis(getTestRedisUrl(), { role: "client" });
       await once(redis, "ready");
       await deleteKeysByPrefix(redis, prefix);
       await redis.quit();
-      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

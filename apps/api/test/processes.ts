@@ -28,7 +28,14 @@ function track(child: ChildProcess): SpawnedProcess {
 export function spawnApi(env: Record<string, string>): SpawnedProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: apiDir,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", LOG_FORMAT: "json", ...env },
+    // The public tier is raised: these tests drive load, and limits have their own tests.
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "test",
+      LOG_FORMAT: "json",
+      RATE_LIMIT_PUBLIC: "100000/1m",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   return track(child);

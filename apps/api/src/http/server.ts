@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { ApiDependencies } from "../dependencies";
 import { type AppRouter, appRouter } from "../router/app-router";
 import { createHttpContextFactory } from "../trpc/context";
+import { registerAuthRoutes } from "./auth-routes";
 import { handleHttpError, sendError } from "./errors";
 import { registerOperationalRoutes } from "./operational-routes";
 import { requestIdFor } from "./request-id";
@@ -77,6 +78,7 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
   });
 
   registerOperationalRoutes(app, deps);
+  registerAuthRoutes(app, deps);
   if (deps.diskStore) registerStorageRoutes(app, deps.diskStore);
 
   const trpcOptions: FastifyTRPCPluginOptions<AppRouter>["trpcOptions"] = {

@@ -1,9 +1,21 @@
 import { router } from "../trpc/init";
+import { apiKeysRouter } from "./api-keys";
+import { auditRouter } from "./audit";
+import { authRouter } from "./auth";
+import { membersRouter } from "./members";
 import { systemRouter } from "./system";
+import { usageRouter } from "./usage";
+import { workspacesRouter } from "./workspaces";
 
 /** The whole API. Each capability adds one domain router here. */
 export const appRouter = router({
   system: systemRouter,
+  auth: authRouter,
+  workspaces: workspacesRouter,
+  members: membersRouter,
+  apiKeys: apiKeysRouter,
+  audit: auditRouter,
+  usage: usageRouter,
 });
 
 /** The router's type: the only thing the web app and API clients import from this app. */

@@ -1,10 +1,12 @@
+import type { Principal } from "@vitae/auth";
 import type { Logger } from "@vitae/logger";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ApiDependencies } from "../dependencies";
 
 /**
- * What every procedure sees. Built by `createContextInner` (tests, `createCaller`) or `createContext`
- * (HTTP). Later capabilities add the authenticated principal here.
+ * What every procedure sees. Built by `createContextInner` (tests, `createCaller`) or by the HTTP
+ * factory below. One context serves every call of a batched request, so per-request work (resolving
+ * the principal) happens once per request, not once per call.
  */
 export interface Context {
   deps: ApiDependencies;
@@ -12,11 +14,34 @@ export interface Context {
   logger: Logger;
   /** Aborted when the client goes away or the server shuts down; long-running procedures stop on it. */
   signal: AbortSignal;
+  /** The caller's address as Fastify determined it (honours TRUST_PROXY); null outside HTTP. */
+  ip: string | null;
+  /** Request headers; better-auth reads the session cookie from them. */
+  headers: Headers;
+  /** Who is calling, resolved once per request; null for anonymous callers. */
+  getPrincipal(): Promise<Principal | null>;
+  /** Sets a response header; a no-op outside HTTP. */
+  setHeader(name: string, value: string): void;
+  /** Rate-limit headers already set on this response (a batch reports its tightest limit). */
+  rateLimitHeaders: { remaining: number } | null;
 }
 
 export interface InnerContextOptions {
   requestId: string;
   signal?: AbortSignal;
+  ip?: string | null;
+  headers?: Headers;
+  /** A fixed principal (tests); omitted means "resolve from the headers". */
+  principal?: Principal | null;
+  setHeader?: (name: string, value: string) => void;
+}
+
+function memo<T>(compute: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => {
+    result ??= compute();
+    return result;
+  };
 }
 
 /** Builds a context without HTTP: used by `createCaller` in tests and by the HTTP context below. */
@@ -24,12 +49,32 @@ export function createContextInner(deps: ApiDependencies, options: InnerContextO
   const signal = options.signal
     ? AbortSignal.any([options.signal, deps.shutdownSignal])
     : deps.shutdownSignal;
+  const headers = options.headers ?? new Headers();
+  const fixedPrincipal = options.principal;
   return {
     deps,
     requestId: options.requestId,
     logger: deps.logger.child({ requestId: options.requestId }),
     signal,
+    ip: options.ip ?? null,
+    headers,
+    getPrincipal:
+      fixedPrincipal === undefined
+        ? memo(() => deps.resolvePrincipal(headers))
+        : () => Promise.resolve(fixedPrincipal),
+    setHeader: options.setHeader ?? (() => undefined),
+    rateLimitHeaders: null,
   };
+}
+
+/** Node's header record as a WHATWG `Headers` (repeated headers joined, as fetch does). */
+export function toWebHeaders(raw: FastifyRequest["headers"]): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return headers;
 }
 
 /** The HTTP context factory for the Fastify adapter; the request id is Fastify's validated `req.id`. */
@@ -38,6 +83,14 @@ export function createHttpContextFactory(deps: ApiDependencies) {
     const aborted = new AbortController();
     // The raw socket closing before the response ended means the client left (SSE tabs, timeouts).
     res.raw.on("close", () => aborted.abort());
-    return createContextInner(deps, { requestId: req.id, signal: aborted.signal });
+    return createContextInner(deps, {
+      requestId: req.id,
+      signal: aborted.signal,
+      ip: req.ip,
+      headers: toWebHeaders(req.headers),
+      setHeader: (name, value) => {
+        if (!res.sent) res.header(name, value);
+      },
+    });
   };
 }

@@ -1,4 +1,4 @@
-import { publicProcedure } from "../../trpc/init";
+import { publicProcedure } from "../../trpc/procedures";
 import { type SelfTestRun, selfTestRunInput, toSelfTestRun } from "./self-test-run";
 
 /**

@@ -1,6 +1,6 @@
 import { runSelfTestJob } from "@vitae/queue";
 import { z } from "zod";
-import { publicProcedure } from "../../trpc/init";
+import { publicProcedure } from "../../trpc/procedures";
 import { selfTestRunInput, selfTestRunOutput, toSelfTestRun } from "./self-test-run";
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { publicProcedure } from "../../trpc/init";
+import { publicProcedure } from "../../trpc/procedures";
 
 const componentStatus = z.object({
   name: z.enum(["postgres", "redis", "storage"]),

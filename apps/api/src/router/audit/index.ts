@@ -1,0 +1,42 @@
+import { listAuditEvents } from "@vitae/db";
+import { z } from "zod";
+import { router } from "../../trpc/init";
+import { workspaceProcedure } from "../../trpc/procedures";
+import { isoDate } from "../schemas";
+
+const list = workspaceProcedure({ role: "admin", scope: "audit:read" })
+  .input(
+    z
+      .strictObject({
+        cursor: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(100).optional(),
+        action: z.string().max(100).optional(),
+        actorId: z.uuid().optional(),
+        from: z.coerce.date().optional(),
+        to: z.coerce.date().optional(),
+      })
+      .optional(),
+  )
+  .output(
+    z.object({
+      items: z.array(
+        z.object({
+          id: z.string(),
+          action: z.string(),
+          actorType: z.string(),
+          actorId: z.string().nullable(),
+          actorEmail: z.string().nullable(),
+          targetType: z.string().nullable(),
+          targetId: z.string().nullable(),
+          ip: z.string().nullable(),
+          requestId: z.string().nullable(),
+          createdAt: isoDate,
+          metadata: z.record(z.string(), z.unknown()),
+        }),
+      ),
+      nextCursor: z.string().nullable(),
+    }),
+  )
+  .query(({ ctx, input }) => listAuditEvents(ctx.deps.db, { workspaceId: ctx.workspace.id, ...input }));
+
+export const auditRouter = router({ list });

@@ -1,0 +1,41 @@
+import { getMembership, getUserProfile } from "@vitae/db";
+import { AppError } from "@vitae/errors";
+import { z } from "zod";
+import { router } from "../../trpc/init";
+import { authenticatedProcedure } from "../../trpc/procedures";
+import { roleSchema } from "../schemas";
+
+/** Who the caller is: their profile, how they authenticated, and the workspace they act in. */
+const meProcedure = authenticatedProcedure
+  .output(
+    z.object({
+      user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+      principal: z.object({ kind: z.enum(["user", "apiKey"]) }),
+      workspace: z
+        .object({ id: z.string(), name: z.string(), role: roleSchema.nullable(), plan: z.string() })
+        .nullable(),
+    }),
+  )
+  .query(async ({ ctx }) => {
+    const { principal } = ctx;
+    const user = await getUserProfile(ctx.deps.db, { userId: principal.userId });
+    if (!user) throw new AppError("UNAUTHENTICATED");
+    const membership = principal.workspaceId
+      ? await getMembership(ctx.deps.db, { workspaceId: principal.workspaceId, userId: principal.userId })
+      : undefined;
+    return {
+      user,
+      principal: { kind: principal.kind },
+      workspace: membership
+        ? {
+            id: membership.workspaceId,
+            name: membership.workspaceName,
+            // Keys act through scopes, not the creator's role.
+            role: principal.kind === "user" ? membership.role : null,
+            plan: membership.plan,
+          }
+        : null,
+    };
+  });
+
+export const authRouter = router({ me: meProcedure });

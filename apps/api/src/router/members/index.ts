@@ -1,0 +1,118 @@
+import type { Role } from "@vitae/auth";
+import {
+  createInvitation,
+  getMembership,
+  listMembers,
+  listPendingInvitations,
+  removeMember,
+  updateMemberRole,
+} from "@vitae/db";
+import { AppError } from "@vitae/errors";
+import { z } from "zod";
+import { router } from "../../trpc/init";
+import { type WorkspaceAccess, workspaceProcedure } from "../../trpc/procedures";
+import { recordAudit } from "../audit-trail";
+import { isoDate, roleSchema } from "../schemas";
+
+const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+
+/** Granting or taking away `owner` is for owners only (an admin cannot promote themself past owners). */
+function assertMayTouchOwnership(workspace: WorkspaceAccess, ...roles: Role[]) {
+  if (roles.includes("owner") && workspace.role !== "owner") {
+    throw new AppError("FORBIDDEN", { message: "Only an owner can grant or remove the owner role." });
+  }
+}
+
+/** The member `userId` of this workspace, or NOT_FOUND (also for members of other workspaces). */
+async function targetMember(db: Parameters<typeof getMembership>[0], workspaceId: string, userId: string) {
+  const membership = await getMembership(db, { workspaceId, userId });
+  if (!membership) throw new AppError("NOT_FOUND");
+  return membership;
+}
+
+const list = workspaceProcedure({ role: "viewer", scope: "members:read" })
+  .output(
+    z.object({
+      members: z.array(
+        z.object({
+          userId: z.string(),
+          email: z.string(),
+          name: z.string(),
+          role: roleSchema,
+          joinedAt: isoDate,
+        }),
+      ),
+      invitations: z.array(
+        z.object({ id: z.string(), email: z.string(), role: roleSchema, expiresAt: isoDate }),
+      ),
+    }),
+  )
+  .query(async ({ ctx }) => {
+    const [members, invitations] = await Promise.all([
+      listMembers(ctx.deps.db, { workspaceId: ctx.workspace.id }),
+      listPendingInvitations(ctx.deps.db, { workspaceId: ctx.workspace.id }),
+    ]);
+    return { members, invitations };
+  });
+
+const invite = workspaceProcedure({ role: "admin", scope: "members:write" })
+  .input(z.strictObject({ email: z.email().max(320), role: roleSchema }))
+  .output(z.object({ invitationId: z.string() }))
+  .mutation(async ({ ctx, input }) => {
+    assertMayTouchOwnership(ctx.workspace, input.role);
+    const invitation = await createInvitation(ctx.deps.db, {
+      workspaceId: ctx.workspace.id,
+      email: input.email,
+      role: input.role,
+      inviterId: ctx.principal.userId,
+      expiresAt: new Date(Date.now() + invitationLifetimeMs),
+    });
+    await recordAudit(ctx, {
+      workspaceId: ctx.workspace.id,
+      action: "members.invite",
+      targetType: "invitation",
+      targetId: invitation.id,
+      metadata: { email: invitation.email, role: invitation.role },
+    });
+    return { invitationId: invitation.id };
+  });
+
+const updateRole = workspaceProcedure({ role: "admin", scope: "members:write" })
+  .input(z.strictObject({ userId: z.uuid(), role: roleSchema }))
+  .output(z.object({ userId: z.string(), role: roleSchema }))
+  .mutation(async ({ ctx, input }) => {
+    const target = await targetMember(ctx.deps.db, ctx.workspace.id, input.userId);
+    assertMayTouchOwnership(ctx.workspace, target.role, input.role);
+    const updated = await updateMemberRole(ctx.deps.db, {
+      workspaceId: ctx.workspace.id,
+      userId: input.userId,
+      role: input.role,
+    });
+    await recordAudit(ctx, {
+      workspaceId: ctx.workspace.id,
+      action: "members.update-role",
+      targetType: "user",
+      targetId: input.userId,
+      metadata: { from: target.role, to: updated.role },
+    });
+    return updated;
+  });
+
+const remove = workspaceProcedure({ role: "admin", scope: "members:write" })
+  .input(z.strictObject({ userId: z.uuid() }))
+  .output(z.object({ userId: z.string() }))
+  .mutation(async ({ ctx, input }) => {
+    const target = await targetMember(ctx.deps.db, ctx.workspace.id, input.userId);
+    assertMayTouchOwnership(ctx.workspace, target.role);
+    await removeMember(ctx.deps.db, { workspaceId: ctx.workspace.id, userId: input.userId });
+    await recordAudit(ctx, {
+      workspaceId: ctx.workspace.id,
+      action: "members.remove",
+      targetType: "user",
+      targetId: input.userId,
+      metadata: { role: target.role },
+    });
+    return { userId: input.userId };
+  });
+
+export const membersRouter = router({ list, invite, updateRole, remove });

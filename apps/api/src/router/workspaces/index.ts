@@ -1,0 +1,82 @@
+import { createWorkspaceWithOwner, getMembership, listWorkspacesForUser, renameWorkspace } from "@vitae/db";
+import { AppError } from "@vitae/errors";
+import { z } from "zod";
+import { router } from "../../trpc/init";
+import { sessionProcedure, workspaceProcedure } from "../../trpc/procedures";
+import { recordAudit } from "../audit-trail";
+
+const workspaceName = z.string().trim().min(1).max(100);
+
+const list = sessionProcedure
+  .output(
+    z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        slug: z.string(),
+        role: z.string(),
+        plan: z.string(),
+        isActive: z.boolean(),
+      }),
+    ),
+  )
+  .query(async ({ ctx }) => {
+    const workspaces = await listWorkspacesForUser(ctx.deps.db, { userId: ctx.principal.userId });
+    return workspaces.map((w) => ({
+      id: w.id,
+      name: w.name,
+      slug: w.slug,
+      role: w.role,
+      plan: w.plan,
+      isActive: w.id === ctx.principal.workspaceId,
+    }));
+  });
+
+const create = sessionProcedure
+  .input(z.strictObject({ name: workspaceName }))
+  .output(z.object({ id: z.string(), name: z.string(), slug: z.string() }))
+  .mutation(async ({ ctx, input }) => {
+    const workspace = await createWorkspaceWithOwner(ctx.deps.db, {
+      name: input.name,
+      ownerId: ctx.principal.userId,
+    });
+    await ctx.deps.setActiveWorkspace(ctx.headers, workspace.id);
+    await recordAudit(ctx, {
+      workspaceId: workspace.id,
+      action: "workspaces.create",
+      targetType: "workspace",
+      targetId: workspace.id,
+    });
+    return { id: workspace.id, name: workspace.name, slug: workspace.slug };
+  });
+
+const rename = workspaceProcedure({ role: "admin", scope: "workspace:write" })
+  .input(z.strictObject({ name: workspaceName }))
+  .output(z.object({ id: z.string(), name: z.string() }))
+  .mutation(async ({ ctx, input }) => {
+    const workspace = await renameWorkspace(ctx.deps.db, { workspaceId: ctx.workspace.id, name: input.name });
+    await recordAudit(ctx, {
+      workspaceId: workspace.id,
+      action: "workspaces.rename",
+      targetType: "workspace",
+      targetId: workspace.id,
+      metadata: { name: workspace.name },
+    });
+    return { id: workspace.id, name: workspace.name };
+  });
+
+const switchWorkspace = sessionProcedure
+  .input(z.strictObject({ workspaceId: z.uuid() }))
+  .output(z.object({ workspaceId: z.string() }))
+  .mutation(async ({ ctx, input }) => {
+    // Not a member looks exactly like a workspace that does not exist.
+    const membership = await getMembership(ctx.deps.db, {
+      workspaceId: input.workspaceId,
+      userId: ctx.principal.userId,
+    });
+    if (!membership) throw new AppError("NOT_FOUND");
+    await ctx.deps.setActiveWorkspace(ctx.headers, input.workspaceId);
+    return { workspaceId: input.workspaceId };
+  });
+
+export const workspacesRouter = router({ list, create, rename, switch: switchWorkspace });

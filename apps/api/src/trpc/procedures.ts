@@ -1,0 +1,105 @@
+import { isRoleAtLeast, type Principal, type Role, type Scope } from "@vitae/auth";
+import { AppError } from "@vitae/errors";
+import type { Plan, RateLimitTier } from "@vitae/ratelimit";
+import { baseProcedure, middleware } from "./init";
+import { applyRateLimit } from "./rate-limit";
+
+/** Records each procedure's latency and outcome; composed into every builder. */
+const measured = middleware(async ({ ctx, path, type, next }) => {
+  const stopTimer = ctx.deps.metrics.procedureDuration.startTimer({ procedure: path, type });
+  const result = await next();
+  stopTimer({ outcome: result.ok ? "ok" : "error" });
+  return result;
+});
+
+const requirePrincipal = middleware(async ({ ctx, next }) => {
+  const principal = await ctx.getPrincipal();
+  if (!principal) throw new AppError("UNAUTHENTICATED");
+  return next({ ctx: { principal } });
+});
+
+/** The workspace a call acts on, as checked by `workspaceProcedure`. */
+export interface WorkspaceAccess {
+  id: string;
+  plan: Plan;
+  /** The user's role; null for API keys (they act through scopes). */
+  role: Role | null;
+}
+
+/** A limiter request for `tier`; plan-independent tiers (auth, public) ignore the plan. */
+function tierRequest(tier: RateLimitTier, plan: Plan, identifier: string) {
+  return tier === "auth" || tier === "public" ? { tier, identifier } : { tier, plan, identifier };
+}
+
+function userOf(principal: Principal): Extract<Principal, { kind: "user" }> {
+  if (principal.kind !== "user") {
+    throw new AppError("FORBIDDEN", { message: "This needs a signed-in user; API keys cannot do it." });
+  }
+  return principal;
+}
+
+/** Anyone may call it; limited per IP by the `public` tier. */
+export const publicProcedure = baseProcedure
+  .meta({ access: { kind: "public" } })
+  .use(measured)
+  .use(async ({ ctx, meta, next }) => {
+    await applyRateLimit(ctx, tierRequest(meta?.rateLimitTier ?? "public", "free", `ip:${ctx.ip}`));
+    return next();
+  });
+
+/** Any principal (session or API key), limited per user or per key's workspace. */
+export const authenticatedProcedure = baseProcedure
+  .meta({ access: { kind: "authenticated" } })
+  .use(measured)
+  .use(requirePrincipal)
+  .use(async ({ ctx, meta, next }) => {
+    const principal = ctx.principal;
+    const identifier = principal.kind === "user" ? `user:${principal.userId}` : `key:${principal.apiKeyId}`;
+    await applyRateLimit(ctx, tierRequest(meta?.rateLimitTier ?? "default", "free", identifier));
+    return next();
+  });
+
+/** A signed-in user (cookie session). Narrows `ctx.principal` to the user; API keys get FORBIDDEN. */
+export const sessionProcedure = baseProcedure
+  .meta({ access: { kind: "session" } })
+  .use(measured)
+  .use(requirePrincipal)
+  .use(async ({ ctx, meta, next }) => {
+    const user = userOf(ctx.principal);
+    await applyRateLimit(ctx, tierRequest(meta?.rateLimitTier ?? "default", "free", `user:${user.userId}`));
+    return next({ ctx: { principal: user } });
+  });
+
+/**
+ * Acts on the caller's active workspace: a user needs at least `role` there, an API key needs `scope`
+ * (and `sessionOnly` procedures refuse keys). The workspace comes from the principal — never from
+ * input — and membership is re-read on every request, so a removed member loses access at once.
+ * Counts one request against the workspace's monthly quota.
+ */
+export function workspaceProcedure(options: { role: Role; scope: Scope; sessionOnly?: boolean }) {
+  const sessionOnly = options.sessionOnly ?? false;
+  return baseProcedure
+    .meta({ access: { kind: "workspace", role: options.role, scope: options.scope, sessionOnly } })
+    .use(measured)
+    .use(requirePrincipal)
+    .use(async ({ ctx, meta, next }) => {
+      const principal = ctx.principal;
+      if (sessionOnly) userOf(principal);
+      const workspace = await ctx.deps.getWorkspaceAccess(principal);
+      if (!workspace) {
+        throw new AppError("FORBIDDEN", { message: "Choose a workspace first." });
+      }
+      if (principal.kind === "user" && !(workspace.role && isRoleAtLeast(workspace.role, options.role))) {
+        throw new AppError("FORBIDDEN");
+      }
+      if (principal.kind === "apiKey" && !principal.scopes.includes(options.scope)) {
+        throw new AppError("FORBIDDEN", { message: `This API key lacks the ${options.scope} scope.` });
+      }
+      await applyRateLimit(
+        ctx,
+        tierRequest(meta?.rateLimitTier ?? "default", workspace.plan, `ws:${workspace.id}`),
+      );
+      await ctx.deps.quota.consume(workspace.id, workspace.plan, { requests: 1 });
+      return next({ ctx: { principal, workspace } });
+    });
+}

@@ -1,0 +1,248 @@
+import { scopes } from "@vitae/auth";
+import { apiKeys } from "@vitae/db";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../src/router/app-router";
+import type { ProcedureMeta } from "../src/trpc/procedure-meta";
+import { startTestApi, type TestApi } from "./harness";
+import {
+  addMember,
+  type Credentials,
+  call,
+  createKey,
+  createWorkspace,
+  signUp,
+  type TestUser,
+} from "./identity";
+
+/**
+ * The security matrix, generated from the router: every procedure's declared access (its meta) decides
+ * which denials it must produce. A new procedure without an entry in `inputs` fails this file, so
+ * nobody can add an endpoint without it being attacked here.
+ */
+interface World {
+  ownerA: TestUser;
+  viewerA: TestUser;
+  memberA: TestUser;
+  ownerB: TestUser;
+  keys: { narrow: string; wide: string; revoked: string; expired: string };
+  keyIdA: string;
+}
+
+type Fixture = {
+  /** A valid input (denials are checked with it, so a rejection cannot come from validation). */
+  input: (world: World) => unknown;
+  /** Input naming a record of workspace A; called from workspace B it must be NOT_FOUND. */
+  foreign?: (world: World) => unknown;
+};
+
+const inputs: Record<string, Fixture> = {
+  "system.status": { input: () => undefined },
+  "system.selfTest": { input: () => undefined },
+  "system.selfTestResult": { input: () => ({ jobRunId: "6f1d1b0e-0000-4000-8000-000000000000" }) },
+  "system.selfTestProgress": { input: () => ({ jobRunId: "6f1d1b0e-0000-4000-8000-000000000000" }) },
+  "auth.me": { input: () => undefined },
+  "workspaces.list": { input: () => undefined },
+  "workspaces.create": { input: () => ({ name: "Matrix" }) },
+  "workspaces.rename": { input: () => ({ name: "Renamed" }) },
+  "workspaces.switch": {
+    input: (w) => ({ workspaceId: w.keyIdA }),
+    foreign: (w) => ({ workspaceId: w.keyIdA }),
+  },
+  "members.list": { input: () => undefined },
+  "members.invite": { input: () => ({ email: "invitee@example.com", role: "member" }) },
+  "members.updateRole": {
+    input: (w) => ({ userId: w.memberA.userId, role: "viewer" }),
+    foreign: (w) => ({ userId: w.memberA.userId, role: "viewer" }),
+  },
+  "members.remove": {
+    input: (w) => ({ userId: w.memberA.userId }),
+    foreign: (w) => ({ userId: w.memberA.userId }),
+  },
+  "apiKeys.list": { input: () => undefined },
+  "apiKeys.create": { input: () => ({ name: "matrix", scopes: ["usage:read"] }) },
+  "apiKeys.revoke": { input: (w) => ({ apiKeyId: w.keyIdA }), foreign: (w) => ({ apiKeyId: w.keyIdA }) },
+  "audit.list": { input: () => ({}) },
+  "usage.current": { input: () => undefined },
+};
+
+type ProcedureDef = { _def: { type: string; meta?: ProcedureMeta } };
+const procedureRecord = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
+const procedures = Object.entries(procedureRecord);
+
+let api: TestApi;
+let world: World;
+let workspaceA: string;
+
+beforeAll(async () => {
+  api = await startTestApi({ runWorkers: false });
+  const ownerA = await signUp(api, "OwnerA");
+  workspaceA = await createWorkspace(api, ownerA, "Workspace A");
+  const viewerA = await signUp(api, "ViewerA");
+  await addMember(api, ownerA, viewerA, "viewer");
+  const memberA = await signUp(api, "MemberA");
+  await addMember(api, ownerA, memberA, "member");
+  const ownerB = await signUp(api, "OwnerB");
+  await createWorkspace(api, ownerB, "Workspace B");
+  const narrow = await createKey(api, ownerA, ["usage:read"]);
+  const wide = await createKey(
+    api,
+    ownerA,
+    scopes.filter((scope) => scope !== "usage:read"),
+  );
+  const revoked = await createKey(api, ownerA, [...scopes]);
+  await call(api, "apiKeys.revoke", {
+    cookie: ownerA.cookie,
+    type: "mutation",
+    input: { apiKeyId: revoked.id },
+  });
+  const expired = await createKey(api, ownerA, [...scopes]);
+  await api.deps.db
+    .update(apiKeys)
+    .set({ expiresAt: new Date(Date.now() - 60_000) })
+    .where(eq(apiKeys.id, expired.id));
+  world = {
+    ownerA,
+    viewerA,
+    memberA,
+    ownerB,
+    keys: { narrow: narrow.key, wide: wide.key, revoked: revoked.key, expired: expired.key },
+    keyIdA: narrow.id,
+  };
+});
+
+afterAll(async () => {
+  await api?.cleanup();
+});
+
+async function expectCode(
+  path: string,
+  type: string,
+  credentials: Credentials,
+  input: unknown,
+  status: number,
+  code: string,
+) {
+  const result = await call(api, path, {
+    ...credentials,
+    type: type === "mutation" ? "mutation" : "query",
+    input,
+  });
+  expect(
+    result.status,
+    `${path} as ${JSON.stringify(Object.keys(credentials))}: ${JSON.stringify(result.body)}`,
+  ).toBe(status);
+  expect(result.body.error.data.code).toBe(code);
+  expect(result.body.error.data.requestId).toBe(result.headers.get("x-request-id"));
+}
+
+describe("every procedure declares its access and has a matrix fixture", () => {
+  it.each(procedures.map(([path]) => [path]))("%s", (path) => {
+    expect(procedureRecord[path]?._def.meta?.access, `${path} has no access meta`).toBeDefined();
+    expect(inputs[path], `${path} has no fixture in access-matrix.security.test.ts`).toBeDefined();
+  });
+});
+
+const guarded = procedures.filter(
+  ([, procedure]) => procedure._def.meta?.access.kind !== "public" && procedure._def.type !== "subscription",
+);
+
+describe.each(guarded.map(([path, procedure]) => [path, procedure]))("%s", (path, procedure) => {
+  const access = procedure._def.meta?.access;
+  const type = procedure._def.type;
+  const fixture = inputs[path] as Fixture;
+
+  it("unauthenticated → 401", async () => {
+    await expectCode(path, type, {}, fixture.input(world), 401, "UNAUTHENTICATED");
+  });
+
+  it("revoked or expired API key → 401; garbage credentials → 401", async () => {
+    await expectCode(path, type, { key: world.keys.revoked }, fixture.input(world), 401, "UNAUTHENTICATED");
+    await expectCode(path, type, { key: world.keys.expired }, fixture.input(world), 401, "UNAUTHENTICATED");
+    await expectCode(path, type, { key: "vk_forged_0000" }, fixture.input(world), 401, "UNAUTHENTICATED");
+    await expectCode(
+      path,
+      type,
+      { cookie: "vitae.session_token=forged.value" },
+      fixture.input(world),
+      401,
+      "UNAUTHENTICATED",
+    );
+  });
+
+  if (access?.kind === "session" || (access?.kind === "workspace" && access.sessionOnly)) {
+    it("any API key → 403 (sessions only)", async () => {
+      await expectCode(path, type, { key: world.keys.wide }, fixture.input(world), 403, "FORBIDDEN");
+    });
+  }
+
+  if (access?.kind === "workspace") {
+    it("API key without the scope → 403", async () => {
+      const outOfScope = access.scope === "usage:read" ? world.keys.wide : world.keys.narrow;
+      await expectCode(path, type, { key: outOfScope }, fixture.input(world), 403, "FORBIDDEN");
+    });
+
+    if (access.role !== "viewer") {
+      it(`role below ${access.role} → 403`, async () => {
+        await expectCode(
+          path,
+          type,
+          { cookie: world.viewerA.cookie },
+          fixture.input(world),
+          403,
+          "FORBIDDEN",
+        );
+      });
+    }
+  }
+
+  if (fixture.foreign) {
+    it("another workspace's record → 404", async () => {
+      await expectCode(
+        path,
+        type,
+        { cookie: world.ownerB.cookie },
+        fixture.foreign?.(world),
+        404,
+        "NOT_FOUND",
+      );
+    });
+  }
+});
+
+describe("tenant isolation in reads", () => {
+  it("a workspace's lists never show another workspace's rows", async () => {
+    const members = await call(api, "members.list", { cookie: world.ownerB.cookie });
+    const emails = members.body.result.data.members.map((m: { email: string }) => m.email);
+    expect(emails).toEqual([world.ownerB.email]);
+    const keys = await call(api, "apiKeys.list", { cookie: world.ownerB.cookie });
+    expect(keys.body.result.data).toEqual([]);
+    const audit = await call(api, "audit.list", { cookie: world.ownerB.cookie, input: {} });
+    for (const item of audit.body.result.data.items) expect(item.actorId).not.toBe(world.ownerA.userId);
+  });
+
+  it("a removed member loses the workspace on their very next request", async () => {
+    const temp = await signUp(api, "Temp");
+    await addMember(api, world.ownerA, temp, "member");
+    expect((await call(api, "members.list", { cookie: temp.cookie })).status).toBe(200);
+    await call(api, "members.remove", {
+      cookie: world.ownerA.cookie,
+      type: "mutation",
+      input: { userId: temp.userId },
+    });
+    await expectCode("members.list", "query", { cookie: temp.cookie }, undefined, 403, "FORBIDDEN");
+  });
+
+  it("the workspace comes from the principal, not from input", async () => {
+    const result = await call(api, "members.list", {
+      cookie: world.ownerB.cookie,
+      input: { workspaceId: workspaceA },
+    });
+    expect(result.status).toBeLessThan(500);
+    if (result.status === 200) {
+      expect(result.body.result.data.members.map((m: { email: string }) => m.email)).not.toContain(
+        world.ownerA.email,
+      );
+    }
+  });
+});
