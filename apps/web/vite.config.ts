@@ -4,12 +4,17 @@ import { defineConfig } from "vite";
 // The API owns these paths; in dev it runs separately on :3000 while in production it serves `dist/`
 // itself, so the app always talks to its own origin and needs no CORS.
 const apiTarget = "http://127.0.0.1:3000";
+const apiPublicUrl = "http://localhost:3000";
 
 export default defineConfig({
   plugins: [react()],
   server: {
     proxy: {
       "/trpc": { target: apiTarget, changeOrigin: false },
+      // better-auth refuses state-changing requests whose Origin is not the API's PUBLIC_URL. In dev the
+      // page's origin is Vite's, so the proxy presents the API's default PUBLIC_URL instead (dev only:
+      // production serves the app and the API from one origin).
+      "/api": { target: apiTarget, changeOrigin: false, headers: { origin: apiPublicUrl } },
       "/healthz": { target: apiTarget },
       "/readyz": { target: apiTarget },
     },

@@ -86,8 +86,9 @@ export async function startProduct(): Promise<RunningProduct> {
       REDIS_KEY_PREFIX: redisPrefix,
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
-      // Production with disk storage requires an explicit signing secret; a per-run one is enough here.
+      // Production requires explicit secrets (disk storage signing, better-auth); per-run ones are enough.
       STORAGE_SIGNING_SECRET: randomBytes(32).toString("hex"),
+      AUTH_SECRET: randomBytes(32).toString("hex"),
     }),
     stdio: ["ignore", "pipe", "pipe"],
   });

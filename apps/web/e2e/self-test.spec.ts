@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpWithWorkspace } from "./accounts";
 import { type BrowserSession, launchBrowser } from "./browser";
 import { type RunningProduct, startProduct } from "./product-server";
 
@@ -45,6 +46,8 @@ describe("status page self-test (embedded product in Chromium)", () => {
   beforeAll(async () => {
     product = await startProduct();
     browser = await launchBrowser();
+    // Every app page is behind sign-in; this spec is about the Status page, so sign up directly.
+    await signUpWithWorkspace(browser.context, product.baseUrl);
   });
 
   afterAll(async () => {

@@ -1,6 +1,8 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { RouterProvider } from "react-router/dom";
+import { createVitaeAuthClient } from "../auth/auth-client";
+import { AuthClientProvider } from "../auth/auth-client-context";
 import { createApiClient, createAppQueryClient, TRPCProvider } from "../trpc/client";
 import { createAppRouter } from "./router";
 
@@ -9,12 +11,15 @@ export function App() {
   // Created once per mount (not at module scope) so tests and hot reloads get fresh caches.
   const [queryClient] = useState(createAppQueryClient);
   const [trpcClient] = useState(createApiClient);
+  const [authClient] = useState(createVitaeAuthClient);
   const [router] = useState(createAppRouter);
 
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <RouterProvider router={router} />
+        <AuthClientProvider client={authClient}>
+          <RouterProvider router={router} />
+        </AuthClientProvider>
       </TRPCProvider>
     </QueryClientProvider>
   );

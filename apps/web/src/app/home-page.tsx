@@ -1,7 +1,11 @@
 import { Link } from "react-router";
-import { productName, sections } from "./sections";
+import { roleOf, useSession } from "../auth/session";
+import { productName, visibleSections } from "./sections";
 
 export function HomePage() {
+  const me = useSession();
+  const available = visibleSections(roleOf(me));
+
   return (
     <section aria-labelledby="home-title">
       <h1 id="home-title">{productName}</h1>
@@ -9,9 +13,18 @@ export function HomePage() {
         Vitae turns résumés into something you can talk to, match against jobs, and import or export as HR
         tables.
       </p>
+      {me.workspace === null ? (
+        <div className="panel" data-testid="no-workspace">
+          <h2>Create a workspace to get started</h2>
+          <p>Résumés, members and API keys live in a workspace. You are not in one yet.</p>
+          <Link to="/workspaces/new" className="button button-primary">
+            Create a workspace
+          </Link>
+        </div>
+      ) : null}
       <h2>Available now</h2>
       <ul className="card-list">
-        {sections.map((section) => (
+        {available.map((section) => (
           <li key={section.path} className="card">
             <Link to={`/${section.path}`} className="card-title">
               {section.label}

@@ -1,12 +1,20 @@
 import { useEffect, useRef } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
-import { documentTitleFor, productName, sections } from "./sections";
+import { roleOf, useSession } from "../auth/session";
+import { WorkspaceSwitcher } from "../workspaces/workspace-switcher";
+import { documentTitleFor, productName, visibleSections } from "./sections";
+import { UserMenu } from "./user-menu";
 
-/** The persistent shell: skip link, header with the main navigation, the page outlet and a footer. */
+/**
+ * The signed-in shell: skip link, header with the main navigation (only the sections the caller's role
+ * can use), the workspace switcher and account menu, the page outlet and a footer.
+ */
 export function Layout() {
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(pathname);
+  const me = useSession();
+  const navSections = visibleSections(roleOf(me));
 
   useEffect(() => {
     document.title = documentTitleFor(pathname);
@@ -28,9 +36,16 @@ export function Layout() {
           <Link to="/" className="brand">
             {productName}
           </Link>
-          <nav aria-label="Main">
+          <WorkspaceSwitcher />
+          <div className="header-tools">
+            <UserMenu />
+          </div>
+        </div>
+        {/* A row of its own: it grows with every capability, which must not push the menus around. */}
+        <div className="container">
+          <nav aria-label="Main" className="main-nav">
             <ul className="nav-list">
-              {sections.map((section) => (
+              {navSections.map((section) => (
                 <li key={section.path}>
                   <NavLink to={`/${section.path}`} className="nav-link" data-testid={`nav-${section.path}`}>
                     {section.label}

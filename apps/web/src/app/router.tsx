@@ -1,8 +1,15 @@
 import { createBrowserRouter } from "react-router";
+import { AcceptInvitationPage } from "../auth/accept-invitation-page";
+import { PublicLayout } from "../auth/public-layout";
+import { SessionGate } from "../auth/session";
+import { SignInPage } from "../auth/sign-in-page";
+import { SignUpPage } from "../auth/sign-up-page";
+import { CreateWorkspacePage } from "../workspaces/create-workspace-page";
 import { HomePage } from "./home-page";
 import { Layout } from "./layout";
 import { NotFoundPage } from "./not-found-page";
 import { RouteErrorPage } from "./route-error-page";
+import { SectionAccess } from "./section-access";
 import { sections } from "./sections";
 
 function PageLoading() {
@@ -13,24 +20,55 @@ function PageLoading() {
   );
 }
 
+function SignedInShell() {
+  return (
+    <SessionGate>
+      <Layout />
+    </SessionGate>
+  );
+}
+
 /**
- * Route tree. The error boundary sits on a pathless route inside the layout so a failing page keeps the
- * header and navigation; the outer one covers failures of the layout itself.
+ * Route tree. Sign-in and sign-up are the only pages a signed-out visitor sees; everything else sits
+ * behind the session gate, which sends them to sign-in and back. The error boundary sits on a pathless
+ * route inside each layout so a failing page keeps the header; the outer one covers the layouts.
  */
 export function createAppRouter() {
   return createBrowserRouter([
     {
       path: "/",
-      Component: Layout,
       ErrorBoundary: RouteErrorPage,
       HydrateFallback: PageLoading,
       children: [
         {
-          ErrorBoundary: RouteErrorPage,
+          Component: PublicLayout,
           children: [
-            { index: true, Component: HomePage },
-            ...sections.map((section) => ({ path: section.path, lazy: section.lazy })),
-            { path: "*", Component: NotFoundPage },
+            {
+              ErrorBoundary: RouteErrorPage,
+              children: [
+                { path: "sign-in", Component: SignInPage },
+                { path: "sign-up", Component: SignUpPage },
+              ],
+            },
+          ],
+        },
+        {
+          Component: SignedInShell,
+          children: [
+            {
+              ErrorBoundary: RouteErrorPage,
+              children: [
+                { index: true, Component: HomePage },
+                { path: "workspaces/new", Component: CreateWorkspacePage },
+                { path: "invitations/:invitationId", Component: AcceptInvitationPage },
+                ...sections.map((section) => ({
+                  path: section.path,
+                  element: <SectionAccess section={section} />,
+                  children: [{ index: true, lazy: section.lazy }],
+                })),
+                { path: "*", Component: NotFoundPage },
+              ],
+            },
           ],
         },
       ],

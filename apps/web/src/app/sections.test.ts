@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentTitleFor, type Section, sections } from "./sections";
+import { canUseSection, documentTitleFor, type Section, sections, visibleSections } from "./sections";
 
 describe("sections", () => {
   it("have unique kebab-case paths and non-empty labels", () => {
@@ -38,5 +38,36 @@ describe("documentTitleFor", () => {
   it("falls back to the product name at the root and for unknown paths", () => {
     expect(documentTitleFor("/", list)).toBe("Vitae");
     expect(documentTitleFor("/nope", list)).toBe("Vitae");
+  });
+});
+
+describe("role-based visibility", () => {
+  const paths = (list: Section[]) => list.map((section) => section.path);
+
+  it("shows only sections without a minimum role to someone without a workspace", () => {
+    expect(paths(visibleSections(null))).toEqual(["status"]);
+  });
+
+  it("shows viewers and members the read-only pages but not admin pages", () => {
+    expect(paths(visibleSections("viewer"))).toEqual(["status", "members", "usage"]);
+    expect(paths(visibleSections("member"))).toEqual(["status", "members", "usage"]);
+  });
+
+  it("shows admins and owners everything", () => {
+    const all = sections.map((section) => section.path);
+    expect(paths(visibleSections("admin"))).toEqual(all);
+    expect(paths(visibleSections("owner"))).toEqual(all);
+  });
+
+  it("follows each entry's minimum role", () => {
+    const adminOnly: Section = {
+      path: "x",
+      label: "X",
+      summary: "x",
+      minRole: "admin",
+      lazy: async () => ({ Component: () => null }),
+    };
+    expect(canUseSection(adminOnly, "member")).toBe(false);
+    expect(canUseSection(adminOnly, "admin")).toBe(true);
   });
 });

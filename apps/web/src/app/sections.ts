@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import { hasRoleAtLeast, type Role } from "../auth/roles";
 
 /**
  * One entry per shipped capability: it becomes both a route and a main-navigation link, so adding a
@@ -11,6 +12,11 @@ export interface Section {
   label: string;
   /** One sentence for the home page. */
   summary: string;
+  /**
+   * The lowest workspace role that can use the page (the server's rule for its main query). When set,
+   * the page needs an active workspace and is hidden from anyone below the role.
+   */
+  minRole?: Role;
   /** Loads the page on first visit so each capability ships as its own chunk. */
   lazy: () => Promise<{ Component: ComponentType }>;
 }
@@ -22,9 +28,47 @@ export const sections: readonly Section[] = [
     summary: "Check that every dependency is up and run an end-to-end self-test.",
     lazy: async () => ({ Component: (await import("../status/status-page")).StatusPage }),
   },
+  {
+    path: "members",
+    label: "Members",
+    summary: "See who belongs to this workspace, invite people and manage their roles.",
+    minRole: "viewer",
+    lazy: async () => ({ Component: (await import("../members/members-page")).MembersPage }),
+  },
+  {
+    path: "api-keys",
+    label: "API keys",
+    summary: "Create scoped keys for scripts and integrations, and revoke them.",
+    minRole: "admin",
+    lazy: async () => ({ Component: (await import("../api-keys/api-keys-page")).ApiKeysPage }),
+  },
+  {
+    path: "audit",
+    label: "Audit log",
+    summary: "Review who did what in this workspace, and when.",
+    minRole: "admin",
+    lazy: async () => ({ Component: (await import("../audit/audit-page")).AuditPage }),
+  },
+  {
+    path: "usage",
+    label: "Usage",
+    summary: "Track this month's requests, AI tokens and storage against your plan.",
+    minRole: "viewer",
+    lazy: async () => ({ Component: (await import("../usage/usage-page")).UsagePage }),
+  },
 ];
 
 export const productName = "Vitae";
+
+/** Whether someone with `role` in the active workspace (`null`: no workspace) can use `section`. */
+export function canUseSection(section: Section, role: Role | null): boolean {
+  return section.minRole === undefined || hasRoleAtLeast(role, section.minRole);
+}
+
+/** The sections to show in navigation and on the home page for `role`. */
+export function visibleSections(role: Role | null, list: readonly Section[] = sections): Section[] {
+  return list.filter((section) => canUseSection(section, role));
+}
 
 /** The browser tab title for a pathname: the matching section's label, else just the product name. */
 export function documentTitleFor(pathname: string, list: readonly Section[] = sections): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clampPercent, formatMs, titleCase } from "./format";
+import { clampPercent, formatBytes, formatDate, formatMs, titleCase, usagePercent } from "./format";
 
 describe("formatMs", () => {
   it.each([
@@ -28,5 +28,34 @@ describe("titleCase", () => {
   it("capitalises the first letter only", () => {
     expect(titleCase("postgres")).toBe("Postgres");
     expect(titleCase("")).toBe("");
+  });
+});
+
+describe("formatBytes", () => {
+  it.each([
+    [0, "0 B"],
+    [512, "512 B"],
+    [1536, "1.5 KB"],
+    [5 * 1024 ** 3, "5.0 GB"],
+    [-1, "—"],
+  ])("formats %s as %s", (input, expected) => {
+    expect(formatBytes(input)).toBe(expected);
+  });
+});
+
+describe("usagePercent", () => {
+  it("is the rounded, clamped share of the limit, or null without one", () => {
+    expect(usagePercent(25, 100)).toBe(25);
+    expect(usagePercent(150, 100)).toBe(100);
+    expect(usagePercent(5, null)).toBeNull();
+    expect(usagePercent(5, 0)).toBeNull();
+  });
+});
+
+describe("formatDate", () => {
+  it("shows a dash for missing or unparsable dates", () => {
+    expect(formatDate(null)).toBe("—");
+    expect(formatDate("not a date")).toBe("—");
+    expect(formatDate("2026-03-04T10:00:00Z")).not.toBe("—");
   });
 });

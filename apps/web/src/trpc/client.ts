@@ -1,4 +1,4 @@
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import {
   createTRPCClient,
   httpBatchStreamLink,
@@ -38,8 +38,35 @@ function isClientFault(error: unknown): boolean {
   return typeof status === "number" && status >= 400 && status < 500;
 }
 
+// Who the caller is and which workspaces they belong to: the queries the UI derives permissions from.
+const identityRoots = new Set(["auth", "workspaces"]);
+
+function isIdentityQuery(query: { queryKey: readonly unknown[] }): boolean {
+  const path = query.queryKey[0];
+  return Array.isArray(path) && typeof path[0] === "string" && identityRoots.has(path[0]);
+}
+
+function errorCodeOf(error: unknown): unknown {
+  return isTRPCClientError(error) ? (error.data as { code?: unknown } | undefined)?.code : undefined;
+}
+
 export function createAppQueryClient() {
-  return new QueryClient({
+  // The server is the authority on access: a FORBIDDEN or UNAUTHENTICATED answer anywhere means the UI's
+  // idea of the role or session is stale (a role change, removal, expiry), so refetch it. The shell then
+  // hides what the role cannot use, or sends a signed-out user to sign in.
+  const refreshIdentity = (error: unknown) => {
+    const code = errorCodeOf(error);
+    if (code !== "FORBIDDEN" && code !== "UNAUTHENTICATED") return;
+    void queryClient.invalidateQueries({ predicate: isIdentityQuery });
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      // Skipped for identity queries themselves, or a signed-out `auth.me` would refetch itself forever.
+      onError: (error, query) => {
+        if (!isIdentityQuery(query)) refreshIdentity(error);
+      },
+    }),
+    mutationCache: new MutationCache({ onError: refreshIdentity }),
     defaultOptions: {
       queries: {
         staleTime: 2_000,
@@ -48,4 +75,5 @@ export function createAppQueryClient() {
       mutations: { retry: false },
     },
   });
+  return queryClient;
 }

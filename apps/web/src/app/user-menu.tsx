@@ -1,0 +1,58 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { runAuthCall } from "../auth/auth-client";
+import { useAuthClient } from "../auth/auth-client-context";
+import { useSession } from "../auth/session";
+import type { ErrorSummary } from "../lib/describe-error";
+import { Disclosure } from "../lib/disclosure";
+import { ErrorNotice } from "../lib/error-notice";
+
+/** The account menu in the header: who is signed in, and signing out. */
+export function UserMenu() {
+  const me = useSession();
+  const authClient = useAuthClient();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [failure, setFailure] = useState<ErrorSummary | null>(null);
+  const [isSigningOut, setIsSigningOut] = useState(false);
+
+  async function signOut() {
+    setIsSigningOut(true);
+    setFailure(null);
+    const result = await runAuthCall(
+      (fetchOptions) => authClient.signOut({ fetchOptions }),
+      "We could not sign you out. Try again in a moment.",
+    );
+    setIsSigningOut(false);
+    if (!result.isOk) {
+      setFailure(result.summary);
+      return;
+    }
+    // Every cached answer belonged to the old session; none may be shown to whoever signs in next.
+    queryClient.clear();
+    await navigate("/sign-in", { replace: true });
+  }
+
+  return (
+    <Disclosure button={me.user.name} label={`Account: ${me.user.name}`} testId="user-menu">
+      {() => (
+        <div className="menu-panel">
+          <p className="menu-caption">
+            Signed in as <strong>{me.user.email}</strong>
+          </p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void signOut()}
+            disabled={isSigningOut}
+            data-testid="sign-out"
+          >
+            {isSigningOut ? "Signing out…" : "Sign out"}
+          </button>
+          {failure !== null ? <ErrorNotice title="Sign-out failed." summary={failure} /> : null}
+        </div>
+      )}
+    </Disclosure>
+  );
+}

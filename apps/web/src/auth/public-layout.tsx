@@ -1,0 +1,43 @@
+import { useEffect, useRef } from "react";
+import { Link, Outlet, useLocation } from "react-router";
+import { productName } from "../app/sections";
+
+const titles: Record<string, string> = { "/sign-in": "Sign in", "/sign-up": "Create your account" };
+
+/** The shell for signed-out pages: brand, the page, footer — no navigation that would only redirect. */
+export function PublicLayout() {
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const previousPath = useRef(pathname);
+
+  useEffect(() => {
+    const title = titles[pathname];
+    document.title = title === undefined ? productName : `${title} · ${productName}`;
+    // Same reason as the main layout: a client-side navigation must tell assistive tech the page changed.
+    if (previousPath.current !== pathname) {
+      previousPath.current = pathname;
+      mainRef.current?.focus();
+    }
+  }, [pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="container header-inner">
+          <Link to="/" className="brand">
+            {productName}
+          </Link>
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="container app-main narrow">
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <div className="container">{productName} — résumés you can talk to, match and map.</div>
+      </footer>
+    </>
+  );
+}

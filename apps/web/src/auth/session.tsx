@@ -1,0 +1,68 @@
+import { useQuery } from "@tanstack/react-query";
+import { isTRPCClientError } from "@trpc/client";
+import { createContext, type ReactNode, useContext } from "react";
+import { Navigate, useLocation } from "react-router";
+import { describeError } from "../lib/describe-error";
+import { ErrorNotice } from "../lib/error-notice";
+import { useTRPC } from "../trpc/client";
+import type { Me } from "../trpc/types";
+import { signInPathFor } from "./redirect-target";
+import { isRole, type Role } from "./roles";
+
+const SessionContext = createContext<Me | null>(null);
+
+/** The signed-in caller (`auth.me`). Only valid below `<SessionGate>`, which renders nothing else. */
+export function useSession(): Me {
+  const me = useContext(SessionContext);
+  if (me === null) throw new Error("useSession must be used below <SessionGate>.");
+  return me;
+}
+
+/** The caller's role in the active workspace, or `null` without one. */
+export function roleOf(me: Me): Role | null {
+  const role = me.workspace?.role;
+  return isRole(role) ? role : null;
+}
+
+export function isUnauthenticated(error: unknown): boolean {
+  if (!isTRPCClientError(error)) return false;
+  const data = error.data as { code?: unknown; httpStatus?: unknown } | undefined;
+  return data?.code === "UNAUTHENTICATED" || data?.httpStatus === 401;
+}
+
+/**
+ * Renders its children only for a signed-in caller. A signed-out visit goes to sign-in carrying the
+ * requested path, so the user lands back on it afterwards.
+ */
+export function SessionGate({ children }: { children: ReactNode }) {
+  const trpc = useTRPC();
+  const location = useLocation();
+  const me = useQuery(trpc.auth.me.queryOptions());
+
+  if (me.data !== undefined) {
+    return <SessionContext.Provider value={me.data}>{children}</SessionContext.Provider>;
+  }
+  if (me.isPending) {
+    return (
+      <p className="container muted app-main" role="status">
+        Loading your account…
+      </p>
+    );
+  }
+  if (isUnauthenticated(me.error)) return <Navigate to={signInPathFor(location)} replace />;
+  return (
+    <main className="container app-main" id="main">
+      <h1>Vitae</h1>
+      <ErrorNotice
+        title="Your account could not be loaded."
+        summary={describeError(me.error)}
+        testId="session-error"
+      />
+      <p>
+        <button type="button" className="button" onClick={() => void me.refetch()}>
+          Try again
+        </button>
+      </p>
+    </main>
+  );
+}
