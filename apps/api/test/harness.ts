@@ -1,25 +1,17 @@
 import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { createTestDatabase, type TestDatabase } from "@vitae/db/testing";
 import { createLogger } from "@vitae/logger";
 import { createRedis } from "@vitae/redis";
-import { createTestPrefix, deleteKeysByPrefix, getTestRedisUrl } from "@vitae/redis/testing";
+import { createTestPrefix, deleteKeysByPrefix, getClosedPort, getTestRedisUrl } from "@vitae/redis/testing";
 import { type RunningApi, startApi } from "../src/app";
 import { loadApiConfig } from "../src/config";
 
 /** A free loopback port (bound by the OS, then released). */
-export async function getFreePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== "object" || address === null) throw new Error("no port");
-  return address.port;
-}
+export const getFreePort = getClosedPort;
 
 export interface TestApi extends RunningApi {
   /** This instance's database (shared with instances started with `shareWith`). */

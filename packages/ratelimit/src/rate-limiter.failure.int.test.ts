@@ -10,8 +10,8 @@ import {
   captureLogs,
   type FreezableProxy,
   getClosedPort,
-  startProxy,
   startSilentServer,
+  startTcpProxy,
   type TestServer,
 } from "../test/support";
 import { createRateLimiter, type RateLimitDecision, type RateLimitRequest } from "./rate-limiter";
@@ -55,7 +55,7 @@ function setup(url: string) {
 }
 
 async function proxied(): Promise<FreezableProxy> {
-  const proxy = await startProxy(redisTarget);
+  const proxy = await startTcpProxy(0, redisTarget);
   servers.push(proxy);
   return proxy;
 }
@@ -167,7 +167,7 @@ describe("when Redis is down", () => {
     const port = await getClosedPort();
     const { limiter, logs } = setup(`redis://127.0.0.1:${port}`);
     expect((await limiter.limit(requests.auth)).degraded).toBe("fail-closed");
-    servers.push(await startProxy(redisTarget, port));
+    servers.push(await startTcpProxy(port, redisTarget));
     await vi.waitFor(async () => expect((await limiter.limit(requests.auth)).degraded).toBeUndefined(), {
       timeout: 15_000,
       interval: 50,

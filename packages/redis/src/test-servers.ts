@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { type AddressInfo, createConnection, createServer, type Server, type Socket } from "node:net";
 
-/** A TCP port nothing listens on (bound once by the OS, then released). Test support only. */
+/** A TCP port nothing listens on (bound once by the OS, then released). Test support only (`@vitae/redis/testing`). */
 export async function getClosedPort(): Promise<number> {
   const server = createServer();
   server.listen(0, "127.0.0.1");
@@ -41,16 +41,48 @@ export function startSilentServer(): Promise<TestServer> {
   return listen(createServer(), new Set(), 0);
 }
 
-/** Forwards `port` (0 = any) to `target`: lets a test make Redis appear at an address later. */
-export function startTcpProxy(port: number, target: { host: string; port: number }): Promise<TestServer> {
+/** A TCP proxy to Redis that can stop forwarding commands (Redis "hangs") and resume them later. */
+export interface FreezableProxy extends TestServer {
+  /** Holds every command from now on; held commands reach Redis, in order, on `thaw()`. */
+  freeze(): void;
+  thaw(): void;
+}
+
+/**
+ * Forwards `port` (0 = any free port) to `target`: lets a test make Redis appear at an address later, or
+ * (with `freeze`) hang mid-connection without closing it.
+ */
+export async function startTcpProxy(
+  port: number,
+  target: { host: string; port: number },
+): Promise<FreezableProxy> {
   const sockets = new Set<Socket>();
+  const clients = new Map<Socket, Socket>();
+  let frozen = false;
   const server = createServer((client) => {
     const upstream = createConnection(target);
     sockets.add(upstream);
+    clients.set(client, upstream);
     upstream.on("close", () => sockets.delete(upstream));
     upstream.on("error", () => client.destroy());
     client.on("error", () => upstream.destroy());
-    client.pipe(upstream).pipe(client);
+    client.on("close", () => clients.delete(client));
+    upstream.pipe(client);
+    if (!frozen) client.pipe(upstream);
   });
-  return listen(server, sockets, port);
+  const started = await listen(server, sockets, port);
+  return {
+    ...started,
+    freeze() {
+      frozen = true;
+      for (const [client, upstream] of clients) {
+        client.unpipe(upstream);
+        client.pause();
+      }
+    },
+    thaw() {
+      frozen = false;
+      for (const [client, upstream] of clients) client.pipe(upstream);
+    },
+  };
 }

@@ -35,3 +35,11 @@ export async function deleteKeysByPrefix(redis: Redis, prefix: string): Promise<
   } while (cursor !== "0");
   return deleted;
 }
+
+export {
+  type FreezableProxy,
+  getClosedPort,
+  startSilentServer,
+  startTcpProxy,
+  type TestServer,
+} from "./test-servers";
