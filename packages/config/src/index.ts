@@ -1,6 +1,7 @@
 export { type AuthConfig, authConfig, resolveAuthSecret } from "./auth-config";
 export { ConfigError, type ConfigIssue } from "./config-error";
 export { type DatabaseConfig, databaseConfig } from "./database-config";
+export { type DocumentsConfig, documentsConfig } from "./documents-config";
 export {
   envBoolean,
   envEnum,
@@ -12,6 +13,7 @@ export {
   nodeEnvField,
 } from "./env-fields";
 export { type HttpConfig, httpConfig } from "./http-config";
+export { type LlmConfig, llmConfig } from "./llm-config";
 export { type ConfigSchema, type Env, loadConfig, type MergedConfig } from "./load-config";
 export { type LoggingConfig, type LogLevel, loggingConfig } from "./logging-config";
 export { type MetricsConfig, metricsConfig } from "./metrics-config";

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { AppError, appErrorCodes, defaultMessageFor, httpStatusFor, isAppError } from "./index";
+import {
+  AppError,
+  appErrorCodes,
+  defaultMessageFor,
+  errorCodeTable,
+  httpStatusFor,
+  isAppError,
+} from "./index";
 
 describe("AppError", () => {
   it("keeps code, cause and a safe default message", () => {
@@ -26,5 +33,27 @@ describe("AppError", () => {
     }
     expect(httpStatusFor("RATE_LIMITED")).toBe(429);
     expect(httpStatusFor("INTERNAL")).toBe(500);
+  });
+});
+
+describe("LLM error codes", () => {
+  it.each([
+    ["LLM_TIMEOUT", 504, "GATEWAY_TIMEOUT"],
+    ["LLM_UNAVAILABLE", 503, "SERVICE_UNAVAILABLE"],
+    ["LLM_RATE_LIMITED", 429, "TOO_MANY_REQUESTS"],
+    ["LLM_BAD_OUTPUT", 502, "BAD_GATEWAY"],
+    ["LLM_NOT_CONFIGURED", 503, "SERVICE_UNAVAILABLE"],
+  ] as const)("maps %s to HTTP %i and tRPC %s", (code, http, trpc) => {
+    expect(httpStatusFor(code)).toBe(http);
+    expect(errorCodeTable[code].trpc).toBe(trpc);
+    expect(appErrorCodes).toContain(code);
+  });
+
+  it("gives each LLM code its own client-safe message that does not name a provider or model", () => {
+    const llmCodes = appErrorCodes.filter((code) => code.startsWith("LLM_"));
+    expect(llmCodes).toHaveLength(5);
+    const messages = llmCodes.map((code) => new AppError(code).message);
+    expect(new Set(messages).size).toBe(llmCodes.length);
+    for (const message of messages) expect(message).not.toMatch(/openai|groq|ollama|gpt|https?:/i);
   });
 });

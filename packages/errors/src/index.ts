@@ -25,6 +25,11 @@ export const errorCodeTable = {
   SERVICE_UNAVAILABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
   TIMEOUT: { trpc: "TIMEOUT", http: 408 },
   JOB_PAYLOAD_INVALID: { trpc: "BAD_REQUEST", http: 400 },
+  LLM_TIMEOUT: { trpc: "GATEWAY_TIMEOUT", http: 504 },
+  LLM_UNAVAILABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
+  LLM_RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", http: 429 },
+  LLM_BAD_OUTPUT: { trpc: "BAD_GATEWAY", http: 502 },
+  LLM_NOT_CONFIGURED: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
 } as const satisfies Record<string, { trpc: TrpcErrorCodeName; http: number }>;
 
@@ -41,7 +46,9 @@ type TrpcErrorCodeName =
   | "UNSUPPORTED_MEDIA_TYPE"
   | "TOO_MANY_REQUESTS"
   | "INTERNAL_SERVER_ERROR"
-  | "SERVICE_UNAVAILABLE";
+  | "BAD_GATEWAY"
+  | "SERVICE_UNAVAILABLE"
+  | "GATEWAY_TIMEOUT";
 
 /** A stable, client-visible error code. */
 export type AppErrorCode = keyof typeof errorCodeTable;
@@ -69,6 +76,11 @@ const defaultMessages: Record<AppErrorCode, string> = {
   SERVICE_UNAVAILABLE: "A dependency is unavailable; try again shortly.",
   TIMEOUT: "The operation took too long.",
   JOB_PAYLOAD_INVALID: "The job payload is not valid.",
+  LLM_TIMEOUT: "The AI provider took too long to answer.",
+  LLM_UNAVAILABLE: "The AI provider is unavailable; try again shortly.",
+  LLM_RATE_LIMITED: "The AI provider is busy; try again shortly.",
+  LLM_BAD_OUTPUT: "The AI provider returned an answer we could not use.",
+  LLM_NOT_CONFIGURED: "AI features are not configured on this server.",
   INTERNAL: "Something went wrong on our side.",
 };
 
