@@ -1,0 +1,102 @@
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+/** What the parent sends the child (see extract-child.mjs). */
+export interface ChildRequest {
+  kind: "pdf" | "docx";
+  bytes: Uint8Array;
+  limits: { maxPages: number; maxTextChars: number; maxUncompressedBytes: number; maxRssBytes: number };
+}
+
+/** What the child answers, or what its death means. */
+export type ChildOutcome =
+  | { ok: true; text: string; pages?: number; peakRssKb: number }
+  | { ok: false; code: string; detail: string };
+
+const childScript = fileURLToPath(new URL("./extract-child.mjs", import.meta.url));
+const stderrTailBytes = 4096;
+
+function isChildOutcome(message: unknown): message is ChildOutcome {
+  if (typeof message !== "object" || message === null || !("ok" in message)) return false;
+  const candidate = message as Record<string, unknown>;
+  return candidate.ok === true
+    ? typeof candidate.text === "string" && typeof candidate.peakRssKb === "number"
+    : typeof candidate.code === "string";
+}
+
+/**
+ * Forks the extraction child, sends it the document and settles once the child has exited: with its
+ * answer, or with the meaning of its death (killed by the timer → `EXTRACTION_TIMEOUT`; V8 heap
+ * exhausted → `EXTRACTION_LIMIT`; anything else → `PARSE_FAILED`).
+ *
+ * The child gets only the flags given here (`execArgv` is explicit, so a parent started with
+ * `--import tsx` or NODE_OPTIONS does not pass its loader on) and an empty environment (no secrets).
+ */
+export function runExtractionChild(
+  request: ChildRequest,
+  options: { timeoutMs: number; maxMemoryMb: number; signal?: AbortSignal | undefined },
+): Promise<ChildOutcome> {
+  options.signal?.throwIfAborted();
+  return new Promise((resolve, reject) => {
+    const child = fork(childScript, [], {
+      execArgv: [`--max-old-space-size=${Math.max(16, Math.floor(options.maxMemoryMb))}`],
+      env: {},
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+    });
+    let answer: ChildOutcome | undefined;
+    let timedOut = false;
+    let aborted = false;
+    let spawnError: Error | undefined;
+    let stderrTail = "";
+
+    const kill = () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      kill();
+    }, options.timeoutMs);
+    const onAbort = () => {
+      aborted = true;
+      kill();
+    };
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+
+    child.stderr?.setEncoding("utf8");
+    child.stderr?.on("data", (chunk: string) => {
+      stderrTail = (stderrTail + chunk).slice(-stderrTailBytes);
+    });
+    child.on("message", (message: unknown) => {
+      if (answer === undefined && isChildOutcome(message)) answer = message;
+    });
+    child.on("error", (error) => {
+      spawnError = error;
+      kill();
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener("abort", onAbort);
+      if (aborted) return reject(options.signal?.reason ?? new Error("extraction aborted"));
+      if (answer !== undefined) return resolve(answer);
+      if (timedOut)
+        return resolve({
+          ok: false,
+          code: "EXTRACTION_TIMEOUT",
+          detail: `killed after ${options.timeoutMs} ms`,
+        });
+      if (spawnError !== undefined && code === null && signal === null) return reject(spawnError);
+      const outOfMemory = /heap out of memory|allocation failed|invalid array length/i.test(stderrTail);
+      if (outOfMemory || signal === "SIGABRT" || signal === "SIGTRAP" || code === 134 || code === 133) {
+        return resolve({ ok: false, code: "EXTRACTION_LIMIT", detail: "heap limit reached" });
+      }
+      resolve({ ok: false, code: "PARSE_FAILED", detail: `child exited with ${signal ?? code}` });
+    });
+    child.send(request, (error) => {
+      if (error) {
+        spawnError = error;
+        kill();
+      }
+    });
+  });
+}

@@ -1,0 +1,68 @@
+import type { Education } from "../profile";
+import { findDateRange, findSingleDate, withoutDate } from "./dates";
+import type { ResumeLine } from "./lines";
+
+const schoolWord =
+  /\b(?:university|universit[éàä]t?|universidad|universidade|università|college|institute|instituto|school|academy|polytechnic|politecnico|hochschule|conservatory|iit|nit|mit|ucla|epfl|eth)\b/iu;
+
+const degreePattern =
+  /^(?:(?:bachelor|master|doctor|associate)(?:'s|’s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|technology|business administration|fine arts|laws|philosophy|education|applied science))?|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?\s?a\.?|m\.?\s?a\.?|mba|ph\.?\s?d\.?|b\.?\s?tech|m\.?\s?tech|b\.?\s?eng|m\.?\s?eng|b\.?\s?e\.?|m\.?\s?e\.?|ll\.?b|ll\.?m|m\.?d\.?|diploma|certificate|high school diploma|a-levels|licenciatura|mestrado)(?=[\s,.:;(]|$)/iu;
+
+interface EducationDraft extends Education {
+  hasDates: boolean;
+}
+
+/** "MSc in Computer Science" → { degree: "MSc", field: "Computer Science" }. */
+function splitDegree(text: string): { degree: string; field: string | null } | null {
+  const match = degreePattern.exec(text);
+  if (match === null) return null;
+  const degree = match[0].trim();
+  const field = text
+    .slice(match[0].length)
+    .replace(/^[\s,.:;]*(?:(?:in|of)\s+)?/i, "")
+    .replace(/[\s,.;]+$/, "")
+    .trim();
+  return { degree, field: field === "" ? null : field };
+}
+
+/**
+ * Education entries from the lines of an education section. Layouts: "Degree in Field, School",
+ * "School — Degree Field (dates)", or a degree line then a school line, with a range or a single date.
+ */
+export function parseEducation(lines: readonly ResumeLine[]): Education[] {
+  const entries: EducationDraft[] = [];
+  let current: EducationDraft | undefined;
+  const startEntry = () => {
+    current = { school: "", degree: null, field: null, start: null, end: null, hasDates: false };
+    entries.push(current);
+    return current;
+  };
+  for (const line of lines) {
+    const range = findDateRange(line.text);
+    const single = range === null ? findSingleDate(line.text) : null;
+    const found = range ?? single;
+    const rest = found === null ? line.text : withoutDate(line.text, found);
+    for (const part of rest.split(/\s*[|·]\s*|\s+[–—-]\s+|,\s+/u).map((piece) => piece.trim())) {
+      if (part === "") continue;
+      const degree = splitDegree(part);
+      if (schoolWord.test(part) && degree === null) {
+        const entry = current === undefined || current.school !== "" ? startEntry() : current;
+        entry.school = part.slice(0, 200);
+      } else if (degree !== null) {
+        const entry = current === undefined || current.degree !== null ? startEntry() : current;
+        entry.degree = degree.degree.slice(0, 200);
+        entry.field = degree.field?.slice(0, 200) ?? null;
+      }
+    }
+    const entry = current;
+    if (found !== null && entry !== undefined && !entry.hasDates) {
+      entry.hasDates = true;
+      entry.start = found.start;
+      entry.end = found.end === "present" ? null : found.end;
+    }
+  }
+  return entries
+    .filter((entry) => entry.school !== "")
+    .slice(0, 30)
+    .map(({ hasDates: _, ...entry }) => entry);
+}

@@ -1,0 +1,67 @@
+import { isLocation } from "./contact";
+import { looksLikeCompany, looksLikeTitle } from "./vocabulary";
+
+export interface TitleAndCompany {
+  title: string;
+  company: string;
+  location: string | null;
+}
+
+function clean(text: string): string {
+  return text.replace(/^[\s,|·•:;–—-]+|[\s,|·•:;–—-]+$/g, "").trim();
+}
+
+/** Orders two phrases as (title, company) using title/company vocabulary; `titleFirst` breaks ties. */
+function order(first: string, second: string, titleFirst: boolean): [string, string] {
+  const firstIsTitle = looksLikeTitle(first) && !looksLikeCompany(first);
+  const secondIsTitle = looksLikeTitle(second) && !looksLikeCompany(second);
+  if (firstIsTitle && !secondIsTitle) return [first, second];
+  if (secondIsTitle && !firstIsTitle) return [second, first];
+  if (looksLikeCompany(first) && !looksLikeCompany(second)) return [second, first];
+  if (looksLikeCompany(second) && !looksLikeCompany(first)) return [first, second];
+  return titleFirst ? [first, second] : [second, first];
+}
+
+/**
+ * Title and company from an entry's header text with its dates removed. Layouts: "Title, Company",
+ * "Title at Company", "Title @ Company", "Company — Title", "Title | Company | Location", and two
+ * lines (company then title, or title then company).
+ */
+export function splitTitleAndCompany(headerTexts: readonly string[]): TitleAndCompany | null {
+  const parts: string[] = [];
+  let location: string | null = null;
+  for (const text of headerTexts) {
+    for (const part of text.split(/\s*\|\s*|\s+[–—]\s+|\s+-\s+/u)) {
+      const cleaned = clean(part);
+      if (cleaned === "") continue;
+      if (isLocation(cleaned) && !looksLikeTitle(cleaned) && (parts.length > 0 || headerTexts.length > 1)) {
+        location ??= cleaned;
+        continue;
+      }
+      parts.push(cleaned);
+    }
+  }
+  if (parts.length >= 2) {
+    const [first, second] = parts as [string, string];
+    // "Title, Company | Location" style lines may still hold a comma pair in one part.
+    const [title, company] = order(first, second, true);
+    return { title, company, location };
+  }
+  const single = parts[0];
+  if (single === undefined) return null;
+  const at = /^(.+?)\s+(?:at|@)\s+(.+)$/u.exec(single);
+  if (at?.[1] !== undefined && at[2] !== undefined && looksLikeTitle(at[1])) {
+    return { title: clean(at[1]), company: clean(at[2]), location };
+  }
+  const comma = single.indexOf(", ");
+  if (comma > 0) {
+    const [title, company] = order(single.slice(0, comma), single.slice(comma + 2), true);
+    const companyParts = company.split(/,\s*/);
+    // "Title, Company, City, Country": the tail after the company is a location.
+    const tail = companyParts.slice(1).join(", ");
+    if (tail !== "" && isLocation(tail))
+      return { title: clean(title), company: clean(companyParts[0] ?? company), location: location ?? tail };
+    return { title: clean(title), company: clean(company), location };
+  }
+  return null;
+}
