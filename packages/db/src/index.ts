@@ -19,6 +19,32 @@ export {
   type ListAuditEventsParams,
   listAuditEvents,
 } from "./queries/audit";
+export {
+  type MarkDocumentFailedParams,
+  type MarkDocumentReadyParams,
+  markDocumentFailed,
+  markDocumentFinalized,
+  markDocumentProcessing,
+  markDocumentReady,
+  reopenDocumentForReingest,
+} from "./queries/documents-lifecycle";
+export {
+  type DocumentRecord,
+  documentPageSize,
+  getDocument,
+  getDocumentText,
+  type ListDocumentsParams,
+  listDocuments,
+  listStaleUploadedDocuments,
+  type StaleUploadedDocument,
+} from "./queries/documents-read";
+export {
+  type DeletedDocument,
+  deleteDocument,
+  documentStorageKey,
+  type InsertDocumentParams,
+  insertDocument,
+} from "./queries/documents-write";
 export { isUuid } from "./queries/ids";
 export { type JobRun, jobRunColumns } from "./queries/job-run-columns";
 export {
@@ -38,6 +64,12 @@ export {
   updateJobRunProgress,
 } from "./queries/job-runs-write";
 export {
+  type InsertLlmUsageParams,
+  insertLlmUsage,
+  type LlmTokenTotals,
+  sumLlmTokens,
+} from "./queries/llm-usage";
+export {
   type CreateInvitationParams,
   createInvitation,
   type InvitationSummary,
@@ -47,6 +79,33 @@ export {
   removeMember,
   updateMemberRole,
 } from "./queries/members";
+export {
+  type ProfileFactHit,
+  profileSearchLimit,
+  type SearchableFactKind,
+  type SearchProfileFactsParams,
+  searchProfileFacts,
+} from "./queries/profile-search";
+export type {
+  Profile,
+  ProfileContact,
+  ProfileEducation,
+  ProfileExperience,
+  ProfileProject,
+  ProfileSkill,
+  ProfileView,
+  WithFactId,
+  YearMonth,
+} from "./queries/profile-types";
+export { getProfileView, getProfileViewByDocument } from "./queries/profiles-read";
+export { type CanonicalTechnology, type SaveProfileParams, saveProfile } from "./queries/profiles-save";
+export {
+  type EducationPatch,
+  type ExperiencePatch,
+  type ProfilePatch,
+  type ProjectPatch,
+  updateProfile,
+} from "./queries/profiles-update";
 export {
   getWorkspaceUsage,
   type IncrementWorkspaceUsageParams,
@@ -72,12 +131,24 @@ export {
   apiKeys,
   auditActorTypes,
   auditLog,
+  type DocumentStatus,
+  documentStatus,
+  documents,
+  education,
+  experiences,
   type InvitationStatus,
   invitationStatuses,
   type JobRunStatus,
   jobRunStatus,
   jobRuns,
+  llmUsage,
+  type ProfileParser,
+  profileParsers,
+  profileSkills,
+  profiles,
+  projects,
   sessions,
+  technologies,
   users,
   verifications,
   type WorkspacePlan,

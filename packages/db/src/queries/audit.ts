@@ -3,6 +3,7 @@ import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../database";
 import { type AuditActorType, auditLog, users } from "../schema";
 import { isUuid } from "./ids";
+import { decodeKeysetCursor, encodeKeysetCursor, pageLimit } from "./keyset-cursor";
 import { isForeignKeyViolation } from "./pg-errors";
 
 /** Parameters of {@link insertAuditEvent}. */
@@ -94,25 +95,6 @@ export interface ListAuditEventsParams {
 /** Default and maximum page sizes of {@link listAuditEvents}. */
 export const auditPageSize = { default: 50, max: 100 } as const;
 
-interface Cursor {
-  createdAt: Date;
-  id: string;
-}
-
-function encodeCursor(item: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${item.createdAt.getTime()}:${item.id}`, "utf8").toString("base64url");
-}
-
-function decodeCursor(cursor: string): Cursor {
-  const invalid = () => new AppError("BAD_REQUEST", { message: "The page cursor is not valid." });
-  const match = /^(\d{1,15}):([0-9a-f-]{36})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (match === null || match[1] === undefined || match[2] === undefined || !isUuid(match[2]))
-    throw invalid();
-  const createdAt = new Date(Number(match[1]));
-  if (Number.isNaN(createdAt.getTime())) throw invalid();
-  return { createdAt, id: match[2] };
-}
-
 /**
  * One page of `workspaceId`'s audit events, newest first, with keyset pagination on
  * `(created_at, id)` (stable while new events arrive; served by the `(workspace_id, created_at desc,
@@ -123,13 +105,8 @@ export async function listAuditEvents(
   db: Database,
   params: ListAuditEventsParams,
 ): Promise<{ items: AuditEventItem[]; nextCursor: string | null }> {
-  const limit = params.limit ?? auditPageSize.default;
-  if (!Number.isInteger(limit) || limit < 1 || limit > auditPageSize.max) {
-    throw new AppError("BAD_REQUEST", {
-      message: `The page size must be between 1 and ${auditPageSize.max}.`,
-    });
-  }
-  const cursor = params.cursor === undefined ? undefined : decodeCursor(params.cursor);
+  const limit = pageLimit(params.limit, auditPageSize.default, auditPageSize.max);
+  const cursor = params.cursor === undefined ? undefined : decodeKeysetCursor(params.cursor);
   if (!isUuid(params.workspaceId)) return { items: [], nextCursor: null };
   if (params.actorId !== undefined && !isUuid(params.actorId)) return { items: [], nextCursor: null };
 
@@ -166,5 +143,5 @@ export async function listAuditEvents(
 
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last) : null };
+  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeKeysetCursor(last) : null };
 }

@@ -12,6 +12,11 @@ import { isJobRunId, type JobRun, jobRunColumns } from "./job-run-columns";
 
 /** Parameters of {@link insertJobRun}. */
 export interface InsertJobRunParams {
+  /**
+   * A caller-chosen id (e.g. the document a job works on), making the insert idempotent: when a run
+   * with this id exists, it is returned unchanged instead. Default: a new random id.
+   */
+  id?: string | undefined;
   name: string;
   queue: string;
   /** Validated job payload; kept so the reconciler can re-enqueue the job. */
@@ -21,20 +26,35 @@ export interface InsertJobRunParams {
   maxAttempts?: number | undefined;
 }
 
-/** Inserts a `queued` run and returns it; its `id` becomes the BullMQ job id. Called by `enqueue`. */
+/**
+ * Inserts a `queued` run and returns it; its `id` becomes the BullMQ job id. Called by `enqueue`. With
+ * an explicit `id` that already exists, returns the existing run — unless it belongs to another job or
+ * workspace, which is a `CONFLICT` (an id is never shared across jobs or tenants).
+ */
 export async function insertJobRun(db: Database, params: InsertJobRunParams): Promise<JobRun> {
+  if (params.id !== undefined && !isJobRunId(params.id)) throw new AppError("BAD_REQUEST");
   const [row] = await db
     .insert(jobRuns)
     .values({
+      ...(params.id === undefined ? {} : { id: params.id }),
       name: params.name,
       queue: params.queue,
       payload: params.payload,
       workspaceId: params.workspaceId ?? null,
       maxAttempts: params.maxAttempts ?? 1,
     })
+    .onConflictDoNothing({ target: jobRuns.id })
     .returning(jobRunColumns);
-  if (row === undefined) throw new AppError("INTERNAL", { cause: new Error("insert returned no row") });
-  return row;
+  if (row !== undefined) return row;
+  const [existing] =
+    params.id === undefined
+      ? []
+      : await db.select(jobRunColumns).from(jobRuns).where(eq(jobRuns.id, params.id));
+  if (existing === undefined) throw new AppError("INTERNAL", { cause: new Error("insert returned no row") });
+  if (existing.name !== params.name || existing.workspaceId !== (params.workspaceId ?? null)) {
+    throw new AppError("CONFLICT");
+  }
+  return existing;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { timestamp, uuid } from "drizzle-orm/pg-core";
+import { customType, date, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Column helpers shared by every table so keys and audit columns look the same everywhere. Column names
@@ -29,3 +29,34 @@ export const timestamps = {
     .defaultNow()
     .$onUpdate(() => sql`now()`),
 };
+
+/**
+ * A `tsvector` column. Every searchable table declares one `generated always as (…) stored`, so the index
+ * can never drift from the text it covers.
+ */
+export const tsvector = customType<{ data: string; driverData: string }>({
+  dataType: () => "tsvector",
+});
+
+/**
+ * A month stored as a `date` on the first of that month (checked per table), so months sort, compare and
+ * subtract as dates. Read and written as `YYYY-MM-DD` strings; the query layer converts to `YYYY-MM`.
+ */
+export const monthDate = () => date({ mode: "string" });
+
+/**
+ * Name of the `IMMUTABLE` wrapper around `array_to_string(text[], ' ')` created by the documents migration:
+ * the built-in is only `STABLE` (it formats arbitrary element types), and PostgreSQL accepts nothing but
+ * immutable functions in a generated column. For `text[]` the result cannot change, so the promise holds.
+ */
+export const textArrayToStringFunction = "vitae_text_array_to_string";
+
+/** `to_tsvector('english', …)` of one column's text, weighted; `column` is its snake_case name. */
+export function weightedText(column: string, weight: "A" | "B" | "C" | "D"): string {
+  return `setweight(to_tsvector('english'::regconfig, coalesce(${column}, '')), '${weight}')`;
+}
+
+/** Like {@link weightedText} for a `text[]` column (elements joined by spaces). */
+export function weightedTextArray(column: string, weight: "A" | "B" | "C" | "D"): string {
+  return `setweight(to_tsvector('english'::regconfig, ${textArrayToStringFunction}(${column})), '${weight}')`;
+}

@@ -1,7 +1,14 @@
 export { accounts } from "./accounts";
 export { apiKeys } from "./api-keys";
 export { type AuditActorType, auditActorTypes, auditLog } from "./audit-log";
+export { type DocumentStatus, documentStatus, documents } from "./documents";
+export { education } from "./education";
+export { experiences } from "./experiences";
 export { type JobRunStatus, jobRunStatus, jobRuns } from "./job-runs";
+export { llmUsage } from "./llm-usage";
+export { profileSkills } from "./profile-skills";
+export { type ProfileParser, profileParsers, profiles } from "./profiles";
+export { projects } from "./projects";
 export {
   type WorkspacePlan,
   type WorkspaceRole,
@@ -9,6 +16,7 @@ export {
   workspaceRoles,
 } from "./roles";
 export { sessions } from "./sessions";
+export { technologies } from "./technologies";
 export { users } from "./users";
 export { verifications } from "./verifications";
 export {

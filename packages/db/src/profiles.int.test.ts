@@ -1,0 +1,290 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "./database";
+import { codeOf, insertTestWorkspaceWithDocument, missingId, sampleProfile } from "./documents-fixtures";
+import { getProfileView, getProfileViewByDocument, type Profile, saveProfile, updateProfile } from "./index";
+import { experiences, profileSkills, technologies } from "./schema";
+import { testDrivers } from "./test-drivers";
+
+const taxonomy = new Map([
+  ["Kubernetes", { name: "Kubernetes", category: "devops" }],
+  ["Rust", { name: "Rust", category: "language" }],
+]);
+const resolveTechnology = (name: string) => taxonomy.get(name);
+
+/** The view without ids and metadata: what was saved, as a Profile. */
+function asProfile(view: Awaited<ReturnType<typeof getProfileView>>): Profile {
+  if (view === undefined) throw new Error("no profile");
+  const strip = <T extends { id: string }>({ id: _id, ...rest }: T) => rest;
+  return {
+    name: view.name,
+    headline: view.headline,
+    summary: view.summary,
+    contact: view.contact,
+    experiences: view.experiences.map(strip),
+    education: view.education.map(strip),
+    projects: view.projects.map(strip),
+    skills: view.skills.map(strip),
+  };
+}
+
+describe.each(testDrivers)("profiles on $kind", ({ open }) => {
+  let db: Database;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const database = await open();
+    db = database.handle.db;
+    drop = database.drop;
+  });
+  afterAll(async () => {
+    await drop();
+  });
+
+  async function saved(profile: Profile = sampleProfile()) {
+    const { workspaceId, document } = await insertTestWorkspaceWithDocument(db);
+    const profileId = await saveProfile(db, {
+      workspaceId,
+      documentId: document.id,
+      profile,
+      parser: "llm",
+      parserVersion: "7",
+      resolveTechnology,
+    });
+    return { workspaceId, documentId: document.id, profileId };
+  }
+
+  it("round-trips a profile with months, present, order and stable fact ids", async () => {
+    const profile = sampleProfile();
+    const { workspaceId, documentId, profileId } = await saved(profile);
+    const view = await getProfileView(db, { workspaceId, profileId });
+    expect(asProfile(view)).toEqual(profile);
+    expect(view).toMatchObject({ id: profileId, documentId, parser: "llm", parserVersion: "7" });
+    expect(view?.experiences[0]?.end).toBe("present");
+    const ids = [
+      ...(view?.experiences ?? []),
+      ...(view?.education ?? []),
+      ...(view?.projects ?? []),
+      ...(view?.skills ?? []),
+    ].map((fact) => fact.id);
+    expect(new Set(ids).size).toBe(6);
+    await expect(getProfileViewByDocument(db, { workspaceId, documentId })).resolves.toEqual(view);
+    await expect(getProfileView(db, { workspaceId, profileId })).resolves.toEqual(view);
+  });
+
+  it("stores an empty profile", async () => {
+    const empty: Profile = {
+      name: null,
+      headline: null,
+      summary: null,
+      contact: { email: null, phone: null, location: null, links: [] },
+      experiences: [],
+      education: [],
+      projects: [],
+      skills: [],
+    };
+    const { workspaceId, profileId } = await saved(empty);
+    expect(asProfile(await getProfileView(db, { workspaceId, profileId }))).toEqual(empty);
+  });
+
+  it("links only skills the taxonomy knows and keeps the others unlinked", async () => {
+    const { profileId } = await saved();
+    const skills = await db
+      .select({ name: profileSkills.name, technologyId: profileSkills.technologyId })
+      .from(profileSkills)
+      .where(eq(profileSkills.profileId, profileId))
+      .orderBy(profileSkills.position);
+    expect(skills[0]?.technologyId).toEqual(expect.any(String));
+    expect(skills[1]).toEqual({ name: "Weaving", technologyId: null });
+    await expect(db.$count(technologies, eq(technologies.name, "Weaving"))).resolves.toBe(0);
+    // A second profile with the same skill reuses the catalogue row.
+    const second = await saved();
+    const [link] = await db
+      .select({ technologyId: profileSkills.technologyId })
+      .from(profileSkills)
+      .where(eq(profileSkills.profileId, second.profileId))
+      .orderBy(profileSkills.position)
+      .limit(1);
+    expect(link?.technologyId).toBe(skills[0]?.technologyId);
+    await expect(db.$count(technologies, eq(technologies.name, "Kubernetes"))).resolves.toBe(1);
+  });
+
+  it("replaces the previous profile of the document with new fact ids", async () => {
+    const { workspaceId, documentId, profileId } = await saved();
+    const next = sampleProfile({ name: "Ada King", skills: [] });
+    const newId = await saveProfile(db, {
+      workspaceId,
+      documentId,
+      profile: next,
+      parser: "heuristic",
+      parserVersion: "1",
+    });
+    expect(newId).not.toBe(profileId);
+    await expect(getProfileView(db, { workspaceId, profileId })).resolves.toBeUndefined();
+    const view = await getProfileViewByDocument(db, { workspaceId, documentId });
+    expect(view).toMatchObject({ id: newId, name: "Ada King", parser: "heuristic" });
+    expect(asProfile(view)).toEqual(next);
+    await expect(db.$count(experiences, eq(experiences.profileId, profileId))).resolves.toBe(0);
+  });
+
+  it("leaves the old profile intact when a save fails part-way", async () => {
+    const { workspaceId, documentId, profileId } = await saved();
+    const before = await getProfileView(db, { workspaceId, profileId });
+    // Experiences are written before projects; PostgreSQL refuses the NUL byte in the project.
+    const broken = sampleProfile({
+      name: "Replaced",
+      projects: [{ name: "Bad", description: "nul \u0000 byte", url: null, technologies: [] }],
+    });
+    await expect(
+      saveProfile(db, { workspaceId, documentId, profile: broken, parser: "llm", parserVersion: "8" }),
+    ).rejects.toThrow();
+    await expect(getProfileView(db, { workspaceId, profileId })).resolves.toEqual(before);
+    await expect(getProfileViewByDocument(db, { workspaceId, documentId })).resolves.toEqual(before);
+  });
+
+  it("rejects bad months and parsers before writing anything", async () => {
+    const { workspaceId, documentId, profileId } = await saved();
+    const badMonth = sampleProfile({
+      education: [
+        {
+          school: "X",
+          degree: null,
+          field: null,
+          start: "2020-13" as Profile["education"][0]["start"],
+          end: null,
+        },
+      ],
+    });
+    const base = { workspaceId, documentId, parserVersion: "1" };
+    expect(await codeOf(saveProfile(db, { ...base, profile: badMonth, parser: "llm" }))).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(saveProfile(db, { ...base, profile: sampleProfile(), parser: "regex" as "llm" })),
+    ).toBe("BAD_REQUEST");
+    expect((await getProfileView(db, { workspaceId, profileId }))?.id).toBe(profileId);
+  });
+
+  it("treats another workspace's document or profile exactly like a missing one", async () => {
+    const { workspaceId, documentId, profileId } = await saved();
+    const { workspaceId: otherWorkspace } = await insertTestWorkspaceWithDocument(db);
+    const params = { profile: sampleProfile(), parser: "llm" as const, parserVersion: "1" };
+    for (const id of [documentId, missingId, "bad"]) {
+      expect(await codeOf(saveProfile(db, { ...params, workspaceId: otherWorkspace, documentId: id }))).toBe(
+        "NOT_FOUND",
+      );
+      await expect(
+        getProfileViewByDocument(db, { workspaceId: otherWorkspace, documentId: id }),
+      ).resolves.toBeUndefined();
+    }
+    for (const id of [profileId, missingId, "bad"]) {
+      await expect(
+        getProfileView(db, { workspaceId: otherWorkspace, profileId: id }),
+      ).resolves.toBeUndefined();
+      expect(
+        await codeOf(
+          updateProfile(db, { workspaceId: otherWorkspace, profileId: id, patch: { name: "Mallory" } }),
+        ),
+      ).toBe("NOT_FOUND");
+    }
+    expect((await getProfileView(db, { workspaceId, profileId }))?.name).toBe("Ada Lovelace");
+  });
+
+  it("applies owner corrections to top-level fields and facts by id", async () => {
+    const { workspaceId, profileId } = await saved();
+    const view = await getProfileView(db, { workspaceId, profileId });
+    const [current, past] = view?.experiences ?? [];
+    const [school] = view?.education ?? [];
+    const [project] = view?.projects ?? [];
+    const [, weaving] = view?.skills ?? [];
+    if (!current || !past || !school || !project || !weaving) throw new Error("fixture facts missing");
+
+    const updated = await updateProfile(db, {
+      workspaceId,
+      profileId,
+      patch: {
+        headline: "Principal engineer",
+        summary: null,
+        phone: null,
+        links: ["https://ada.dev"],
+        experiences: [
+          { id: current.id, end: "2024-06", bullets: ["Led the Kubernetes migration"] },
+          { id: past.id, end: "present" },
+        ],
+        education: [{ id: school.id, degree: "MSc", start: null }],
+        projects: [{ id: project.id, url: null }],
+        remove: { skills: [weaving.id] },
+      },
+    });
+    expect(updated).toMatchObject({
+      name: "Ada Lovelace",
+      headline: "Principal engineer",
+      summary: null,
+      contact: { email: "ada@example.com", phone: null, location: "London", links: ["https://ada.dev"] },
+    });
+    expect(updated.experiences[0]).toEqual({
+      ...current,
+      end: "2024-06",
+      bullets: ["Led the Kubernetes migration"],
+    });
+    expect(updated.experiences[1]).toEqual({ ...past, end: "present" });
+    expect(updated.education[0]).toEqual({ ...school, degree: "MSc", start: null });
+    expect(updated.projects[0]).toEqual({ ...project, url: null });
+    expect(updated.skills.map((skill) => skill.id)).toEqual([view?.skills[0]?.id]);
+    expect(updated.updatedAt.getTime()).toBeGreaterThanOrEqual(view?.updatedAt.getTime() ?? Infinity);
+    await expect(getProfileView(db, { workspaceId, profileId })).resolves.toEqual(updated);
+  });
+
+  it("refuses a fact id of another profile or workspace and changes nothing", async () => {
+    const mine = await saved();
+    const theirs = await saved();
+    const theirView = await getProfileView(db, {
+      workspaceId: theirs.workspaceId,
+      profileId: theirs.profileId,
+    });
+    const mineBefore = await getProfileView(db, { workspaceId: mine.workspaceId, profileId: mine.profileId });
+    const foreignExperience = theirView?.experiences[0]?.id ?? "";
+    const foreignSkill = theirView?.skills[0]?.id ?? "";
+    const ownExperience = mineBefore?.experiences[0]?.id ?? "";
+    const patches = [
+      // The valid edit of my own fact comes first: it must be rolled back with the rest.
+      {
+        name: "Changed",
+        experiences: [
+          { id: ownExperience, title: "CTO" },
+          { id: foreignExperience, title: "Pwned" },
+        ],
+      },
+      { education: [{ id: foreignExperience, school: "Wrong table" }] },
+      { projects: [{ id: missingId, name: "Ghost" }] },
+      { remove: { skills: [foreignSkill] } },
+      { remove: { experiences: [ownExperience, foreignExperience] } },
+      { experiences: [{ id: "bad", title: "x" }] },
+    ];
+    for (const patch of patches) {
+      expect(
+        await codeOf(updateProfile(db, { workspaceId: mine.workspaceId, profileId: mine.profileId, patch })),
+      ).toBe("NOT_FOUND");
+    }
+    await expect(
+      getProfileView(db, { workspaceId: mine.workspaceId, profileId: mine.profileId }),
+    ).resolves.toEqual(mineBefore);
+    await expect(
+      getProfileView(db, { workspaceId: theirs.workspaceId, profileId: theirs.profileId }),
+    ).resolves.toEqual(theirView);
+  });
+
+  it("rejects a malformed month in a patch", async () => {
+    const { workspaceId, profileId } = await saved();
+    const view = await getProfileView(db, { workspaceId, profileId });
+    const id = view?.experiences[0]?.id ?? "";
+    expect(
+      await codeOf(
+        updateProfile(db, {
+          workspaceId,
+          profileId,
+          patch: { experiences: [{ id, start: "2020-1" }] },
+        }),
+      ),
+    ).toBe("BAD_REQUEST");
+    await expect(getProfileView(db, { workspaceId, profileId })).resolves.toEqual(view);
+  });
+});

@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import { AppError } from "@vitae/errors";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Database } from "../database";
+import { documents } from "../schema";
+import type { DocumentRecord } from "./documents-read";
+import { isUuid } from "./ids";
+import { isForeignKeyViolation } from "./pg-errors";
+
+/** Where the original of a document is stored (documents contract). */
+export function documentStorageKey(params: { workspaceId: string; documentId: string }): string {
+  return `workspaces/${params.workspaceId}/documents/${params.documentId}/original`;
+}
+
+/** Parameters of {@link insertDocument}; the API validates them (type, size cap) first. */
+export interface InsertDocumentParams {
+  /** A caller-chosen id (e.g. to sign the upload URL first); default: a new random id. */
+  id?: string | undefined;
+  /** Default: {@link documentStorageKey} of the id — what the documents contract prescribes. */
+  storageKey?: string | undefined;
+  workspaceId: string;
+  /** The uploading user (an API key's creator); `null` when unknown. */
+  uploadedBy: string | null;
+  filename: string;
+  /** The content type the client declared. */
+  contentType: string;
+  /** Declared size in bytes. */
+  size: number;
+}
+
+/**
+ * Records a new upload (`uploaded`, not finalized) and returns it with its storage key (by default derived
+ * from the id by {@link documentStorageKey}), so the caller can hand out an upload URL for exactly that
+ * key. Throws `AppError("NOT_FOUND")` when the workspace or uploader does not exist and
+ * `AppError("BAD_REQUEST")` for a malformed `id`; a reused id or storage key surfaces as the driver's
+ * unique violation.
+ */
+export async function insertDocument(db: Database, params: InsertDocumentParams): Promise<DocumentRecord> {
+  if (!isUuid(params.workspaceId)) throw new AppError("NOT_FOUND");
+  if (params.uploadedBy !== null && !isUuid(params.uploadedBy)) throw new AppError("NOT_FOUND");
+  if (params.id !== undefined && !isUuid(params.id)) throw new AppError("BAD_REQUEST");
+  // The id is made here rather than by the database because the storage key embeds it.
+  const id = params.id ?? randomUUID();
+  try {
+    const [row] = await db
+      .insert(documents)
+      .values({
+        id,
+        workspaceId: params.workspaceId,
+        uploadedBy: params.uploadedBy,
+        filename: params.filename,
+        contentType: params.contentType,
+        size: params.size,
+        storageKey:
+          params.storageKey ?? documentStorageKey({ workspaceId: params.workspaceId, documentId: id }),
+      })
+      .returning({
+        id: documents.id,
+        workspaceId: documents.workspaceId,
+        uploadedBy: documents.uploadedBy,
+        filename: documents.filename,
+        contentType: documents.contentType,
+        detectedType: documents.detectedType,
+        size: documents.size,
+        storageKey: documents.storageKey,
+        status: documents.status,
+        errorCode: documents.errorCode,
+        errorMessage: documents.errorMessage,
+        sha256: documents.sha256,
+        pageCount: documents.pageCount,
+        createdAt: documents.createdAt,
+        updatedAt: documents.updatedAt,
+        finalizedAt: documents.finalizedAt,
+      });
+    if (row === undefined) throw new AppError("INTERNAL", { cause: new Error("insert returned no row") });
+    return { ...row, profileId: null };
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw new AppError("NOT_FOUND", { cause: error });
+    throw error;
+  }
+}
+
+/** What the caller must clean up after {@link deleteDocument}. */
+export interface DeletedDocument {
+  id: string;
+  filename: string;
+  /** Objects to remove from storage (the original). */
+  storageKeys: string[];
+  /** Declared size, for the stored-bytes counter. */
+  size: number;
+  /** When the upload was finalized; `null` if never (only finalized uploads count as stored). */
+  finalizedAt: Date | null;
+}
+
+/**
+ * Deletes document `documentId` of `workspaceId`; its profile and every fact go with it by cascade.
+ * Returns the storage keys for the caller to remove (the database cannot). With `onlyIfUnfinalized`, the
+ * row is deleted only while it is still an unfinalized upload (stale-upload cleanup). Throws
+ * `AppError("NOT_FOUND")` when there is no such document (or it was finalized, with `onlyIfUnfinalized`).
+ */
+export async function deleteDocument(
+  db: Database,
+  params: { workspaceId: string; documentId: string; onlyIfUnfinalized?: boolean | undefined },
+): Promise<DeletedDocument> {
+  if (!isUuid(params.workspaceId) || !isUuid(params.documentId)) throw new AppError("NOT_FOUND");
+  const conditions = [eq(documents.id, params.documentId), eq(documents.workspaceId, params.workspaceId)];
+  if (params.onlyIfUnfinalized) {
+    conditions.push(eq(documents.status, "uploaded"), isNull(documents.finalizedAt));
+  }
+  const [row] = await db
+    .delete(documents)
+    .where(and(...conditions))
+    .returning({
+      id: documents.id,
+      filename: documents.filename,
+      storageKey: documents.storageKey,
+      size: documents.size,
+      finalizedAt: documents.finalizedAt,
+    });
+  if (row === undefined) throw new AppError("NOT_FOUND");
+  return {
+    id: row.id,
+    filename: row.filename,
+    storageKeys: [row.storageKey],
+    size: row.size,
+    finalizedAt: row.finalizedAt,
+  };
+}
