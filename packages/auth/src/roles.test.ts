@@ -36,10 +36,20 @@ describe("scopesForRole", () => {
     expect(scopesForRole("admin")).toEqual([...scopes]);
   });
 
-  it("gives members and viewers read access to the workspace, members and usage only", () => {
-    for (const role of ["member", "viewer"] as const) {
-      expect(scopesForRole(role)).toEqual(["workspace:read", "members:read", "usage:read"]);
-    }
+  it("gives viewers read access only, and members document writes on top", () => {
+    expect(scopesForRole("viewer")).toEqual([
+      "workspace:read",
+      "members:read",
+      "usage:read",
+      "documents:read",
+    ]);
+    expect(scopesForRole("member")).toEqual([
+      "workspace:read",
+      "members:read",
+      "usage:read",
+      "documents:read",
+      "documents:write",
+    ]);
   });
 
   it("never grants a lower role a scope a higher role lacks", () => {

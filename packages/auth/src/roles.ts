@@ -32,6 +32,8 @@ export const scopes = [
   "api-keys:write",
   "audit:read",
   "usage:read",
+  "documents:read",
+  "documents:write",
 ] as const;
 
 /** One of {@link scopes}. */
@@ -42,12 +44,13 @@ export function isScope(value: unknown): value is Scope {
   return typeof value === "string" && (scopes as readonly string[]).includes(value);
 }
 
-const readerScopes: readonly Scope[] = ["workspace:read", "members:read", "usage:read"];
+const readerScopes: readonly Scope[] = ["workspace:read", "members:read", "usage:read", "documents:read"];
 
 const scopesByRole: Readonly<Record<Role, readonly Scope[]>> = {
   owner: scopes,
   admin: scopes,
-  member: readerScopes,
+  // Members work with documents; viewers only read them.
+  member: [...readerScopes, "documents:write"],
   viewer: readerScopes,
 };
 

@@ -1,10 +1,19 @@
 import type { Database } from "@vitae/db";
+import type { LlmClient } from "@vitae/llm";
 import type { Logger } from "@vitae/logger";
 import type { JobName, PayloadOf } from "@vitae/queue";
 import type { ObjectStore } from "@vitae/storage";
 
 /** A JSON value: what a handler may return, stored as the run's `result` and shown to clients. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Long-lived services handlers share, built once per process by the app (`startWorkers({ services })`). */
+export interface JobServices {
+  /** The LLM client; `available` is false without a provider (handlers then use their basic paths). */
+  llm: LlmClient;
+  /** Limits of the sandboxed text extraction (`EXTRACTION_TIMEOUT_MS`, `EXTRACTION_MAX_MEMORY_MB`). */
+  extraction: { timeoutMs: number; maxMemoryMb: number };
+}
 
 /** Everything a handler gets for one attempt of one job. */
 export interface JobContext<Name extends JobName> {
@@ -18,6 +27,7 @@ export interface JobContext<Name extends JobName> {
   attempt: number;
   db: Database;
   storage: ObjectStore;
+  services: JobServices;
   /** Carries `jobId`/`workspaceId` through the log context. */
   logger: Logger;
   /** Aborted when BullMQ cancels the job; long steps should pass it on. */

@@ -1,5 +1,5 @@
 export { classifyJobError, type ErrorClassification } from "./classify-error";
-export type { JobContext, JobHandler, JobHandlerMap, JsonValue } from "./handler-types";
+export type { JobContext, JobHandler, JobHandlerMap, JobServices, JsonValue } from "./handler-types";
 export { selfTestObjectKey } from "./handlers/run-self-test";
 export { jobHandlers } from "./job-handlers";
 export type { JobOutcome, WorkerMetrics } from "./job-metrics";

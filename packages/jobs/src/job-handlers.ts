@@ -1,4 +1,5 @@
 import type { JobHandlerMap } from "./handler-types";
+import { ingestDocument } from "./handlers/ingest-document";
 import { runSelfTest } from "./handlers/run-self-test";
 
 /**
@@ -7,4 +8,5 @@ import { runSelfTest } from "./handlers/run-self-test";
  */
 export const jobHandlers = {
   "system.run-self-test": runSelfTest,
+  "documents.ingest": ingestDocument,
 } satisfies JobHandlerMap;

@@ -13,13 +13,14 @@ import { isJobName, type JobName, jobDefinitions } from "@vitae/queue";
 import type { ObjectStore } from "@vitae/storage";
 import { type Job, UnrecoverableError } from "bullmq";
 import { classifyJobError } from "./classify-error";
-import type { JobContext, JobHandler, JobHandlerMap, JsonValue } from "./handler-types";
+import type { JobContext, JobHandler, JobHandlerMap, JobServices, JsonValue } from "./handler-types";
 import type { JobMetrics, JobOutcome } from "./job-metrics";
 
 /** What the processor needs; injected by `startWorkers`. */
 export interface ProcessJobDeps {
   db: Database;
   storage: ObjectStore;
+  services: JobServices;
   logger: Logger;
   handlers: JobHandlerMap;
   metrics: JobMetrics | undefined;
@@ -125,6 +126,7 @@ function runHandler(
     attempt: row.attempts,
     db: deps.db,
     storage: deps.storage,
+    services: deps.services,
     logger,
     signal,
     async reportProgress(percent, message) {

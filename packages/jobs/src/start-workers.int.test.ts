@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { getJobRun, insertJobRun, type JobRun, jobRuns } from "@vitae/db";
 import { createTestDatabase, type TestDatabase } from "@vitae/db/testing";
 import { AppError, defaultMessageFor } from "@vitae/errors";
+import { unconfiguredLlmClient } from "@vitae/llm";
 import { createLogger } from "@vitae/logger";
 import { bullPrefixFor, createQueueClient, type QueueClient, runSelfTestJob } from "@vitae/queue";
 import { createRedis } from "@vitae/redis";
@@ -37,6 +38,9 @@ afterAll(async () => {
   await testDb.drop();
 });
 
+/** No LLM provider (basic mode) and generous extraction limits. */
+const basicModeServices = { llm: unconfiguredLlmClient, extraction: { timeoutMs: 20_000, maxMemoryMb: 256 } };
+
 beforeEach(async () => {
   rootDir = await mkdtemp(join(tmpdir(), "vitae-jobs-"));
   disk = createDiskStore({ rootDir, signingSecret: "s".repeat(32), publicUrl: "http://127.0.0.1:3000" });
@@ -61,6 +65,7 @@ async function start(overrides: Partial<StartWorkersOptions> = {}): Promise<Runn
   const workers = await startWorkers({
     db: testDb.handle.db,
     storage: disk,
+    services: basicModeServices,
     redisUrl: getTestRedisUrl(),
     prefix,
     logger,
@@ -340,6 +345,7 @@ describe("lifecycle", () => {
     const error = await startWorkers({
       db: testDb.handle.db,
       storage: disk,
+      services: basicModeServices,
       redisUrl: "redis://127.0.0.1:1",
       prefix,
       logger,

@@ -5,7 +5,7 @@ import { bullPrefixFor, createQueueClient, queueNames } from "@vitae/queue";
 import { createRedis } from "@vitae/redis";
 import type { ObjectStore } from "@vitae/storage";
 import { Worker } from "bullmq";
-import type { JobHandlerMap } from "./handler-types";
+import type { JobHandlerMap, JobServices } from "./handler-types";
 import { jobHandlers } from "./job-handlers";
 import { createJobMetrics, queueDepthCollector, type WorkerMetrics } from "./job-metrics";
 import { createJobProcessor } from "./process-job";
@@ -15,6 +15,8 @@ import { startReconcileLoop } from "./reconcile-loop";
 export interface StartWorkersOptions {
   db: Database;
   storage: ObjectStore;
+  /** The LLM client and extraction limits handlers use. */
+  services: JobServices;
   /** `REDIS_URL`; the workers open their own connections (worker role for BullMQ, producer role for the reconciler). */
   redisUrl: string;
   /** `REDIS_KEY_PREFIX`; must match the producers' (`createQueueClient`). */
@@ -72,6 +74,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   const processor = createJobProcessor({
     db,
     storage,
+    services: options.services,
     logger,
     handlers: options.handlers ?? jobHandlers,
     metrics,

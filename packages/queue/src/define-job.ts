@@ -10,8 +10,11 @@ export type JobDeliveryOptions = Pick<
   "attempts" | "backoff" | "removeOnComplete" | "removeOnFail" | "priority"
 >;
 
-/** A job's name: `domain.verb-noun`, e.g. `system.run-self-test`, `documents.parse-resume`. */
-export type JobNamePattern = `${string}.${string}-${string}`;
+/**
+ * A job's name: `domain.verb-noun` (e.g. `system.run-self-test`), or `domain.verb` where the domain is
+ * the noun (e.g. `documents.ingest`, named so by its issue).
+ */
+export type JobNamePattern = `${string}.${string}`;
 
 /**
  * One job type: its name, the queue (a short noun) whose workers run it, the zod schema of its payload
@@ -40,13 +43,13 @@ export const defaultJobOptions = {
   removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
 } as const satisfies JobDeliveryOptions;
 
-const jobNamePattern = /^[a-z][a-z0-9]*\.[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
+const jobNamePattern = /^[a-z][a-z0-9]*\.[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const queueNamePattern = /^[a-z][a-z0-9-]*$/;
 
 /**
  * Declares a job type once, for both the producer (API) and the consumer (worker).
  *
- * Guarantees: the name follows `domain.verb-noun` and the queue is a short noun usable as a BullMQ queue
+ * Guarantees: the name follows `domain.verb-noun` (or `domain.verb`) and the queue is a short noun usable as a BullMQ queue
  * name (no `:`), checked when the module defining the job loads — a typo fails at startup, not at first
  * enqueue; options are the {@link defaultJobOptions} overlaid with the given ones.
  */
@@ -61,7 +64,7 @@ export function defineJob<
   options?: JobDeliveryOptions;
 }): JobDefinition<Name, Queue, Schema> {
   if (!jobNamePattern.test(definition.name)) {
-    throw new Error(`Job name "${definition.name}" must look like domain.verb-noun`);
+    throw new Error(`Job name "${definition.name}" must look like domain.verb-noun or domain.verb`);
   }
   if (!queueNamePattern.test(definition.queue)) {
     throw new Error(`Queue name "${definition.queue}" must be a short lowercase noun`);

@@ -6,6 +6,7 @@ export {
   type JobNamePattern,
 } from "./define-job";
 export {
+  ingestDocumentJob,
   isJobName,
   type JobDefinitionOf,
   type JobName,

@@ -22,12 +22,27 @@ export const runSelfTestJob = defineJob({
 });
 
 /**
+ * `documents.ingest`: validates an uploaded document by its content, extracts its text in a sandboxed
+ * child process and parses the résumé into a profile. Enqueued by `documents.finalize` with the document
+ * id as the run id, so finalizing twice never ingests twice. The workspace travels as the run's
+ * `workspaceId`; the payload carries only the document id.
+ */
+export const ingestDocumentJob = defineJob({
+  name: "documents.ingest",
+  queue: "documents",
+  schema: z.strictObject({ documentId: z.uuid() }),
+  // Transient failures (storage, database, an LLM outage mid-parse) are retried; content verdicts are not.
+  options: { attempts: 3, backoff: { type: "exponential", delay: 2000 } },
+});
+
+/**
  * Every job type the system knows, keyed by name. The API enqueues from this registry and the worker
  * derives its queues and its handler map (`satisfies JobHandlerMap`) from it, so adding a job here
  * without a handler fails to compile.
  */
 export const jobDefinitions = {
   [runSelfTestJob.name]: runSelfTestJob,
+  [ingestDocumentJob.name]: ingestDocumentJob,
 } as const satisfies Record<string, JobDefinition>;
 
 /** The name of any defined job. */

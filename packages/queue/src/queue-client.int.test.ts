@@ -1,11 +1,10 @@
 import { once } from "node:events";
-import { type AddressInfo, createServer } from "node:net";
 import { completeJobRun, getJobRun, jobRuns, markJobRunRunning, updateJobRunProgress } from "@vitae/db";
 import { createTestDatabase, type TestDatabase } from "@vitae/db/testing";
 import { AppError } from "@vitae/errors";
 import { createLogger } from "@vitae/logger";
 import { createRedis } from "@vitae/redis";
-import { createTestPrefix, deleteKeysByPrefix, getTestRedisUrl } from "@vitae/redis/testing";
+import { createTestPrefix, deleteKeysByPrefix, getClosedPort, getTestRedisUrl } from "@vitae/redis/testing";
 import { Queue, Worker } from "bullmq";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -15,15 +14,6 @@ import { bullPrefixFor, createQueueClient, type QueueClient } from "./queue-clie
 
 const logger = createLogger({ level: "silent", format: "json", name: "queue-test" });
 const workspaceId = "6f1c1d1e-8a43-4f43-9a0e-2b0c6f0f7a11";
-
-async function getClosedPort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, "close");
-  return port;
-}
 
 let testDb: TestDatabase;
 let prefix: string;
@@ -304,11 +294,41 @@ describe("queueDepths", () => {
     await client.enqueue(runSelfTestJob, {});
     await client.enqueue(runSelfTestJob, {});
 
-    expect(await client.queueDepths()).toEqual({ system: { waiting: 2, active: 0, delayed: 0, failed: 0 } });
+    expect(await client.queueDepths()).toEqual({
+      system: { waiting: 2, active: 0, delayed: 0, failed: 0 },
+      documents: { waiting: 0, active: 0, delayed: 0, failed: 0 },
+    });
   });
 
   it("rejects with SERVICE_UNAVAILABLE instead of hanging when Redis is down", async () => {
     const downClient = await createDownClient();
     await expect(downClient.queueDepths()).rejects.toMatchObject({ code: "SERVICE_UNAVAILABLE" });
+  });
+});
+
+describe("enqueue with a caller-chosen id", () => {
+  const chosenId = "0b5d3c1a-7e2f-4d6a-9c8b-1a2b3c4d5e6f";
+
+  it("is idempotent: one row and one BullMQ job however often it is called", async () => {
+    const first = await client.enqueue(runSelfTestJob, {}, { jobRunId: chosenId });
+    const second = await client.enqueue(runSelfTestJob, {}, { jobRunId: chosenId });
+    expect(first).toEqual({ jobRunId: chosenId, dispatched: true });
+    expect(second).toEqual({ jobRunId: chosenId, dispatched: true });
+    const rows = await testDb.handle.db.select().from(jobRuns).where(eq(jobRuns.id, chosenId));
+    expect(rows).toHaveLength(1);
+    expect(await systemQueue.getJobCounts("waiting")).toEqual({ waiting: 1 });
+    await testDb.handle.db.delete(jobRuns).where(eq(jobRuns.id, chosenId));
+  });
+
+  it("does not re-queue a run that already started, and refuses an id of another tenant", async () => {
+    await client.enqueue(runSelfTestJob, {}, { jobRunId: chosenId, workspaceId });
+    await systemQueue.obliterate({ force: true });
+    await markJobRunRunning(testDb.handle.db, { id: chosenId });
+    await client.enqueue(runSelfTestJob, {}, { jobRunId: chosenId, workspaceId });
+    expect(await systemQueue.getJobCounts("waiting")).toEqual({ waiting: 0 });
+    await expect(client.enqueue(runSelfTestJob, {}, { jobRunId: chosenId })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await testDb.handle.db.delete(jobRuns).where(eq(jobRuns.id, chosenId));
   });
 });

@@ -42,6 +42,12 @@ export type RegisteredJob = JobDefinitionOf<JobName>;
 export interface EnqueueOptions {
   /** The workspace the run belongs to; omitted for system jobs. */
   workspaceId?: string;
+  /**
+   * Use this id for the run (and so the BullMQ job), e.g. the id of the document the job works on.
+   * Enqueueing the same id again is idempotent: the existing run is kept, re-queued if still `queued`,
+   * and left alone once it has started or finished.
+   */
+  jobRunId?: string;
 }
 
 /**
@@ -165,12 +171,16 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
       const definition: JobDefinition = job;
       const data = validatePayload(definition, payload);
       const row = await insertJobRun(db, {
+        id: enqueueOptions.jobRunId,
         name: definition.name,
         queue: definition.queue,
         workspaceId: enqueueOptions.workspaceId ?? null,
         payload: data,
         maxAttempts: definition.options.attempts ?? 1,
       });
+      // A run that already started (an idempotent re-enqueue) is in a worker's hands; adding it again
+      // could resurrect a job BullMQ has already removed after completion.
+      if (row.status !== "queued") return { jobRunId: row.id, dispatched: true };
       try {
         await addToQueue(definition, row.id, data);
         return { jobRunId: row.id, dispatched: true };

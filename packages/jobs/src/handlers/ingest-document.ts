@@ -1,0 +1,151 @@
+import { createHash } from "node:crypto";
+import {
+  getDocument,
+  markDocumentFailed,
+  markDocumentProcessing,
+  markDocumentReady,
+  saveProfile,
+} from "@vitae/db";
+import {
+  type DocumentErrorCode,
+  detectDocumentType,
+  extractText,
+  isDocumentError,
+  type Profile,
+  parseResumeHeuristic,
+  parseResumeWithLlm,
+  resumeParsePrompt,
+  type StructuredLlm,
+} from "@vitae/documents";
+import { AppError, isAppError } from "@vitae/errors";
+import type { LlmClient } from "@vitae/llm";
+import { normalizeTechnology } from "@vitae/taxonomy";
+import type { JobContext, JobHandler, JsonValue } from "../handler-types";
+
+/** Bumped whenever parsing changes meaningfully, so stored profiles say which parser made them. */
+export const heuristicParserVersion = "heuristic@1";
+
+type Context = JobContext<"documents.ingest">;
+
+/** `@vitae/llm` returns `{ value, cached, … }`; the documents package only needs the value. */
+function structuredOf(client: LlmClient): StructuredLlm {
+  return {
+    structured: async (schema, prompt, input, options) =>
+      (
+        await client.structured(schema, prompt, input, {
+          workspaceId: options?.workspaceId ?? "",
+          ...(options?.signal ? { signal: options.signal } : {}),
+        })
+      ).value,
+  };
+}
+
+interface ParsedProfile {
+  profile: Profile;
+  parser: "llm" | "heuristic";
+  parserVersion: string;
+}
+
+/**
+ * Parses with the LLM when one is configured, otherwise — or when the LLM fails or is unavailable —
+ * with the heuristic parser: a document never fails because the LLM is down.
+ */
+async function parseProfile(context: Context, workspaceId: string, text: string): Promise<ParsedProfile> {
+  const { llm } = context.services;
+  if (llm.available) {
+    try {
+      const parsed = await parseResumeWithLlm(text, structuredOf(llm), {
+        callOptions: { workspaceId, ...(context.signal ? { signal: context.signal } : {}) },
+      });
+      if (parsed.dropped.length > 0) {
+        context.logger.info({ dropped: parsed.dropped.length }, "unsupported LLM facts dropped");
+      }
+      return {
+        profile: parsed.profile,
+        parser: "llm",
+        parserVersion: `${resumeParsePrompt.id}@${resumeParsePrompt.version}`,
+      };
+    } catch (error) {
+      context.logger.warn({ err: error }, "LLM résumé parsing failed; using the heuristic parser");
+    }
+  }
+  return { profile: parseResumeHeuristic(text), parser: "heuristic", parserVersion: heuristicParserVersion };
+}
+
+/**
+ * `documents.ingest`: storage → content-type verdict → sandboxed text extraction → profile → rows.
+ * A verdict about the file itself (wrong type, zip bomb, scanned PDF…) marks the document `failed`
+ * with its code and completes the run — retrying cannot change it. Infrastructure failures throw and
+ * are retried. Idempotent: a document that is already ready or failed is left alone.
+ */
+export const ingestDocument: JobHandler<"documents.ingest"> = async (context) => {
+  const { db, storage, payload, reportProgress } = context;
+  const workspaceId = context.workspaceId;
+  if (workspaceId === null)
+    throw new AppError("JOB_PAYLOAD_INVALID", { message: "An ingest run needs a workspace." });
+  const document = await getDocument(db, { workspaceId, documentId: payload.documentId });
+  if (!document) throw new AppError("NOT_FOUND", { message: "The document no longer exists." });
+  if (document.status === "ready" || document.status === "failed") {
+    return { documentId: document.id, status: document.status, skipped: true };
+  }
+  // False when the document is not waiting for ingestion (never finalized, or finished by a racing run).
+  if (!(await markDocumentProcessing(db, { workspaceId, documentId: document.id }))) {
+    return { documentId: document.id, status: document.status, skipped: true };
+  }
+  await reportProgress(10, "Reading the file");
+
+  const reject = async (code: DocumentErrorCode, message: string): Promise<JsonValue> => {
+    await markDocumentFailed(db, {
+      workspaceId,
+      documentId: document.id,
+      errorCode: code,
+      errorMessage: message,
+    });
+    context.logger.info({ documentId: document.id, errorCode: code }, "document rejected");
+    return { documentId: document.id, status: "failed", errorCode: code };
+  };
+
+  let bytes: Buffer;
+  try {
+    bytes = await storage.get(document.storageKey);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND")
+      return reject("STORAGE_MISSING", "The uploaded file is missing.");
+    throw error;
+  }
+  try {
+    // By content, never by name or declared MIME; DOCX is inspected for zip bombs before any unzip.
+    const type = await detectDocumentType(bytes, {
+      filename: document.filename,
+      declaredType: document.contentType,
+      maxBytes: document.size,
+    });
+    await reportProgress(30, "Extracting text");
+    const extracted = await extractText(bytes, type.kind, context.services.extraction);
+    await reportProgress(60, "Understanding the résumé");
+    const { profile, parser, parserVersion } = await parseProfile(context, workspaceId, extracted.text);
+    await reportProgress(85, "Saving the profile");
+    const profileId = await saveProfile(db, {
+      workspaceId,
+      documentId: document.id,
+      profile,
+      parser,
+      parserVersion,
+      resolveTechnology: normalizeTechnology,
+    });
+    await markDocumentReady(db, {
+      workspaceId,
+      documentId: document.id,
+      // Postgres text cannot hold NUL; extraction should not produce it, but a TXT upload may.
+      text: extracted.text.replaceAll("\u0000", ""),
+      detectedType: type.mime,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      pageCount: extracted.pages ?? null,
+    });
+    await reportProgress(100, "Ready");
+    return { documentId: document.id, status: "ready", profileId, parser };
+  } catch (error) {
+    if (isDocumentError(error)) return reject(error.code, error.message);
+    throw error;
+  }
+};
