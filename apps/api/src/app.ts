@@ -1,6 +1,7 @@
 import { resolveObjectStoreSettings } from "@vitae/config";
-import { createDb, migrateDb } from "@vitae/db";
+import { createDb, insertLlmUsage, migrateDb } from "@vitae/db";
 import { startWorkers } from "@vitae/jobs";
+import { createLlmClient } from "@vitae/llm";
 import { createLogger, type Logger } from "@vitae/logger";
 import { createQueueClient } from "@vitae/queue";
 import { createRedis, pingRedis } from "@vitae/redis";
@@ -98,11 +99,27 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
   const storage = createObjectStore(await resolveObjectStoreSettings(config));
   const metrics = createMetrics({ service: "api" });
   const queue = createQueueClient({ db: dbHandle.db, redis, prefix: config.redisKeyPrefix, logger });
+  // A fail-fast client connection for rate limits, auth sessions and the LLM cache (BullMQ uses its own).
+  const redisClient = createRedis(config.redisUrl, { role: "client", name: "vitae-api-client" });
+  await waitForRedis(redisClient, config.readinessTimeoutMs * 5);
+  const llm = createLlmClient(config, {
+    redis: redisClient,
+    prefix: config.redisKeyPrefix,
+    recordUsage: async (entry) => {
+      await insertLlmUsage(dbHandle.db, entry);
+    },
+    logger,
+    metrics,
+  });
   const workers =
     (options.runWorkers ?? config.isEmbedded)
       ? await startWorkers({
           db: dbHandle.db,
           storage,
+          services: {
+            llm,
+            extraction: { timeoutMs: config.extractionTimeoutMs, maxMemoryMb: config.extractionMaxMemoryMb },
+          },
           redisUrl: config.redisUrl,
           prefix: config.redisKeyPrefix,
           logger,
@@ -112,9 +129,6 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
         })
       : null;
 
-  // A fail-fast client connection for rate limits and auth sessions (the producer one serves BullMQ).
-  const redisClient = createRedis(config.redisUrl, { role: "client", name: "vitae-api-client" });
-  await waitForRedis(redisClient, config.readinessTimeoutMs * 5);
   const identity = await createIdentity({ config, db: dbHandle.db, redis: redisClient, logger, metrics });
 
   const shutdown = new AbortController();
@@ -125,6 +139,8 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     db: dbHandle.db,
     queue,
     ...identity,
+    llm,
+    storage,
     diskStore: isDiskStore(storage) ? storage : null,
     readiness: {
       check: () =>

@@ -2,11 +2,13 @@ import { fileURLToPath } from "node:url";
 import {
   authConfig,
   databaseConfig,
+  documentsConfig,
   type Env,
   envBoolean,
   envInteger,
   envString,
   httpConfig,
+  llmConfig,
   loadConfig,
   loggingConfig,
   metricsConfig,
@@ -61,6 +63,8 @@ export function loadApiConfig(env: Env) {
     authConfig(),
     rateLimitConfig(),
     quotaConfig(),
+    documentsConfig(),
+    llmConfig(),
     apiHostConfig(),
   );
 }

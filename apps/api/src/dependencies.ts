@@ -1,9 +1,10 @@
 import type { Principal, VitaeAuth } from "@vitae/auth";
 import type { Database } from "@vitae/db";
+import type { LlmClient } from "@vitae/llm";
 import type { Logger } from "@vitae/logger";
 import type { QueueClient } from "@vitae/queue";
 import type { QuotaGuard, RateLimiter } from "@vitae/ratelimit";
-import type { DiskStore } from "@vitae/storage";
+import type { DiskStore, ObjectStore } from "@vitae/storage";
 import type { Metrics, ReadinessReport } from "@vitae/telemetry";
 import type { ApiConfig } from "./config";
 import type { WorkspaceAccess } from "./trpc/procedures";
@@ -19,6 +20,8 @@ export interface ApiDependencies {
   db: Database;
   queue: QueueClient;
   auth: VitaeAuth;
+  /** The LLM client; `available` is false in basic mode. */
+  llm: LlmClient;
   rateLimiter: RateLimiter;
   quota: QuotaGuard;
   /** Checks Postgres, Redis and storage, each within READINESS_TIMEOUT_MS. Never rejects. */
@@ -29,6 +32,8 @@ export interface ApiDependencies {
   getWorkspaceAccess(principal: Principal): Promise<WorkspaceAccess | null>;
   /** Makes `workspaceId` the active workspace of the session in `headers` (membership checked by the caller). */
   setActiveWorkspace(headers: Headers, workspaceId: string): Promise<void>;
+  /** Object storage (S3 or disk): presigned uploads and downloads, deletions. */
+  storage: ObjectStore;
   /** Set when objects live on local disk: the API then serves their signed URLs itself. */
   diskStore: DiskStore | null;
   version: string;

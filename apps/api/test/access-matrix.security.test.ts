@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/router/app-router";
 import type { ProcedureMeta } from "../src/trpc/procedure-meta";
+import { fixture, followDocument, uploadDocument } from "./documents";
 import { startTestApi, type TestApi } from "./harness";
 import {
   addMember,
@@ -14,6 +15,7 @@ import {
   signUp,
   type TestUser,
 } from "./identity";
+import { readTrpcSse } from "./sse";
 
 /**
  * The security matrix, generated from the router: every procedure's declared access (its meta) decides
@@ -27,6 +29,8 @@ interface World {
   ownerB: TestUser;
   keys: { narrow: string; wide: string; revoked: string; expired: string };
   keyIdA: string;
+  documentIdA: string;
+  profileIdA: string;
 }
 
 type Fixture = {
@@ -64,6 +68,42 @@ const inputs: Record<string, Fixture> = {
   "apiKeys.revoke": { input: (w) => ({ apiKeyId: w.keyIdA }), foreign: (w) => ({ apiKeyId: w.keyIdA }) },
   "audit.list": { input: () => ({}) },
   "usage.current": { input: () => undefined },
+  "documents.createUpload": {
+    input: () => ({ filename: "cv.pdf", contentType: "application/pdf", size: 100 }),
+  },
+  "documents.finalize": {
+    input: (w) => ({ documentId: w.documentIdA }),
+    foreign: (w) => ({ documentId: w.documentIdA }),
+  },
+  "documents.list": { input: () => ({}) },
+  "documents.byId": {
+    input: (w) => ({ documentId: w.documentIdA }),
+    foreign: (w) => ({ documentId: w.documentIdA }),
+  },
+  "documents.progress": {
+    input: (w) => ({ documentId: w.documentIdA }),
+    foreign: (w) => ({ documentId: w.documentIdA }),
+  },
+  "documents.download": {
+    input: (w) => ({ documentId: w.documentIdA }),
+    foreign: (w) => ({ documentId: w.documentIdA }),
+  },
+  "documents.delete": {
+    input: (w) => ({ documentId: w.documentIdA }),
+    foreign: (w) => ({ documentId: w.documentIdA }),
+  },
+  "profiles.byId": {
+    input: (w) => ({ profileId: w.profileIdA }),
+    foreign: (w) => ({ profileId: w.profileIdA }),
+  },
+  "profiles.byDocument": {
+    input: (w) => ({ documentId: w.documentIdA }),
+    foreign: (w) => ({ documentId: w.documentIdA }),
+  },
+  "profiles.update": {
+    input: (w) => ({ profileId: w.profileIdA, patch: { headline: "Edited" } }),
+    foreign: (w) => ({ profileId: w.profileIdA, patch: { headline: "Edited" } }),
+  },
 };
 
 type ProcedureDef = { _def: { type: string; meta?: ProcedureMeta } };
@@ -75,7 +115,7 @@ let world: World;
 let workspaceA: string;
 
 beforeAll(async () => {
-  api = await startTestApi({ runWorkers: false });
+  api = await startTestApi();
   const ownerA = await signUp(api, "OwnerA");
   workspaceA = await createWorkspace(api, ownerA, "Workspace A");
   const viewerA = await signUp(api, "ViewerA");
@@ -101,7 +141,12 @@ beforeAll(async () => {
     .update(apiKeys)
     .set({ expiresAt: new Date(Date.now() - 60_000) })
     .where(eq(apiKeys.id, expired.id));
+  const documentIdA = await uploadDocument(api, ownerA, "a.txt", await fixture("resumes/marcus-lee.txt"));
+  const ingested = await followDocument(api, ownerA, documentIdA);
+  const profileIdA = ingested.at(-1)?.profileId ?? "";
   world = {
+    documentIdA,
+    profileIdA,
     ownerA,
     viewerA,
     memberA,
@@ -123,6 +168,17 @@ async function expectCode(
   status: number,
   code: string,
 ) {
+  if (type === "subscription") {
+    // A subscription answers over SSE: the denial arrives as its first (and only) event.
+    const headers: Record<string, string> = {
+      ...(credentials.cookie ? { cookie: credentials.cookie } : {}),
+      ...(credentials.key ? { authorization: `Bearer ${credentials.key}` } : {}),
+    };
+    const url = `${api.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
+    const first = (await readTrpcSse(url, AbortSignal.timeout(10_000), headers).next()).value;
+    expect(first, `${path} subscription`).toMatchObject({ kind: "error", error: { data: { code } } });
+    return;
+  }
   const result = await call(api, path, {
     ...credentials,
     type: type === "mutation" ? "mutation" : "query",
@@ -143,9 +199,7 @@ describe("every procedure declares its access and has a matrix fixture", () => {
   });
 });
 
-const guarded = procedures.filter(
-  ([, procedure]) => procedure._def.meta?.access.kind !== "public" && procedure._def.type !== "subscription",
-);
+const guarded = procedures.filter(([, procedure]) => procedure._def.meta?.access.kind !== "public");
 
 describe.each(guarded.map(([path, procedure]) => [path, procedure]))("%s", (path, procedure) => {
   const access = procedure._def.meta?.access;

@@ -199,3 +199,30 @@ describe("health, readiness and metrics", () => {
     expect(text).toMatch(/dependency_up\{[^}]*component="postgres"[^}]*\} 1/);
   });
 });
+
+describe("content security policy for the web app", () => {
+  it("lets the app connect only to itself when objects live on disk", async () => {
+    const response = await fetch(`${api.url}/documents`, { headers: { accept: "text/html" } });
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("connect-src 'self';");
+    expect(csp).toContain("script-src 'self'");
+    await response.body?.cancel();
+  });
+
+  it("adds the S3 endpoint to connect-src so presigned uploads work from the browser", async () => {
+    // An unreachable S3 endpoint is fine here: the server starts, reports storage down, and serves pages.
+    const s3Api = await startTestApi({
+      runWorkers: false,
+      env: { S3_BUCKET: "vitae-test", S3_ENDPOINT: "http://127.0.0.1:1", S3_FORCE_PATH_STYLE: "true" },
+    });
+    try {
+      const response = await fetch(`${s3Api.url}/documents`, { headers: { accept: "text/html" } });
+      expect(response.headers.get("content-security-policy")).toContain(
+        "connect-src 'self' http://127.0.0.1:1;",
+      );
+      await response.body?.cancel();
+    } finally {
+      await s3Api.cleanup();
+    }
+  });
+});

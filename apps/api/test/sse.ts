@@ -4,8 +4,12 @@ export type SseEvent =
   | { kind: "error"; error: { message: string; data: { code: string } } };
 
 /** Reads a tRPC SSE subscription with fetch and yields its data and error events, parsed. */
-export async function* readTrpcSse(url: string, signal: AbortSignal): AsyncGenerator<SseEvent> {
-  const response = await fetch(url, { headers: { accept: "text/event-stream" }, signal });
+export async function* readTrpcSse(
+  url: string,
+  signal: AbortSignal,
+  headers: Record<string, string> = {},
+): AsyncGenerator<SseEvent> {
+  const response = await fetch(url, { headers: { accept: "text/event-stream", ...headers }, signal });
   if (!response.ok || !response.body) throw new Error(`SSE request failed: ${response.status}`);
   const decoder = new TextDecoder();
   let buffer = "";

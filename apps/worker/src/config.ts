@@ -1,8 +1,10 @@
 import {
   type ConfigSchema,
   databaseConfig,
+  documentsConfig,
   type Env,
   httpConfig,
+  llmConfig,
   loadConfig,
   loggingConfig,
   metricsConfig,
@@ -44,6 +46,8 @@ export function loadWorkerConfig(env: Env) {
     storageConfig(),
     workerConfig(),
     metricsConfig(),
+    llmConfig(),
+    documentsConfig(),
   );
 }
 

@@ -1,6 +1,7 @@
 import { resolveObjectStoreSettings } from "@vitae/config";
-import { createDb, type DbHandle, migrateDb } from "@vitae/db";
+import { createDb, type DbHandle, insertLlmUsage, migrateDb } from "@vitae/db";
 import { type RunningWorkers, startWorkers } from "@vitae/jobs";
+import { createLlmClient } from "@vitae/llm";
 import { createLogger, type Logger } from "@vitae/logger";
 import { createRedis, pingRedis } from "@vitae/redis";
 import { createObjectStore, type ObjectStore } from "@vitae/storage";
@@ -90,9 +91,24 @@ export function createWorkerApp(config: WorkerAppConfig, options: WorkerAppOptio
           role: "client",
           name: `${config.redisKeyPrefix}:worker-health`,
         });
+        const db = resources.db.db;
+        // The client connection serves readiness pings and the LLM response cache.
+        const llm = createLlmClient(config, {
+          redis: resources.readinessRedis,
+          prefix: config.redisKeyPrefix,
+          recordUsage: async (entry) => {
+            await insertLlmUsage(db, entry);
+          },
+          logger,
+          metrics,
+        });
         resources.workers = await startWorkers({
-          db: resources.db.db,
+          db,
           storage: resources.storage,
+          services: {
+            llm,
+            extraction: { timeoutMs: config.extractionTimeoutMs, maxMemoryMb: config.extractionMaxMemoryMb },
+          },
           redisUrl: config.redisUrl,
           prefix: config.redisKeyPrefix,
           logger,

@@ -5,19 +5,24 @@ import type { FastifyInstance } from "fastify";
 /** JSON endpoints render nothing, so they may load nothing and be framed by nobody. */
 const apiCsp = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** The SPA loads only its own bundled assets and talks only to its own origin. */
-const appCsp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
+/**
+ * The SPA loads only its own bundled assets and talks only to its own origin — plus the object store,
+ * when uploads go straight to S3 through presigned URLs.
+ */
+function appCspFor(extraConnectSources: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    ["connect-src 'self'", ...extraConnectSources].join(" "),
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
 
 /** Paths that answer with data, never HTML. */
 const apiPathPattern = /^\/(trpc|healthz|readyz|metrics|storage)(\/|$|\?)/;
@@ -26,7 +31,11 @@ const apiPathPattern = /^\/(trpc|healthz|readyz|metrics|storage)(\/|$|\?)/;
  * Security headers (helmet defaults: HSTS, nosniff, frame options, `X-XSS-Protection: 0`, …), a CSP
  * chosen per response kind, and CORS restricted to the configured allow-list (same-origin when empty).
  */
-export async function registerSecurity(app: FastifyInstance, options: { corsOrigins: string[] }) {
+export async function registerSecurity(
+  app: FastifyInstance,
+  options: { corsOrigins: string[]; connectSources: readonly string[] },
+) {
+  const appCsp = appCspFor(options.connectSources);
   await app.register(helmet, { contentSecurityPolicy: false, global: true });
   app.addHook("onRequest", async (request, reply) => {
     reply.header("content-security-policy", apiPathPattern.test(request.url) ? apiCsp : appCsp);

@@ -19,6 +19,16 @@ function pathOnly(url: string): string {
   return queryStart === -1 ? url : url.slice(0, queryStart);
 }
 
+/** Origins the browser PUTs presigned uploads to: the S3 endpoint (or AWS's bucket hosts); none on disk. */
+function objectStoreOrigins(config: ApiDependencies["config"]): string[] {
+  if (config.storageDriver !== "s3") return [];
+  if (config.s3Endpoint) return [new URL(config.s3Endpoint).origin];
+  return [
+    `https://${config.s3Bucket}.s3.${config.s3Region}.amazonaws.com`,
+    `https://s3.${config.s3Region}.amazonaws.com`,
+  ];
+}
+
 /**
  * Builds the Fastify host: request ids, one log line per request, security headers, admission
  * control, health/readiness/metrics, disk-storage signed URLs, tRPC at `/trpc`, and the web app.
@@ -67,7 +77,10 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
   });
   app.setErrorHandler(handleHttpError);
 
-  await registerSecurity(app, { corsOrigins: config.corsOrigins });
+  await registerSecurity(app, {
+    corsOrigins: config.corsOrigins,
+    connectSources: objectStoreOrigins(config),
+  });
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
     // Shed load fast instead of queueing requests into seconds of latency.

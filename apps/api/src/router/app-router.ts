@@ -2,7 +2,9 @@ import { router } from "../trpc/init";
 import { apiKeysRouter } from "./api-keys";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
+import { documentsRouter } from "./documents";
 import { membersRouter } from "./members";
+import { profilesRouter } from "./profiles";
 import { systemRouter } from "./system";
 import { usageRouter } from "./usage";
 import { workspacesRouter } from "./workspaces";
@@ -16,6 +18,8 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   audit: auditRouter,
   usage: usageRouter,
+  documents: documentsRouter,
+  profiles: profilesRouter,
 });
 
 /** The router's type: the only thing the web app and API clients import from this app. */

@@ -76,10 +76,19 @@ export const sessionProcedure = baseProcedure
  * input — and membership is re-read on every request, so a removed member loses access at once.
  * Counts one request against the workspace's monthly quota.
  */
-export function workspaceProcedure(options: { role: Role; scope: Scope; sessionOnly?: boolean }) {
+export function workspaceProcedure(options: {
+  role: Role;
+  scope: Scope;
+  sessionOnly?: boolean;
+  /** The limiter tier for this procedure (default `default`), e.g. `upload` or `llm`. */
+  rateLimitTier?: RateLimitTier;
+}) {
   const sessionOnly = options.sessionOnly ?? false;
   return baseProcedure
-    .meta({ access: { kind: "workspace", role: options.role, scope: options.scope, sessionOnly } })
+    .meta({
+      access: { kind: "workspace", role: options.role, scope: options.scope, sessionOnly },
+      ...(options.rateLimitTier ? { rateLimitTier: options.rateLimitTier } : {}),
+    })
     .use(measured)
     .use(requirePrincipal)
     .use(async ({ ctx, meta, next }) => {

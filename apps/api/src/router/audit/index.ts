@@ -8,7 +8,9 @@ const list = workspaceProcedure({ role: "admin", scope: "audit:read" })
   .input(
     z
       .strictObject({
-        cursor: z.string().max(200).optional(),
+        cursor: z.string().max(200).nullish(),
+        // Sent by tRPC's infinite-query helpers; pages always run newest first.
+        direction: z.enum(["forward", "backward"]).optional(),
         limit: z.number().int().min(1).max(100).optional(),
         action: z.string().max(100).optional(),
         actorId: z.uuid().optional(),
@@ -37,6 +39,13 @@ const list = workspaceProcedure({ role: "admin", scope: "audit:read" })
       nextCursor: z.string().nullable(),
     }),
   )
-  .query(({ ctx, input }) => listAuditEvents(ctx.deps.db, { workspaceId: ctx.workspace.id, ...input }));
+  .query(({ ctx, input }) => {
+    const { direction: _direction, cursor, ...filters } = input ?? {};
+    return listAuditEvents(ctx.deps.db, {
+      workspaceId: ctx.workspace.id,
+      ...filters,
+      cursor: cursor ?? undefined,
+    });
+  });
 
 export const auditRouter = router({ list });

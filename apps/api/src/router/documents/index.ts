@@ -1,0 +1,15 @@
+import { router } from "../../trpc/init";
+import { download, remove } from "./manage";
+import { byId, list, progress } from "./read";
+import { createUpload, finalize } from "./upload";
+
+/** Upload, ingest status, download and deletion of résumé documents. */
+export const documentsRouter = router({
+  createUpload,
+  finalize,
+  list,
+  byId,
+  progress,
+  download,
+  delete: remove,
+});

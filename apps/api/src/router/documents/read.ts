@@ -1,0 +1,82 @@
+import { getDocument, listDocuments } from "@vitae/db";
+import { AppError } from "@vitae/errors";
+import { isTerminalJobStatus } from "@vitae/queue";
+import { z } from "zod";
+import type { Context } from "../../trpc/context";
+import { workspaceProcedure } from "../../trpc/procedures";
+import { documentIdInput, documentSummarySchema } from "./schemas";
+
+type Summary = z.input<typeof documentSummarySchema>;
+
+async function summaryOf(ctx: Context, workspaceId: string, documentId: string): Promise<Summary> {
+  const document = await getDocument(ctx.deps.db, { workspaceId, documentId });
+  if (!document) throw new AppError("NOT_FOUND");
+  return {
+    id: document.id,
+    filename: document.filename,
+    contentType: document.contentType,
+    size: document.size,
+    status: document.status,
+    errorCode: document.errorCode,
+    errorMessage: document.errorMessage,
+    profileId: document.profileId,
+    createdAt: document.createdAt,
+    updatedAt: document.updatedAt,
+  };
+}
+
+export const list = workspaceProcedure({ role: "viewer", scope: "documents:read" })
+  .input(
+    z
+      .strictObject({
+        cursor: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(100).optional(),
+      })
+      .optional(),
+  )
+  .output(z.object({ items: z.array(documentSummarySchema), nextCursor: z.string().nullable() }))
+  .query(({ ctx, input }) =>
+    listDocuments(ctx.deps.db, {
+      workspaceId: ctx.workspace.id,
+      cursor: input?.cursor ?? undefined,
+      limit: input?.limit,
+    }),
+  );
+
+export const byId = workspaceProcedure({ role: "viewer", scope: "documents:read" })
+  .input(documentIdInput)
+  .output(documentSummarySchema)
+  .query(({ ctx, input }) => summaryOf(ctx, ctx.workspace.id, input.documentId));
+
+const progressEvent = documentSummarySchema.extend({
+  progress: z.number(),
+  progressMessage: z.string().nullable(),
+});
+
+/**
+ * Streams a document's ingestion: its state now, then every progress step of its ingest run, then its
+ * final state (ready with a profile, or failed with a code). Ends at once for a document that is not
+ * being ingested (never finalized, or already finished).
+ */
+export const progress = workspaceProcedure({ role: "viewer", scope: "documents:read" })
+  .input(documentIdInput)
+  .subscription(async function* ({ ctx, input, signal }): AsyncGenerator<z.input<typeof progressEvent>> {
+    const workspaceId = ctx.workspace.id;
+    const initial = await summaryOf(ctx, workspaceId, input.documentId);
+    const settled = initial.status === "ready" || initial.status === "failed";
+    if (settled) {
+      yield { ...initial, progress: 100, progressMessage: null };
+      return;
+    }
+    const run = await ctx.deps.queue.getJobStatus(input.documentId).catch(() => null);
+    if (run === null) {
+      yield { ...initial, progress: 0, progressMessage: "Waiting for the upload to be confirmed." };
+      return;
+    }
+    const stop = signal ? AbortSignal.any([signal, ctx.signal]) : ctx.signal;
+    for await (const snapshot of ctx.deps.queue.watchJobProgress(input.documentId, { signal: stop })) {
+      const summary = await summaryOf(ctx, workspaceId, input.documentId);
+      yield { ...summary, progress: snapshot.progress, progressMessage: snapshot.progressMessage };
+      if (isTerminalJobStatus(snapshot.status)) return;
+    }
+  });

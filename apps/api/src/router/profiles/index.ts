@@ -1,0 +1,131 @@
+import { getProfileView, getProfileViewByDocument, updateProfile } from "@vitae/db";
+import { AppError } from "@vitae/errors";
+import { z } from "zod";
+import { router } from "../../trpc/init";
+import { workspaceProcedure } from "../../trpc/procedures";
+import { recordAudit } from "../audit-trail";
+
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be YYYY-MM");
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** A parsed profile as clients see it: the contract's Profile plus a stable id on every fact. */
+const profileView = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  name: z.string().nullable(),
+  headline: z.string().nullable(),
+  summary: z.string().nullable(),
+  contact: z.object({
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    location: z.string().nullable(),
+    links: z.array(z.string()),
+  }),
+  experiences: z.array(
+    z.object({
+      id: z.string(),
+      company: z.string(),
+      title: z.string(),
+      start: z.string().nullable(),
+      end: z.string().nullable(),
+      location: z.string().nullable(),
+      bullets: z.array(z.string()),
+      technologies: z.array(z.string()),
+    }),
+  ),
+  education: z.array(
+    z.object({
+      id: z.string(),
+      school: z.string(),
+      degree: z.string().nullable(),
+      field: z.string().nullable(),
+      start: z.string().nullable(),
+      end: z.string().nullable(),
+    }),
+  ),
+  projects: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      description: z.string().nullable(),
+      url: z.string().nullable(),
+      technologies: z.array(z.string()),
+    }),
+  ),
+  skills: z.array(z.object({ id: z.string(), name: z.string(), category: z.string(), raw: z.string() })),
+});
+
+const readProcedure = workspaceProcedure({ role: "viewer", scope: "documents:read" });
+
+const byId = readProcedure
+  .input(z.strictObject({ profileId: z.uuid() }))
+  .output(profileView)
+  .query(async ({ ctx, input }) => {
+    const view = await getProfileView(ctx.deps.db, {
+      workspaceId: ctx.workspace.id,
+      profileId: input.profileId,
+    });
+    if (!view) throw new AppError("NOT_FOUND");
+    return view;
+  });
+
+const byDocument = readProcedure
+  .input(z.strictObject({ documentId: z.uuid() }))
+  .output(profileView)
+  .query(async ({ ctx, input }) => {
+    const view = await getProfileViewByDocument(ctx.deps.db, {
+      workspaceId: ctx.workspace.id,
+      documentId: input.documentId,
+    });
+    if (!view) throw new AppError("NOT_FOUND");
+    return view;
+  });
+
+/** Owner corrections: top-level fields and experience facts by id. Unknown or foreign fact ids are NOT_FOUND. */
+const update = workspaceProcedure({ role: "member", scope: "documents:write" })
+  .input(
+    z.strictObject({
+      profileId: z.uuid(),
+      patch: z.strictObject({
+        name: text(200).nullable().optional(),
+        headline: text(300).nullable().optional(),
+        summary: text(5000).nullable().optional(),
+        email: z.email().max(320).nullable().optional(),
+        phone: text(50).nullable().optional(),
+        location: text(200).nullable().optional(),
+        experiences: z
+          .array(
+            z.strictObject({
+              id: z.uuid(),
+              company: text(200).optional(),
+              title: text(200).optional(),
+              start: yearMonth.nullable().optional(),
+              end: z
+                .union([yearMonth, z.literal("present")])
+                .nullable()
+                .optional(),
+            }),
+          )
+          .max(100)
+          .optional(),
+      }),
+    }),
+  )
+  .output(profileView)
+  .mutation(async ({ ctx, input }) => {
+    const view = await updateProfile(ctx.deps.db, {
+      workspaceId: ctx.workspace.id,
+      profileId: input.profileId,
+      patch: input.patch,
+    });
+    await recordAudit(ctx, {
+      workspaceId: ctx.workspace.id,
+      action: "profiles.update",
+      targetType: "profile",
+      targetId: input.profileId,
+      metadata: { fields: Object.keys(input.patch) },
+    });
+    return view;
+  });
+
+export const profilesRouter = router({ byId, byDocument, update });
