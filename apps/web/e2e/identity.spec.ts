@@ -71,6 +71,7 @@ describe("identity and access (embedded product in Chromium)", () => {
     const nav = page.getByRole("navigation", { name: "Main" });
     expect(await nav.getByRole("link").allTextContents()).toEqual([
       "Status",
+      "Documents",
       "Members",
       "API keys",
       "Audit log",

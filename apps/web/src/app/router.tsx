@@ -61,11 +61,18 @@ export function createAppRouter() {
                 { index: true, Component: HomePage },
                 { path: "workspaces/new", Component: CreateWorkspacePage },
                 { path: "invitations/:invitationId", Component: AcceptInvitationPage },
-                ...sections.map((section) => ({
-                  path: section.path,
-                  element: <SectionAccess section={section} />,
-                  children: [{ index: true, lazy: section.lazy }],
-                })),
+                ...sections.flatMap((section) => [
+                  {
+                    path: section.path,
+                    element: <SectionAccess section={section} />,
+                    children: [{ index: true, lazy: section.lazy }],
+                  },
+                  ...(section.pages ?? []).map((page) => ({
+                    path: page.path,
+                    element: <SectionAccess section={section} />,
+                    children: [{ index: true, lazy: page.lazy }],
+                  })),
+                ]),
                 { path: "*", Component: NotFoundPage },
               ],
             },

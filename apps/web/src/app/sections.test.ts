@@ -16,11 +16,22 @@ describe("sections", () => {
     expect(sections[0]?.path).toBe("status");
   });
 
-  it("load a page component for every entry", async () => {
+  it("load a page component for every entry and every sub-page", async () => {
     for (const section of sections) {
       const page = await section.lazy();
       expect(typeof page.Component).toBe("function");
+      for (const subPage of section.pages ?? []) {
+        expect(typeof (await subPage.lazy()).Component).toBe("function");
+      }
     }
+  });
+
+  it("give sub-pages first path segments that no section or other page uses", () => {
+    const firsts = [
+      ...sections.map((section) => section.path),
+      ...sections.flatMap((section) => (section.pages ?? []).map((page) => page.path.split("/")[0])),
+    ];
+    expect(new Set(firsts).size).toBe(firsts.length);
   });
 });
 
@@ -33,6 +44,21 @@ describe("documentTitleFor", () => {
   it("names the section of the first path segment", () => {
     expect(documentTitleFor("/status", list)).toBe("Status · Vitae");
     expect(documentTitleFor("/ask/sessions/1", list)).toBe("Ask · Vitae");
+  });
+
+  it("names a section's sub-page by its own label", () => {
+    const withPage: Section[] = [
+      {
+        path: "documents",
+        label: "Documents",
+        summary: "d",
+        lazy: async () => ({ Component: () => null }),
+        pages: [
+          { path: "profiles/:profileId", label: "Profile", lazy: async () => ({ Component: () => null }) },
+        ],
+      },
+    ];
+    expect(documentTitleFor("/profiles/abc", withPage)).toBe("Profile · Vitae");
   });
 
   it("falls back to the product name at the root and for unknown paths", () => {
@@ -49,8 +75,8 @@ describe("role-based visibility", () => {
   });
 
   it("shows viewers and members the read-only pages but not admin pages", () => {
-    expect(paths(visibleSections("viewer"))).toEqual(["status", "members", "usage"]);
-    expect(paths(visibleSections("member"))).toEqual(["status", "members", "usage"]);
+    expect(paths(visibleSections("viewer"))).toEqual(["status", "documents", "members", "usage"]);
+    expect(paths(visibleSections("member"))).toEqual(["status", "documents", "members", "usage"]);
   });
 
   it("shows admins and owners everything", () => {

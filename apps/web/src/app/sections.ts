@@ -19,6 +19,19 @@ export interface Section {
   minRole?: Role;
   /** Loads the page on first visit so each capability ships as its own chunk. */
   lazy: () => Promise<{ Component: ComponentType }>;
+  /**
+   * Pages reached from this section rather than from the navigation (a document's profile). They get
+   * their own top-level path but the section's access rule, so no route escapes its role check.
+   */
+  pages?: readonly SectionPage[];
+}
+
+export interface SectionPage {
+  /** Route pattern under the root, e.g. `profiles/:profileId`; its first segment must be unique. */
+  path: string;
+  /** The page's document title. */
+  label: string;
+  lazy: () => Promise<{ Component: ComponentType }>;
 }
 
 export const sections: readonly Section[] = [
@@ -27,6 +40,20 @@ export const sections: readonly Section[] = [
     label: "Status",
     summary: "Check that every dependency is up and run an end-to-end self-test.",
     lazy: async () => ({ Component: (await import("../status/status-page")).StatusPage }),
+  },
+  {
+    path: "documents",
+    label: "Documents",
+    summary: "Upload résumés and turn each into a profile you can check and correct.",
+    minRole: "viewer",
+    lazy: async () => ({ Component: (await import("../documents/documents-page")).DocumentsPage }),
+    pages: [
+      {
+        path: "profiles/:profileId",
+        label: "Profile",
+        lazy: async () => ({ Component: (await import("../profiles/profile-page")).ProfilePage }),
+      },
+    ],
   },
   {
     path: "members",
@@ -70,9 +97,18 @@ export function visibleSections(role: Role | null, list: readonly Section[] = se
   return list.filter((section) => canUseSection(section, role));
 }
 
-/** The browser tab title for a pathname: the matching section's label, else just the product name. */
+function firstSegment(path: string): string | undefined {
+  return path.split("/").find((part) => part.length > 0);
+}
+
+/** The browser tab title for a pathname: the matching section's or page's label, else the product name. */
 export function documentTitleFor(pathname: string, list: readonly Section[] = sections): string {
-  const segment = pathname.split("/").find((part) => part.length > 0);
-  const section = segment === undefined ? undefined : list.find((entry) => entry.path === segment);
-  return section === undefined ? productName : `${section.label} · ${productName}`;
+  const segment = firstSegment(pathname);
+  if (segment === undefined) return productName;
+  const section = list.find((entry) => entry.path === segment);
+  const page = list
+    .flatMap((entry) => entry.pages ?? [])
+    .find((entry) => firstSegment(entry.path) === segment);
+  const label = section?.label ?? page?.label;
+  return label === undefined ? productName : `${label} · ${productName}`;
 }

@@ -34,6 +34,8 @@ export const scopes = [
   "api-keys:write",
   "audit:read",
   "usage:read",
+  "documents:read",
+  "documents:write",
 ] as const;
 export type Scope = (typeof scopes)[number];
 
@@ -46,4 +48,6 @@ export const scopeDescriptions: Record<Scope, string> = {
   "api-keys:write": "Revoke API keys",
   "audit:read": "Read the audit log",
   "usage:read": "Read usage and limits",
+  "documents:read": "List and download documents, read profiles",
+  "documents:write": "Upload and delete documents, correct profiles",
 };

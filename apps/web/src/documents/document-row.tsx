@@ -1,0 +1,79 @@
+import { useMutation } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { describeError } from "../lib/describe-error";
+import { formatBytes, formatDateTime, isoDateTime } from "../lib/format";
+import { useTRPC } from "../trpc/client";
+import { DocumentStatus } from "./document-status";
+import type { DocumentSummary } from "./types";
+import { useLiveDocument } from "./use-live-document";
+
+interface DocumentRowProps {
+  document: DocumentSummary;
+  canDelete: boolean;
+  onDelete: (document: DocumentSummary) => void;
+}
+
+/** One document in the list: name, size, upload time, live status, and what can be done with it. */
+export function DocumentRow({ document, canDelete, onDelete }: DocumentRowProps) {
+  const trpc = useTRPC();
+  const { view, isPolling } = useLiveDocument(document);
+  const download = useMutation(
+    trpc.documents.download.mutationOptions({
+      // The link is short-lived, so it is fetched on demand. Storage answers with
+      // `Content-Disposition: attachment`, so navigating to it downloads and never leaves the app.
+      onSuccess: ({ url }) => window.location.assign(url),
+    }),
+  );
+
+  return (
+    <tr data-testid="document-row" data-document-id={document.id}>
+      <th scope="row">
+        <span className="document-name">{view.filename}</span>
+        <span className="muted document-meta">
+          {formatBytes(view.size)} ·{" "}
+          <time dateTime={isoDateTime(view.createdAt)}>{formatDateTime(view.createdAt)}</time>
+        </span>
+      </th>
+      <td>
+        <DocumentStatus view={view} isPolling={isPolling} />
+      </td>
+      <td>
+        <div className="row-actions">
+          {view.status === "ready" && view.profileId !== null ? (
+            <Link
+              to={`/profiles/${view.profileId}`}
+              className="button button-small button-primary"
+              data-testid="open-profile"
+            >
+              View profile<span className="visually-hidden"> from {view.filename}</span>
+            </Link>
+          ) : null}
+          <button
+            type="button"
+            className="button button-small"
+            disabled={download.isPending}
+            onClick={() => download.mutate({ documentId: document.id })}
+          >
+            {download.isPending ? "Preparing…" : "Download"}
+            <span className="visually-hidden"> {view.filename}</span>
+          </button>
+          {canDelete ? (
+            <button
+              type="button"
+              className="button button-small button-danger-outline"
+              onClick={() => onDelete(view)}
+              data-testid="delete-document"
+            >
+              Delete<span className="visually-hidden"> {view.filename}</span>
+            </button>
+          ) : null}
+        </div>
+        {download.isError ? (
+          <p className="field-error" role="alert">
+            The download link could not be made: {describeError(download.error).message}
+          </p>
+        ) : null}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,44 @@
+import type { RouterInputs, RouterOutputs } from "../trpc/types";
+
+/** `DocumentSummary` of docs/documents-contracts.md, as the API declares it. */
+export type DocumentSummary = RouterOutputs["documents"]["byId"];
+/** One `documents.progress` event: the summary plus the ingest job's progress. */
+export type DocumentProgressEvent = DocumentSummary & {
+  progress?: number | null;
+  progressMessage?: string | null;
+};
+export type DocumentStatus = DocumentSummary["status"];
+export type ProfileView = RouterOutputs["profiles"]["byId"];
+export type ProfilePatch = RouterInputs["profiles"]["update"]["patch"];
+
+/** `ready` and `failed` never change again; every other status is still moving. */
+export function isSettled(status: string): boolean {
+  return status === "ready" || status === "failed";
+}
+
+// An upload link lives 10 minutes (`documents.createUpload`); an `uploaded` document older than that
+// was never sent or never finalized, and watching it would poll forever.
+const abandonedAfterMs = 15 * 60_000;
+
+/** Whether a document is still `uploaded` long after its upload link expired. */
+export function isAbandonedUpload(
+  document: { status: string; createdAt: string },
+  now = Date.now(),
+): boolean {
+  const created = new Date(document.createdAt).getTime();
+  return document.status === "uploaded" && Number.isFinite(created) && now - created > abandonedAfterMs;
+}
+
+export const statusLabels: Record<string, string> = {
+  uploaded: "Uploaded",
+  processing: "Processing",
+  ready: "Ready",
+  failed: "Failed",
+};
+
+export const statusBadgeClass: Record<string, string> = {
+  uploaded: "badge-neutral",
+  processing: "badge-busy",
+  ready: "badge-up",
+  failed: "badge-down",
+};

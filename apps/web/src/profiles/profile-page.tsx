@@ -1,0 +1,78 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "react-router";
+import { hasRoleAtLeast } from "../auth/roles";
+import { roleOf, useSession } from "../auth/session";
+import { describeError } from "../lib/describe-error";
+import { ErrorNotice } from "../lib/error-notice";
+import { useTRPC } from "../trpc/client";
+import { ExperienceTimeline } from "./experience-timeline";
+import { ProfileHeader } from "./profile-header";
+import { EducationSection, ProjectsSection, SkillsSection } from "./profile-sections";
+import { useProfileUpdate } from "./use-profile-update";
+import "./profiles.css";
+
+/**
+ * The profile parsed from a résumé (`/profiles/:profileId`). Members correct mistakes in place; each
+ * correction shows at once and is rolled back, with the reason, if the server refuses it.
+ */
+export function ProfilePage() {
+  const { profileId = "" } = useParams();
+  const trpc = useTRPC();
+  const me = useSession();
+  const canEdit = hasRoleAtLeast(roleOf(me), "member");
+  const profile = useQuery(trpc.profiles.byId.queryOptions({ profileId }));
+  const update = useProfileUpdate(profileId);
+
+  return (
+    <article aria-labelledby="profile-title" data-testid="profile-page">
+      <p className="breadcrumb">
+        <Link to="/documents">← Documents</Link>
+      </p>
+      {profile.isPending ? (
+        <p className="muted" role="status">
+          Loading profile…
+        </p>
+      ) : null}
+      {profile.isError ? (
+        <>
+          <h1 id="profile-title">Profile</h1>
+          <ErrorNotice
+            title="This profile could not be loaded."
+            summary={describeError(profile.error)}
+            testId="profile-error"
+          />
+        </>
+      ) : null}
+      <div aria-live="polite" data-testid="profile-save-status">
+        {update.lastError !== null ? (
+          <div className="notice notice-error" role="alert">
+            <p className="notice-title">Your correction was not saved, so the previous value is back.</p>
+            <p>{update.lastError.message}</p>
+            {update.lastError.requestId !== null ? (
+              <p className="muted">
+                Request id: <code>{update.lastError.requestId}</code>
+              </p>
+            ) : null}
+            <button type="button" className="button button-small" onClick={update.clearError}>
+              Dismiss
+            </button>
+          </div>
+        ) : null}
+        {update.isSaving ? <p className="muted">Saving…</p> : null}
+      </div>
+      {profile.data !== undefined ? (
+        <>
+          <ProfileHeader profile={profile.data} canEdit={canEdit} onSave={update.save} />
+          <ExperienceTimeline
+            experiences={profile.data.experiences}
+            canEdit={canEdit}
+            onSave={(experience) => update.save({ experiences: [experience] })}
+          />
+          <SkillsSection skills={profile.data.skills} />
+          <EducationSection education={profile.data.education} />
+          <ProjectsSection projects={profile.data.projects} />
+        </>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,99 @@
+import type { ProfileView } from "../documents/types";
+import { safeHref } from "./safe-href";
+import { groupSkills } from "./skill-groups";
+import { formatDateRange, yearOnlyIfJanuary } from "./year-month";
+
+/** Skills grouped by taxonomy category, each shown by its canonical name. */
+export function SkillsSection({ skills }: { skills: ProfileView["skills"] }) {
+  const groups = groupSkills(skills);
+  return (
+    <section className="panel" aria-labelledby="skills-title" data-testid="profile-skills">
+      <h2 id="skills-title">Skills</h2>
+      {groups.length === 0 ? <p className="muted">No skills found in this résumé.</p> : null}
+      <dl className="skill-groups">
+        {groups.map((group) => (
+          <div key={group.label} className="skill-group">
+            <dt>{group.label}</dt>
+            <dd>
+              <ul className="tag-list chip-list">
+                {group.skills.map((skill) => (
+                  <li
+                    key={skill.name}
+                    className="chip"
+                    title={skill.raw !== skill.name ? `Written as “${skill.raw}”` : undefined}
+                  >
+                    {skill.name}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+export function EducationSection({ education }: { education: ProfileView["education"] }) {
+  return (
+    <section className="panel" aria-labelledby="education-title" data-testid="profile-education">
+      <h2 id="education-title">Education</h2>
+      {education.length === 0 ? <p className="muted">No education found in this résumé.</p> : null}
+      <ul className="fact-list">
+        {education.map((entry) => {
+          const degree = [entry.degree, entry.field]
+            .filter((part) => part !== null && part !== "")
+            .join(", ");
+          const span = formatDateRange(entry.start, entry.end, {
+            start: yearOnlyIfJanuary(entry.start),
+            end: yearOnlyIfJanuary(entry.end),
+          });
+          return (
+            <li key={entry.id}>
+              <strong>{entry.school}</strong>
+              {degree !== "" ? <span> — {degree}</span> : null}
+              {span !== "" ? <span className="muted"> · {span}</span> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function ProjectsSection({ projects }: { projects: ProfileView["projects"] }) {
+  return (
+    <section className="panel" aria-labelledby="projects-title" data-testid="profile-projects">
+      <h2 id="projects-title">Projects</h2>
+      {projects.length === 0 ? <p className="muted">No projects found in this résumé.</p> : null}
+      <ul className="fact-list">
+        {projects.map((project) => {
+          const href = project.url === null ? null : safeHref(project.url);
+          return (
+            <li key={project.id}>
+              <strong>
+                {href === null ? (
+                  project.name
+                ) : (
+                  <a href={href} rel="noopener noreferrer nofollow" target="_blank">
+                    {project.name}
+                  </a>
+                )}
+              </strong>
+              {project.description !== null ? <p className="fact-detail">{project.description}</p> : null}
+              {project.technologies.length > 0 ? (
+                <ul className="tag-list chip-list" aria-label="Technologies">
+                  {project.technologies.map((technology) => (
+                    <li key={technology} className="chip">
+                      {technology}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
