@@ -1,0 +1,103 @@
+/**
+ * Scores the query pipeline on the labelled set (eval/questions.json over fixtures/profiles).
+ * Run: pnpm --filter @vitae/query eval [-- --failures]
+ * Basic mode always; an LLM too when LLM_BASE_URL is set (OpenAI-compatible; LLM_API_KEY, LLM_MODEL).
+ * This script is a composition root, so it is the one place here that reads the environment.
+ */
+import type { QueryLlm } from "../src/answer/llm";
+import { type EvalReport, type Ratio, runEvaluation } from "./evaluate";
+
+const showFailures = process.argv.includes("--failures");
+const write = (line = "") => process.stdout.write(`${line}\n`);
+const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+const fraction = (r: Ratio) =>
+  `${pct(r.total === 0 ? 0 : r.hits / r.total).padStart(6)}  (${r.hits}/${r.total})`;
+
+function openAiCompatible(baseUrl: string): QueryLlm {
+  const timeoutMs = Number(process.env.LLM_TIMEOUT_MS ?? 30_000);
+  return {
+    async complete(prompt, { signal }) {
+      const response = await fetch(`${baseUrl.replace(/\/$/, "")}/chat/completions`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(process.env.LLM_API_KEY ? { authorization: `Bearer ${process.env.LLM_API_KEY}` } : {}),
+        },
+        body: JSON.stringify({
+          model: process.env.LLM_MODEL ?? "gpt-4o-mini",
+          temperature: 0,
+          messages: [{ role: "user", content: prompt }],
+        }),
+        signal: signal
+          ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
+          : AbortSignal.timeout(timeoutMs),
+      });
+      if (!response.ok) throw new Error(`LLM HTTP ${response.status}`);
+      const body = (await response.json()) as { choices?: Array<{ message?: { content?: string } }> };
+      return body.choices?.[0]?.message?.content ?? "";
+    },
+  };
+}
+
+function print(title: string, report: EvalReport) {
+  write(`\n${title} — ${report.cases} cases`);
+  write("| metric                         | value");
+  write("|--------------------------------|----------------------");
+  write(`| intent accuracy                | ${fraction(report.intentAccuracy)}`);
+  const t = report.technologyF1;
+  write(
+    `| technology F1 (micro)          | ${pct(t.f1).padStart(6)}  (P ${pct(t.precision)}, R ${pct(t.recall)})`,
+  );
+  write(`| date accuracy (all legit)      | ${fraction(report.dateAccuracy)}`);
+  write(`| date accuracy (dated only)     | ${fraction(report.dateAccuracyDated)}`);
+  write(`| answer contains facts          | ${fraction(report.answerContainsFacts)}`);
+  write(`| guardrail precision            | ${fraction(report.guardrail.precision)}`);
+  write(`| guardrail recall               | ${fraction(report.guardrail.recall)}`);
+  for (const [subset, value] of Object.entries(report.guardrail.recallBySubset).sort()) {
+    write(`|   recall ${subset.padEnd(22)}| ${fraction(value)}`);
+  }
+  write(`| refusal code agreement         | ${fraction(report.guardrail.codeAgreement)}`);
+  write(
+    `| modes                          | ${Object.entries(report.modes)
+      .map(([mode, n]) => `${mode} ${n}`)
+      .join(", ")}`,
+  );
+  if (report.droppedSentences > 0) write(`| verifier dropped sentences     | ${report.droppedSentences}`);
+  if (report.guardrail.falseRefusals.length > 0)
+    write(`false refusals: ${report.guardrail.falseRefusals.join(", ")}`);
+  if (!showFailures) return;
+  write("\nfailures:");
+  for (const outcome of report.outcomes) {
+    const problems: string[] = [];
+    if (outcome.intentOk === false)
+      problems.push(`intent ${outcome.result.intent} ≠ ${outcome.case.expect.intent}`);
+    if (outcome.dateOk === false)
+      problems.push(
+        `dates ${JSON.stringify(outcome.result.analysis.dates)} ≠ ${JSON.stringify(outcome.case.expect.dates ?? null)}`,
+      );
+    const { fp, fn } = outcome.technologies;
+    if (fp + fn > 0)
+      problems.push(
+        `tech ${JSON.stringify(outcome.result.analysis.technologies)} ≠ ${JSON.stringify(outcome.case.expect.technologies ?? [])}`,
+      );
+    if (outcome.containsOk === false) problems.push(`missing ${JSON.stringify(outcome.missing)}`);
+    if (outcome.case.expect.refusal && !outcome.result.refusal) problems.push("not refused");
+    if (!outcome.case.expect.refusal && outcome.result.refusal)
+      problems.push(`refused ${outcome.result.refusal.code}`);
+    if (problems.length > 0) {
+      write(`- ${outcome.case.id} "${outcome.case.question.slice(0, 70)}": ${problems.join("; ")}`);
+      if (outcome.containsOk === false) write(`    answer: ${outcome.result.answer.slice(0, 220)}`);
+    }
+  }
+}
+
+print("basic mode", await runEvaluation());
+const baseUrl = process.env.LLM_BASE_URL;
+if (baseUrl) {
+  print(
+    `llm mode (${process.env.LLM_MODEL ?? "default model"} at ${new URL(baseUrl).host})`,
+    await runEvaluation({ llm: openAiCompatible(baseUrl) }),
+  );
+} else {
+  write("\nllm mode: skipped (LLM_BASE_URL is not set)");
+}

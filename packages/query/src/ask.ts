@@ -1,0 +1,224 @@
+import { performance } from "node:perf_hooks";
+import { basicAnswer } from "./answer/basic";
+import { buildCards, buildSources } from "./answer/cards";
+import type { AnswerContext } from "./answer/context";
+import { llmAnswer, type QueryLlm } from "./answer/llm";
+import { extractDates } from "./dates";
+import { extractEntities } from "./entities";
+import { profileFacts, profileTechnologies } from "./facts";
+import { resolveFollowUp } from "./follow-ups";
+import { checkGuardrails, refusalMessage } from "./guardrails";
+import { classifyIntent } from "./intent";
+import { normalizeQuestion } from "./normalize";
+import { retrieveFacts, type SearchFacts } from "./retrieval";
+import { nextSession } from "./session";
+import { extractTechnologies } from "./technologies";
+import type { AskProfile, Card, Fact, Intent, RefusalCode, SessionState, Source } from "./types";
+
+export const stageNames = [
+  "normalize",
+  "guardrails",
+  "technologies",
+  "entities",
+  "dates",
+  "intent",
+  "followUps",
+  "retrieval",
+  "answer",
+] as const;
+export type StageName = (typeof stageNames)[number];
+
+export interface AskInput {
+  question: string;
+  profile: AskProfile;
+  session: SessionState;
+  now: Date;
+}
+
+export interface AskDependencies {
+  searchFacts: SearchFacts;
+  /** When absent, answers come from basic mode. */
+  llm?: QueryLlm;
+  signal?: AbortSignal;
+}
+
+export interface AskResult {
+  answer: string;
+  mode: "llm" | "basic";
+  /** Why an LLM-capable call answered in basic mode; absent otherwise. */
+  fallback?: "llm-error" | "llm-unverified";
+  intent: Intent;
+  intentConfidence: number;
+  cards: Card[];
+  sources: Source[];
+  refusal?: { code: RefusalCode; reason: string };
+  /** Milliseconds per stage; stages that did not run are 0. */
+  timings: Record<StageName, number>;
+  /** Sentences the verifier removed from an LLM answer. */
+  dropped: Array<{ sentence: string; reason: string }>;
+  session: SessionState;
+  /** Structured results of the stages, for analytics and the evaluation. */
+  analysis: {
+    technologies: string[];
+    dates: AnswerContext["dates"];
+    entities: string[];
+    followUp: string;
+    factIds: string[];
+  };
+}
+
+/**
+ * Answers one question about one profile. Never throws for anything the asker typed or the LLM did:
+ * refusals are results, and an LLM failure falls back to basic mode with `fallback` set. Only a failing
+ * `signal` abort or a programming error propagates.
+ */
+export async function ask(input: AskInput, deps: AskDependencies): Promise<AskResult> {
+  const timings = Object.fromEntries(stageNames.map((name) => [name, 0])) as Record<StageName, number>;
+  const time = <T>(stage: StageName, run: () => T): T => {
+    const start = performance.now();
+    const result = run();
+    timings[stage] += performance.now() - start;
+    return result;
+  };
+
+  const question = time("normalize", () => normalizeQuestion(input.question));
+  const verdict = time("guardrails", () => checkGuardrails(question));
+  if (!verdict.allowed) {
+    return {
+      answer: refusalMessage(verdict.code),
+      mode: "basic",
+      intent: "out-of-scope",
+      intentConfidence: 1,
+      cards: [],
+      sources: [],
+      refusal: { code: verdict.code, reason: verdict.reason },
+      timings,
+      dropped: [],
+      session: { ...input.session, turn: input.session.turn + 1 },
+      analysis: { technologies: [], dates: null, entities: [], followUp: "none", factIds: [] },
+    };
+  }
+
+  const facts = profileFacts(input.profile);
+  const technologies = time("technologies", () =>
+    extractTechnologies(question.text, profileTechnologies(input.profile)),
+  );
+  const entities = time("entities", () => extractEntities(question.text, input.profile));
+  const dates = time("dates", () => extractDates(question.text, { now: input.now, profile: input.profile }));
+  const intent = time("intent", () =>
+    classifyIntent(question, {
+      technologyCount: technologies.technologies.length,
+      entityKinds: entities.map((entity) => entity.kind),
+      hasDates: dates !== null,
+      personName: input.profile.name,
+    }),
+  );
+  const followUp = time("followUps", () =>
+    resolveFollowUp({
+      question,
+      session: input.session,
+      intent: intent.intent,
+      intentConfidence: intent.confidence,
+      entities,
+      technologies: technologies.technologies,
+      dates,
+      facts,
+      now: input.now,
+    }),
+  );
+
+  const retrievalStart = performance.now();
+  const retrieved = await retrieveFacts(
+    {
+      profileId: input.profile.id,
+      facts,
+      query: question.text,
+      intent: followUp.intent,
+      technologies: followUp.technologies,
+      categories: technologies.categories,
+      entities,
+      dates: followUp.dates,
+      focusFactIds: followUp.focusFactIds,
+      excludeFactIds: followUp.excludeFactIds,
+      now: input.now,
+      signal: deps.signal,
+    },
+    deps.searchFacts,
+  );
+  timings.retrieval = performance.now() - retrievalStart;
+
+  const byId = new Map(facts.map((fact) => [fact.id, fact]));
+  const selected = retrieved.factIds.map((id) => byId.get(id)).filter((fact): fact is Fact => !!fact);
+  const context: AnswerContext = {
+    profile: input.profile,
+    intent: followUp.intent,
+    facts: selected,
+    technologies: followUp.technologies,
+    missingTechnologies: retrieved.missingTechnologies,
+    dates: followUp.dates,
+    isMore: followUp.kind === "more",
+    question: question.text,
+    now: input.now,
+  };
+
+  const answerStart = performance.now();
+  let mode: AskResult["mode"] = "basic";
+  let fallback: AskResult["fallback"];
+  let draft = { text: "", citedFactIds: [] as string[] };
+  let dropped: AskResult["dropped"] = [];
+  const templated = ["greeting", "meta", "out-of-scope"].includes(followUp.intent) || selected.length === 0;
+  if (deps.llm && !templated) {
+    try {
+      const verified = await llmAnswer(
+        {
+          profile: input.profile,
+          intent: followUp.intent,
+          question: question.text,
+          facts: selected,
+          signal: deps.signal,
+        },
+        deps.llm,
+      );
+      dropped = verified.dropped;
+      if (verified.kept > 0) {
+        mode = "llm";
+        draft = verified;
+      } else {
+        fallback = "llm-unverified";
+      }
+    } catch (error) {
+      if (deps.signal?.aborted) throw error;
+      fallback = "llm-error";
+    }
+  }
+  if (mode === "basic") draft = basicAnswer(context);
+  timings.answer = performance.now() - answerStart;
+
+  const cited = draft.citedFactIds.map((id) => byId.get(id)).filter((fact): fact is Fact => !!fact);
+  return {
+    answer: draft.text,
+    mode,
+    ...(fallback ? { fallback } : {}),
+    intent: followUp.intent,
+    intentConfidence: intent.confidence,
+    cards: buildCards(input.profile, cited),
+    sources: buildSources(cited),
+    timings,
+    dropped,
+    session: nextSession(input.session, {
+      intent: followUp.intent,
+      technologies: followUp.technologies,
+      dates: followUp.dates,
+      entities,
+      focusFactIds: followUp.focusFactIds,
+      citedFacts: cited,
+    }),
+    analysis: {
+      technologies: followUp.technologies,
+      dates: followUp.dates,
+      entities: entities.map((entity) => `${entity.kind}:${entity.name}`),
+      followUp: followUp.kind,
+      factIds: retrieved.factIds,
+    },
+  };
+}

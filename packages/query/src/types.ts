@@ -1,0 +1,179 @@
+/** "YYYY-MM"; a year alone is stored as "YYYY-01" (see docs/documents-contracts.md). */
+export type YearMonth = `${number}-${number}`;
+
+/**
+ * The `Profile` of docs/documents-contracts.md with the stable fact ids the database assigns
+ * (`profiles.byId` returns this shape as `ProfileView`). Every id is unique within the profile.
+ */
+export interface AskProfile {
+  id: string;
+  name: string | null;
+  headline: string | null;
+  summary: string | null;
+  contact: { email: string | null; phone: string | null; location: string | null; links: string[] };
+  experiences: Array<{
+    id: string;
+    company: string;
+    title: string;
+    start: YearMonth | null;
+    end: YearMonth | "present" | null;
+    location: string | null;
+    bullets: string[];
+    technologies: string[];
+  }>;
+  education: Array<{
+    id: string;
+    school: string;
+    degree: string | null;
+    field: string | null;
+    start: YearMonth | null;
+    end: YearMonth | null;
+  }>;
+  projects: Array<{
+    id: string;
+    name: string;
+    description: string | null;
+    url: string | null;
+    technologies: string[];
+  }>;
+  skills: Array<{ id: string; name: string; category: string; raw: string }>;
+}
+
+export type ProfileExperience = AskProfile["experiences"][number];
+export type ProfileEducation = AskProfile["education"][number];
+export type ProfileProject = AskProfile["projects"][number];
+export type ProfileSkill = AskProfile["skills"][number];
+
+export type FactKind = "experience" | "education" | "project" | "skill" | "summary" | "contact";
+
+/**
+ * One citable unit of a profile. Experiences, education entries, projects and skills keep their own
+ * ids; the summary and contact block get `<profileId>:summary` / `<profileId>:contact`.
+ */
+export interface Fact {
+  id: string;
+  kind: FactKind;
+  /** Searchable text: everything an answer may say about this fact. */
+  text: string;
+  /** Canonical technology names attached to the fact. */
+  technologies: string[];
+  start: YearMonth | null;
+  end: YearMonth | "present" | null;
+  /** Company, school, project or skill name; null for summary/contact. */
+  entity: string | null;
+}
+
+export const intents = [
+  "skills",
+  "experience",
+  "education",
+  "projects",
+  "contact",
+  "summary",
+  "timeline",
+  "fit-for-role",
+  "availability",
+  "greeting",
+  "meta",
+  "out-of-scope",
+] as const;
+
+export type Intent = (typeof intents)[number];
+
+/** Why a question was not answered. Clients may switch on these strings. */
+export const refusalCodes = ["EMPTY_QUESTION", "PROMPT_INJECTION", "PRIVATE_DATA", "OFF_TOPIC"] as const;
+export type RefusalCode = (typeof refusalCodes)[number];
+
+/** Inclusive month range; a null bound is open. */
+export interface DateRange {
+  start: YearMonth | null;
+  end: YearMonth | null;
+}
+
+/**
+ * A date constraint found in a question. `current` / `first` / `previous` are anchors resolved
+ * against the profile at retrieval time; ranges are already resolved against `now`.
+ */
+export type DateConstraint =
+  | { kind: "range"; start: YearMonth | null; end: YearMonth | null }
+  | { kind: "current" }
+  | { kind: "first" }
+  | { kind: "previous" };
+
+export type EntityKind = "company" | "title" | "school" | "project";
+
+export interface EntityMatch {
+  kind: EntityKind;
+  /** The name as the profile spells it. */
+  name: string;
+  /** Facts that carry this entity (several experiences may share a company or title). */
+  factIds: string[];
+  /** 0..1, 1 for an exact match. */
+  score: number;
+}
+
+/**
+ * Conversation memory between turns, stored by the caller (Redis in the API). Plain JSON, so it
+ * survives serialisation; `ask()` returns the next state and never mutates the one it was given.
+ */
+export interface SessionState {
+  turn: number;
+  lastIntent: Intent | null;
+  lastTechnologies: string[];
+  lastDates: DateConstraint | null;
+  /** The entity the conversation is about ("there", "that job" refer to it). */
+  focus: { kind: EntityKind; name: string; factIds: string[] } | null;
+  /** Fact ids already shown in any answer, so "more"/"others" can skip them. */
+  shownFactIds: string[];
+  /** Fact ids of the last answer in display order, so "the second one" can point into it. */
+  lastListedFactIds: string[];
+}
+
+export function emptySession(): SessionState {
+  return {
+    turn: 0,
+    lastIntent: null,
+    lastTechnologies: [],
+    lastDates: null,
+    focus: null,
+    shownFactIds: [],
+    lastListedFactIds: [],
+  };
+}
+
+/** Typed cards the UI renders next to the answer; each points at the fact it came from. */
+export type Card =
+  | {
+      type: "experience";
+      factId: string;
+      company: string;
+      title: string;
+      start: YearMonth | null;
+      end: YearMonth | "present" | null;
+      technologies: string[];
+    }
+  | {
+      type: "project";
+      factId: string;
+      name: string;
+      description: string | null;
+      url: string | null;
+      technologies: string[];
+    }
+  | {
+      type: "education";
+      factId: string;
+      school: string;
+      degree: string | null;
+      field: string | null;
+      start: YearMonth | null;
+      end: YearMonth | null;
+    }
+  | { type: "skill-group"; category: string; skills: string[]; factIds: string[] };
+
+/** A cited fact, for the "sources" list that highlights facts on the profile. */
+export interface Source {
+  factId: string;
+  kind: FactKind;
+  label: string;
+}
