@@ -188,6 +188,8 @@ describe("health, readiness and metrics", () => {
     expect(await ready.json()).toEqual({
       status: "ready",
       components: { postgres: "up", redis: "up", storage: "up" },
+      // No provider in tests: basic mode, and a breaker that never trips.
+      llm: { available: false, breaker: "closed" },
     });
   });
 

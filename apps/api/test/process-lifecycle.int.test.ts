@@ -77,6 +77,7 @@ describe("readiness follows Redis", () => {
       expect(body).toEqual({
         status: "unavailable",
         components: { postgres: "up", redis: "down", storage: "up" },
+        llm: { available: false, breaker: "closed" },
       });
       const restarted = await startPrivateRedis(redis.port);
       expect(await waitForStatus(readyz, 200)).toBe(true);

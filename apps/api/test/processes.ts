@@ -34,6 +34,7 @@ export function spawnApi(env: Record<string, string>): SpawnedProcess {
       NODE_ENV: "test",
       LOG_FORMAT: "json",
       RATE_LIMIT_PUBLIC: "100000/1m",
+      RATE_LIMIT_TIMEOUT_MS: "2000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -23,7 +23,9 @@ export function registerOperationalRoutes(app: FastifyInstance, deps: ApiDepende
       return reply.status(503).send({ status: "draining", components: {} });
     }
     const report = await deps.readiness.check();
-    return reply.status(report.ready ? 200 : 503).send(toReadinessBody(report));
+    // The LLM is optional (basic mode answers without it), so its breaker is reported, never gating.
+    const llm = { available: deps.llm.available, breaker: deps.llm.breakerState() };
+    return reply.status(report.ready ? 200 : 503).send({ ...toReadinessBody(report), llm });
   });
 
   app.get("/metrics", async (request, reply) => {

@@ -15,6 +15,7 @@ export const statusProcedure = publicProcedure
       mode: z.enum(["embedded", "distributed"]),
       ready: z.boolean(),
       components: z.array(componentStatus),
+      llm: z.object({ available: z.boolean(), breaker: z.enum(["closed", "open", "half-open"]) }),
     }),
   )
   .query(async ({ ctx }) => {
@@ -24,5 +25,6 @@ export const statusProcedure = publicProcedure
       mode: ctx.deps.mode,
       ready: report.ready,
       components: report.components,
+      llm: { available: ctx.deps.llm.available, breaker: ctx.deps.llm.breakerState() },
     };
   });
