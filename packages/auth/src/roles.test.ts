@@ -36,12 +36,13 @@ describe("scopesForRole", () => {
     expect(scopesForRole("admin")).toEqual([...scopes]);
   });
 
-  it("gives viewers read access only, and members document writes on top", () => {
+  it("gives viewers read-and-ask access, and members document writes and share links on top", () => {
     expect(scopesForRole("viewer")).toEqual([
       "workspace:read",
       "members:read",
       "usage:read",
       "documents:read",
+      "chat:ask",
     ]);
     expect(scopesForRole("member")).toEqual([
       "workspace:read",
@@ -49,6 +50,8 @@ describe("scopesForRole", () => {
       "usage:read",
       "documents:read",
       "documents:write",
+      "chat:ask",
+      "share-links:write",
     ]);
   });
 

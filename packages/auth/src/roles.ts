@@ -34,6 +34,8 @@ export const scopes = [
   "usage:read",
   "documents:read",
   "documents:write",
+  "chat:ask",
+  "share-links:write",
 ] as const;
 
 /** One of {@link scopes}. */
@@ -44,14 +46,21 @@ export function isScope(value: unknown): value is Scope {
   return typeof value === "string" && (scopes as readonly string[]).includes(value);
 }
 
-const readerScopes: readonly Scope[] = ["workspace:read", "members:read", "usage:read", "documents:read"];
+const readerScopes = new Set<Scope>([
+  "workspace:read",
+  "members:read",
+  "usage:read",
+  "documents:read",
+  "chat:ask",
+]);
+// Members also work with documents and share them; viewers only read and ask.
+const memberScopes = new Set<Scope>([...readerScopes, "documents:write", "share-links:write"]);
 
 const scopesByRole: Readonly<Record<Role, readonly Scope[]>> = {
   owner: scopes,
   admin: scopes,
-  // Members work with documents; viewers only read them.
-  member: [...readerScopes, "documents:write"],
-  viewer: readerScopes,
+  member: scopes.filter((scope) => memberScopes.has(scope)),
+  viewer: scopes.filter((scope) => readerScopes.has(scope)),
 };
 
 /** The scopes a role grants, in {@link scopes} order. A new array each call (callers may keep it). */

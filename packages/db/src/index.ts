@@ -20,6 +20,34 @@ export {
   listAuditEvents,
 } from "./queries/audit";
 export {
+  type InsertChatEventParams,
+  insertChatEvent,
+} from "./queries/chat-events";
+export {
+  type ChatInsightsParams,
+  type ChatInsightsScope,
+  chatInsightsLimits,
+  type TopQuestion,
+  topQuestions,
+  type UnansweredQuestion,
+  unansweredQuestions,
+} from "./queries/chat-insights";
+export {
+  type ChatSession,
+  type CreateChatSessionParams,
+  createChatSession,
+  getChatSession,
+  touchChatSession,
+} from "./queries/chat-sessions";
+export {
+  type AppendChatTurnParams,
+  appendChatTurn,
+  type ChatTurn,
+  chatTurnPageSize,
+  type ListChatTurnsParams,
+  listChatTurns,
+} from "./queries/chat-turns";
+export {
   type MarkDocumentFailedParams,
   type MarkDocumentReadyParams,
   markDocumentFailed,
@@ -107,6 +135,20 @@ export {
   updateProfile,
 } from "./queries/profiles-update";
 export {
+  type CreateShareLinkParams,
+  createShareLink,
+  findShareLinkByToken,
+  generateShareLinkToken,
+  hashShareLinkToken,
+  listShareLinks,
+  revokeShareLink,
+  type ShareLinkForToken,
+  type ShareLinkSummary,
+  shareLinkTokenPrefix,
+  shareLinkTouchIntervalMs,
+  touchShareLinkUsed,
+} from "./queries/share-links";
+export {
   getWorkspaceUsage,
   type IncrementWorkspaceUsageParams,
   incrementWorkspaceUsage,
@@ -118,6 +160,7 @@ export {
   type CreateWorkspaceParams,
   createWorkspaceWithOwner,
   getMembership,
+  getWorkspacePlan,
   listWorkspacesForUser,
   type Membership,
   renameWorkspace,
@@ -131,6 +174,18 @@ export {
   apiKeys,
   auditActorTypes,
   auditLog,
+  type ChatEventType,
+  type ChatPrincipalKind,
+  type ChatTurnInput,
+  type ChatTurnMode,
+  type ChatTurnSource,
+  chatEvents,
+  chatEventTypes,
+  chatPrincipalKinds,
+  chatSessions,
+  chatTurnInputs,
+  chatTurnModes,
+  chatTurns,
   type DocumentStatus,
   documentStatus,
   documents,
@@ -148,6 +203,7 @@ export {
   profiles,
   projects,
   sessions,
+  shareLinks,
   technologies,
   users,
   verifications,

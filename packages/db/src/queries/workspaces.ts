@@ -179,3 +179,17 @@ export async function renameWorkspace(
   if (row === undefined) throw new AppError("NOT_FOUND");
   return row;
 }
+
+/** The plan of `workspaceId` (for limits and quotas of public share-link traffic); undefined when missing. */
+export async function getWorkspacePlan(
+  db: Database,
+  params: { workspaceId: string },
+): Promise<WorkspacePlan | undefined> {
+  if (!isUuid(params.workspaceId)) return undefined;
+  const [row] = await db
+    .select({ plan: workspaces.plan })
+    .from(workspaces)
+    .where(eq(workspaces.id, params.workspaceId))
+    .limit(1);
+  return row?.plan;
+}

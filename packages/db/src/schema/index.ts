@@ -1,6 +1,16 @@
 export { accounts } from "./accounts";
 export { apiKeys } from "./api-keys";
 export { type AuditActorType, auditActorTypes, auditLog } from "./audit-log";
+export { type ChatEventType, chatEvents, chatEventTypes } from "./chat-events";
+export { type ChatPrincipalKind, chatPrincipalKinds, chatSessions } from "./chat-sessions";
+export {
+  type ChatTurnInput,
+  type ChatTurnMode,
+  type ChatTurnSource,
+  chatTurnInputs,
+  chatTurnModes,
+  chatTurns,
+} from "./chat-turns";
 export { type DocumentStatus, documentStatus, documents } from "./documents";
 export { education } from "./education";
 export { experiences } from "./experiences";
@@ -16,6 +26,7 @@ export {
   workspaceRoles,
 } from "./roles";
 export { sessions } from "./sessions";
+export { shareLinks } from "./share-links";
 export { technologies } from "./technologies";
 export { users } from "./users";
 export { verifications } from "./verifications";
