@@ -10,6 +10,7 @@ import { checkReadiness, createMetrics } from "@vitae/telemetry";
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import packageJson from "../package.json" with { type: "json" };
+import { createChatSessionStore } from "./chat/session-store";
 import type { ApiConfig } from "./config";
 import type { ApiDependencies } from "./dependencies";
 import { buildServer } from "./http/server";
@@ -140,6 +141,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     queue,
     ...identity,
     llm,
+    chatSessions: createChatSessionStore(redisClient, config.redisKeyPrefix),
     storage,
     diskStore: isDiskStore(storage) ? storage : null,
     readiness: {

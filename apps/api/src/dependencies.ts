@@ -6,6 +6,7 @@ import type { QueueClient } from "@vitae/queue";
 import type { QuotaGuard, RateLimiter } from "@vitae/ratelimit";
 import type { DiskStore, ObjectStore } from "@vitae/storage";
 import type { Metrics, ReadinessReport } from "@vitae/telemetry";
+import type { ChatSessionStore } from "./chat/session-store";
 import type { ApiConfig } from "./config";
 import type { WorkspaceAccess } from "./trpc/procedures";
 
@@ -20,6 +21,8 @@ export interface ApiDependencies {
   db: Database;
   queue: QueueClient;
   auth: VitaeAuth;
+  /** Conversation working memory in Redis (sliding one-hour TTL). */
+  chatSessions: ChatSessionStore;
   /** The LLM client; `available` is false in basic mode. */
   llm: LlmClient;
   rateLimiter: RateLimiter;

@@ -31,6 +31,8 @@ interface World {
   keyIdA: string;
   documentIdA: string;
   profileIdA: string;
+  sessionIdA: string;
+  shareLinkIdA: string;
 }
 
 type Fixture = {
@@ -104,6 +106,38 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ profileId: w.profileIdA, patch: { headline: "Edited" } }),
     foreign: (w) => ({ profileId: w.profileIdA, patch: { headline: "Edited" } }),
   },
+  "chat.ask": {
+    input: (w) => ({ profileId: w.profileIdA, question: "Where does he work?" }),
+    foreign: (w) => ({ profileId: w.profileIdA, question: "Where does he work?" }),
+  },
+  "chat.stream": {
+    input: (w) => ({ profileId: w.profileIdA, question: "Where does he work?" }),
+    foreign: (w) => ({ profileId: w.profileIdA, question: "Where does he work?" }),
+  },
+  "chat.history": {
+    input: (w) => ({ sessionId: w.sessionIdA }),
+    foreign: (w) => ({ sessionId: w.sessionIdA }),
+  },
+  "chat.reset": {
+    input: (w) => ({ sessionId: w.sessionIdA }),
+    foreign: (w) => ({ sessionId: w.sessionIdA }),
+  },
+  "shareLinks.create": {
+    input: (w) => ({ profileId: w.profileIdA }),
+    foreign: (w) => ({ profileId: w.profileIdA }),
+  },
+  "shareLinks.list": { input: () => ({}) },
+  "shareLinks.revoke": {
+    input: (w) => ({ shareLinkId: w.shareLinkIdA }),
+    foreign: (w) => ({ shareLinkId: w.shareLinkIdA }),
+  },
+  "shareLinks.insights": {
+    input: (w) => ({ shareLinkId: w.shareLinkIdA }),
+    foreign: (w) => ({ shareLinkId: w.shareLinkIdA }),
+  },
+  "public.profile": { input: () => ({ token: "vs_unknown-token-000000" }) },
+  "public.ask": { input: () => ({ token: "vs_unknown-token-000000", question: "Hi" }) },
+  "public.stream": { input: () => ({ token: "vs_unknown-token-000000", question: "Hi" }) },
 };
 
 type ProcedureDef = { _def: { type: string; meta?: ProcedureMeta } };
@@ -144,7 +178,19 @@ beforeAll(async () => {
   const documentIdA = await uploadDocument(api, ownerA, "a.txt", await fixture("resumes/marcus-lee.txt"));
   const ingested = await followDocument(api, ownerA, documentIdA);
   const profileIdA = ingested.at(-1)?.profileId ?? "";
+  const asked = await call(api, "chat.ask", {
+    cookie: ownerA.cookie,
+    type: "mutation",
+    input: { profileId: profileIdA, question: "Where does he work?" },
+  });
+  const link = await call(api, "shareLinks.create", {
+    cookie: ownerA.cookie,
+    type: "mutation",
+    input: { profileId: profileIdA },
+  });
   world = {
+    sessionIdA: asked.body.result.data.sessionId,
+    shareLinkIdA: link.body.result.data.id,
     documentIdA,
     profileIdA,
     ownerA,

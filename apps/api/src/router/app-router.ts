@@ -2,9 +2,12 @@ import { router } from "../trpc/init";
 import { apiKeysRouter } from "./api-keys";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
+import { chatRouter } from "./chat";
 import { documentsRouter } from "./documents";
 import { membersRouter } from "./members";
 import { profilesRouter } from "./profiles";
+import { publicRouter } from "./public";
+import { shareLinksRouter } from "./share-links";
 import { systemRouter } from "./system";
 import { usageRouter } from "./usage";
 import { workspacesRouter } from "./workspaces";
@@ -20,6 +23,9 @@ export const appRouter = router({
   usage: usageRouter,
   documents: documentsRouter,
   profiles: profilesRouter,
+  chat: chatRouter,
+  shareLinks: shareLinksRouter,
+  public: publicRouter,
 });
 
 /** The router's type: the only thing the web app and API clients import from this app. */

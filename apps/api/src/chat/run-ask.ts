@@ -1,0 +1,139 @@
+import {
+  appendChatTurn,
+  createChatSession,
+  getProfileView,
+  insertChatEvent,
+  searchProfileFacts,
+} from "@vitae/db";
+import { AppError } from "@vitae/errors";
+import { type AskResult, ask, emptySession } from "@vitae/query";
+import type { Plan } from "@vitae/ratelimit";
+import type { ApiDependencies } from "../dependencies";
+import { queryLlmFor } from "./query-llm";
+import type { ChatOwner } from "./session-store";
+
+/** One question, as any chat procedure (signed-in, API key, public share link) poses it. */
+export interface AskRequest {
+  workspaceId: string;
+  plan: Plan;
+  owner: ChatOwner;
+  profileId: string;
+  question: string;
+  sessionId?: string | undefined;
+  input: "text" | "voice";
+  shareLinkId?: string | undefined;
+  signal?: AbortSignal | undefined;
+  /** Counts an LLM call against the `llm` tier; throws when refused. Public links use their own tier. */
+  admitLlmCall: () => Promise<void>;
+}
+
+export type AskResponse = Omit<AskResult, "session" | "analysis" | "dropped"> & { sessionId: string };
+
+/**
+ * Runs one turn: opens (or starts) the caller's conversation, answers with the query pipeline — with
+ * the LLM when one is configured, admitted by the `llm` tier and the token quota, falling back to basic
+ * mode instead of failing — then persists the transcript and analytics and renews the session.
+ */
+export async function runAsk(deps: ApiDependencies, request: AskRequest): Promise<AskResponse> {
+  const { db } = deps;
+  const started = performance.now();
+  const profile = await getProfileView(db, {
+    workspaceId: request.workspaceId,
+    profileId: request.profileId,
+  });
+  if (!profile) throw new AppError("NOT_FOUND");
+  const sessions = deps.chatSessions;
+  let sessionId = request.sessionId;
+  let record = sessionId
+    ? await sessions.open({ sessionId, profileId: profile.id, owner: request.owner })
+    : null;
+  if (!record || !sessionId) {
+    const created = await createChatSession(db, {
+      workspaceId: request.workspaceId,
+      profileId: profile.id,
+      principalKind: request.owner.kind,
+      principalId: request.owner.id,
+    });
+    sessionId = created.id;
+    record = {
+      workspaceId: request.workspaceId,
+      profileId: profile.id,
+      owner: request.owner,
+      state: emptySession(),
+    };
+    await insertChatEvent(db, {
+      workspaceId: request.workspaceId,
+      profileId: profile.id,
+      type: "session-started",
+      sessionId,
+      shareLinkId: request.shareLinkId,
+    });
+  }
+
+  const useLlm = deps.llm.available && (await llmAllowed(deps, request));
+  const adapter = useLlm ? queryLlmFor(deps.llm, request.workspaceId) : null;
+  const result = await ask(
+    { question: request.question, profile, session: record.state, now: new Date() },
+    {
+      searchFacts: ({ profileId, query, limit }) =>
+        searchProfileFacts(db, {
+          workspaceId: request.workspaceId,
+          profileId,
+          query,
+          limit: Math.min(limit, 50),
+        }),
+      ...(adapter ? { llm: adapter.llm } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
+    },
+  );
+  const tokens = adapter ? adapter.record.tokensIn + adapter.record.tokensOut : 0;
+  if (tokens > 0)
+    await deps.quota.consume(request.workspaceId, request.plan, { llmTokens: tokens }).catch(() => undefined);
+
+  await sessions.save(sessionId, { ...record, state: result.session });
+  await appendChatTurn(db, {
+    workspaceId: request.workspaceId,
+    sessionId,
+    question: request.question,
+    answer: result.answer,
+    mode: result.mode,
+    fallback: result.fallback ?? null,
+    intent: result.intent,
+    refusalCode: result.refusal?.code ?? null,
+    sources: result.sources.map((source) => ({ factId: source.factId, kind: source.kind })),
+    cards: result.cards,
+    model: adapter?.record.model ?? null,
+    tokensIn: adapter ? adapter.record.tokensIn : null,
+    tokensOut: adapter ? adapter.record.tokensOut : null,
+    cacheHit: adapter?.record.cached ?? false,
+    latencyMs: Math.round(performance.now() - started),
+    timings: result.timings,
+    input: request.input,
+  });
+  const eventType = result.refusal ? "refused" : result.sources.length === 0 ? "unanswered" : "asked";
+  await insertChatEvent(db, {
+    workspaceId: request.workspaceId,
+    profileId: profile.id,
+    type: eventType,
+    sessionId,
+    shareLinkId: request.shareLinkId,
+    intent: result.intent,
+  });
+  const { session: _session, analysis: _analysis, dropped: _dropped, ...answer } = result;
+  return { ...answer, sessionId };
+}
+
+/**
+ * Whether this turn may use the LLM: the `llm` tier admits it and the month's token quota is not
+ * used up. A refusal here is not an error for the user — the answer comes from basic mode instead.
+ */
+async function llmAllowed(deps: ApiDependencies, request: AskRequest): Promise<boolean> {
+  try {
+    await request.admitLlmCall();
+    const usage = await deps.quota.current(request.workspaceId, request.plan);
+    return usage.llmTokens.used < usage.llmTokens.limit;
+  } catch (error) {
+    deps.logger.info({ err: error }, "LLM not used for this answer");
+    return false;
+  }
+}
