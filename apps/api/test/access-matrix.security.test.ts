@@ -122,6 +122,10 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ sessionId: w.sessionIdA }),
     foreign: (w) => ({ sessionId: w.sessionIdA }),
   },
+  "chat.createVoiceUpload": { input: () => ({ contentType: "audio/wav", size: 1000 }) },
+  "chat.askVoice": {
+    input: (w) => ({ profileId: w.profileIdA, uploadId: "2026112500-6f1d1b0e-0000-4000-8000-000000000000" }),
+  },
   "shareLinks.create": {
     input: (w) => ({ profileId: w.profileIdA }),
     foreign: (w) => ({ profileId: w.profileIdA }),

@@ -3,6 +3,7 @@ import { fixture, followDocument, uploadDocument } from "./documents";
 import { startTestApi, type TestApi } from "./harness";
 import { call, createWorkspace, signUp, type TestUser } from "./identity";
 import { readTrpcSse } from "./sse";
+import { spokenQuestionWav } from "./voice";
 
 let api: TestApi;
 let owner: TestUser;
@@ -96,6 +97,27 @@ describe("chat.ask in basic mode", () => {
       .map((event) => event.text)
       .join("");
     expect(streamed).toBe(done?.result?.answer);
+  });
+});
+
+describe("voice without a transcription provider", () => {
+  it("says so plainly instead of pretending", async () => {
+    const wav = spokenQuestionWav();
+    const created = await call(api, "chat.createVoiceUpload", {
+      cookie: owner.cookie,
+      type: "mutation",
+      input: { contentType: "audio/wav", size: wav.length },
+    });
+    const { uploadId, upload } = created.body.result.data;
+    await fetch(upload.url, { method: "PUT", headers: upload.headers, body: wav });
+    const result = await call(api, "chat.askVoice", {
+      cookie: owner.cookie,
+      type: "mutation",
+      input: { profileId, uploadId },
+    });
+    expect(result.status).toBe(503);
+    expect(result.body.error.data.code).toBe("LLM_NOT_CONFIGURED");
+    expect(result.body.error.message).toMatch(/transcription/i);
   });
 });
 

@@ -3,21 +3,16 @@ import { getChatSession, listChatTurns } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { z } from "zod";
 import { type AskResponse, runAsk } from "../../chat/run-ask";
-import type { ChatOwner } from "../../chat/session-store";
 import type { Context } from "../../trpc/context";
 import { router } from "../../trpc/init";
 import { type WorkspaceAccess, workspaceProcedure } from "../../trpc/procedures";
 import { applyRateLimit } from "../../trpc/rate-limit";
 import { isoDate } from "../schemas";
+import { ownerOf } from "./owner";
 import { askInput, streamChunks } from "./schemas";
+import { askVoice, createVoiceUpload } from "./voice";
 
 const askProcedure = workspaceProcedure({ role: "viewer", scope: "chat:ask" });
-
-function ownerOf(principal: Principal): ChatOwner {
-  return principal.kind === "user"
-    ? { kind: "user", id: principal.userId }
-    : { kind: "apiKey", id: principal.apiKeyId };
-}
 
 function askFor(
   ctx: Context & { principal: Principal; workspace: WorkspaceAccess },
@@ -107,4 +102,4 @@ const reset = askProcedure
     return { sessionId: input.sessionId };
   });
 
-export const chatRouter = router({ ask, stream, history, reset });
+export const chatRouter = router({ ask, stream, history, reset, createVoiceUpload, askVoice });

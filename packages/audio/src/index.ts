@@ -1,0 +1,2 @@
+export { type TrimOptions, type TrimResult, trimSilence } from "./vad";
+export { decodeWav, encodeWav, type PcmAudio } from "./wav";
