@@ -56,19 +56,21 @@ const port = await getFreePort();
 const server = new Worker(new URL("./server-thread.ts", import.meta.url), {
   execArgv: ["--import", "tsx"],
   workerData: {
-    NODE_ENV: "production",
-    DATABASE_URL: database.url,
-    REDIS_URL: getTestRedisUrl(),
-    REDIS_KEY_PREFIX: prefix,
-    PORT: String(port),
-    STORAGE_SIGNING_SECRET: "bench-only-signing-secret-0123456789abcdef",
-    DATA_DIR: "/tmp/vitae-bench",
-    AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef0123",
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    // Limits sized so the benchmark measures the work of limiting, not refusals.
-    RATE_LIMIT_PUBLIC: "1000000000/1m",
-    RATE_LIMIT_DEFAULT_FREE: "1000000000/1m",
-    QUOTA_FREE_REQUESTS: "1000000000",
+    env: {
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      REDIS_URL: getTestRedisUrl(),
+      REDIS_KEY_PREFIX: prefix,
+      PORT: String(port),
+      STORAGE_SIGNING_SECRET: "bench-only-signing-secret-0123456789abcdef",
+      DATA_DIR: "/tmp/vitae-bench",
+      AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef0123",
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // Limits sized so the benchmark measures the work of limiting, not refusals.
+      RATE_LIMIT_PUBLIC: "1000000000/1m",
+      RATE_LIMIT_DEFAULT_FREE: "1000000000/1m",
+      QUOTA_FREE_REQUESTS: "1000000000",
+    },
   },
 });
 const [ready] = (await once(server, "message")) as [{ url: string }];

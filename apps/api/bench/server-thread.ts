@@ -9,7 +9,7 @@ import { loadApiConfig } from "../src/config";
  * autocannon drives load from the main thread). Logs at info level to /dev/null: the per-request log
  * line is part of the measured cost, the terminal is not.
  */
-const env = workerData as Record<string, string>;
+const { env, runWorkers } = workerData as { env: Record<string, string>; runWorkers?: boolean };
 const config = loadApiConfig(env);
 const logger = createLogger({
   level: "info",
@@ -19,7 +19,7 @@ const logger = createLogger({
 });
 const running = await startApi(config, {
   logger,
-  runWorkers: false,
+  runWorkers: runWorkers ?? false,
   extendServer: (server, deps) => {
     // The baseline: a bare Fastify route in the same server, behind the same hooks and plugins.
     server.get("/bench/bare", async () => ({ ok: true }));
