@@ -14,9 +14,25 @@ export const groundedAnswerPromptVersion = "grounded-answer@1";
 
 const emailPattern = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const phonePattern = /\+?\d[\d\s().-]{7,}\d/g;
+/**
+ * Street addresses in the common English and European forms: "221B Baker Street", "1600 Pennsylvania
+ * Ave NW, Apt 4", "Hauptstraße 12", "Rua Augusta, 1500". City-level locations ("Chicago, IL") are not
+ * addresses and stay readable.
+ */
+const streetSuffixes =
+  "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy|Square|Sq";
+const addressPatterns = [
+  new RegExp(
+    `\\b\\d{1,5}[A-Za-z]?\\s+(?:[A-Z][\\w'.-]*\\s+){1,4}(?:${streetSuffixes})\\b\\.?(?:\\s+(?:N|S|E|W|NE|NW|SE|SW))?(?:,?\\s+(?:Apt|Suite|Unit|#)\\s*[\\w-]+)?`,
+    "g",
+  ),
+  /\b[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|weg|gasse|platz)\s+\d{1,4}[a-z]?\b/g,
+  /\b(?:Rua|Avenida|Calle|Via|Rue)\s+(?:[A-Z][\w'-]*\s*){1,4},?\s*\d{1,5}\b/g,
+];
 
 /**
- * Replaces emails and phone numbers with reversible placeholders before text reaches the LLM.
+ * Replaces emails, phone numbers and street addresses with reversible placeholders before text reaches
+ * the LLM.
  * `restore` puts them back only when the caller allows it (contact questions); otherwise sentences that
  * still carry a placeholder are removed.
  */
@@ -30,7 +46,11 @@ export function createPiiMask() {
   };
   return {
     mask(text: string): string {
-      return text
+      const withoutAddresses = addressPatterns.reduce(
+        (masked, pattern) => masked.replace(pattern, (value) => placeholderFor("ADDRESS", value)),
+        text,
+      );
+      return withoutAddresses
         .replace(emailPattern, (value) => placeholderFor("EMAIL", value))
         .replace(phonePattern, (value) =>
           // Fewer than nine digits is a date range or a metric, not a phone number.
@@ -38,10 +58,10 @@ export function createPiiMask() {
         );
     },
     restore(text: string, allowed: boolean): string {
-      if (allowed) return text.replace(/\{\{(EMAIL|PHONE)_\d+\}\}/g, (key) => values.get(key) ?? key);
+      if (allowed) return text.replace(/\{\{(EMAIL|PHONE|ADDRESS)_\d+\}\}/g, (key) => values.get(key) ?? key);
       return text
         .split(/(?<=[.!?])\s+/)
-        .filter((part) => !/\{\{(EMAIL|PHONE)_\d+\}\}/.test(part))
+        .filter((part) => !/\{\{(EMAIL|PHONE|ADDRESS)_\d+\}\}/.test(part))
         .join(" ");
     },
   };
