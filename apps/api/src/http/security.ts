@@ -17,6 +17,8 @@ function appCspFor(extraConnectSources: readonly string[]): string {
     "img-src 'self' data:",
     "font-src 'self'",
     ["connect-src 'self'", ...extraConnectSources].join(" "),
+    // Spoken answers play from the object store's signed links.
+    ["media-src 'self'", ...extraConnectSources].join(" "),
     "object-src 'none'",
     "frame-ancestors 'none'",
     "base-uri 'self'",

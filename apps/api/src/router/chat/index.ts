@@ -74,9 +74,13 @@ const history = askProcedure
           question: z.string(),
           answer: z.string(),
           mode: z.string(),
+          fallback: z.string().nullable(),
           intent: z.string(),
           refusalCode: z.string().nullable(),
           sources: z.array(z.object({ factId: z.string(), kind: z.string() })),
+          // Stored exactly as the pipeline produced them (typed on the way in, opaque JSON on the way out).
+          cards: z.array(z.unknown()),
+          input: z.enum(["text", "voice"]),
           createdAt: isoDate,
         }),
       ),
