@@ -26,12 +26,14 @@ const chromiumArgs = [
  * Launches Chromium with a fresh profile directory, so no cache, service worker or storage leaks between
  * runs. Playwright takes the profile as `launchPersistentContext`'s argument, not as `--user-data-dir`.
  */
-export async function launchBrowser(): Promise<BrowserSession> {
+export async function launchBrowser(
+  options: { extraArgs?: readonly string[] } = {},
+): Promise<BrowserSession> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), "vitae-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
-    args: chromiumArgs,
+    args: [...chromiumArgs, ...(options.extraArgs ?? [])],
     viewport: { width: 1100, height: 900 },
   });
   return {

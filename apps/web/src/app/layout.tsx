@@ -10,7 +10,7 @@ import { UserMenu } from "./user-menu";
  * can use), the workspace switcher and account menu, the page outlet and a footer.
  */
 export function Layout() {
-  const { pathname } = useLocation();
+  const { pathname, hash } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(pathname);
   const me = useSession();
@@ -20,11 +20,13 @@ export function Layout() {
     document.title = documentTitleFor(pathname);
     // A client-side navigation does not move focus the way a page load does; without this, keyboard and
     // screen-reader users stay on the old nav link with no cue that the page changed.
+    // A link to an anchor (a cited fact: `/profiles/:id#fact-…`) leaves focus to the page, which moves it
+    // to the target.
     if (previousPath.current !== pathname) {
       previousPath.current = pathname;
-      mainRef.current?.focus();
+      if (hash === "") mainRef.current?.focus();
     }
-  }, [pathname]);
+  }, [pathname, hash]);
 
   return (
     <>

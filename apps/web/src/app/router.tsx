@@ -48,6 +48,11 @@ export function createAppRouter() {
               children: [
                 { path: "sign-in", Component: SignInPage },
                 { path: "sign-up", Component: SignUpPage },
+                // A shared résumé: no account, no session gate; the link's token is the only credential.
+                {
+                  path: "s/:token",
+                  lazy: async () => ({ Component: (await import("../ask/public-ask-page")).PublicAskPage }),
+                },
               ],
             },
           ],

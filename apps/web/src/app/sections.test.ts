@@ -26,12 +26,17 @@ describe("sections", () => {
     }
   });
 
-  it("give sub-pages first path segments that no section or other page uses", () => {
+  it("give sub-pages first path segments that no section or other section's page uses", () => {
+    // Pages of one section may share a segment (`profiles/:id`, `profiles/:id/ask`): same access rule.
     const firsts = [
       ...sections.map((section) => section.path),
-      ...sections.flatMap((section) => (section.pages ?? []).map((page) => page.path.split("/")[0])),
+      ...sections.flatMap((section) => [
+        ...new Set((section.pages ?? []).map((page) => page.path.split("/")[0])),
+      ]),
     ];
     expect(new Set(firsts).size).toBe(firsts.length);
+    const patterns = sections.flatMap((section) => (section.pages ?? []).map((page) => page.path));
+    expect(new Set(patterns).size).toBe(patterns.length);
   });
 });
 
@@ -59,6 +64,11 @@ describe("documentTitleFor", () => {
       },
     ];
     expect(documentTitleFor("/profiles/abc", withPage)).toBe("Profile · Vitae");
+  });
+
+  it("prefers the page whose whole pattern matches when pages share a first segment", () => {
+    expect(documentTitleFor("/profiles/abc/ask")).toBe("Ask · Vitae");
+    expect(documentTitleFor("/profiles/abc")).toBe("Profile · Vitae");
   });
 
   it("falls back to the product name at the root and for unknown paths", () => {

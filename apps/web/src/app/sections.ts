@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import { matchPath } from "react-router";
 import { hasRoleAtLeast, type Role } from "../auth/roles";
 
 /**
@@ -27,7 +28,10 @@ export interface Section {
 }
 
 export interface SectionPage {
-  /** Route pattern under the root, e.g. `profiles/:profileId`; its first segment must be unique. */
+  /**
+   * Route pattern under the root, e.g. `profiles/:profileId`. Pages may share a first segment
+   * (`profiles/:profileId/ask`); the title comes from the pattern that matches the whole path.
+   */
   path: string;
   /** The page's document title. */
   label: string;
@@ -52,6 +56,11 @@ export const sections: readonly Section[] = [
         path: "profiles/:profileId",
         label: "Profile",
         lazy: async () => ({ Component: (await import("../profiles/profile-page")).ProfilePage }),
+      },
+      {
+        path: "profiles/:profileId/ask",
+        label: "Ask",
+        lazy: async () => ({ Component: (await import("../ask/ask-page")).AskPage }),
       },
     ],
   },
@@ -106,9 +115,10 @@ export function documentTitleFor(pathname: string, list: readonly Section[] = se
   const segment = firstSegment(pathname);
   if (segment === undefined) return productName;
   const section = list.find((entry) => entry.path === segment);
-  const page = list
-    .flatMap((entry) => entry.pages ?? [])
-    .find((entry) => firstSegment(entry.path) === segment);
+  const pages = list.flatMap((entry) => entry.pages ?? []);
+  const page =
+    pages.find((entry) => matchPath(`/${entry.path}`, pathname) !== null) ??
+    pages.find((entry) => firstSegment(entry.path) === segment);
   const label = section?.label ?? page?.label;
   return label === undefined ? productName : `${label} · ${productName}`;
 }

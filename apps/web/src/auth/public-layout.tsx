@@ -4,6 +4,9 @@ import { productName } from "../app/sections";
 
 const titles: Record<string, string> = { "/sign-in": "Sign in", "/sign-up": "Create your account" };
 
+// Shared résumés (`/s/:token`) set their own title and need the full width for the conversation.
+const isSharePage = (pathname: string) => pathname.startsWith("/s/");
+
 /** The shell for signed-out pages: brand, the page, footer — no navigation that would only redirect. */
 export function PublicLayout() {
   const { pathname } = useLocation();
@@ -12,7 +15,8 @@ export function PublicLayout() {
 
   useEffect(() => {
     const title = titles[pathname];
-    document.title = title === undefined ? productName : `${title} · ${productName}`;
+    if (!isSharePage(pathname))
+      document.title = title === undefined ? productName : `${title} · ${productName}`;
     // Same reason as the main layout: a client-side navigation must tell assistive tech the page changed.
     if (previousPath.current !== pathname) {
       previousPath.current = pathname;
@@ -32,7 +36,12 @@ export function PublicLayout() {
           </Link>
         </div>
       </header>
-      <main id="main" ref={mainRef} tabIndex={-1} className="container app-main narrow">
+      <main
+        id="main"
+        ref={mainRef}
+        tabIndex={-1}
+        className={isSharePage(pathname) ? "container app-main" : "container app-main narrow"}
+      >
         <Outlet />
       </main>
       <footer className="app-footer">

@@ -36,6 +36,8 @@ export const scopes = [
   "usage:read",
   "documents:read",
   "documents:write",
+  "chat:ask",
+  "share-links:write",
 ] as const;
 export type Scope = (typeof scopes)[number];
 
@@ -50,4 +52,6 @@ export const scopeDescriptions: Record<Scope, string> = {
   "usage:read": "Read usage and limits",
   "documents:read": "List and download documents, read profiles",
   "documents:write": "Upload and delete documents, correct profiles",
+  "chat:ask": "Ask profiles questions, by text or voice",
+  "share-links:write": "Create, list and revoke public share links",
 };

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { factTargetProps } from "../ask/fact-anchors";
 import type { ProfileView } from "../documents/types";
 import { ExperienceEditor } from "./experience-editor";
 import type { ExperiencePatch } from "./profile-patch";
@@ -10,10 +11,17 @@ interface ExperienceTimelineProps {
   experiences: readonly Experience[];
   canEdit: boolean;
   onSave: (patch: ExperiencePatch) => void;
+  /** The fact a source link points at (`#fact-<id>`), shown highlighted. */
+  highlightedFactId?: string | null;
 }
 
 /** Work history, newest first, with the role's dates, place, bullets and technologies. */
-export function ExperienceTimeline({ experiences, canEdit, onSave }: ExperienceTimelineProps) {
+export function ExperienceTimeline({
+  experiences,
+  canEdit,
+  onSave,
+  highlightedFactId = null,
+}: ExperienceTimelineProps) {
   const [editingId, setEditingId] = useState<string | null>(null);
   const ordered = newestFirst(experiences);
 
@@ -25,7 +33,11 @@ export function ExperienceTimeline({ experiences, canEdit, onSave }: ExperienceT
         {ordered.map((experience) => {
           const span = formatDateRange(experience.start, experience.end);
           return (
-            <li key={experience.id} className="timeline-item" data-testid="experience-item">
+            <li
+              key={experience.id}
+              {...factTargetProps(experience.id, highlightedFactId, "timeline-item")}
+              data-testid="experience-item"
+            >
               {editingId === experience.id ? (
                 <ExperienceEditor
                   experience={experience}

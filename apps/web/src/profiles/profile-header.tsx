@@ -1,3 +1,4 @@
+import { factTargetProps } from "../ask/fact-anchors";
 import type { ProfileView } from "../documents/types";
 import { EditableText } from "./editable-text";
 import { normaliseText, type ProfilePatchInput } from "./profile-patch";
@@ -7,6 +8,7 @@ interface ProfileHeaderProps {
   profile: ProfileView;
   canEdit: boolean;
   onSave: (patch: ProfilePatchInput) => void;
+  highlightedFactId?: string | null;
 }
 
 function ReadOnly({ value }: { value: string | null }) {
@@ -14,7 +16,7 @@ function ReadOnly({ value }: { value: string | null }) {
 }
 
 /** Name, headline, summary and contact details; each top-level field is editable in place for members. */
-export function ProfileHeader({ profile, canEdit, onSave }: ProfileHeaderProps) {
+export function ProfileHeader({ profile, canEdit, onSave, highlightedFactId = null }: ProfileHeaderProps) {
   const name = profile.name ?? "Unnamed candidate";
   const contactFields = [
     { key: "email", label: "Email", type: "email", value: profile.contact.email, maxLength: 320 },
@@ -54,7 +56,7 @@ export function ProfileHeader({ profile, canEdit, onSave }: ProfileHeaderProps) 
           <ReadOnly value={profile.headline} />
         )}
       </div>
-      <dl className="profile-contact">
+      <dl {...factTargetProps(`${profile.id}:contact`, highlightedFactId, "profile-contact")}>
         {contactFields.map((field) => (
           <div key={field.key}>
             <dt>{field.label}</dt>
@@ -98,7 +100,7 @@ export function ProfileHeader({ profile, canEdit, onSave }: ProfileHeaderProps) 
         ) : null}
       </dl>
       {profile.summary !== null || canEdit ? (
-        <div className="profile-summary">
+        <div {...factTargetProps(`${profile.id}:summary`, highlightedFactId, "profile-summary")}>
           <h2 className="visually-hidden">Summary</h2>
           {canEdit ? (
             <EditableText

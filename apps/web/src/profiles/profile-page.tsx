@@ -4,16 +4,19 @@ import { hasRoleAtLeast } from "../auth/roles";
 import { roleOf, useSession } from "../auth/session";
 import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
+import { ShareLinksPanel } from "../share-links/share-links-panel";
 import { useTRPC } from "../trpc/client";
 import { ExperienceTimeline } from "./experience-timeline";
 import { ProfileHeader } from "./profile-header";
 import { EducationSection, ProjectsSection, SkillsSection } from "./profile-sections";
+import { useFactHighlight } from "./use-fact-highlight";
 import { useProfileUpdate } from "./use-profile-update";
 import "./profiles.css";
 
 /**
  * The profile parsed from a résumé (`/profiles/:profileId`). Members correct mistakes in place; each
- * correction shows at once and is rolled back, with the reason, if the server refuses it.
+ * correction shows at once and is rolled back, with the reason, if the server refuses it. Anyone who can
+ * read it can ask it questions; members share it by link. `#fact-<id>` highlights a fact an answer cited.
  */
 export function ProfilePage() {
   const { profileId = "" } = useParams();
@@ -22,12 +25,26 @@ export function ProfilePage() {
   const canEdit = hasRoleAtLeast(roleOf(me), "member");
   const profile = useQuery(trpc.profiles.byId.queryOptions({ profileId }));
   const update = useProfileUpdate(profileId);
+  const highlightedFactId = useFactHighlight(profile.data !== undefined);
 
   return (
     <article aria-labelledby="profile-title" data-testid="profile-page">
-      <p className="breadcrumb">
-        <Link to="/documents">← Documents</Link>
-      </p>
+      <div className="profile-toolbar">
+        <p className="breadcrumb">
+          <Link to="/documents">← Documents</Link>
+        </p>
+        {profile.data !== undefined ? (
+          <Link to={`/profiles/${profileId}/ask`} className="button button-primary" data-testid="ask-profile">
+            Ask this résumé
+          </Link>
+        ) : null}
+      </div>
+      {highlightedFactId !== null && profile.data !== undefined ? (
+        <p className="notice fact-highlight-note" role="status" data-testid="fact-highlight-note">
+          The highlighted fact is the one the answer cited.{" "}
+          <Link to={`/profiles/${profileId}/ask`}>Back to the conversation</Link>
+        </p>
+      ) : null}
       {profile.isPending ? (
         <p className="muted" role="status">
           Loading profile…
@@ -62,15 +79,22 @@ export function ProfilePage() {
       </div>
       {profile.data !== undefined ? (
         <>
-          <ProfileHeader profile={profile.data} canEdit={canEdit} onSave={update.save} />
+          <ProfileHeader
+            profile={profile.data}
+            canEdit={canEdit}
+            onSave={update.save}
+            highlightedFactId={highlightedFactId}
+          />
           <ExperienceTimeline
             experiences={profile.data.experiences}
             canEdit={canEdit}
             onSave={(experience) => update.save({ experiences: [experience] })}
+            highlightedFactId={highlightedFactId}
           />
-          <SkillsSection skills={profile.data.skills} />
-          <EducationSection education={profile.data.education} />
-          <ProjectsSection projects={profile.data.projects} />
+          <SkillsSection skills={profile.data.skills} highlightedFactId={highlightedFactId} />
+          <EducationSection education={profile.data.education} highlightedFactId={highlightedFactId} />
+          <ProjectsSection projects={profile.data.projects} highlightedFactId={highlightedFactId} />
+          {canEdit ? <ShareLinksPanel profileId={profileId} /> : null}
         </>
       ) : null}
     </article>

@@ -1,10 +1,17 @@
+import { factTargetProps } from "../ask/fact-anchors";
 import type { ProfileView } from "../documents/types";
 import { safeHref } from "./safe-href";
 import { groupSkills } from "./skill-groups";
 import { formatDateRange, yearOnlyIfJanuary } from "./year-month";
 
 /** Skills grouped by taxonomy category, each shown by its canonical name. */
-export function SkillsSection({ skills }: { skills: ProfileView["skills"] }) {
+export function SkillsSection({
+  skills,
+  highlightedFactId = null,
+}: {
+  skills: ProfileView["skills"];
+  highlightedFactId?: string | null;
+}) {
   const groups = groupSkills(skills);
   return (
     <section className="panel" aria-labelledby="skills-title" data-testid="profile-skills">
@@ -19,7 +26,7 @@ export function SkillsSection({ skills }: { skills: ProfileView["skills"] }) {
                 {group.skills.map((skill) => (
                   <li
                     key={skill.name}
-                    className="chip"
+                    {...factTargetProps(skill.id, highlightedFactId, "chip")}
                     title={skill.raw !== skill.name ? `Written as “${skill.raw}”` : undefined}
                   >
                     {skill.name}
@@ -34,7 +41,13 @@ export function SkillsSection({ skills }: { skills: ProfileView["skills"] }) {
   );
 }
 
-export function EducationSection({ education }: { education: ProfileView["education"] }) {
+export function EducationSection({
+  education,
+  highlightedFactId = null,
+}: {
+  education: ProfileView["education"];
+  highlightedFactId?: string | null;
+}) {
   return (
     <section className="panel" aria-labelledby="education-title" data-testid="profile-education">
       <h2 id="education-title">Education</h2>
@@ -49,7 +62,7 @@ export function EducationSection({ education }: { education: ProfileView["educat
             end: yearOnlyIfJanuary(entry.end),
           });
           return (
-            <li key={entry.id}>
+            <li key={entry.id} {...factTargetProps(entry.id, highlightedFactId)}>
               <strong>{entry.school}</strong>
               {degree !== "" ? <span> — {degree}</span> : null}
               {span !== "" ? <span className="muted"> · {span}</span> : null}
@@ -61,7 +74,13 @@ export function EducationSection({ education }: { education: ProfileView["educat
   );
 }
 
-export function ProjectsSection({ projects }: { projects: ProfileView["projects"] }) {
+export function ProjectsSection({
+  projects,
+  highlightedFactId = null,
+}: {
+  projects: ProfileView["projects"];
+  highlightedFactId?: string | null;
+}) {
   return (
     <section className="panel" aria-labelledby="projects-title" data-testid="profile-projects">
       <h2 id="projects-title">Projects</h2>
@@ -70,7 +89,7 @@ export function ProjectsSection({ projects }: { projects: ProfileView["projects"
         {projects.map((project) => {
           const href = project.url === null ? null : safeHref(project.url);
           return (
-            <li key={project.id}>
+            <li key={project.id} {...factTargetProps(project.id, highlightedFactId)}>
               <strong>
                 {href === null ? (
                   project.name

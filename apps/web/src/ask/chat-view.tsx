@@ -1,0 +1,148 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { AnswerTurn } from "./answer-turn";
+import type { AskTransport } from "./ask-transport";
+import { MicButton } from "./mic-button";
+import { useConversation } from "./use-conversation";
+import { isRecordingSupported } from "./use-recorder";
+import "./ask.css";
+
+const maxQuestionLength = 1000;
+
+interface ChatViewProps {
+  transport: AskTransport;
+  /** Whose résumé this is, for the prompt ("Ask about Marcus Lee"). */
+  subject: string;
+  suggestions?: readonly string[];
+  /** Names for cited facts whose stored source carries none (restored history). */
+  factLabels?: ReadonlyMap<string, string> | undefined;
+}
+
+/**
+ * The conversation: turns as a live log (streamed answers are announced once complete), a question box,
+ * voice input where the transport supports it, and "new conversation".
+ */
+export function ChatView({ transport, subject, suggestions = [], factLabels }: ChatViewProps) {
+  const conversation = useConversation(transport);
+  const { state, isBusy } = conversation;
+  const [question, setQuestion] = useState("");
+  const [hint, setHint] = useState<string | null>(null);
+  const inputId = useId();
+  const hintId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const endRef = useRef<HTMLDivElement>(null);
+  const canUseVoice =
+    transport.voice !== undefined && !conversation.isVoiceUnavailable && isRecordingSupported();
+
+  const lastTurn = state.turns.at(-1);
+  // Keep the newest answer in view as it grows.
+  useEffect(() => {
+    if (lastTurn !== undefined) endRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [lastTurn]);
+
+  const send = (text: string) => {
+    const trimmed = text.trim();
+    if (trimmed === "") {
+      setHint("Type a question first.");
+      inputRef.current?.focus();
+      return;
+    }
+    setHint(null);
+    conversation.askText(trimmed);
+    setQuestion("");
+    inputRef.current?.focus();
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!isBusy) send(question);
+  };
+
+  return (
+    <section className="chat" aria-label={`Conversation about ${subject}`} data-testid="chat">
+      <div className="chat-toolbar">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => {
+            void conversation.startOver();
+            inputRef.current?.focus();
+          }}
+          disabled={state.turns.length === 0 && state.sessionId === null}
+          data-testid="new-conversation"
+        >
+          New conversation
+        </button>
+      </div>
+      {conversation.isRestoring ? (
+        <p className="muted" role="status">
+          Restoring your conversation…
+        </p>
+      ) : null}
+      {state.turns.length === 0 && !conversation.isRestoring ? (
+        <div className="chat-empty">
+          <p>Ask anything about {subject}'s experience, skills, education or projects.</p>
+          {suggestions.length > 0 ? (
+            <ul className="chat-suggestions" aria-label="Example questions">
+              {suggestions.map((suggestion) => (
+                <li key={suggestion}>
+                  <button type="button" className="button button-small" onClick={() => send(suggestion)}>
+                    {suggestion}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <ol
+        className="chat-log"
+        role="log"
+        aria-live="polite"
+        aria-busy={isBusy}
+        aria-label="Questions and answers"
+        data-testid="chat-log"
+      >
+        {state.turns.map((turn) => (
+          <AnswerTurn key={turn.key} turn={turn} sourceHref={transport.sourceHref} factLabels={factLabels} />
+        ))}
+      </ol>
+      <div ref={endRef} />
+      <form className="chat-form" onSubmit={onSubmit} noValidate>
+        <label htmlFor={inputId} className="chat-label">
+          Your question
+        </label>
+        <div className="chat-input-row">
+          <input
+            ref={inputRef}
+            id={inputId}
+            className="chat-input"
+            value={question}
+            maxLength={maxQuestionLength}
+            autoComplete="off"
+            placeholder="e.g. Where does this person work now?"
+            aria-describedby={hint === null ? undefined : hintId}
+            onChange={(event) => setQuestion(event.target.value)}
+            data-testid="question-input"
+          />
+          <button type="submit" className="button button-primary" disabled={isBusy} data-testid="ask-button">
+            {isBusy ? "Answering…" : "Ask"}
+          </button>
+        </div>
+        {hint !== null ? (
+          <p id={hintId} className="field-error">
+            {hint}
+          </p>
+        ) : null}
+      </form>
+      {canUseVoice ? (
+        <MicButton isDisabled={isBusy} onRecorded={(recording) => void conversation.askVoice(recording)} />
+      ) : null}
+      {conversation.isVoiceUnavailable ? (
+        <p className="muted" data-testid="voice-unavailable">
+          Voice questions are not available on this server: speech recognition is not set up. Type your
+          question instead.
+        </p>
+      ) : null}
+    </section>
+  );
+}
