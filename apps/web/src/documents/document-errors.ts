@@ -1,27 +1,11 @@
+import { type DocumentErrorCode, documentErrorCodes } from "@vitae/documents/errors";
+
 /**
- * The document error codes of docs/documents-contracts.md (`documentErrorCodes` in @vitae/documents),
- * repeated here because the web app bundles nothing from server packages. A code this build does not
- * know still gets a sentence (the server's own message, else a generic one), never a blank.
+ * The closed code list comes from `@vitae/documents/errors` (pure constants, safe in the browser), so a
+ * new code without a sentence here fails to compile. A code this build does not know still gets a
+ * sentence (the server's own message, else a generic one), never a blank.
  */
-export const documentErrorCodes = [
-  "EMPTY_FILE",
-  "FILE_TOO_LARGE",
-  "UNSUPPORTED_TYPE",
-  "TYPE_MISMATCH",
-  "LEGACY_DOC",
-  "POLYGLOT",
-  "EXECUTABLE",
-  "ZIP_BOMB",
-  "MALFORMED_FILE",
-  "ENCRYPTED_PDF",
-  "NOT_UTF8",
-  "NO_TEXT",
-  "EXTRACTION_TIMEOUT",
-  "EXTRACTION_LIMIT",
-  "PARSE_FAILED",
-  "STORAGE_MISSING",
-] as const;
-export type DocumentErrorCode = (typeof documentErrorCodes)[number];
+export { type DocumentErrorCode, documentErrorCodes };
 
 const uploadAgain = "Upload a PDF, DOCX, Markdown or plain-text file.";
 
