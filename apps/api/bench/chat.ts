@@ -56,7 +56,14 @@ const signUp = await fetch(`${url}/api/auth/sign-up/email`, {
   headers: json,
   body: JSON.stringify({ email: "chat-bench@example.com", password: "bench-password-123", name: "Bench" }),
 });
-const cookie = signUp.headers
+await signUp.body?.cancel();
+// Sign-up never signs in (it answers alike for existing emails); sign in for the session cookie.
+const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
+  method: "POST",
+  headers: json,
+  body: JSON.stringify({ email: "chat-bench@example.com", password: "bench-password-123" }),
+});
+const cookie = signIn.headers
   .getSetCookie()
   .map((value) => value.split(";", 1)[0])
   .join("; ");

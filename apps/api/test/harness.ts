@@ -60,6 +60,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     RECONCILE_STUCK_AFTER_MS: "2000",
     // Tests call public procedures far faster than a person would; limits are tested on their own.
     RATE_LIMIT_PUBLIC: "100000/1m",
+    // Suites sign up many users from one IP; the auth tier has its own tests (rate-limit.int.test.ts).
+    RATE_LIMIT_AUTH: "100000/1m",
     // A loaded CI machine must not trip the limiter's slow-Redis policies (tested in @vitae/ratelimit).
     RATE_LIMIT_TIMEOUT_MS: "2000",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),

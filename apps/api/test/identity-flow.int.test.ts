@@ -19,11 +19,34 @@ async function auditActions() {
 }
 
 describe("sessions", () => {
-  it("sign-up sets an httpOnly, SameSite=Lax session cookie (not Secure on loopback http)", async () => {
-    const result = await authPost(api, "sign-up/email", {
+  it("sign-up answers alike for new and existing emails, and never signs in by itself", async () => {
+    const details = { email: "twice@example.com", password: "correct-horse-battery-staple", name: "Twice" };
+    const first = await authPost(api, "sign-up/email", details);
+    const second = await authPost(api, "sign-up/email", {
+      ...details,
+      password: "another-password-entirely",
+    });
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(Object.keys(second.body).sort()).toEqual(Object.keys(first.body).sort());
+    expect(first.body.token).toBeNull();
+    expect(second.body.token).toBeNull();
+    expect(first.cookie).not.toContain("session_token");
+    expect(second.cookie).not.toContain("session_token");
+    // The account keeps its first password: the second sign-up changed nothing.
+    const signIn = await authPost(api, "sign-in/email", { email: details.email, password: details.password });
+    expect(signIn.status).toBe(200);
+  });
+
+  it("sign-in sets an httpOnly, SameSite=Lax session cookie (not Secure on loopback http)", async () => {
+    await authPost(api, "sign-up/email", {
       email: "cookie-check@example.com",
       password: "correct-horse-battery-staple",
       name: "Cookie",
+    });
+    const result = await authPost(api, "sign-in/email", {
+      email: "cookie-check@example.com",
+      password: "correct-horse-battery-staple",
     });
     expect(result.status).toBe(200);
     const cookie = result.response.headers

@@ -74,7 +74,11 @@ export async function signUp(
   const result = await authPost(api, "sign-up/email", { email, password, name });
   if (result.status !== 200)
     throw new Error(`sign-up failed: ${result.status} ${JSON.stringify(result.body)}`);
-  return { userId: result.body.user.id, email, password, cookie: result.cookie };
+  // Sign-up never signs in (it answers alike for existing emails); signing in proves the account.
+  const signedIn = await authPost(api, "sign-in/email", { email, password });
+  if (signedIn.status !== 200)
+    throw new Error(`sign-in failed: ${signedIn.status} ${JSON.stringify(signedIn.body)}`);
+  return { userId: signedIn.body.user.id, email, password, cookie: signedIn.cookie };
 }
 
 /** Creates a workspace owned (and made active) for `user`. */

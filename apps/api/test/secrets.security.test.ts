@@ -28,12 +28,14 @@ describe("planted secrets", () => {
       name: "Planted",
     });
     expect(signUp.status).toBe(200);
-    const cookie = signUp.cookie;
+    const signIn = await authPost(api, "sign-in/email", { email, password: plantedPassword });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.cookie;
     const sessionToken = cookie.split("=")[1]?.split(".")[0] ?? "";
     expect(sessionToken.length).toBeGreaterThan(16);
     await createWorkspace(
       api,
-      { userId: signUp.body.user.id, email, password: plantedPassword, cookie },
+      { userId: signIn.body.user.id, email, password: plantedPassword, cookie },
       "Secrets Inc",
     );
     const { id: keyId, key } = await createKey(

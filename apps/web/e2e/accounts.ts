@@ -25,8 +25,9 @@ async function expectOk(
 }
 
 /**
- * Signs a new account up through the API with the browser context's own cookie jar, so the browser is
- * signed in afterwards; then creates and activates a workspace. For specs whose subject is not sign-up.
+ * Signs a new account up and in through the API with the browser context's own cookie jar, so the browser
+ * is signed in afterwards (sign-up alone never signs in); then creates and activates a workspace. For
+ * specs whose subject is not sign-up.
  * better-auth checks the Origin of state-changing requests, as a browser would send it.
  */
 export async function signUpWithWorkspace(context: BrowserContext, baseUrl: string): Promise<TestAccount> {
@@ -35,6 +36,13 @@ export async function signUpWithWorkspace(context: BrowserContext, baseUrl: stri
   await expectOk(
     await context.request.post(`${baseUrl}/api/auth/sign-up/email`, { data: account, headers }),
     "sign-up",
+  );
+  await expectOk(
+    await context.request.post(`${baseUrl}/api/auth/sign-in/email`, {
+      data: { email: account.email, password: account.password },
+      headers,
+    }),
+    "sign-in",
   );
   await expectOk(
     await context.request.post(`${baseUrl}/trpc/workspaces.create`, {

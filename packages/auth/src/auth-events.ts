@@ -78,24 +78,28 @@ export function createAuthEventHook(onEvent: AuthEventHandler, reportError: Repo
       }
       return;
     }
+    // Sign-ups are reported by the user-created database hook: sign-up never opens a session here.
     const created = ctx.context.newSession;
-    if (created === null || created === undefined) return;
-    if (ctx.path === "/sign-in/email") {
-      await emit(onEvent, reportError, {
-        type: "sign-in.succeeded",
-        userId: created.user.id,
-        sessionId: created.session.id,
-        ...origin,
-      });
-    } else {
-      await emit(onEvent, reportError, {
-        type: "sign-up",
-        userId: created.user.id,
-        email: created.user.email,
-        ...origin,
-      });
-    }
+    if (ctx.path !== "/sign-in/email" || created === null || created === undefined) return;
+    await emit(onEvent, reportError, {
+      type: "sign-in.succeeded",
+      userId: created.user.id,
+      sessionId: created.session.id,
+      ...origin,
+    });
   });
+}
+
+/**
+ * The `databaseHooks.user.create.after` hook emitting `sign-up`. It fires only when an account is really
+ * created — a sign-up for an existing email gets the same generic answer but creates nothing, so the
+ * audit log (not the response) is where that difference is visible, to the operators only.
+ */
+export function createUserCreatedHook(onEvent: AuthEventHandler, reportError: ReportError) {
+  return async (user: { id: string; email: string }, ctx: GenericEndpointContext | null): Promise<void> => {
+    const origin = ctx === null ? { ip: null, userAgent: null } : originOf(ctx);
+    await emit(onEvent, reportError, { type: "sign-up", userId: user.id, email: user.email, ...origin });
+  };
 }
 
 /**

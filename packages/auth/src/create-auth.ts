@@ -13,7 +13,12 @@ import { betterAuth } from "better-auth";
 import { organization } from "better-auth/plugins/organization";
 import type { Redis } from "ioredis";
 import { accessControl, organizationRoles } from "./access-control";
-import { type AuthEventHandler, createAuthEventHook, createSessionDeletedHook } from "./auth-events";
+import {
+  type AuthEventHandler,
+  createAuthEventHook,
+  createSessionDeletedHook,
+  createUserCreatedHook,
+} from "./auth-events";
 import { createRedisSecondaryStorage } from "./redis-storage";
 import { requestGuardHook } from "./request-guard";
 
@@ -90,7 +95,9 @@ function buildAuth(options: CreateAuthOptions) {
       enabled: true,
       minPasswordLength: passwordPolicy.minLength,
       maxPasswordLength: passwordPolicy.maxLength,
-      autoSignIn: true,
+      // Off so that sign-up answers identically for new and existing emails (better-auth then returns a
+      // generic response and equalises the password-hash work): no account enumeration through sign-up.
+      autoSignIn: false,
     },
     user: { modelName: "users" },
     // Redis serves session reads; Postgres keeps the durable copy so a Redis flush signs nobody out.
@@ -133,7 +140,10 @@ function buildAuth(options: CreateAuthOptions) {
     databaseHooks:
       onEvent === undefined
         ? {}
-        : { session: { delete: { after: createSessionDeletedHook(onEvent, reportError) } } },
+        : {
+            session: { delete: { after: createSessionDeletedHook(onEvent, reportError) } },
+            user: { create: { after: createUserCreatedHook(onEvent, reportError) } },
+          },
     plugins: [
       organization({
         ac: accessControl,

@@ -61,6 +61,7 @@ describe("the whole auth flow on embedded PGlite", () => {
     ).resolves.toBeNull();
     expect(harness.events.map((event) => event.type)).toEqual([
       "sign-up",
+      "sign-in.succeeded",
       "sign-in.failed",
       "sign-in.succeeded",
       "sign-out",

@@ -15,8 +15,11 @@ describe("auth on a public https origin", () => {
   });
 
   it("marks the session cookie Secure (with the __Secure- prefix)", async () => {
-    const response = await harness.request("/sign-up/email", {
+    await harness.request("/sign-up/email", {
       body: { email: "secure@example.com", password: "a-long-enough-password", name: "Secure" },
+    });
+    const response = await harness.request("/sign-in/email", {
+      body: { email: "secure@example.com", password: "a-long-enough-password" },
     });
     expect(response.status).toBe(200);
     const line = sessionCookieLine(response);

@@ -99,8 +99,12 @@ export async function openAuthHarness(
     });
     if (response.status !== 200)
       throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
-    const body = (await response.json()) as { user: { id: string } };
-    return { id: body.user.id, email: email.toLowerCase(), password, cookie: cookieHeaderFrom(response) };
+    // Sign-up never signs in (autoSignIn is off so it answers alike for existing emails).
+    const signedIn = await request("/sign-in/email", { body: { email, password } });
+    if (signedIn.status !== 200)
+      throw new Error(`sign-in failed: ${signedIn.status} ${await signedIn.text()}`);
+    const body = (await signedIn.json()) as { user: { id: string } };
+    return { id: body.user.id, email: email.toLowerCase(), password, cookie: cookieHeaderFrom(signedIn) };
   };
 
   return {

@@ -45,9 +45,20 @@ export function SignUpPage() {
         authClient.signUp.email({ name: name.trim(), email: email.trim(), password, fetchOptions }),
       "We could not create your account. Try again in a moment.",
     );
-    setIsSubmitting(false);
     if (!result.isOk) {
+      setIsSubmitting(false);
       setFailure(result.summary);
+      return;
+    }
+    // Sign-up answers the same whether or not the email already has an account (no enumeration), and
+    // never signs in by itself: signing in with the same details is what proves the account is theirs.
+    const signedIn = await runAuthCall(
+      (fetchOptions) => authClient.signIn.email({ email: email.trim(), password, fetchOptions }),
+      "We could not sign you in with these details. If you already have an account, sign in instead.",
+    );
+    setIsSubmitting(false);
+    if (!signedIn.isOk) {
+      setFailure(signedIn.summary);
       return;
     }
     queryClient.clear();
