@@ -48,7 +48,7 @@ export const publicProcedure = baseProcedure
   });
 
 /** Any principal (session or API key), limited per user or per key's workspace. */
-export const authenticatedProcedure = baseProcedure
+export const protectedProcedure = baseProcedure
   .meta({ access: { kind: "authenticated" } })
   .use(measured)
   .use(requirePrincipal)

@@ -2,11 +2,11 @@ import { getMembership, getUserProfile } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { z } from "zod";
 import { router } from "../../trpc/init";
-import { authenticatedProcedure } from "../../trpc/procedures";
+import { protectedProcedure } from "../../trpc/procedures";
 import { roleSchema } from "../schemas";
 
 /** Who the caller is: their profile, how they authenticated, and the workspace they act in. */
-const meProcedure = authenticatedProcedure
+const meProcedure = protectedProcedure
   .output(
     z.object({
       user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
