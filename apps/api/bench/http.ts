@@ -127,18 +127,17 @@ interface Row {
   "p50 ms": number;
   "p99 ms": number;
   errors: number;
+  statuses: string;
   "vs bare (req/s)": string;
 }
 const rows: Row[] = [];
 let baseline = 0;
 for (const target of targets) {
-  // Warm-up: JIT, prepared statements, connection pools.
-  await autocannon({ url: `${ready.url}${target.path}`, connections, duration: 2 });
-  const result = await autocannon({
-    url: `${ready.url}${target.path}`,
-    connections,
-    duration: durationSeconds,
-  });
+  // Warm-up: JIT, prepared statements, connection pools. A fresh headers object per run: autocannon
+  // mutates the one it is given.
+  const options = () => ({ url: `${ready.url}${target.path}`, connections, headers: { ...target.headers } });
+  await autocannon({ ...options(), duration: 2 });
+  const result = await autocannon({ ...options(), duration: durationSeconds });
   const rps = result.requests.average;
   if (baseline === 0) baseline = rps;
   rows.push({
@@ -148,6 +147,8 @@ for (const target of targets) {
     "p50 ms": result.latency.p50,
     "p99 ms": result.latency.p99,
     errors: result.errors + result.non2xx,
+    // Which statuses the errors were, so a refused benchmark is never mistaken for a fast one.
+    statuses: Object.keys(result.statusCodeStats ?? {}).join(" "),
     "vs bare (req/s)": (rps / baseline).toFixed(3),
   });
 }

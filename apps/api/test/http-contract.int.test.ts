@@ -228,3 +228,12 @@ describe("content security policy for the web app", () => {
     }
   });
 });
+
+describe("error logging", () => {
+  it("logs expected client errors below error level, and never as 'procedure failed'", async () => {
+    await fetch(`${api.url}/trpc/auth.me`, { headers: { "x-request-id": "expected-401-0001" } });
+    const lines = api.logLines().filter((line) => line.requestId === "expected-401-0001");
+    expect(lines.some((line) => line.msg === "request" && line.status === 401)).toBe(true);
+    expect(lines.filter((line) => line.msg === "procedure failed")).toEqual([]);
+  });
+});

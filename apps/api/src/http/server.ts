@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { ApiDependencies } from "../dependencies";
 import { type AppRouter, appRouter } from "../router/app-router";
 import { createHttpContextFactory } from "../trpc/context";
+import { classifyTrpcError } from "../trpc/error-formatter";
 import { registerAuthRoutes } from "./auth-routes";
 import { handleHttpError, sendError } from "./errors";
 import { registerOperationalRoutes } from "./operational-routes";
@@ -99,7 +100,9 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
     createContext: createHttpContextFactory(deps),
     maxBatchSize: config.trpcMaxBatchSize,
     onError: ({ error, path, type }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") {
+      // tRPC wraps every thrown AppError as INTERNAL_SERVER_ERROR; only truly unexpected failures are
+      // errors worth an error-level line (a 401 or 404 is the API working as designed).
+      if (classifyTrpcError(error).code === "INTERNAL") {
         deps.logger.error({ err: error.cause ?? error, procedure: path, type }, "procedure failed");
       }
     },
