@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import { createTestDatabase } from "@vitae/db/testing";
 import { createRedis } from "@vitae/redis";
 import { createTestPrefix, deleteKeysByPrefix, getClosedPort, getTestRedisUrl } from "@vitae/redis/testing";
+import { signUpAndSignIn } from "./session";
 
 /**
  * `pnpm bench:chat`: `chat.ask` over HTTP in basic mode against one API (its own thread and core) with
@@ -51,22 +52,7 @@ const server = new Worker(new URL("./server-thread.ts", import.meta.url), {
 await once(server, "message");
 
 const json = { "content-type": "application/json", origin: url };
-const signUp = await fetch(`${url}/api/auth/sign-up/email`, {
-  method: "POST",
-  headers: json,
-  body: JSON.stringify({ email: "chat-bench@example.com", password: "bench-password-123", name: "Bench" }),
-});
-await signUp.body?.cancel();
-// Sign-up never signs in (it answers alike for existing emails); sign in for the session cookie.
-const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
-  method: "POST",
-  headers: json,
-  body: JSON.stringify({ email: "chat-bench@example.com", password: "bench-password-123" }),
-});
-const cookie = signIn.headers
-  .getSetCookie()
-  .map((value) => value.split(";", 1)[0])
-  .join("; ");
+const cookie = await signUpAndSignIn(url, "chat-bench@example.com");
 const post = async (path: string, body: unknown) => {
   const response = await fetch(`${url}/trpc/${path}`, {
     method: "POST",

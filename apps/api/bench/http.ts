@@ -6,26 +6,12 @@ import { createRedis } from "@vitae/redis";
 import { createTestPrefix, deleteKeysByPrefix, getTestRedisUrl } from "@vitae/redis/testing";
 import autocannon from "autocannon";
 import { getFreePort } from "../test/harness";
+import { signUpAndSignIn } from "./session";
 
 /** Signs up a bench user with a workspace and an API key, over HTTP like any client. */
 async function signUpWithKey(url: string) {
   const json = { "content-type": "application/json", origin: url };
-  const signUp = await fetch(`${url}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: json,
-    body: JSON.stringify({ email: "bench@example.com", password: "bench-password-123", name: "Bench" }),
-  });
-  await signUp.body?.cancel();
-  // Sign-up never signs in (it answers alike for existing emails); sign in for the session cookie.
-  const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: json,
-    body: JSON.stringify({ email: "bench@example.com", password: "bench-password-123" }),
-  });
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((value) => value.split(";", 1)[0])
-    .join("; ");
+  const cookie = await signUpAndSignIn(url, "bench@example.com");
   const post = (path: string, body: unknown) =>
     fetch(`${url}/trpc/${path}`, {
       method: "POST",
