@@ -54,6 +54,9 @@ describe("chat with an LLM", () => {
     expect(data.mode).toBe("llm");
     expect(data.answer).toContain("Brightline Health");
     expect(data.answer).not.toContain("Google");
+    // What the call spent is recorded against the month's token quota.
+    const usage = await call(api, "usage.current", { cookie: owner.cookie });
+    expect(usage.body.result.data.llmTokens.used).toBeGreaterThan(0);
   });
 
   it("falls back to basic mode, labelled, when the LLM fails", async () => {

@@ -139,6 +139,7 @@ export {
   createShareLink,
   findShareLinkByToken,
   generateShareLinkToken,
+  getShareLink,
   hashShareLinkToken,
   listShareLinks,
   revokeShareLink,

@@ -7,6 +7,7 @@ import {
   createShareLink,
   findShareLinkByToken,
   generateShareLinkToken,
+  getShareLink,
   hashShareLinkToken,
   listShareLinks,
   revokeShareLink,
@@ -113,6 +114,13 @@ describe.each(testDrivers)("share links on $kind", ({ open }) => {
     );
     await expect(listShareLinks(db, { workspaceId: a.workspaceId, profileId: "bad" })).resolves.toEqual([]);
     await expect(listShareLinks(db, { workspaceId: "bad" })).resolves.toEqual([]);
+    expect((await getShareLink(db, { workspaceId: a.workspaceId, shareLinkId: first.link.id }))?.id).toBe(
+      first.link.id,
+    );
+    expect(
+      await getShareLink(db, { workspaceId: a.workspaceId, shareLinkId: foreign.link.id }),
+    ).toBeUndefined();
+    expect(await getShareLink(db, { workspaceId: a.workspaceId, shareLinkId: "bad" })).toBeUndefined();
 
     expect(
       await codeOf(revokeShareLink(db, { workspaceId: a.workspaceId, shareLinkId: foreign.link.id })),

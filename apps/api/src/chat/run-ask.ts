@@ -2,8 +2,10 @@ import {
   appendChatTurn,
   createChatSession,
   getProfileView,
+  incrementWorkspaceUsage,
   insertChatEvent,
   searchProfileFacts,
+  usagePeriodOf,
 } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { type AskResult, ask, emptySession } from "@vitae/query";
@@ -86,9 +88,16 @@ export async function runAsk(deps: ApiDependencies, request: AskRequest): Promis
       ...(request.signal ? { signal: request.signal } : {}),
     },
   );
+  // The limit was checked before the call (llmAllowed); what the call actually spent is recorded as is,
+  // even past the limit, so usage never undercounts tokens already paid for.
   const tokens = adapter ? adapter.record.tokensIn + adapter.record.tokensOut : 0;
-  if (tokens > 0)
-    await deps.quota.consume(request.workspaceId, request.plan, { llmTokens: tokens }).catch(() => undefined);
+  if (tokens > 0) {
+    await incrementWorkspaceUsage(db, {
+      workspaceId: request.workspaceId,
+      period: usagePeriodOf(new Date()),
+      llmTokens: tokens,
+    });
+  }
 
   await sessions.save(sessionId, { ...record, state: result.session });
   await appendChatTurn(db, {

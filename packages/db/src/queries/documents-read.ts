@@ -49,6 +49,10 @@ export const documentRecordColumns = {
   profileId: profiles.id,
 };
 
+/** The same selection without the profile join, for statements on `documents` alone (insert … returning). */
+const { profileId: _profileId, ...documentsOnly } = documentRecordColumns;
+export const documentColumns = documentsOnly;
+
 function prepareGetDocument(db: Database) {
   // Named: progress subscriptions and the ingest job read a document by id over and over.
   return db

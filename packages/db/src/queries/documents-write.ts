@@ -3,7 +3,7 @@ import { AppError } from "@vitae/errors";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../database";
 import { documents } from "../schema";
-import type { DocumentRecord } from "./documents-read";
+import { type DocumentRecord, documentColumns } from "./documents-read";
 import { isUuid } from "./ids";
 import { isForeignKeyViolation } from "./pg-errors";
 
@@ -54,24 +54,7 @@ export async function insertDocument(db: Database, params: InsertDocumentParams)
         storageKey:
           params.storageKey ?? documentStorageKey({ workspaceId: params.workspaceId, documentId: id }),
       })
-      .returning({
-        id: documents.id,
-        workspaceId: documents.workspaceId,
-        uploadedBy: documents.uploadedBy,
-        filename: documents.filename,
-        contentType: documents.contentType,
-        detectedType: documents.detectedType,
-        size: documents.size,
-        storageKey: documents.storageKey,
-        status: documents.status,
-        errorCode: documents.errorCode,
-        errorMessage: documents.errorMessage,
-        sha256: documents.sha256,
-        pageCount: documents.pageCount,
-        createdAt: documents.createdAt,
-        updatedAt: documents.updatedAt,
-        finalizedAt: documents.finalizedAt,
-      });
+      .returning(documentColumns);
     if (row === undefined) throw new AppError("INTERNAL", { cause: new Error("insert returned no row") });
     return { ...row, profileId: null };
   } catch (error) {

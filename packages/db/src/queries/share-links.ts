@@ -124,6 +124,20 @@ export async function listShareLinks(
     .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id));
 }
 
+/** Link `shareLinkId` of `workspaceId`; undefined for a missing, foreign or malformed id. */
+export async function getShareLink(
+  db: Database,
+  params: { workspaceId: string; shareLinkId: string },
+): Promise<ShareLinkSummary | undefined> {
+  if (!isUuid(params.workspaceId) || !isUuid(params.shareLinkId)) return undefined;
+  const [row] = await db
+    .select(summaryColumns)
+    .from(shareLinks)
+    .where(and(eq(shareLinks.id, params.shareLinkId), eq(shareLinks.workspaceId, params.workspaceId)))
+    .limit(1);
+  return row;
+}
+
 /**
  * Revokes link `shareLinkId` of `workspaceId` and returns it; its token stops working at once.
  * Idempotent (the first `revokedAt` stands). `AppError("NOT_FOUND")` for a missing, foreign or malformed id.

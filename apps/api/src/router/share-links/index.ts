@@ -1,5 +1,6 @@
 import {
   createShareLink,
+  getShareLink,
   listShareLinks,
   revokeShareLink,
   topQuestions,
@@ -94,8 +95,11 @@ const insights = manage
   )
   .query(async ({ ctx, input }) => {
     // Insights of a link this workspace does not own are NOT_FOUND, like every other foreign record.
-    const links = await listShareLinks(ctx.deps.db, { workspaceId: ctx.workspace.id });
-    if (!links.some((link) => link.id === input.shareLinkId)) throw new AppError("NOT_FOUND");
+    const link = await getShareLink(ctx.deps.db, {
+      workspaceId: ctx.workspace.id,
+      shareLinkId: input.shareLinkId,
+    });
+    if (!link) throw new AppError("NOT_FOUND");
     const scope = { workspaceId: ctx.workspace.id, shareLinkId: input.shareLinkId };
     const [top, unanswered] = await Promise.all([
       topQuestions(ctx.deps.db, scope),
