@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { deleteKeysByPrefix } from "@vitae/redis/testing";
 import { Redis } from "ioredis";
 
 /** A running product in embedded mode, owned by one test file. */
@@ -53,12 +54,7 @@ async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> 
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== "0");
+    await deleteKeysByPrefix(redis, prefix);
   } finally {
     redis.disconnect();
   }

@@ -1,4 +1,5 @@
 import { createRedis } from "@vitae/redis";
+import { scanKeys } from "@vitae/redis/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ada, call, extractPerson, greet, personSchema } from "../test/fixtures";
 import { createHarness, type Harness, rejectionOf } from "../test/harness";
@@ -14,8 +15,7 @@ afterEach(async () => {
 });
 
 async function cacheKeys(): Promise<string[]> {
-  const [, keys] = await h.redis.scan("0", "MATCH", `${h.prefix}:llm:cache:*`, "COUNT", 1000);
-  return keys;
+  return scanKeys(h.redis, `${h.prefix}:llm:cache:*`);
 }
 
 describe("response cache", () => {

@@ -27,13 +27,30 @@ function escapeGlob(text: string): string {
  */
 export async function deleteKeysByPrefix(redis: Redis, prefix: string): Promise<number> {
   let deleted = await redis.unlink(prefix);
+  for await (const keys of scanPages(redis, `${escapeGlob(prefix)}:*`)) {
+    if (keys.length > 0) deleted += await redis.unlink(...keys);
+  }
+  return deleted;
+}
+
+/**
+ * Every key matching the glob `pattern`, iterating `SCAN` until its cursor returns to 0. One SCAN call
+ * inspects only part of the keyspace (its COUNT is a hint, not a limit), so on a Redis holding other
+ * applications' keys a single call misses keys: always enumerate through this helper.
+ */
+export async function scanKeys(redis: Redis, pattern: string): Promise<string[]> {
+  const found: string[] = [];
+  for await (const keys of scanPages(redis, pattern)) found.push(...keys);
+  return found;
+}
+
+async function* scanPages(redis: Redis, pattern: string): AsyncGenerator<string[]> {
   let cursor = "0";
   do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${escapeGlob(prefix)}:*`, "COUNT", 500);
+    const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 1000);
     cursor = next;
-    if (keys.length > 0) deleted += await redis.unlink(...keys);
+    yield keys;
   } while (cursor !== "0");
-  return deleted;
 }
 
 export {
@@ -43,3 +60,11 @@ export {
   startTcpProxy,
   type TestServer,
 } from "./test-servers";
+
+export {
+  checkUnrelatedKeys,
+  removeUnrelatedKeys,
+  seedUnrelatedKeys,
+  type UnrelatedKeys,
+  type UnrelatedKeysReport,
+} from "./unrelated-keys";
