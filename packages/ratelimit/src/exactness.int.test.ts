@@ -99,3 +99,30 @@ describe("exactness under concurrency", () => {
     await expect(redis.get(keys[0] ?? "missing")).resolves.toBe("200");
   });
 });
+
+describe("exactness while the event loop is slow", () => {
+  it("judges Redis, not the event loop: a busy loop past the timeout admits exactly the limit on a fail-open tier", async () => {
+    const limit = 50;
+    const timeoutMs = 100;
+    const limiter = createRateLimiter({
+      redis,
+      prefix,
+      limits: testLimits({ default: { free: { limit, windowMs }, pro: { limit, windowMs } } }),
+      timeoutMs,
+      logger: captureLogs().logger,
+    });
+    const decisions = Promise.all(
+      Array.from({ length: 200 }, () =>
+        limiter.limit({ tier: "default", plan: "free", identifier: "ws_busy" }),
+      ),
+    );
+    // The checks are written to Redis by now; block the loop well past the timeout so Redis's answers wait
+    // unread behind the expired timers, as they do when a burst of requests keeps the API busy.
+    await new Promise((resolve) => setImmediate(resolve));
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, timeoutMs * 3);
+
+    const settled = await decisions;
+    expect(settled.filter((decision) => decision.degraded)).toHaveLength(0);
+    expect(settled.filter((decision) => decision.allowed)).toHaveLength(limit);
+  });
+});

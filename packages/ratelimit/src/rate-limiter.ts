@@ -61,6 +61,33 @@ interface TierLimiter {
 }
 
 const timedOut = Symbol("timed out");
+/** The longest a check waits, in timeouts, while its deadline keeps firing late because the loop is busy. */
+const busyLoopTimeoutsCap = 10;
+
+/**
+ * A deadline that judges Redis, not this process. A timer that fires late says the event loop was busy
+ * (the command may not even have been written yet, or its answer waits unread behind the timers), so
+ * the deadline restarts instead of expiring; it expires when it fires on time (the loop was responsive
+ * and Redis still had not answered) or after `busyLoopTimeoutsCap` timeouts in all. Without this, a burst
+ * that kept the API busy for longer than the timeout made fail-open tiers admit past their limit.
+ */
+function redisDeadline(timeoutMs: number): { expired: Promise<typeof timedOut>; clear(): void } {
+  const tolerance = Math.max(25, timeoutMs / 4);
+  const capAt = performance.now() + timeoutMs * busyLoopTimeoutsCap;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<typeof timedOut>((resolve) => {
+    const arm = () => {
+      const due = performance.now() + timeoutMs;
+      timer = setTimeout(() => {
+        const now = performance.now();
+        if (now - due > tolerance && now < capAt) arm();
+        else resolve(timedOut);
+      }, timeoutMs);
+    };
+    arm();
+  });
+  return { expired, clear: () => clearTimeout(timer) };
+}
 
 /**
  * Builds the limiter. Algorithm: fixed window (one atomic `INCRBY` + `PEXPIRE` Lua script per check). Under
@@ -154,12 +181,9 @@ export function createRateLimiter(options: CreateRateLimiterOptions): RateLimite
       const { tier } = request;
       const { rule, ratelimit } = limiterFor(request);
       const ticket = incidents.begin();
-      let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<typeof timedOut>((resolve) => {
-        timer = setTimeout(() => resolve(timedOut), timeoutMs);
-      });
+      const deadline = redisDeadline(timeoutMs);
       try {
-        const result = await Promise.race([ratelimit.limit(request.identifier), deadline]);
+        const result = await Promise.race([ratelimit.limit(request.identifier), deadline.expired]);
         if (result === timedOut) {
           const error = new Error(`Redis did not answer a rate-limit check within ${timeoutMs} ms`);
           return degrade(tier, rule, ticket, "timeout", error);
@@ -179,7 +203,7 @@ export function createRateLimiter(options: CreateRateLimiterOptions): RateLimite
       } catch (error) {
         return degrade(tier, rule, ticket, "error", error);
       } finally {
-        clearTimeout(timer);
+        deadline.clear();
       }
     },
   };
