@@ -1,4 +1,5 @@
 import { drizzleAdapter } from "@better-auth/drizzle-adapter";
+import { limits } from "@vitae/contracts";
 import {
   accounts,
   type Database,
@@ -52,8 +53,8 @@ export interface CreateAuthOptions {
   ipAddressHeaders?: readonly string[] | undefined;
 }
 
-/** Passwords: 10 characters at least (length beats composition rules), 128 at most (bounds scrypt input). */
-export const passwordPolicy = { minLength: 10, maxLength: 128 } as const;
+/** The password policy (length beats composition rules); the web app mirrors it from the same contract. */
+export const passwordPolicy = limits.password;
 
 const sessionLifetimeSeconds = 7 * 24 * 60 * 60;
 

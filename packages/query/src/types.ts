@@ -1,5 +1,14 @@
-/** "YYYY-MM"; a year alone is stored as "YYYY-01" (see docs/documents-contracts.md). */
-export type YearMonth = `${number}-${number}`;
+import type { FactKind, YearMonth } from "@vitae/contracts";
+
+export type {
+  Card,
+  FactKind,
+  RefusalCode,
+  Source,
+  YearMonth,
+} from "@vitae/contracts";
+export { refusalCodes } from "@vitae/contracts";
+// YearMonth is "YYYY-MM"; a year alone is stored as "YYYY-01" (see docs/documents-contracts.md).
 
 /**
  * The `Profile` of docs/documents-contracts.md with the stable fact ids the database assigns
@@ -44,8 +53,6 @@ export type ProfileEducation = AskProfile["education"][number];
 export type ProfileProject = AskProfile["projects"][number];
 export type ProfileSkill = AskProfile["skills"][number];
 
-export type FactKind = "experience" | "education" | "project" | "skill" | "summary" | "contact";
-
 /**
  * One citable unit of a profile. Experiences, education entries, projects and skills keep their own
  * ids; the summary and contact block get `<profileId>:summary` / `<profileId>:contact`.
@@ -79,10 +86,6 @@ export const intents = [
 ] as const;
 
 export type Intent = (typeof intents)[number];
-
-/** Why a question was not answered. Clients may switch on these strings. */
-export const refusalCodes = ["EMPTY_QUESTION", "PROMPT_INJECTION", "PRIVATE_DATA", "OFF_TOPIC"] as const;
-export type RefusalCode = (typeof refusalCodes)[number];
 
 /** Inclusive month range; a null bound is open. */
 export interface DateRange {
@@ -139,41 +142,4 @@ export function emptySession(): SessionState {
     shownFactIds: [],
     lastListedFactIds: [],
   };
-}
-
-/** Typed cards the UI renders next to the answer; each points at the fact it came from. */
-export type Card =
-  | {
-      type: "experience";
-      factId: string;
-      company: string;
-      title: string;
-      start: YearMonth | null;
-      end: YearMonth | "present" | null;
-      technologies: string[];
-    }
-  | {
-      type: "project";
-      factId: string;
-      name: string;
-      description: string | null;
-      url: string | null;
-      technologies: string[];
-    }
-  | {
-      type: "education";
-      factId: string;
-      school: string;
-      degree: string | null;
-      field: string | null;
-      start: YearMonth | null;
-      end: YearMonth | null;
-    }
-  | { type: "skill-group"; category: string; skills: string[]; factIds: string[] };
-
-/** A cited fact, for the "sources" list that highlights facts on the profile. */
-export interface Source {
-  factId: string;
-  kind: FactKind;
-  label: string;
 }

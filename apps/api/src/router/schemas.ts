@@ -7,4 +7,4 @@ import { z } from "zod";
  */
 export const isoDate = z.date().transform((date) => date.toISOString());
 
-export const roleSchema = z.enum(["owner", "admin", "member", "viewer"]);
+export { roleSchema } from "@vitae/contracts";

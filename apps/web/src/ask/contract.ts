@@ -5,47 +5,9 @@
  * router still satisfies them.
  */
 
-export type FactKind = "experience" | "education" | "project" | "skill" | "summary" | "contact";
-export type RefusalCode = "EMPTY_QUESTION" | "PROMPT_INJECTION" | "PRIVATE_DATA" | "OFF_TOPIC";
-export type AnswerMode = "llm" | "basic";
-export type FallbackReason = "llm-error" | "llm-unverified";
+import type { AnswerMode, Card, FallbackReason, RefusalCode, Source } from "@vitae/contracts";
 
-/** Typed cards the UI renders next to the answer; each points at the fact it came from. */
-export type Card =
-  | {
-      type: "experience";
-      factId: string;
-      company: string;
-      title: string;
-      start: string | null;
-      end: string | null;
-      technologies: string[];
-    }
-  | {
-      type: "project";
-      factId: string;
-      name: string;
-      description: string | null;
-      url: string | null;
-      technologies: string[];
-    }
-  | {
-      type: "education";
-      factId: string;
-      school: string;
-      degree: string | null;
-      field: string | null;
-      start: string | null;
-      end: string | null;
-    }
-  | { type: "skill-group"; category: string; skills: string[]; factIds: string[] };
-
-/** A cited fact, for the "sources" list that highlights facts on the profile. */
-export interface Source {
-  factId: string;
-  kind: FactKind;
-  label: string;
-}
+export type { AnswerMode, Card, FactKind, FallbackReason, RefusalCode, Source } from "@vitae/contracts";
 
 /** What `chat.ask` / `public.ask` return, and the payload of the stream's `done` event. */
 export interface AskResult {

@@ -1,10 +1,6 @@
+import { documentErrorCodes, documentErrorMessages, isDocumentErrorCode } from "@vitae/contracts";
 import { describe, expect, it } from "vitest";
-import {
-  documentErrorCodes,
-  documentErrorSentence,
-  documentErrorSentences,
-  isDocumentErrorCode,
-} from "./document-errors";
+import { documentErrorSentence } from "./document-errors";
 
 // The closed list of docs/documents-contracts.md, written out again so a change to either side shows up.
 const contractCodes = [
@@ -29,7 +25,7 @@ const contractCodes = [
 describe("document error sentences", () => {
   it("cover exactly the contract's codes", () => {
     expect([...documentErrorCodes].sort()).toEqual([...contractCodes].sort());
-    expect(Object.keys(documentErrorSentences).sort()).toEqual([...contractCodes].sort());
+    expect(Object.keys(documentErrorMessages).sort()).toEqual([...contractCodes].sort());
   });
 
   it.each(contractCodes)("say %s in a plain sentence without the code or jargon", (code) => {
@@ -42,7 +38,7 @@ describe("document error sentences", () => {
   });
 
   it("are all different, so each failure tells the user something specific", () => {
-    const sentences = Object.values(documentErrorSentences);
+    const sentences = Object.values(documentErrorMessages);
     expect(new Set(sentences).size).toBe(sentences.length);
   });
 

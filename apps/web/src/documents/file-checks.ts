@@ -1,5 +1,4 @@
-import type { DocumentErrorCode } from "./document-errors";
-import { documentErrorSentences } from "./document-errors";
+import { type DocumentErrorCode, documentErrorMessages } from "@vitae/contracts";
 
 /**
  * Client-side checks before an upload starts, so an obviously wrong file fails at once instead of after
@@ -58,7 +57,7 @@ function formatMegabytes(bytes: number): string {
 export function checkFile(file: { name: string; size: number }, maxBytes: number): FileCheck {
   const extension = extensionOf(file.name);
   if (extension === "doc") {
-    return { isValid: false, code: "LEGACY_DOC", message: documentErrorSentences.LEGACY_DOC };
+    return { isValid: false, code: "LEGACY_DOC", message: documentErrorMessages.LEGACY_DOC };
   }
   const accepted = normaliseExtension(extension);
   if (accepted === null) {
@@ -72,7 +71,7 @@ export function checkFile(file: { name: string; size: number }, maxBytes: number
     };
   }
   if (file.size === 0)
-    return { isValid: false, code: "EMPTY_FILE", message: documentErrorSentences.EMPTY_FILE };
+    return { isValid: false, code: "EMPTY_FILE", message: documentErrorMessages.EMPTY_FILE };
   if (file.size > maxBytes) {
     return {
       isValid: false,

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { isDocumentErrorCode } from "@vitae/contracts";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { describeError } from "../lib/describe-error";
 import { useTRPC } from "../trpc/client";
-import { documentErrorSentence, isDocumentErrorCode } from "./document-errors";
+import { documentErrorSentence } from "./document-errors";
 import { checkFile } from "./file-checks";
 import { putWithProgress, UploadError } from "./put-with-progress";
 

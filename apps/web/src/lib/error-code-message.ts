@@ -1,8 +1,4 @@
-import { type AppErrorCode, appErrorCodes, defaultMessageFor } from "@vitae/errors";
-
-function isAppErrorCode(code: string): code is AppErrorCode {
-  return (appErrorCodes as readonly string[]).includes(code);
-}
+import { defaultMessageFor, isAppErrorCode } from "@vitae/contracts";
 
 /** Plain words for a stable error code from the server; `null` for codes this build does not know. */
 export function errorCodeMessage(code: string | null): string | null {

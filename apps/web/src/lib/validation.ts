@@ -1,15 +1,17 @@
+import { limits } from "@vitae/contracts";
+
 /**
  * Client-side checks that give instant, plain-words feedback before a request is sent. The server
  * validates everything again; these only mirror its documented rules.
  */
 
-/** The API's password policy (`passwordPolicy` in @vitae/auth): length beats composition rules. */
-export const passwordRules = { minLength: 10, maxLength: 128 } as const;
+/** The API's password policy: length beats composition rules. */
+export const passwordRules = limits.password;
 
-export const nameMaxLength = 100;
-export const workspaceNameMaxLength = 100;
-export const apiKeyNameMaxLength = 100;
-const emailMaxLength = 254;
+export const nameMaxLength = limits.personNameMaxLength;
+export const workspaceNameMaxLength = limits.labelMaxLength;
+export const apiKeyNameMaxLength = limits.labelMaxLength;
+const emailMaxLength = limits.emailMaxLength;
 // Deliberately loose: the server decides what a deliverable address is; this only catches typos.
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isRole, isRoleAtLeast, isScope, roleRank, roles, scopes, scopesForRole } from "./roles";
+import { isRole, isRoleAtLeast, roleRank, roles } from "./roles";
+import { isScope, scopeSchema, scopes, scopesForRole } from "./scopes";
 
 describe("roles", () => {
   it("are ordered highest first with strictly decreasing rank", () => {
@@ -67,5 +68,21 @@ describe("scopesForRole", () => {
     const mine = scopesForRole("viewer");
     mine.push("audit:read");
     expect(scopesForRole("viewer")).not.toContain("audit:read");
+  });
+});
+
+describe("isRoleAtLeast without a role", () => {
+  it("never qualifies (no active workspace)", () => {
+    expect(isRoleAtLeast(null, "viewer")).toBe(false);
+    expect(isRoleAtLeast(undefined, "viewer")).toBe(false);
+  });
+});
+
+describe("scopeSchema", () => {
+  it("accepts every scope and nothing else, including prototype keys", () => {
+    for (const scope of scopes) expect(scopeSchema.parse(scope)).toBe(scope);
+    for (const value of ["audit:*", "toString", "__proto__", ""])
+      expect(scopeSchema.safeParse(value).success).toBe(false);
+    expect(isScope("toString")).toBe(false);
   });
 });

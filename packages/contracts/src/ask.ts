@@ -1,0 +1,64 @@
+/**
+ * The shapes an Ask answer is made of, shared by the query pipeline that builds them, the API that sends
+ * them and the web app that renders them. Clients switch on these strings, so they never change meaning.
+ */
+
+/** `YYYY-MM`. */
+export type YearMonth = `${number}-${number}`;
+
+/** The kinds of citable profile facts. */
+export const factKinds = ["experience", "education", "project", "skill", "summary", "contact"] as const;
+export type FactKind = (typeof factKinds)[number];
+
+/** Why a question was not answered. */
+export const refusalCodes = ["EMPTY_QUESTION", "PROMPT_INJECTION", "PRIVATE_DATA", "OFF_TOPIC"] as const;
+export type RefusalCode = (typeof refusalCodes)[number];
+
+/** Who wrote the answer: the LLM (verified) or the deterministic basic mode. */
+export const answerModes = ["llm", "basic"] as const;
+export type AnswerMode = (typeof answerModes)[number];
+
+/** Why an LLM-mode question was answered in basic mode. */
+export const fallbackReasons = ["llm-error", "llm-unverified"] as const;
+export type FallbackReason = (typeof fallbackReasons)[number];
+
+/** The card types the UI renders next to an answer. */
+export const cardTypes = ["experience", "project", "education", "skill-group"] as const;
+export type CardType = (typeof cardTypes)[number];
+
+/** Typed cards the UI renders next to the answer; each points at the fact it came from. */
+export type Card =
+  | {
+      type: "experience";
+      factId: string;
+      company: string;
+      title: string;
+      start: YearMonth | null;
+      end: YearMonth | "present" | null;
+      technologies: string[];
+    }
+  | {
+      type: "project";
+      factId: string;
+      name: string;
+      description: string | null;
+      url: string | null;
+      technologies: string[];
+    }
+  | {
+      type: "education";
+      factId: string;
+      school: string;
+      degree: string | null;
+      field: string | null;
+      start: YearMonth | null;
+      end: YearMonth | null;
+    }
+  | { type: "skill-group"; category: string; skills: string[]; factIds: string[] };
+
+/** A cited fact, for the "sources" list that highlights facts on the profile. */
+export interface Source {
+  factId: string;
+  kind: FactKind;
+  label: string;
+}
