@@ -43,6 +43,7 @@ const server = new Worker(new URL("./server-thread.ts", import.meta.url), {
       DATA_DIR: "/tmp/vitae-bench-chat",
       STORAGE_SIGNING_SECRET: "bench-only-signing-secret-0123456789abcdef",
       AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef0123",
+      METRICS_TOKEN: "bench-only-metrics-token-0123456789",
       RATE_LIMIT_DEFAULT_FREE: "1000000000/1m",
       RATE_LIMIT_UPLOAD_FREE: "1000/1h",
       QUOTA_FREE_REQUESTS: "1000000000",

@@ -58,6 +58,7 @@ const server = new Worker(new URL("./server-thread.ts", import.meta.url), {
       STORAGE_SIGNING_SECRET: "bench-only-signing-secret-0123456789abcdef",
       DATA_DIR: "/tmp/vitae-bench",
       AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef0123",
+      METRICS_TOKEN: "bench-only-metrics-token-0123456789",
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       // Limits sized so the benchmark measures the work of limiting, not refusals.
       RATE_LIMIT_PUBLIC: "1000000000/1m",

@@ -131,6 +131,10 @@ const inputs: Record<string, Fixture> = {
     foreign: (w) => ({ profileId: w.profileIdA }),
   },
   "shareLinks.list": { input: () => ({}) },
+  "shareLinks.update": {
+    input: (w) => ({ shareLinkId: w.shareLinkIdA, showContact: false }),
+    foreign: (w) => ({ shareLinkId: w.shareLinkIdA, showContact: false }),
+  },
   "shareLinks.revoke": {
     input: (w) => ({ shareLinkId: w.shareLinkIdA }),
     foreign: (w) => ({ shareLinkId: w.shareLinkIdA }),

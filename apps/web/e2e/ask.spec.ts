@@ -163,6 +163,10 @@ describe("Ask: chat, sources, refusals and share links (embedded product in Chro
     // A share link, shown once, works for a signed-out visitor in a fresh browser.
     await page.goto(profileUrl);
     await page.getByLabel("Label (optional)").fill("E2E recruiters");
+    // The panel says what visitors will see; contact details are withheld unless ticked.
+    expect(await page.getByTestId("share-link-visibility").textContent()).toMatch(
+      /will not see the email, phone number and links/,
+    );
     await page.getByTestId("create-share-link").click();
     const shareUrl = (await page.getByTestId("new-share-link-url").textContent()) ?? "";
     expect(shareUrl).toMatch(/\/s\/vs_[A-Za-z0-9_-]+$/);
@@ -175,6 +179,8 @@ describe("Ask: chat, sources, refusals and share links (embedded product in Chro
     expect((await publicPage.getByTestId("public-name").textContent())?.toLowerCase()).toContain(
       "marcus lee",
     );
+    const contactAnswer = await ask(publicPage, "How can I contact him?");
+    expect(await contactAnswer.getByTestId("answer-text").textContent()).not.toMatch(/@|555/);
     const answered = await ask(publicPage, "What databases does he know?");
     expect(await answered.getByTestId("answer-refusal").count()).toBe(0);
     expect((await answered.getByTestId("answer-text").textContent())?.trim()).not.toBe("");
@@ -183,6 +189,11 @@ describe("Ask: chat, sources, refusals and share links (embedded product in Chro
 
     // The member sees what was asked, then revokes the link, which stops working at once.
     const linkRow = page.getByTestId("share-link-row").filter({ hasText: "E2E recruiters" });
+    expect(await linkRow.getByTestId("share-link-contact").textContent()).toMatch(/^Hidden/);
+    await linkRow.getByTestId("toggle-share-link-contact").click();
+    await page.locator('[data-testid="share-link-contact"][data-show-contact="true"]').waitFor();
+    const shownAnswer = await ask(publicPage, "What is his email address?");
+    expect(await shownAnswer.getByTestId("answer-text").textContent()).toContain("@");
     await linkRow.getByRole("button", { name: /^Questions/ }).click();
     await page
       .getByTestId("share-link-insights")

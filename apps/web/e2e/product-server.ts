@@ -82,9 +82,10 @@ export async function startProduct(): Promise<RunningProduct> {
       REDIS_KEY_PREFIX: redisPrefix,
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
-      // Production requires explicit secrets (disk storage signing, better-auth); per-run ones are enough.
+      // Production requires explicit secrets (disk storage signing, better-auth, metrics); per-run ones do.
       STORAGE_SIGNING_SECRET: randomBytes(32).toString("hex"),
       AUTH_SECRET: randomBytes(32).toString("hex"),
+      METRICS_TOKEN: randomBytes(16).toString("hex"),
     }),
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -17,6 +17,11 @@ export async function insertTestProfile(
   return { workspaceId, ownerId, documentId: document.id, profileId };
 }
 
+/** Test support: an expiry for share links (every link expires), a month from now. */
+export function inAMonth(): Date {
+  return new Date(Date.now() + 30 * 86_400_000);
+}
+
 /** Test support: an answered text turn citing one fact; `overrides` replace any field. */
 export function turnValues(
   workspaceId: string,

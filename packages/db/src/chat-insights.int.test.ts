@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertTestProfile, turnValues } from "./chat-fixtures";
+import { inAMonth, insertTestProfile, turnValues } from "./chat-fixtures";
 import type { Database } from "./database";
 import { codeOf } from "./documents-fixtures";
 import {
@@ -30,7 +30,12 @@ describe.each(testDrivers)("chat insights on $kind", ({ open }) => {
   async function scenario() {
     const fixture = await insertTestProfile(db);
     const { workspaceId, profileId, ownerId } = fixture;
-    const { link } = await createShareLink(db, { workspaceId, profileId, createdBy: ownerId });
+    const { link } = await createShareLink(db, {
+      workspaceId,
+      profileId,
+      createdBy: ownerId,
+      expiresAt: inAMonth(),
+    });
     const shared = await createChatSession(db, {
       workspaceId,
       profileId,

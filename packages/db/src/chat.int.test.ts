@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertTestProfile, turnValues } from "./chat-fixtures";
+import { inAMonth, insertTestProfile, turnValues } from "./chat-fixtures";
 import type { Database } from "./database";
 import { codeOf, missingId } from "./documents-fixtures";
 import {
@@ -81,13 +81,13 @@ describe.each(testDrivers)("chat sessions, turns and events on $kind", ({ open }
     expect(await codeOf(createChatSession(db, { ...base, profileId: "bad", principalId: a.ownerId }))).toBe(
       "NOT_FOUND",
     );
-    const foreignLink = await createShareLink(db, { ...b, createdBy: b.ownerId });
+    const foreignLink = await createShareLink(db, { ...b, createdBy: b.ownerId, expiresAt: inAMonth() });
     const share = { ...base, principalKind: "share" as const };
     expect(await codeOf(createChatSession(db, { ...share, principalId: foreignLink.link.id }))).toBe(
       "NOT_FOUND",
     );
     expect(await codeOf(createChatSession(db, { ...share, principalId: missingId }))).toBe("NOT_FOUND");
-    const ownLink = await createShareLink(db, { ...a, createdBy: a.ownerId });
+    const ownLink = await createShareLink(db, { ...a, createdBy: a.ownerId, expiresAt: inAMonth() });
     const session = await createChatSession(db, { ...share, principalId: ownLink.link.id });
     expect(session).toMatchObject({ principalKind: "share", shareLinkId: ownLink.link.id });
   });
@@ -186,7 +186,12 @@ describe.each(testDrivers)("chat sessions, turns and events on $kind", ({ open }
   it("records events only for sessions and links of the same workspace and profile", async () => {
     const { workspaceId, profileId, ownerId, session } = await userSession();
     const other = await insertTestProfile(db);
-    const { link } = await createShareLink(db, { workspaceId, profileId, createdBy: ownerId });
+    const { link } = await createShareLink(db, {
+      workspaceId,
+      profileId,
+      createdBy: ownerId,
+      expiresAt: inAMonth(),
+    });
     const event = await insertChatEvent(db, {
       workspaceId,
       profileId,
@@ -209,7 +214,12 @@ describe.each(testDrivers)("chat sessions, turns and events on $kind", ({ open }
   it("deletes links, sessions, turns and events with their profile", async () => {
     const { workspaceId, profileId, ownerId, session } = await userSession();
     const kept = await userSession();
-    const { link } = await createShareLink(db, { workspaceId, profileId, createdBy: ownerId });
+    const { link } = await createShareLink(db, {
+      workspaceId,
+      profileId,
+      createdBy: ownerId,
+      expiresAt: inAMonth(),
+    });
     const shareSession = await createChatSession(db, {
       workspaceId,
       profileId,

@@ -143,11 +143,13 @@ export {
   hashShareLinkToken,
   listShareLinks,
   revokeShareLink,
+  type ShareLinkChanges,
   type ShareLinkForToken,
   type ShareLinkSummary,
   shareLinkTokenPrefix,
   shareLinkTouchIntervalMs,
   touchShareLinkUsed,
+  updateShareLink,
 } from "./queries/share-links";
 export {
   getWorkspaceUsage,

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertTestProfile } from "./chat-fixtures";
+import { inAMonth, insertTestProfile } from "./chat-fixtures";
 import type { Database } from "./database";
 import { codeOf, missingId } from "./documents-fixtures";
 import {
@@ -12,6 +12,7 @@ import {
   listShareLinks,
   revokeShareLink,
   touchShareLinkUsed,
+  updateShareLink,
 } from "./index";
 import { shareLinks } from "./schema";
 import { testDrivers } from "./test-drivers";
@@ -41,13 +42,22 @@ describe.each(testDrivers)("share links on $kind", ({ open }) => {
 
   it("stores only the token's hash and finds a live link by its token", async () => {
     const { workspaceId, ownerId, profileId } = await insertTestProfile(db);
+    const expiresAt = inAMonth();
     const { link, token } = await createShareLink(db, {
       workspaceId,
       profileId,
       createdBy: ownerId,
       label: "Recruiters",
+      expiresAt,
     });
-    expect(link).toMatchObject({ profileId, label: "Recruiters", createdBy: ownerId, revokedAt: null });
+    expect(link).toMatchObject({
+      profileId,
+      label: "Recruiters",
+      createdBy: ownerId,
+      revokedAt: null,
+      expiresAt,
+      showContact: false,
+    });
     expect(JSON.stringify(link)).not.toContain(token);
     const [stored] = await db
       .select({ tokenHash: shareLinks.tokenHash })
@@ -59,14 +69,15 @@ describe.each(testDrivers)("share links on $kind", ({ open }) => {
       workspaceId,
       profileId,
       label: "Recruiters",
-      expiresAt: null,
+      expiresAt,
       lastUsedAt: null,
+      showContact: false,
     });
   });
 
   it("refuses unknown, malformed, revoked and expired tokens alike", async () => {
     const { workspaceId, ownerId, profileId } = await insertTestProfile(db);
-    const base = { workspaceId, profileId, createdBy: ownerId };
+    const base = { workspaceId, profileId, createdBy: ownerId, expiresAt: inAMonth() };
     await expect(findShareLinkByToken(db, { token: generateShareLinkToken() })).resolves.toBeUndefined();
     for (const token of [
       "",
@@ -98,13 +109,13 @@ describe.each(testDrivers)("share links on $kind", ({ open }) => {
   it("lists newest first per workspace and profile, and hides other workspaces' links", async () => {
     const a = await insertTestProfile(db);
     const b = await insertTestProfile(db);
-    const first = await createShareLink(db, { ...a, createdBy: a.ownerId });
+    const first = await createShareLink(db, { ...a, createdBy: a.ownerId, expiresAt: inAMonth() });
     await db
       .update(shareLinks)
       .set({ createdAt: new Date(Date.now() - 60_000) })
       .where(eq(shareLinks.id, first.link.id));
-    const second = await createShareLink(db, { ...a, createdBy: a.ownerId, expiresAt: null });
-    const foreign = await createShareLink(db, { ...b, createdBy: b.ownerId });
+    const second = await createShareLink(db, { ...a, createdBy: a.ownerId, expiresAt: inAMonth() });
+    const foreign = await createShareLink(db, { ...b, createdBy: b.ownerId, expiresAt: inAMonth() });
     const listed = await listShareLinks(db, { workspaceId: a.workspaceId });
     expect(listed.map((link) => link.id)).toEqual([second.link.id, first.link.id]);
     expect(JSON.stringify(listed)).not.toMatch(/tokenHash|vs_/);
@@ -136,7 +147,12 @@ describe.each(testDrivers)("share links on $kind", ({ open }) => {
 
   it("revokes idempotently, keeping the first revocation time", async () => {
     const { workspaceId, ownerId, profileId } = await insertTestProfile(db);
-    const { link } = await createShareLink(db, { workspaceId, profileId, createdBy: ownerId });
+    const { link } = await createShareLink(db, {
+      workspaceId,
+      profileId,
+      createdBy: ownerId,
+      expiresAt: inAMonth(),
+    });
     const revoked = await revokeShareLink(db, { workspaceId, shareLinkId: link.id });
     expect(revoked.revokedAt).toBeInstanceOf(Date);
     const again = await revokeShareLink(db, { workspaceId, shareLinkId: link.id });
@@ -151,6 +167,7 @@ describe.each(testDrivers)("share links on $kind", ({ open }) => {
         workspaceId: a.workspaceId,
         profileId: a.profileId,
         createdBy: a.ownerId,
+        expiresAt: inAMonth(),
         ...values,
       });
     expect(await codeOf(create({ profileId: b.profileId }))).toBe("NOT_FOUND");
@@ -162,7 +179,13 @@ describe.each(testDrivers)("share links on $kind", ({ open }) => {
 
   it("writes last_used_at at most once a minute, one writer among concurrent touches", async () => {
     const { workspaceId, ownerId, profileId } = await insertTestProfile(db);
-    const { link, token } = await createShareLink(db, { workspaceId, profileId, createdBy: ownerId });
+    const { link, token } = await createShareLink(db, {
+      workspaceId,
+      profileId,
+      createdBy: ownerId,
+      // Alive at the fixed instants below.
+      expiresAt: new Date("2031-01-01T00:00:00.000Z"),
+    });
     const t0 = new Date("2030-01-01T00:00:00.000Z");
     const touches = await Promise.all(
       Array.from({ length: 8 }, () => touchShareLinkUsed(db, { shareLinkId: link.id, now: t0 })),
@@ -175,5 +198,52 @@ describe.each(testDrivers)("share links on $kind", ({ open }) => {
     await expect(touchShareLinkUsed(db, { shareLinkId: link.id, now: later })).resolves.toBe(true);
     await expect(touchShareLinkUsed(db, { shareLinkId: "bad" })).resolves.toBe(false);
     await expect(touchShareLinkUsed(db, { shareLinkId: missingId })).resolves.toBe(false);
+  });
+
+  it("hides contact details unless the link shows them, and changes a link's settings in place", async () => {
+    const { workspaceId, ownerId, profileId } = await insertTestProfile(db);
+    const base = { workspaceId, profileId, createdBy: ownerId, expiresAt: inAMonth() };
+    const hidden = await createShareLink(db, base);
+    expect(hidden.link.showContact).toBe(false);
+    expect((await findShareLinkByToken(db, { token: hidden.token }))?.showContact).toBe(false);
+    const shown = await createShareLink(db, { ...base, showContact: true });
+    expect((await findShareLinkByToken(db, { token: shown.token }))?.showContact).toBe(true);
+
+    const later = new Date(Date.now() + 60 * 86_400_000);
+    const updated = await updateShareLink(db, {
+      workspaceId,
+      shareLinkId: hidden.link.id,
+      changes: { showContact: true, expiresAt: later },
+    });
+    expect(updated).toMatchObject({ id: hidden.link.id, showContact: true, expiresAt: later });
+    expect(await findShareLinkByToken(db, { token: hidden.token })).toMatchObject({
+      showContact: true,
+      expiresAt: later,
+    });
+    const untouched = await updateShareLink(db, { workspaceId, shareLinkId: shown.link.id, changes: {} });
+    expect(untouched.showContact).toBe(true);
+
+    await revokeShareLink(db, { workspaceId, shareLinkId: hidden.link.id });
+    const afterRevoke = await updateShareLink(db, {
+      workspaceId,
+      shareLinkId: hidden.link.id,
+      changes: { showContact: false },
+    });
+    expect(afterRevoke.revokedAt).toBeInstanceOf(Date);
+    await expect(findShareLinkByToken(db, { token: hidden.token })).resolves.toBeUndefined();
+
+    const other = await insertTestProfile(db);
+    const change = { changes: { showContact: true } };
+    expect(
+      await codeOf(
+        updateShareLink(db, { workspaceId: other.workspaceId, shareLinkId: shown.link.id, ...change }),
+      ),
+    ).toBe("NOT_FOUND");
+    expect(await codeOf(updateShareLink(db, { workspaceId, shareLinkId: missingId, ...change }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(await codeOf(updateShareLink(db, { workspaceId, shareLinkId: "bad", ...change }))).toBe(
+      "NOT_FOUND",
+    );
   });
 });

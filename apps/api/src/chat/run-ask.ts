@@ -4,6 +4,7 @@ import {
   getProfileView,
   incrementWorkspaceUsage,
   insertChatEvent,
+  type ProfileView,
   searchProfileFacts,
   usagePeriodOf,
 } from "@vitae/db";
@@ -27,6 +28,8 @@ export interface AskRequest {
   signal?: AbortSignal | undefined;
   /** Counts an LLM call against the `llm` tier; throws when refused. Public links use their own tier. */
   admitLlmCall: () => Promise<void>;
+  /** What of the profile this caller may see (a share link without contact details); default: all of it. */
+  redactProfile?: ((profile: ProfileView) => ProfileView) | undefined;
 }
 
 export type AskResponse = Omit<AskResult, "session" | "analysis" | "dropped"> & { sessionId: string };
@@ -39,11 +42,12 @@ export type AskResponse = Omit<AskResult, "session" | "analysis" | "dropped"> & 
 export async function runAsk(deps: ApiDependencies, request: AskRequest): Promise<AskResponse> {
   const { db } = deps;
   const started = performance.now();
-  const profile = await getProfileView(db, {
+  const stored = await getProfileView(db, {
     workspaceId: request.workspaceId,
     profileId: request.profileId,
   });
-  if (!profile) throw new AppError("NOT_FOUND");
+  if (!stored) throw new AppError("NOT_FOUND");
+  const profile = request.redactProfile ? request.redactProfile(stored) : stored;
   const sessions = deps.chatSessions;
   let sessionId = request.sessionId;
   let record = sessionId

@@ -1,5 +1,6 @@
 import { type AppErrorCode, defaultMessageFor, httpStatusFor, isAppError } from "@vitae/errors";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import type { SecurityHeaders } from "./security";
 
 /** The body of every non-tRPC error response. */
 export interface HttpErrorBody {
@@ -52,4 +53,28 @@ export function handleHttpError(error: FastifyError, request: FastifyRequest, re
     request.log.info({ errCode: error.code, status }, "client error");
   }
   return sendError(reply, code);
+}
+
+/**
+ * Fastify's `frameworkErrors`: router failures that happen before any hook runs — a path that is not
+ * valid percent-encoding (`GET /%`), a route parameter over `maxParamLength`. Fastify's own answer
+ * echoes the path and carries no security headers or request id; this one is the error contract, with
+ * both, and never repeats the path.
+ */
+export function createFrameworkErrorHandler(securityHeaders: SecurityHeaders) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    securityHeaders(request, reply);
+    reply.header("x-request-id", request.id);
+    if (error.code !== "FST_ERR_BAD_URL" && error.code !== "FST_ERR_MAX_PARAM_LENGTH") {
+      request.log.error({ err: error }, "router error");
+      return sendError(reply, "INTERNAL");
+    }
+    request.log.info({ errCode: error.code, status: 400 }, "client error");
+    const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH";
+    return sendError(
+      reply,
+      "BAD_REQUEST",
+      tooLong ? "The address is too long." : "The address is not valid.",
+    );
+  };
 }

@@ -13,7 +13,7 @@ function tokenMatches(header: string | undefined, expected: string): boolean {
 /**
  * `/healthz` (the process is alive — no dependency checks, so an orchestrator never restarts a healthy
  * process because Redis blinked), `/readyz` (every dependency within its timeout; 503 while draining)
- * and `/metrics` (Prometheus; bearer-protected when METRICS_TOKEN is set).
+ * and `/metrics` (Prometheus; bearer-protected when METRICS_TOKEN is set, which production requires).
  */
 export function registerOperationalRoutes(app: FastifyInstance, deps: ApiDependencies) {
   app.get("/healthz", async () => ({ status: "ok" }));

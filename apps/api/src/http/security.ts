@@ -1,6 +1,6 @@
 import cors from "@fastify/cors";
-import helmet from "@fastify/helmet";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import helmet from "helmet";
 
 /** JSON endpoints render nothing, so they may load nothing and be framed by nobody. */
 const apiCsp = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -29,18 +29,31 @@ function appCspFor(extraConnectSources: readonly string[]): string {
 /** Paths that answer with data, never HTML. */
 const apiPathPattern = /^\/(trpc|healthz|readyz|metrics|storage)(\/|$|\?)/;
 
+/** Sets every security header of a response; safe to call before routing (framework errors). */
+export type SecurityHeaders = (request: FastifyRequest, reply: FastifyReply) => void;
+
 /**
- * Security headers (helmet defaults: HSTS, nosniff, frame options, `X-XSS-Protection: 0`, …), a CSP
- * chosen per response kind, and CORS restricted to the configured allow-list (same-origin when empty).
+ * The security headers every response carries, whoever answers it — a route, the error handler or
+ * Fastify's own router errors (which run no hooks): helmet's defaults (HSTS, nosniff, frame options,
+ * `X-XSS-Protection: 0`, …) and a CSP chosen per response kind.
  */
+export function createSecurityHeaders(options: { connectSources: readonly string[] }): SecurityHeaders {
+  const appCsp = appCspFor(options.connectSources);
+  // The CSP is ours (per response kind); helmet's default one would fit neither kind.
+  const helmetHeaders = helmet({ contentSecurityPolicy: false });
+  return (request, reply) => {
+    helmetHeaders(request.raw, reply.raw, () => undefined);
+    reply.header("content-security-policy", apiPathPattern.test(request.url) ? apiCsp : appCsp);
+  };
+}
+
+/** Security headers on every routed response, and CORS restricted to the allow-list (same-origin when empty). */
 export async function registerSecurity(
   app: FastifyInstance,
-  options: { corsOrigins: string[]; connectSources: readonly string[] },
+  options: { corsOrigins: readonly string[]; securityHeaders: SecurityHeaders },
 ) {
-  const appCsp = appCspFor(options.connectSources);
-  await app.register(helmet, { contentSecurityPolicy: false, global: true });
   app.addHook("onRequest", async (request, reply) => {
-    reply.header("content-security-policy", apiPathPattern.test(request.url) ? apiCsp : appCsp);
+    options.securityHeaders(request, reply);
   });
   const allowed = new Set(options.corsOrigins);
   await app.register(cors, {

@@ -7,11 +7,12 @@ import { type AppRouter, appRouter } from "../router/app-router";
 import { createHttpContextFactory } from "../trpc/context";
 import { classifyTrpcError } from "../trpc/error-formatter";
 import { registerAuthRoutes } from "./auth-routes";
-import { handleHttpError, sendError } from "./errors";
+import { createFrameworkErrorHandler, handleHttpError, sendError } from "./errors";
 import { registerOperationalRoutes } from "./operational-routes";
 import { requestIdFor } from "./request-id";
-import { registerSecurity } from "./security";
+import { createSecurityHeaders, registerSecurity } from "./security";
 import { registerStorageRoutes } from "./storage-routes";
+import { createTrpcGuard } from "./trpc-guard";
 import { registerWebApp } from "./web-app";
 
 /** Paths whose query strings may carry user input (tRPC GET `?input=`) or signatures: never logged. */
@@ -37,6 +38,7 @@ function objectStoreOrigins(config: ApiDependencies["config"]): string[] {
  */
 export async function buildServer(deps: ApiDependencies): Promise<FastifyInstance> {
   const { config } = deps;
+  const securityHeaders = createSecurityHeaders({ connectSources: objectStoreOrigins(config) });
   const app = Fastify({
     // pino's Logger is a FastifyBaseLogger at runtime; the cast keeps the default instance type.
     loggerInstance: deps.logger as FastifyBaseLogger,
@@ -46,6 +48,8 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
     bodyLimit: config.bodyLimitBytes,
     // Batched tRPC paths ("a,b,c") arrive as one route parameter; the default cap of 100 is too small.
     routerOptions: { maxParamLength: 5000 },
+    // Router errors (bad percent-encoding, over-long parameters) run no hooks: answer them in our contract.
+    frameworkErrors: createFrameworkErrorHandler(securityHeaders),
     trustProxy: config.trustProxy,
     // Idle keep-alive sockets are closed on shutdown; in-flight requests are allowed to finish.
     forceCloseConnections: "idle",
@@ -78,10 +82,7 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
   });
   app.setErrorHandler(handleHttpError);
 
-  await registerSecurity(app, {
-    corsOrigins: config.corsOrigins,
-    connectSources: objectStoreOrigins(config),
-  });
+  await registerSecurity(app, { corsOrigins: config.corsOrigins, securityHeaders });
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
     // Shed load fast instead of queueing requests into seconds of latency.
@@ -107,7 +108,14 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
       }
     },
   };
-  await app.register(fastifyTRPCPlugin, { prefix: "/trpc", trpcOptions });
+  // The origins better-auth trusts (its base URL and the CORS allow-list) are the ones /trpc trusts.
+  const trpcGuard = createTrpcGuard({
+    trustedOrigins: [new URL(config.publicUrl).origin, ...config.corsOrigins],
+  });
+  await app.register(async (scope) => {
+    scope.addHook("onRequest", trpcGuard);
+    await scope.register(fastifyTRPCPlugin, { prefix: "/trpc", trpcOptions });
+  });
 
   await registerWebApp(app, { distDir: config.webDistDir });
   return app;

@@ -1,14 +1,16 @@
 import { type FormEvent, useState } from "react";
-import { expiryChoices } from "../api-keys/key-status";
 import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { TextField } from "../lib/form-field";
-import { parseExpiryDays } from "../lib/validation";
+import { defaultShareLinkExpiryDays, shareLinkExpiryChoices, visitorSees } from "./share-link-visibility";
 import { type CreatedShareLink, useCreateShareLink } from "./share-links-api";
 
 const labelMaxLength = 100;
 
-/** Creates a share link (optional label and expiry) and hands the one-time URL to `onCreated`. */
+/**
+ * Creates a share link (optional label, an expiry, contact details off unless ticked) and hands the
+ * one-time URL to `onCreated`.
+ */
 export function CreateShareLinkForm({
   profileId,
   onCreated,
@@ -18,29 +20,21 @@ export function CreateShareLinkForm({
 }) {
   const create = useCreateShareLink();
   const [label, setLabel] = useState("");
-  const [expiry, setExpiry] = useState("30");
-  const [expiryError, setExpiryError] = useState<string | undefined>(undefined);
+  const [expiresInDays, setExpiresInDays] = useState(defaultShareLinkExpiryDays);
+  const [showContact, setShowContact] = useState(false);
+  const sees = visitorSees(showContact);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const days = parseExpiryDays(expiry);
-    if (!days.isValid) {
-      setExpiryError(days.error);
-      return;
-    }
-    setExpiryError(undefined);
     const trimmed = label.trim();
     create.mutate(
-      {
-        profileId,
-        ...(trimmed === "" ? {} : { label: trimmed }),
-        ...(days.days === undefined ? {} : { expiresInDays: days.days }),
-      },
+      { profileId, ...(trimmed === "" ? {} : { label: trimmed }), expiresInDays, showContact },
       {
         onSuccess: (created) => {
           onCreated(created, trimmed === "" ? null : trimmed);
           create.reset();
           setLabel("");
+          setShowContact(false);
         },
       },
     );
@@ -66,18 +60,32 @@ export function CreateShareLinkForm({
         <label htmlFor="share-link-expiry">Expires</label>
         <select
           id="share-link-expiry"
-          value={expiry}
-          onChange={(event) => setExpiry(event.target.value)}
-          aria-invalid={expiryError === undefined ? undefined : true}
+          value={expiresInDays}
+          onChange={(event) => setExpiresInDays(Number(event.target.value))}
         >
-          {expiryChoices.map((choice) => (
+          {shareLinkExpiryChoices.map((choice) => (
             <option key={choice.value} value={choice.value}>
               {choice.label}
             </option>
           ))}
         </select>
-        {expiryError === undefined ? null : <p className="field-error">{expiryError}</p>}
       </div>
+      <div className="checkbox form-wide">
+        <input
+          type="checkbox"
+          id="share-link-show-contact"
+          checked={showContact}
+          onChange={(event) => setShowContact(event.target.checked)}
+          aria-describedby="share-link-visibility"
+          data-testid="share-link-show-contact"
+        />
+        <label htmlFor="share-link-show-contact">
+          Show my contact details (email, phone number and links) to visitors
+        </label>
+      </div>
+      <p id="share-link-visibility" className="muted form-wide" data-testid="share-link-visibility">
+        Visitors will see {sees.shown}. They will not see {sees.withheld}.
+      </p>
       <button
         type="submit"
         className="button button-primary"

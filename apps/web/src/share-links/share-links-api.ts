@@ -35,6 +35,17 @@ export function useCreateShareLink() {
   );
 }
 
+/** `shareLinks.update`: turn contact details on or off, or move the expiry. */
+export function useUpdateShareLink() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.shareLinks.update.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.shareLinks.list.pathKey() }),
+    }),
+  );
+}
+
 export function useRevokeShareLink() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -4,6 +4,7 @@ import { ConfirmDialog } from "../lib/confirm-dialog";
 import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { formatDate, formatDateTime, isoDateTime } from "../lib/format";
+import { ContactVisibilityCell } from "./contact-visibility-cell";
 import { CreateShareLinkForm } from "./create-share-link-form";
 import { NewShareLinkDialog } from "./new-share-link-dialog";
 import { ShareLinkInsights } from "./share-link-insights";
@@ -14,7 +15,7 @@ const statusBadge = { active: "badge-up", expired: "badge-neutral", revoked: "ba
 
 /**
  * Share links for one profile (members and up): create one and see its URL once, list them with their
- * status and last use, revoke, and read what visitors asked.
+ * status, expiry, contact-details setting and last use, revoke, and read what visitors asked.
  */
 export function ShareLinksPanel({ profileId }: { profileId: string }) {
   const links = useShareLinks(profileId);
@@ -27,9 +28,9 @@ export function ShareLinksPanel({ profileId }: { profileId: string }) {
     <section className="panel" aria-labelledby="share-links-title" data-testid="share-links">
       <h2 id="share-links-title">Share links</h2>
       <p className="muted">
-        A share link lets anyone ask questions about this résumé without an account. They see the name, the
-        headline and answers drawn from this profile; they cannot open the document or anything else in this
-        workspace.
+        A share link lets anyone who has it ask questions about this résumé without an account, until it
+        expires or you revoke it. Contact details (email, phone number and links) are hidden unless you choose
+        to show them on a link; the form below says exactly what a new link shows.
       </p>
       <CreateShareLinkForm
         profileId={profileId}
@@ -45,6 +46,7 @@ export function ShareLinksPanel({ profileId }: { profileId: string }) {
             <tr>
               <th scope="col">Label</th>
               <th scope="col">Status</th>
+              <th scope="col">Contact details</th>
               <th scope="col">Created</th>
               <th scope="col">Last used</th>
               <th scope="col">
@@ -62,10 +64,11 @@ export function ShareLinksPanel({ profileId }: { profileId: string }) {
                   <th scope="row">{name}</th>
                   <td>
                     <span className={`badge ${statusBadge[status]}`}>{apiKeyStatusLabels[status]}</span>
-                    {status === "active" && link.expiresAt !== null ? (
+                    {status === "active" ? (
                       <span className="muted"> until {formatDate(link.expiresAt)}</span>
                     ) : null}
                   </td>
+                  <ContactVisibilityCell link={link} name={name} />
                   <td>
                     <time dateTime={isoDateTime(link.createdAt)}>{formatDate(link.createdAt)}</time>
                   </td>
@@ -96,7 +99,7 @@ export function ShareLinksPanel({ profileId }: { profileId: string }) {
                 </tr>,
                 isOpen ? (
                   <tr key={`${link.id}-insights`} id={`insights-${link.id}`}>
-                    <td colSpan={5}>
+                    <td colSpan={6}>
                       <ShareLinkInsights shareLinkId={link.id} />
                     </td>
                   </tr>

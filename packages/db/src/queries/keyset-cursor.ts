@@ -18,7 +18,9 @@ export function encodeKeysetCursor(item: KeysetCursor): string {
 /** Decodes {@link encodeKeysetCursor}; throws `AppError("BAD_REQUEST")` for anything it did not produce. */
 export function decodeKeysetCursor(cursor: string): KeysetCursor {
   const invalid = () => new AppError("BAD_REQUEST", { message: "The page cursor is not valid." });
-  const match = /^(\d{1,15}):([0-9a-f-]{36})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  // At most 13 digits (up to the year 2286): a longer instant is not one we produced, and Postgres
+  // rejects what JavaScript dates allow beyond its range with an error, not an empty page.
+  const match = /^(\d{1,13}):([0-9a-f-]{36})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
   if (match === null || match[1] === undefined || match[2] === undefined || !isUuid(match[2]))
     throw invalid();
   const createdAt = new Date(Number(match[1]));

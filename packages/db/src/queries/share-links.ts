@@ -19,9 +19,11 @@ export interface ShareLinkSummary {
   label: string | null;
   createdBy: string | null;
   createdAt: Date;
-  expiresAt: Date | null;
+  expiresAt: Date;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
+  /** Whether visitors may see the owner's email, phone and links. */
+  showContact: boolean;
 }
 
 /** A live link found by its token: what a public request needs to act for it. */
@@ -30,8 +32,10 @@ export interface ShareLinkForToken {
   workspaceId: string;
   profileId: string;
   label: string | null;
-  expiresAt: Date | null;
+  expiresAt: Date;
   lastUsedAt: Date | null;
+  /** Whether the profile's contact details may be passed to the visitor's questions. */
+  showContact: boolean;
 }
 
 const summaryColumns = {
@@ -43,6 +47,7 @@ const summaryColumns = {
   expiresAt: shareLinks.expiresAt,
   revokedAt: shareLinks.revokedAt,
   lastUsedAt: shareLinks.lastUsedAt,
+  showContact: shareLinks.showContact,
 };
 
 /** A new random token: `vs_` + 32 random bytes, base64url. Shown once; only its hash is stored. */
@@ -62,8 +67,10 @@ export interface CreateShareLinkParams {
   /** The member creating the link. */
   createdBy: string;
   label?: string | null | undefined;
-  /** `null`/omitted: never expires. */
-  expiresAt?: Date | null | undefined;
+  /** Every link expires; the caller chooses when (the API bounds it). */
+  expiresAt: Date;
+  /** Show visitors the owner's contact details; default false. */
+  showContact?: boolean | undefined;
 }
 
 /**
@@ -90,7 +97,8 @@ export async function createShareLink(
           createdBy: params.createdBy,
           tokenHash: hashShareLinkToken(token),
           label: params.label ?? null,
-          expiresAt: params.expiresAt ?? null,
+          expiresAt: params.expiresAt,
+          showContact: params.showContact ?? false,
         })
         .returning(summaryColumns);
       if (link === undefined) throw new AppError("INTERNAL", { cause: new Error("insert returned no row") });
@@ -156,6 +164,35 @@ export async function revokeShareLink(
   return row;
 }
 
+/** What {@link updateShareLink} may change; omitted fields stay as they are. */
+export interface ShareLinkChanges {
+  showContact?: boolean | undefined;
+  expiresAt?: Date | undefined;
+}
+
+/**
+ * Changes link `shareLinkId` of `workspaceId` and returns it. A revoked link stays revoked (only its
+ * settings change). `AppError("NOT_FOUND")` for a missing, foreign or malformed id.
+ */
+export async function updateShareLink(
+  db: Database,
+  params: { workspaceId: string; shareLinkId: string; changes: ShareLinkChanges },
+): Promise<ShareLinkSummary> {
+  if (!isUuid(params.workspaceId) || !isUuid(params.shareLinkId)) throw new AppError("NOT_FOUND");
+  const { showContact, expiresAt } = params.changes;
+  const where = and(eq(shareLinks.id, params.shareLinkId), eq(shareLinks.workspaceId, params.workspaceId));
+  const set = {
+    ...(showContact === undefined ? {} : { showContact }),
+    ...(expiresAt === undefined ? {} : { expiresAt }),
+  };
+  const [row] =
+    Object.keys(set).length === 0
+      ? await db.select(summaryColumns).from(shareLinks).where(where).limit(1)
+      : await db.update(shareLinks).set(set).where(where).returning(summaryColumns);
+  if (row === undefined) throw new AppError("NOT_FOUND");
+  return row;
+}
+
 function prepareFindByHash(db: Database) {
   // Named: every public request resolves its token through this.
   return db
@@ -168,6 +205,7 @@ function prepareFindByHash(db: Database) {
       expiresAt: shareLinks.expiresAt,
       revokedAt: shareLinks.revokedAt,
       lastUsedAt: shareLinks.lastUsedAt,
+      showContact: shareLinks.showContact,
     })
     .from(shareLinks)
     .where(eq(shareLinks.tokenHash, sql.placeholder("tokenHash")))
@@ -199,7 +237,7 @@ export async function findShareLinkByToken(
   if (!timingSafeEqual(Buffer.from(row.tokenHash, "hex"), Buffer.from(tokenHash, "hex"))) return undefined;
   const now = params.now ?? new Date();
   if (row.revokedAt !== null) return undefined;
-  if (row.expiresAt !== null && row.expiresAt.getTime() <= now.getTime()) return undefined;
+  if (row.expiresAt.getTime() <= now.getTime()) return undefined;
   return {
     id: row.id,
     workspaceId: row.workspaceId,
@@ -207,6 +245,7 @@ export async function findShareLinkByToken(
     label: row.label,
     expiresAt: row.expiresAt,
     lastUsedAt: row.lastUsedAt,
+    showContact: row.showContact,
   };
 }
 

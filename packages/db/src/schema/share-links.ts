@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   foreignKey,
   index,
@@ -19,6 +20,8 @@ import { workspaces } from "./workspaces";
  * Public links to ask one profile questions anonymously. The token (`vs_<43 base64url chars>`) is shown
  * once at creation; only its SHA-256 (`token_hash`, hex) is stored, and the unique index on it is how a
  * visitor's token finds its link. A link dies with its profile; revoking keeps the row for insights.
+ * Every link expires (`expires_at` is required), and the owner's contact details (email, phone, links)
+ * reach visitors only when `show_contact` is on — off unless the creator turns it on.
  */
 export const shareLinks = pgTable(
   "share_links",
@@ -35,7 +38,8 @@ export const shareLinks = pgTable(
     // Millisecond precision so listings order exactly like the values clients receive.
     createdAt: timestamp({ withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
     revokedAt: timestampTz(),
-    expiresAt: timestampTz(),
+    expiresAt: timestampTz().notNull(),
+    showContact: boolean().notNull().default(false),
     // Written at most once a minute per link (see touchShareLinkUsed), never on every request.
     lastUsedAt: timestampTz(),
   },

@@ -2,7 +2,7 @@ import { listAuditEvents } from "@vitae/db";
 import { z } from "zod";
 import { router } from "../../trpc/init";
 import { workspaceProcedure } from "../../trpc/procedures";
-import { isoDate } from "../schemas";
+import { dateInput, isoDate } from "../schemas";
 
 const list = workspaceProcedure({ role: "admin", scope: "audit:read" })
   .input(
@@ -14,8 +14,8 @@ const list = workspaceProcedure({ role: "admin", scope: "audit:read" })
         limit: z.number().int().min(1).max(100).optional(),
         action: z.string().max(100).optional(),
         actorId: z.uuid().optional(),
-        from: z.coerce.date().optional(),
-        to: z.coerce.date().optional(),
+        from: dateInput.optional(),
+        to: dateInput.optional(),
       })
       .optional(),
   )

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { router } from "../../trpc/init";
 import { workspaceProcedure } from "../../trpc/procedures";
 import { recordAudit } from "../audit-trail";
+import { yearMonthInput } from "../schemas";
 
-const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be YYYY-MM");
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** A parsed profile as clients see it: the contract's Profile plus a stable id on every fact. */
@@ -99,9 +99,9 @@ const update = workspaceProcedure({ role: "member", scope: "documents:write" })
               id: z.uuid(),
               company: text(200).optional(),
               title: text(200).optional(),
-              start: yearMonth.nullable().optional(),
+              start: yearMonthInput.nullable().optional(),
               end: z
-                .union([yearMonth, z.literal("present")])
+                .union([yearMonthInput, z.literal("present")])
                 .nullable()
                 .optional(),
             }),

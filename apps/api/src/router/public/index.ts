@@ -7,6 +7,7 @@ import { router } from "../../trpc/init";
 import { publicProcedure } from "../../trpc/procedures";
 import { applyRateLimit } from "../../trpc/rate-limit";
 import { streamChunks } from "../chat/schemas";
+import { visitorProfile } from "../share-links/visitor-profile";
 
 const tokenInput = z.string().min(10).max(200);
 
@@ -24,11 +25,12 @@ const profile = publicProcedure
   .output(z.object({ name: z.string().nullable(), headline: z.string().nullable() }))
   .query(async ({ ctx, input }) => {
     const link = await liveLink(ctx, input.token);
-    const view = await getProfileView(ctx.deps.db, {
+    const stored = await getProfileView(ctx.deps.db, {
       workspaceId: link.workspaceId,
       profileId: link.profileId,
     });
-    if (!view) throw new AppError("NOT_FOUND");
+    if (!stored) throw new AppError("NOT_FOUND");
+    const view = visitorProfile(link, stored);
     return { name: view.name, headline: view.headline };
   });
 
@@ -55,6 +57,8 @@ async function askThroughLink(
     sessionId: input.sessionId,
     input: "text",
     shareLinkId: link.id,
+    // Contact details the link does not share never reach the pipeline, so no answer can contain them.
+    redactProfile: (profile) => visitorProfile(link, profile),
     signal,
     admitLlmCall: () => applyRateLimit(ctx, { tier: "llm", plan, identifier: `ws:${link.workspaceId}` }),
   });

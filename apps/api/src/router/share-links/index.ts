@@ -5,6 +5,7 @@ import {
   revokeShareLink,
   topQuestions,
   unansweredQuestions,
+  updateShareLink,
 } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { z } from "zod";
@@ -15,23 +16,39 @@ import { isoDate } from "../schemas";
 
 const manage = workspaceProcedure({ role: "member", scope: "share-links:write" });
 
+/**
+ * Every link expires: in 30 days unless its creator picks another span, and never more than a year
+ * ahead (an extension counts from the day it is made).
+ */
+const shareLinkExpiry = { defaultDays: 30, maxDays: 365 } as const;
+
+const expiresInDays = z.number().int().min(1).max(shareLinkExpiry.maxDays);
+const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
+
 const linkSummary = z.object({
   id: z.string(),
   profileId: z.string(),
   label: z.string().nullable(),
   createdAt: isoDate,
-  expiresAt: isoDate.nullable(),
+  expiresAt: isoDate,
   revokedAt: isoDate.nullable(),
   lastUsedAt: isoDate.nullable(),
+  /** Visitors may see the owner's email, phone and links (off unless chosen). */
+  showContact: z.boolean(),
 });
 
-/** A public "Ask my résumé" link; its token (and so the URL) is shown once, only a hash is stored. */
+/**
+ * A public "Ask my résumé" link; its token (and so the URL) is shown once, only a hash is stored.
+ * Contact details stay hidden unless `showContact` is true; the link expires after `expiresInDays`
+ * (default 30, at most 365).
+ */
 const create = manage
   .input(
     z.strictObject({
       profileId: z.uuid(),
       label: z.string().trim().min(1).max(100).optional(),
-      expiresInDays: z.number().int().min(1).max(365).optional(),
+      expiresInDays: expiresInDays.default(shareLinkExpiry.defaultDays),
+      showContact: z.boolean().default(false),
     }),
   )
   .output(linkSummary.extend({ token: z.string(), url: z.string() }))
@@ -41,14 +58,20 @@ const create = manage
       profileId: input.profileId,
       createdBy: ctx.principal.userId,
       label: input.label ?? null,
-      expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+      expiresAt: daysFromNow(input.expiresInDays),
+      showContact: input.showContact,
     });
     await recordAudit(ctx, {
       workspaceId: ctx.workspace.id,
       action: "share-links.create",
       targetType: "share_link",
       targetId: link.id,
-      metadata: { profileId: input.profileId, label: link.label },
+      metadata: {
+        profileId: input.profileId,
+        label: link.label,
+        showContact: link.showContact,
+        expiresAt: link.expiresAt.toISOString(),
+      },
     });
     return { ...link, token, url: `${ctx.deps.config.publicUrl}/s/${token}` };
   });
@@ -73,6 +96,42 @@ const revoke = manage
       action: "share-links.revoke",
       targetType: "share_link",
       targetId: link.id,
+    });
+    return link;
+  });
+
+/** Changes what a link shows (contact details on or off) or when it expires (counted from now). */
+const update = manage
+  .input(
+    z
+      .strictObject({
+        shareLinkId: z.uuid(),
+        showContact: z.boolean().optional(),
+        expiresInDays: expiresInDays.optional(),
+      })
+      .refine((input) => input.showContact !== undefined || input.expiresInDays !== undefined, {
+        message: "Change showContact or expiresInDays.",
+      }),
+  )
+  .output(linkSummary)
+  .mutation(async ({ ctx, input }) => {
+    const link = await updateShareLink(ctx.deps.db, {
+      workspaceId: ctx.workspace.id,
+      shareLinkId: input.shareLinkId,
+      changes: {
+        showContact: input.showContact,
+        expiresAt: input.expiresInDays === undefined ? undefined : daysFromNow(input.expiresInDays),
+      },
+    });
+    await recordAudit(ctx, {
+      workspaceId: ctx.workspace.id,
+      action: "share-links.update",
+      targetType: "share_link",
+      targetId: link.id,
+      metadata: {
+        ...(input.showContact === undefined ? {} : { showContact: link.showContact }),
+        ...(input.expiresInDays === undefined ? {} : { expiresAt: link.expiresAt.toISOString() }),
+      },
     });
     return link;
   });
@@ -108,4 +167,4 @@ const insights = manage
     return { topQuestions: top, unanswered };
   });
 
-export const shareLinksRouter = router({ create, list, revoke, insights });
+export const shareLinksRouter = router({ create, list, update, revoke, insights });
