@@ -6,10 +6,9 @@ import { ConfirmDialog } from "../lib/confirm-dialog";
 import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { useTRPC, useTRPCClient } from "../trpc/client";
-import { DocumentRow } from "./document-row";
+import { DocumentRow, type DocumentTarget } from "./document-row";
 import { DropZone } from "./drop-zone";
 import { uploadMaxBytesFor } from "./file-checks";
-import type { DocumentSummary } from "./types";
 import { UploadList } from "./upload-list";
 import { useUploads } from "./use-uploads";
 import "./documents.css";
@@ -28,7 +27,7 @@ export function DocumentsPage() {
   const canWrite = hasRoleAtLeast(roleOf(me), "member");
   const maxBytes = uploadMaxBytesFor(me.workspace?.plan);
   const [announcement, setAnnouncement] = useState("");
-  const [deleting, setDeleting] = useState<DocumentSummary | null>(null);
+  const [deleting, setDeleting] = useState<DocumentTarget | null>(null);
 
   const onFinalized = useCallback((_documentId: string, filename: string) => {
     setAnnouncement(`“${filename}” is uploaded. Reading it now; its status is in the list below.`);
@@ -54,13 +53,20 @@ export function DocumentsPage() {
 
   const remove = useMutation(
     trpc.documents.delete.mutationOptions({
-      onSuccess: async () => {
-        setAnnouncement(`“${deleting?.filename ?? ""}” and its profile were deleted.`);
-        setDeleting(null);
-        await queryClient.invalidateQueries({ queryKey: trpc.documents.list.pathKey() });
-      },
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.documents.list.pathKey() }),
     }),
   );
+  // The dialog, the request and the announcement all name the one target the user confirmed.
+  const confirmDelete = (target: DocumentTarget) =>
+    remove.mutate(
+      { documentId: target.id },
+      {
+        onSuccess: () => {
+          setAnnouncement(`“${target.filename}” and its profile were deleted.`);
+          setDeleting(null);
+        },
+      },
+    );
 
   return (
     <section aria-labelledby="documents-title" data-testid="documents-page">
@@ -96,7 +102,7 @@ export function DocumentsPage() {
           </p>
         ) : null}
         {documents.length > 0 ? (
-          <table className="data-table documents-table" data-testid="documents-table">
+          <table className="data-table data-table-stack documents-table" data-testid="documents-table">
             <thead>
               <tr>
                 <th scope="col">File</th>
@@ -145,7 +151,7 @@ export function DocumentsPage() {
           confirmLabel="Delete document"
           isPending={remove.isPending}
           error={remove.isError ? describeError(remove.error) : null}
-          onConfirm={() => remove.mutate({ documentId: deleting.id })}
+          onConfirm={() => confirmDelete(deleting)}
           onCancel={() => setDeleting(null)}
           testId="confirm-delete-document"
         >
