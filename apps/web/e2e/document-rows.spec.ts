@@ -175,6 +175,7 @@ describe("document rows, deletes and the audit log (embedded product in Chromium
     expect(await failure.getByText("NOT_FOUND").isVisible()).toBe(false);
     await failure.getByText("Details").click();
     await failure.getByText("NOT_FOUND").waitFor();
+    await checkLayouts(page, "delete-refused");
     expect(await failure.locator("code").nth(1).textContent()).toMatch(/^[0-9a-f-]{36}$/);
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await rowOf(page, oldest.id).waitFor({ state: "detached" });
