@@ -172,6 +172,7 @@ describe("document rows, deletes and the audit log (embedded product in Chromium
     await page.getByTestId("confirm-delete-document-confirm").click();
     const failure = dialog.getByRole("alert");
     await failure.waitFor();
+    expect(await failure.textContent()).toContain("This document is no longer here");
     expect(await failure.getByText("NOT_FOUND").isVisible()).toBe(false);
     await failure.getByText("Details").click();
     await failure.getByText("NOT_FOUND").waitFor();

@@ -3,7 +3,7 @@ import { useCallback, useState } from "react";
 import { hasRoleAtLeast } from "../auth/roles";
 import { roleOf, useSession } from "../auth/session";
 import { ConfirmDialog } from "../lib/confirm-dialog";
-import { describeError } from "../lib/describe-error";
+import { describeError, type ErrorSummary } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { useTRPC, useTRPCClient } from "../trpc/client";
 import { DocumentRow, type DocumentTarget } from "./document-row";
@@ -14,6 +14,14 @@ import { useUploads } from "./use-uploads";
 import "./documents.css";
 
 const pageSize = 20;
+
+/** Why a delete failed; the usual reason for NOT_FOUND here is that someone deleted the file first. */
+function deleteFailure(error: unknown): ErrorSummary {
+  const summary = describeError(error);
+  return summary.code === "NOT_FOUND"
+    ? { ...summary, message: "This document is no longer here; it may have been deleted already." }
+    : summary;
+}
 
 /**
  * Résumés in the active workspace: upload (members and up), live ingest status, download, delete, and a
@@ -150,7 +158,7 @@ export function DocumentsPage() {
           title={`Delete “${deleting.filename}”?`}
           confirmLabel="Delete document"
           isPending={remove.isPending}
-          error={remove.isError ? describeError(remove.error) : null}
+          error={remove.isError ? deleteFailure(remove.error) : null}
           onConfirm={() => confirmDelete(deleting)}
           onCancel={() => setDeleting(null)}
           testId="confirm-delete-document"
