@@ -1,3 +1,4 @@
+import { ErrorDetails } from "../lib/error-details";
 import { AnswerCards, AnswerText, SourceList } from "./answer-parts";
 import { fallbackSentence, modeLabels, refusalSentence } from "./ask-wording";
 import { type Turn, visibleAnswer } from "./conversation-state";
@@ -31,11 +32,7 @@ export function AnswerTurn({ turn, sourceHref, factLabels }: AnswerTurnProps) {
         {turn.status === "failed" && turn.error !== null ? (
           <div className="notice notice-error" data-testid="turn-error" data-code={turn.error.code ?? ""}>
             <p>{turn.error.message}</p>
-            {turn.error.requestId !== null ? (
-              <p className="muted">
-                Request id: <code>{turn.error.requestId}</code>
-              </p>
-            ) : null}
+            <ErrorDetails code={turn.error.code} requestId={turn.error.requestId} />
           </div>
         ) : null}
         {turn.status === "done" && result !== null ? (

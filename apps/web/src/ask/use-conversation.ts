@@ -1,7 +1,6 @@
-import { isTRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { putWithProgress, UploadError } from "../documents/put-with-progress";
-import { describeError } from "../lib/describe-error";
+import { describeError, isClientFault } from "../lib/describe-error";
 import type { AskTransport } from "./ask-transport";
 import { askErrorSentence } from "./ask-wording";
 import type { VoiceAskResult } from "./contract";
@@ -14,19 +13,6 @@ const turnKey = () => {
   nextTurn += 1;
   return `turn-${nextTurn}`;
 };
-
-function errorCode(error: unknown): string | null {
-  if (!isTRPCClientError(error)) return null;
-  const code = (error.data as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" ? code : null;
-}
-
-/** 4xx answers are the server's final word (refused, not found, rate limited): asking again won't help. */
-function isFinalAnswer(error: unknown): boolean {
-  if (!isTRPCClientError(error)) return false;
-  const status = (error.data as { httpStatus?: unknown } | undefined)?.httpStatus;
-  return typeof status === "number" && status >= 400 && status < 500;
-}
 
 export function turnErrorOf(error: unknown): TurnError {
   if (error instanceof UploadError)
@@ -78,7 +64,7 @@ export function useConversation(transport: AskTransport) {
       })
       .catch((error: unknown) => {
         // An expired or foreign session is simply gone: start afresh rather than show an error.
-        if (isCurrent && errorCode(error) === "NOT_FOUND") {
+        if (isCurrent && describeError(error).code === "NOT_FOUND") {
           sessionRef.current = null;
           dispatch({ type: "reset" });
         }
@@ -97,7 +83,7 @@ export function useConversation(transport: AskTransport) {
       dispatch({ type: "asked", key, question, input: "text" });
       let isDone = false;
       const fallBack = async (streamError: unknown) => {
-        if (isFinalAnswer(streamError)) {
+        if (isClientFault(streamError)) {
           dispatch({ type: "failed", key, error: turnErrorOf(streamError) });
           return;
         }
@@ -163,7 +149,7 @@ export function useConversation(transport: AskTransport) {
         dispatch({ type: "answered", key, result });
         return result;
       } catch (error) {
-        if (errorCode(error) === "LLM_NOT_CONFIGURED") setIsVoiceUnavailable(true);
+        if (describeError(error).code === "LLM_NOT_CONFIGURED") setIsVoiceUnavailable(true);
         dispatch({ type: "failed", key, error: turnErrorOf(error) });
         return null;
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditListInput, describeActor } from "./audit-filters";
+import { auditListInput } from "./audit-filters";
 
 describe("auditListInput", () => {
   it("leaves out empty filters", () => {
@@ -15,15 +15,5 @@ describe("auditListInput", () => {
 
   it("ignores values that are not dates", () => {
     expect(auditListInput({ action: "", from: "yesterday", to: "2026-13-45x" })).toEqual({});
-  });
-});
-
-describe("describeActor", () => {
-  it("prefers the email, then the actor kind and id", () => {
-    expect(describeActor({ actorType: "user", actorId: "u1", actorEmail: "ada@example.com" })).toBe(
-      "ada@example.com",
-    );
-    expect(describeActor({ actorType: "apiKey", actorId: "k1", actorEmail: null })).toBe("API key k1");
-    expect(describeActor({ actorType: "system", actorId: null, actorEmail: null })).toBe("system");
   });
 });

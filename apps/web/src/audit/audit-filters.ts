@@ -35,14 +35,3 @@ export function auditListInput(form: AuditFilterForm): { action?: string; from?:
   }
   return input;
 }
-
-/** Who did it, for the table: their email when known, else the kind of actor and its id. */
-export function describeActor(entry: {
-  actorType: string;
-  actorId: string | null;
-  actorEmail: string | null;
-}) {
-  if (entry.actorEmail !== null && entry.actorEmail !== "") return entry.actorEmail;
-  const kind = entry.actorType === "apiKey" ? "API key" : entry.actorType;
-  return entry.actorId === null ? kind : `${kind} ${entry.actorId}`;
-}

@@ -2,10 +2,12 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
-import { formatCount, formatDateTime, isoDateTime } from "../lib/format";
+import { formatCount } from "../lib/format";
 import { validateDateRange } from "../lib/validation";
 import { useTRPC, useTRPCClient } from "../trpc/client";
-import { type AuditFilterForm, auditListInput, describeActor, emptyAuditFilters } from "./audit-filters";
+import { type AuditFilterForm, auditListInput, emptyAuditFilters } from "./audit-filters";
+import { AuditRow } from "./audit-row";
+import "./audit.css";
 
 const pageSize = 50;
 
@@ -39,7 +41,9 @@ export function AuditPage() {
   return (
     <section aria-labelledby="audit-title" data-testid="audit-page">
       <h1 id="audit-title">Audit log</h1>
-      <p className="lead">Every sign-in, membership change, key and setting change in this workspace.</p>
+      <p className="lead">
+        Sign-ins, membership, key and setting changes, and document uploads and deletes in this workspace.
+      </p>
       <form
         className="panel form form-inline"
         noValidate
@@ -112,39 +116,21 @@ export function AuditPage() {
           <ErrorNotice title="The audit log could not be loaded." summary={describeError(log.error)} />
         ) : null}
         {entries.length > 0 ? (
-          <table className="data-table data-table-compact" data-testid="audit-table">
+          <table className="data-table data-table-compact data-table-stack" data-testid="audit-table">
             <thead>
               <tr>
                 <th scope="col">When</th>
                 <th scope="col">Action</th>
-                <th scope="col">Actor</th>
+                <th scope="col">Who</th>
                 <th scope="col">Target</th>
-                <th scope="col">IP</th>
-                <th scope="col">Request id</th>
+                <th scope="col">
+                  <span className="visually-hidden">Details</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="nowrap">
-                    <time dateTime={isoDateTime(entry.createdAt)}>{formatDateTime(entry.createdAt)}</time>
-                  </td>
-                  <th scope="row">
-                    <code>{entry.action}</code>
-                  </th>
-                  <td>{describeActor(entry)}</td>
-                  <td>
-                    {entry.targetType === null ? (
-                      "—"
-                    ) : (
-                      <>
-                        {entry.targetType} <code>{entry.targetId ?? ""}</code>
-                      </>
-                    )}
-                  </td>
-                  <td>{entry.ip ?? "—"}</td>
-                  <td>{entry.requestId === null ? "—" : <code>{entry.requestId}</code>}</td>
-                </tr>
+                <AuditRow key={entry.id} entry={entry} />
               ))}
             </tbody>
           </table>

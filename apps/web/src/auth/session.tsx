@@ -1,5 +1,4 @@
 import { useQuery } from "@tanstack/react-query";
-import { isTRPCClientError } from "@trpc/client";
 import { createContext, type ReactNode, useContext } from "react";
 import { Navigate, useLocation } from "react-router";
 import { describeError } from "../lib/describe-error";
@@ -25,9 +24,7 @@ export function roleOf(me: Me): Role | null {
 }
 
 export function isUnauthenticated(error: unknown): boolean {
-  if (!isTRPCClientError(error)) return false;
-  const data = error.data as { code?: unknown; httpStatus?: unknown } | undefined;
-  return data?.code === "UNAUTHENTICATED" || data?.httpStatus === 401;
+  return describeError(error).code === "UNAUTHENTICATED";
 }
 
 /**

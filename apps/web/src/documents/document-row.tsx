@@ -7,13 +7,22 @@ import { DocumentStatus } from "./document-status";
 import type { DocumentSummary } from "./types";
 import { useLiveDocument } from "./use-live-document";
 
+/** What a destructive action on a row is about: the row's own document, never its live view. */
+export interface DocumentTarget {
+  id: string;
+  filename: string;
+}
+
 interface DocumentRowProps {
   document: DocumentSummary;
   canDelete: boolean;
-  onDelete: (document: DocumentSummary) => void;
+  onDelete: (target: DocumentTarget) => void;
 }
 
-/** One document in the list: name, size, upload time, live status, and what can be done with it. */
+/**
+ * One document in the list: name, size, upload time, live status, and what can be done with it. Every
+ * action is bound to `document.id`, the list entry this row was rendered for.
+ */
 export function DocumentRow({ document, canDelete, onDelete }: DocumentRowProps) {
   const trpc = useTRPC();
   const { view, isPolling } = useLiveDocument(document);
@@ -28,7 +37,7 @@ export function DocumentRow({ document, canDelete, onDelete }: DocumentRowProps)
   return (
     <tr data-testid="document-row" data-document-id={document.id}>
       <th scope="row">
-        <span className="document-name">{view.filename}</span>
+        <span className="document-name">{document.filename}</span>
         <span className="muted document-meta">
           {formatBytes(view.size)} ·{" "}
           <time dateTime={isoDateTime(view.createdAt)}>{formatDateTime(view.createdAt)}</time>
@@ -45,7 +54,7 @@ export function DocumentRow({ document, canDelete, onDelete }: DocumentRowProps)
               className="button button-small button-primary"
               data-testid="open-profile"
             >
-              View profile<span className="visually-hidden"> from {view.filename}</span>
+              View profile<span className="visually-hidden"> from {document.filename}</span>
             </Link>
           ) : null}
           <button
@@ -55,16 +64,16 @@ export function DocumentRow({ document, canDelete, onDelete }: DocumentRowProps)
             onClick={() => download.mutate({ documentId: document.id })}
           >
             {download.isPending ? "Preparing…" : "Download"}
-            <span className="visually-hidden"> {view.filename}</span>
+            <span className="visually-hidden"> {document.filename}</span>
           </button>
           {canDelete ? (
             <button
               type="button"
               className="button button-small button-danger-outline"
-              onClick={() => onDelete(view)}
+              onClick={() => onDelete({ id: document.id, filename: document.filename })}
               data-testid="delete-document"
             >
-              Delete<span className="visually-hidden"> {view.filename}</span>
+              Delete<span className="visually-hidden"> {document.filename}</span>
             </button>
           ) : null}
         </div>

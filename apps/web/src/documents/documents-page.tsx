@@ -3,18 +3,25 @@ import { useCallback, useState } from "react";
 import { hasRoleAtLeast } from "../auth/roles";
 import { roleOf, useSession } from "../auth/session";
 import { ConfirmDialog } from "../lib/confirm-dialog";
-import { describeError } from "../lib/describe-error";
+import { describeError, type ErrorSummary } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { useTRPC, useTRPCClient } from "../trpc/client";
-import { DocumentRow } from "./document-row";
+import { DocumentRow, type DocumentTarget } from "./document-row";
 import { DropZone } from "./drop-zone";
 import { uploadMaxBytesFor } from "./file-checks";
-import type { DocumentSummary } from "./types";
 import { UploadList } from "./upload-list";
 import { useUploads } from "./use-uploads";
 import "./documents.css";
 
 const pageSize = 20;
+
+/** Why a delete failed; the usual reason for NOT_FOUND here is that someone deleted the file first. */
+function deleteFailure(error: unknown): ErrorSummary {
+  const summary = describeError(error);
+  return summary.code === "NOT_FOUND"
+    ? { ...summary, message: "This document is no longer here; it may have been deleted already." }
+    : summary;
+}
 
 /**
  * Résumés in the active workspace: upload (members and up), live ingest status, download, delete, and a
@@ -28,7 +35,7 @@ export function DocumentsPage() {
   const canWrite = hasRoleAtLeast(roleOf(me), "member");
   const maxBytes = uploadMaxBytesFor(me.workspace?.plan);
   const [announcement, setAnnouncement] = useState("");
-  const [deleting, setDeleting] = useState<DocumentSummary | null>(null);
+  const [deleting, setDeleting] = useState<DocumentTarget | null>(null);
 
   const onFinalized = useCallback((_documentId: string, filename: string) => {
     setAnnouncement(`“${filename}” is uploaded. Reading it now; its status is in the list below.`);
@@ -54,13 +61,20 @@ export function DocumentsPage() {
 
   const remove = useMutation(
     trpc.documents.delete.mutationOptions({
-      onSuccess: async () => {
-        setAnnouncement(`“${deleting?.filename ?? ""}” and its profile were deleted.`);
-        setDeleting(null);
-        await queryClient.invalidateQueries({ queryKey: trpc.documents.list.pathKey() });
-      },
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.documents.list.pathKey() }),
     }),
   );
+  // The dialog, the request and the announcement all name the one target the user confirmed.
+  const confirmDelete = (target: DocumentTarget) =>
+    remove.mutate(
+      { documentId: target.id },
+      {
+        onSuccess: () => {
+          setAnnouncement(`“${target.filename}” and its profile were deleted.`);
+          setDeleting(null);
+        },
+      },
+    );
 
   return (
     <section aria-labelledby="documents-title" data-testid="documents-page">
@@ -96,7 +110,7 @@ export function DocumentsPage() {
           </p>
         ) : null}
         {documents.length > 0 ? (
-          <table className="data-table documents-table" data-testid="documents-table">
+          <table className="data-table data-table-stack documents-table" data-testid="documents-table">
             <thead>
               <tr>
                 <th scope="col">File</th>
@@ -144,8 +158,8 @@ export function DocumentsPage() {
           title={`Delete “${deleting.filename}”?`}
           confirmLabel="Delete document"
           isPending={remove.isPending}
-          error={remove.isError ? describeError(remove.error) : null}
-          onConfirm={() => remove.mutate({ documentId: deleting.id })}
+          error={remove.isError ? deleteFailure(remove.error) : null}
+          onConfirm={() => confirmDelete(deleting)}
           onCancel={() => setDeleting(null)}
           testId="confirm-delete-document"
         >

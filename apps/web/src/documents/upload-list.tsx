@@ -1,3 +1,4 @@
+import { ErrorDetails } from "../lib/error-details";
 import { clampPercent, formatBytes } from "../lib/format";
 import type { UploadItem, UploadPhase } from "./use-uploads";
 
@@ -57,11 +58,7 @@ export function UploadList({ items, onCancel, onDismiss }: UploadListProps) {
                   {phaseLabels[item.phase]}: {item.filename}
                 </p>
                 <p>{item.error.message}</p>
-                {item.error.requestId !== null ? (
-                  <p className="muted">
-                    Request id: <code>{item.error.requestId}</code>
-                  </p>
-                ) : null}
+                <ErrorDetails code={item.error.code} requestId={item.error.requestId} />
               </div>
             ) : null}
             <div className="actions upload-actions">

@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { describeError } from "./describe-error";
+import { describeError, isClientFault } from "./describe-error";
 
 describe("describeError", () => {
   it("keeps the server's message, code and request id from a tRPC error", () => {
@@ -44,5 +44,19 @@ describe("describeError", () => {
   it("falls back to a generic message for values that are not errors", () => {
     expect(describeError(undefined).message).toBe("Something went wrong.");
     expect(describeError("Plain words").message).toBe("Plain words");
+  });
+});
+
+describe("isClientFault", () => {
+  const answered = (httpStatus: unknown) =>
+    TRPCClientError.from({ error: { message: "No", code: -32600, data: { code: "X", httpStatus } } });
+
+  it("is true only for a 4xx the server answered with", () => {
+    expect(isClientFault(answered(404))).toBe(true);
+    expect(isClientFault(answered(429))).toBe(true);
+    expect(isClientFault(answered(503))).toBe(false);
+    expect(isClientFault(answered("404"))).toBe(false);
+    expect(isClientFault(TRPCClientError.from(new TypeError("Failed to fetch")))).toBe(false);
+    expect(isClientFault(new Error("404"))).toBe(false);
   });
 });

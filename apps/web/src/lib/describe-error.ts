@@ -12,31 +12,46 @@ export interface ErrorSummary {
 const unreachableMessage = "Could not reach the Vitae server. Check your connection and try again.";
 const fallbackMessage = "Something went wrong.";
 
-function readString(source: unknown, key: string): string | null {
-  if (typeof source !== "object" || source === null) return null;
-  const value = (source as Record<string, unknown>)[key];
-  return typeof value === "string" && value.length > 0 ? value : null;
+/**
+ * The server's `error.data` (`{ code, httpStatus, requestId }`, docs/errors.md) of a tRPC error, read field
+ * by field because anything on the wire may be malformed; `null` when no server answered.
+ */
+function serverData(
+  error: unknown,
+): { code: string | null; httpStatus: number | null; requestId: string | null } | null {
+  if (!isTRPCClientError(error)) return null;
+  const data: unknown = error.data;
+  if (typeof data !== "object" || data === null) return null;
+  const code: unknown = Reflect.get(data, "code");
+  const httpStatus: unknown = Reflect.get(data, "httpStatus");
+  const requestId: unknown = Reflect.get(data, "requestId");
+  return {
+    code: typeof code === "string" && code.length > 0 ? code : null,
+    httpStatus: typeof httpStatus === "number" ? httpStatus : null,
+    requestId: typeof requestId === "string" && requestId.length > 0 ? requestId : null,
+  };
 }
 
 /**
- * Turns anything thrown or returned as an error into an `ErrorSummary`. tRPC errors carry the server's
- * `data.code` and `data.requestId`; a tRPC error without `data` never reached a server that answered.
+ * The one way the web app reads a failure: anything thrown or returned as an error becomes an
+ * `ErrorSummary`. tRPC errors carry the server's message (written for users), `data.code` and
+ * `data.requestId`; a tRPC error without `data` never reached a server that answered.
  */
 export function describeError(error: unknown): ErrorSummary {
   if (isTRPCClientError(error)) {
-    const data: unknown = error.data;
-    if (data === undefined || data === null) {
-      return { message: unreachableMessage, code: null, requestId: null };
-    }
-    return {
-      message: error.message || fallbackMessage,
-      code: readString(data, "code"),
-      requestId: readString(data, "requestId"),
-    };
+    const data = serverData(error);
+    if (data === null) return { message: unreachableMessage, code: null, requestId: null };
+    return { message: error.message || fallbackMessage, code: data.code, requestId: data.requestId };
   }
   if (error instanceof Error) {
     return { message: error.message || fallbackMessage, code: null, requestId: null };
   }
   const message = typeof error === "string" && error.length > 0 ? error : fallbackMessage;
   return { message, code: null, requestId: null };
+}
+
+/** Whether the server answered with a 4xx: its final word on this request, so retrying only repeats it. */
+export function isClientFault(error: unknown): boolean {
+  const status = serverData(error)?.httpStatus ?? null;
+  return status !== null && status >= 400 && status < 500;
 }

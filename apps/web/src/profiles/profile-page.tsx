@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import { hasRoleAtLeast } from "../auth/roles";
 import { roleOf, useSession } from "../auth/session";
 import { describeError } from "../lib/describe-error";
+import { ErrorDetails } from "../lib/error-details";
 import { ErrorNotice } from "../lib/error-notice";
 import { ShareLinksPanel } from "../share-links/share-links-panel";
 import { useTRPC } from "../trpc/client";
@@ -65,11 +66,7 @@ export function ProfilePage() {
           <div className="notice notice-error" role="alert">
             <p className="notice-title">Your correction was not saved, so the previous value is back.</p>
             <p>{update.lastError.message}</p>
-            {update.lastError.requestId !== null ? (
-              <p className="muted">
-                Request id: <code>{update.lastError.requestId}</code>
-              </p>
-            ) : null}
+            <ErrorDetails code={update.lastError.code} requestId={update.lastError.requestId} />
             <button type="button" className="button button-small" onClick={update.clearError}>
               Dismiss
             </button>

@@ -1,13 +1,8 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import {
-  createTRPCClient,
-  httpBatchStreamLink,
-  httpSubscriptionLink,
-  isTRPCClientError,
-  splitLink,
-} from "@trpc/client";
+import { createTRPCClient, httpBatchStreamLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "@vitae/api/router";
+import { describeError, isClientFault } from "../lib/describe-error";
 
 /**
  * Typed hooks for the API. `useTRPC()` returns the options proxy (`trpc.system.status.queryOptions()`),
@@ -31,13 +26,6 @@ export function createApiClient() {
   });
 }
 
-/** 4xx answers are the server's final word about this request; retrying them only repeats the error. */
-function isClientFault(error: unknown): boolean {
-  if (!isTRPCClientError(error)) return false;
-  const status = (error.data as { httpStatus?: unknown } | undefined)?.httpStatus;
-  return typeof status === "number" && status >= 400 && status < 500;
-}
-
 // Who the caller is and which workspaces they belong to: the queries the UI derives permissions from.
 const identityRoots = new Set(["auth", "workspaces"]);
 
@@ -46,16 +34,12 @@ function isIdentityQuery(query: { queryKey: readonly unknown[] }): boolean {
   return Array.isArray(path) && typeof path[0] === "string" && identityRoots.has(path[0]);
 }
 
-function errorCodeOf(error: unknown): unknown {
-  return isTRPCClientError(error) ? (error.data as { code?: unknown } | undefined)?.code : undefined;
-}
-
 export function createAppQueryClient() {
   // The server is the authority on access: a FORBIDDEN or UNAUTHENTICATED answer anywhere means the UI's
   // idea of the role or session is stale (a role change, removal, expiry), so refetch it. The shell then
   // hides what the role cannot use, or sends a signed-out user to sign in.
   const refreshIdentity = (error: unknown) => {
-    const code = errorCodeOf(error);
+    const { code } = describeError(error);
     if (code !== "FORBIDDEN" && code !== "UNAUTHENTICATED") return;
     void queryClient.invalidateQueries({ predicate: isIdentityQuery });
   };

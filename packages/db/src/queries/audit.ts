@@ -1,7 +1,8 @@
 import { AppError } from "@vitae/errors";
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../database";
-import { type AuditActorType, auditLog, users } from "../schema";
+import { type AuditActorType, apiKeys, auditLog, documents, users, workspaceMembers } from "../schema";
 import { isUuid } from "./ids";
 import { decodeKeysetCursor, encodeKeysetCursor, pageLimit } from "./keyset-cursor";
 import { isForeignKeyViolation } from "./pg-errors";
@@ -61,16 +62,27 @@ export async function insertAuditEvent(
   }
 }
 
-/** One audit event as listed to admins. */
+/**
+ * One audit event as listed to admins. Names are resolved inside the listed workspace only: a person's
+ * name and email while they are a member of it, an API key's name while the key belongs to it, a
+ * document's file name while it is stored in it (after a delete, the name the event recorded). Anyone or
+ * anything else is `null` and shown by id — a name from another workspace never appears.
+ */
 export interface AuditEventItem {
   id: string;
   action: string;
   actorType: AuditActorType;
   actorId: string | null;
-  /** The acting user's current email (for user actors still on record); `null` otherwise. */
+  /** The acting member's name, or the acting API key's name; `null` otherwise. */
+  actorName: string | null;
+  /** The acting member's current email; `null` for non-members and other actors. */
   actorEmail: string | null;
   targetType: string | null;
   targetId: string | null;
+  /** The target member's name (`targetType` `user`) or the target document's file name (`document`). */
+  targetName: string | null;
+  /** The target member's current email (`targetType` `user`); `null` otherwise. */
+  targetEmail: string | null;
   ip: string | null;
   requestId: string | null;
   createdAt: Date;
@@ -92,13 +104,34 @@ export interface ListAuditEventsParams {
   to?: Date | undefined;
 }
 
+// Tables joined for display names, each under its own name because `users` and `workspace_members` are
+// joined twice (actor and target).
+const actorMember = alias(workspaceMembers, "actor_member");
+const actorUser = alias(users, "actor_user");
+const actorKey = alias(apiKeys, "actor_key");
+const targetMember = alias(workspaceMembers, "target_member");
+const targetUser = alias(users, "target_user");
+const targetDocument = alias(documents, "target_document");
+
+// `target_id` is free text (some targets are not rows); it is compared as a uuid only when it is one, and
+// CASE guarantees the cast never runs on anything else.
+const targetUuid = sql`case when ${auditLog.targetId} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then ${auditLog.targetId}::uuid end`;
+
+const actorName = sql<string | null>`coalesce(${actorUser.name}, ${actorKey.name})`;
+// A deleted document is no longer there to join; its upload and delete events recorded its name.
+const recordedFilename = sql`case when ${auditLog.targetType} = 'document' then ${auditLog.metadata} ->> 'filename' end`;
+const targetName = sql<
+  string | null
+>`coalesce(${targetUser.name}, ${targetDocument.filename}, ${recordedFilename})`;
+
 /** Default and maximum page sizes of {@link listAuditEvents}. */
 export const auditPageSize = { default: 50, max: 100 } as const;
 
 /**
  * One page of `workspaceId`'s audit events, newest first, with keyset pagination on
  * `(created_at, id)` (stable while new events arrive; served by the `(workspace_id, created_at desc,
- * id desc)` index). Filters combine with AND. `nextCursor` is `null` on the last page. Throws
+ * id desc)` index). Filters combine with AND. Display names are joined as {@link AuditEventItem} says,
+ * every join bound to `workspaceId`. `nextCursor` is `null` on the last page. Throws
  * `AppError("BAD_REQUEST")` for a malformed cursor or a limit outside 1–100.
  */
 export async function listAuditEvents(
@@ -127,16 +160,52 @@ export async function listAuditEvents(
       action: auditLog.action,
       actorType: auditLog.actorType,
       actorId: auditLog.actorId,
-      actorEmail: users.email,
+      actorName,
+      actorEmail: actorUser.email,
       targetType: auditLog.targetType,
       targetId: auditLog.targetId,
+      targetName,
+      targetEmail: targetUser.email,
       ip: auditLog.ip,
       requestId: auditLog.requestId,
       createdAt: auditLog.createdAt,
       metadata: auditLog.metadata,
     })
     .from(auditLog)
-    .leftJoin(users, and(eq(auditLog.actorType, "user"), eq(users.id, auditLog.actorId)))
+    .leftJoin(
+      actorMember,
+      and(
+        eq(auditLog.actorType, "user"),
+        eq(actorMember.workspaceId, params.workspaceId),
+        eq(actorMember.userId, auditLog.actorId),
+      ),
+    )
+    .leftJoin(actorUser, eq(actorUser.id, actorMember.userId))
+    .leftJoin(
+      actorKey,
+      and(
+        eq(auditLog.actorType, "apiKey"),
+        eq(actorKey.workspaceId, params.workspaceId),
+        eq(actorKey.id, auditLog.actorId),
+      ),
+    )
+    .leftJoin(
+      targetMember,
+      and(
+        eq(auditLog.targetType, "user"),
+        eq(targetMember.workspaceId, params.workspaceId),
+        sql`${targetMember.userId} = ${targetUuid}`,
+      ),
+    )
+    .leftJoin(targetUser, eq(targetUser.id, targetMember.userId))
+    .leftJoin(
+      targetDocument,
+      and(
+        eq(auditLog.targetType, "document"),
+        eq(targetDocument.workspaceId, params.workspaceId),
+        sql`${targetDocument.id} = ${targetUuid}`,
+      ),
+    )
     .where(and(...conditions))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit + 1);

@@ -27,9 +27,13 @@ const list = workspaceProcedure({ role: "admin", scope: "audit:read" })
           action: z.string(),
           actorType: z.string(),
           actorId: z.string().nullable(),
+          // Display names come only from this workspace (members, its API keys, its documents).
+          actorName: z.string().nullable(),
           actorEmail: z.string().nullable(),
           targetType: z.string().nullable(),
           targetId: z.string().nullable(),
+          targetName: z.string().nullable(),
+          targetEmail: z.string().nullable(),
           ip: z.string().nullable(),
           requestId: z.string().nullable(),
           createdAt: isoDate,

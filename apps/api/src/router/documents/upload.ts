@@ -4,6 +4,7 @@ import { AppError } from "@vitae/errors";
 import { ingestDocumentJob } from "@vitae/queue";
 import { z } from "zod";
 import { workspaceProcedure } from "../../trpc/procedures";
+import { recordAudit } from "../audit-trail";
 import {
   documentIdInput,
   documentOriginalKey,
@@ -105,6 +106,13 @@ export const finalize = workspaceProcedure({ role: "member", scope: "documents:w
       }
       await ctx.deps.quota.consume(workspaceId, ctx.workspace.plan, { storedBytes: document.size });
       await markDocumentFinalized(ctx.deps.db, { workspaceId, documentId: document.id });
+      await recordAudit(ctx, {
+        workspaceId,
+        action: "documents.upload",
+        targetType: "document",
+        targetId: document.id,
+        metadata: { filename: document.filename, size: document.size },
+      });
     }
     // Queued on every finalize while the document still waits: enqueueing is idempotent (the run id is the
     // document id), so a finalize whose enqueue failed is repaired by simply finalizing again.

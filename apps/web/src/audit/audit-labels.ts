@@ -1,0 +1,71 @@
+import type { RouterOutputs } from "../trpc/types";
+
+/** One `audit.list` event as the API declares it. */
+export type AuditEntry = RouterOutputs["audit"]["list"]["items"][number];
+
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.trim() !== "" ? value : null;
+}
+
+/**
+ * Who did it, by name: the member's name, or the API key's. The API resolves names inside this
+ * workspace only, so anyone else (a former member, a failed anonymous sign-in) is described, not named;
+ * their id stays available behind the row's details.
+ */
+export function describeActor(entry: Pick<AuditEntry, "actorType" | "actorId" | "actorName">): string {
+  const name = text(entry.actorName);
+  if (entry.actorType === "apiKey") return name === null ? "An API key" : `API key “${name}”`;
+  if (entry.actorType === "user") {
+    if (name !== null) return name;
+    return entry.actorId === null ? "Someone not signed in" : "A former member";
+  }
+  return "Vitae";
+}
+
+/**
+ * What it was done to, by name: members and documents as the API resolved them (a deleted document by
+ * the name its event recorded), other targets by the name their event recorded. `null` when the event
+ * has no target.
+ */
+export function describeTarget(
+  entry: Pick<AuditEntry, "targetType" | "targetName" | "metadata">,
+): string | null {
+  const name = text(entry.targetName);
+  const recorded = (key: string) => text(entry.metadata[key]);
+  switch (entry.targetType) {
+    case null:
+      return null;
+    case "user":
+      return name ?? "A former member";
+    case "document":
+      return name === null ? "A document" : `Document “${name}”`;
+    case "api_key": {
+      const keyName = recorded("name");
+      return keyName === null ? "An API key" : `API key “${keyName}”`;
+    }
+    case "invitation": {
+      const email = recorded("email");
+      return email === null ? "An invitation" : `Invitation for ${email}`;
+    }
+    case "workspace": {
+      const workspaceName = recorded("name");
+      return workspaceName === null ? "This workspace" : `Workspace “${workspaceName}”`;
+    }
+    case "share_link": {
+      const label = recorded("label");
+      return label === null ? "A share link" : `Share link “${label}”`;
+    }
+    case "profile":
+      return "A profile";
+    default:
+      return entry.targetType;
+  }
+}
+
+/** An event's metadata as short `key: value` lines for the details panel (values are client-safe). */
+export function metadataLines(metadata: Record<string, unknown>): string[] {
+  return Object.entries(metadata).map(([key, value]) => {
+    const shown = typeof value === "string" ? value : JSON.stringify(value);
+    return `${key}: ${shown ?? String(value)}`;
+  });
+}
