@@ -87,7 +87,11 @@ function profileMentions(
   known: TechnologyMention[],
 ): string[] {
   const found: string[] = [];
+  const lower = text.toLowerCase();
   for (const name of profileTechnologies) {
+    // A profile may list thousands of names: a plain substring test (linear, native) rules out nearly all
+    // of them before a pattern is compiled, so the cost is one scan per name, not one regex per name.
+    if (!lower.includes(name.toLowerCase())) continue;
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const pattern = new RegExp(
       `(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}]|\\+|#)`,
