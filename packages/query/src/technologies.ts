@@ -40,7 +40,13 @@ const umbrellaFamilies = new Set<string>(
 );
 
 /**
- * Finds the technologies a question is about, via @vitae/taxonomy. `profileTechnologies` are the
+ * Technologies one question is about, at most. A real question names a handful; a pasted list of 160
+ * names would make retrieval scan every fact once per name.
+ */
+export const maxQuestionTechnologies = 24;
+
+/**
+ * Finds the technologies a question is about (the first `maxQuestionTechnologies`), via @vitae/taxonomy. `profileTechnologies` are the
  * canonical names the profile holds; they only widen family terms, never add unasked technologies.
  */
 export function extractTechnologies(
@@ -53,7 +59,7 @@ export function extractTechnologies(
       ...found.map((mention) => mention.name),
       ...profileMentions(text, profileTechnologies, found),
     ]),
-  ];
+  ].slice(0, maxQuestionTechnologies);
   const technologies = new Set<string>();
   for (const name of mentioned) {
     const family = name.toLowerCase();
@@ -74,7 +80,12 @@ export function extractTechnologies(
   const categories = categoryWords
     .filter(([pattern]) => pattern.test(folded))
     .map(([, category]) => category);
-  return { mentioned, technologies: [...technologies], categories: [...new Set(categories)] };
+  return {
+    mentioned,
+    // Widening a family term can add many members ("aws" → every AWS service the profile holds).
+    technologies: [...technologies].slice(0, maxQuestionTechnologies),
+    categories: [...new Set(categories)],
+  };
 }
 
 /**

@@ -54,12 +54,14 @@ export function createPiiMask() {
         (masked, pattern) => masked.replace(pattern, (value) => placeholderFor("ADDRESS", value)),
         text,
       );
-      return withoutAddresses
-        .replace(emailPattern, (value) => placeholderFor("EMAIL", value))
-        .replace(phonePattern, (value) =>
-          // Fewer than nine digits is a date range or a metric, not a phone number.
-          value.replace(/\D/g, "").length >= 9 ? placeholderFor("PHONE", value) : value,
-        );
+      // Most facts hold no "@": skipping the e-mail scan then saves most of the masking time.
+      const withoutEmails = withoutAddresses.includes("@")
+        ? withoutAddresses.replace(emailPattern, (value) => placeholderFor("EMAIL", value))
+        : withoutAddresses;
+      return withoutEmails.replace(phonePattern, (value) =>
+        // Fewer than nine digits is a date range or a metric, not a phone number.
+        value.replace(/\D/g, "").length >= 9 ? placeholderFor("PHONE", value) : value,
+      );
     },
     restore(text: string, allowed: boolean): string {
       if (allowed) return text.replace(/\{\{(EMAIL|PHONE|ADDRESS)_\d+\}\}/g, (key) => values.get(key) ?? key);
