@@ -14,6 +14,7 @@ import { retrieveFacts, type SearchFacts } from "./retrieval";
 import { nextSession } from "./session";
 import { extractTechnologies } from "./technologies";
 import type { AskProfile, Card, Fact, Intent, RefusalCode, SessionState, Source } from "./types";
+import { createWorkBudget, type WorkLimits } from "./work-budget";
 
 export const stageNames = [
   "normalize",
@@ -40,6 +41,8 @@ export interface AskDependencies {
   /** When absent, answers come from basic mode. */
   llm?: QueryLlm;
   signal?: AbortSignal;
+  /** Fuzzy-matching work allowed for this question; `defaultWorkLimits` when absent. */
+  workLimits?: Partial<WorkLimits>;
 }
 
 export interface AskResult {
@@ -64,13 +67,17 @@ export interface AskResult {
     entities: string[];
     followUp: string;
     factIds: string[];
+    /** Fuzzy-matching work this question cost; `exhausted` when it hit the budget and matched exactly only. */
+    work: { cells: number; distanceCalls: number; ms: number; exhausted: boolean };
   };
 }
 
 /**
  * Answers one question about one profile. Never throws for anything the asker typed or the LLM did:
  * refusals are results, and an LLM failure falls back to basic mode with `fallback` set. Only a failing
- * `signal` abort or a programming error propagates.
+ * `signal` abort or a programming error propagates. The synchronous stages run on the caller's thread
+ * with bounded cost: every stage is linear in the (capped) question and the profile, and fuzzy name
+ * matching — the one quadratic part — spends from one work budget per question (`deps.workLimits`).
  */
 export async function ask(input: AskInput, deps: AskDependencies): Promise<AskResult> {
   const timings = Object.fromEntries(stageNames.map((name) => [name, 0])) as Record<StageName, number>;
@@ -81,6 +88,13 @@ export async function ask(input: AskInput, deps: AskDependencies): Promise<AskRe
     return result;
   };
 
+  const budget = createWorkBudget(deps.workLimits);
+  const work = () => ({
+    cells: budget.cells,
+    distanceCalls: budget.distanceCalls,
+    ms: budget.ms,
+    exhausted: budget.exhausted,
+  });
   const question = time("normalize", () => normalizeQuestion(input.question));
   const verdict = time("guardrails", () => checkGuardrails(question));
   if (!verdict.allowed) {
@@ -95,7 +109,14 @@ export async function ask(input: AskInput, deps: AskDependencies): Promise<AskRe
       timings,
       dropped: [],
       session: { ...input.session, turn: input.session.turn + 1 },
-      analysis: { technologies: [], dates: null, entities: [], followUp: "none", factIds: [] },
+      analysis: {
+        technologies: [],
+        dates: null,
+        entities: [],
+        followUp: "none",
+        factIds: [],
+        work: work(),
+      },
     };
   }
 
@@ -103,8 +124,10 @@ export async function ask(input: AskInput, deps: AskDependencies): Promise<AskRe
   const technologies = time("technologies", () =>
     extractTechnologies(question.text, profileTechnologies(input.profile)),
   );
-  const entities = time("entities", () => extractEntities(question.text, input.profile));
-  const dates = time("dates", () => extractDates(question.text, { now: input.now, profile: input.profile }));
+  const entities = time("entities", () => extractEntities(question.text, input.profile, budget));
+  const dates = time("dates", () =>
+    extractDates(question.text, { now: input.now, profile: input.profile, budget }),
+  );
   const intent = time("intent", () =>
     classifyIntent(question, {
       technologyCount: technologies.technologies.length,
@@ -176,6 +199,7 @@ export async function ask(input: AskInput, deps: AskDependencies): Promise<AskRe
           question: question.text,
           facts: selected,
           signal: deps.signal,
+          budget,
         },
         deps.llm,
       );
@@ -219,6 +243,7 @@ export async function ask(input: AskInput, deps: AskDependencies): Promise<AskRe
       entities: entities.map((entity) => `${entity.kind}:${entity.name}`),
       followUp: followUp.kind,
       factIds: retrieved.factIds,
+      work: work(),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { extractEntities } from "./entities";
 import { foldText } from "./normalize";
 import type { AskProfile, DateConstraint, YearMonth } from "./types";
+import type { WorkBudget } from "./work-budget";
 import { shiftMonths, toMonthIndex, yearMonthOf } from "./year-month";
 
 const numberWords: Record<string, number> = {
@@ -68,13 +69,18 @@ function parseCount(raw: string): number {
 }
 
 /** "before Stripe" / "after leaving Acme": a range bounded by that employer's dates in the profile. */
-function relativeToEntity(folded: string, profile: AskProfile, nowMonth: YearMonth): DateConstraint | null {
+function relativeToEntity(
+  folded: string,
+  profile: AskProfile,
+  nowMonth: YearMonth,
+  budget: WorkBudget | undefined,
+): DateConstraint | null {
   const match = folded.match(
     /\b(before|prior to|after|since) (joining |leaving |working at |working for |going to |starting at |moving to |at |he joined |she joined |they joined )?(.{2,60})$/,
   );
   if (!match) return null;
   const [, direction, , tail = ""] = match;
-  const entity = extractEntities(tail, profile).find(
+  const entity = extractEntities(tail, profile, budget).find(
     (found) => found.kind === "company" || found.kind === "school",
   );
   if (!entity) return null;
@@ -104,7 +110,7 @@ function relativeToEntity(folded: string, profile: AskProfile, nowMonth: YearMon
  */
 export function extractDates(
   text: string,
-  options: { now: Date; profile: AskProfile },
+  options: { now: Date; profile: AskProfile; budget?: WorkBudget },
 ): DateConstraint | null {
   const folded = foldText(text)
     .replace(/[?!.,;]+/g, " ")
@@ -176,7 +182,7 @@ export function extractDates(
     const match = folded.match(pattern);
     if (match) return resolve(match);
   }
-  const relative = relativeToEntity(folded, options.profile, nowMonth);
+  const relative = relativeToEntity(folded, options.profile, nowMonth, options.budget);
   if (relative) return relative;
   if (
     /\b(first|earliest) (job|role|position|employer|company|gig|work)\b|\bstart(ed)? (his|her|their) career\b|\bcareer start(ed)?\b|\bfirst worked\b/.test(

@@ -21,3 +21,4 @@ export { type RetrievalInput, type RetrievalResult, retrieveFacts, type SearchFa
 export { maxShownFacts, nextSession } from "./session";
 export { extractTechnologies, type TechnologyResult } from "./technologies";
 export * from "./types";
+export { createWorkBudget, defaultWorkLimits, type WorkBudget, type WorkLimits } from "./work-budget";

@@ -17,6 +17,13 @@ export interface NormalizedQuestion {
 // they are used to split trigger words ("ig\u200Bnore") past naive filters.
 const invisible = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
+/** The first `length` UTF-16 units of `text`, without splitting a surrogate pair. */
+function cutAt(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
+}
+
 export function foldText(text: string): string {
   return text
     .normalize("NFKD")
@@ -31,8 +38,7 @@ export function foldText(text: string): string {
 export function normalizeQuestion(raw: string): NormalizedQuestion {
   const hadInvisible = invisible.test(raw);
   invisible.lastIndex = 0;
-  const truncated = raw.length > maxQuestionLength;
-  const text = raw
+  const normalized = raw
     .slice(0, maxQuestionLength)
     .normalize("NFKC")
     .replace(invisible, "")
@@ -40,6 +46,10 @@ export function normalizeQuestion(raw: string): NormalizedQuestion {
     .replace(/[\u201C\u201D]/g, '"')
     .replace(/\s+/g, " ")
     .trim();
+  // NFKC can expand a character up to 18-fold (U+FDFA): cut again so every later stage reads at most
+  // maxQuestionLength characters, whatever the asker typed.
+  const text = cutAt(normalized, maxQuestionLength);
+  const truncated = raw.length > maxQuestionLength || text.length < normalized.length;
   const folded = foldText(text);
   const tokens = folded.match(/[\p{L}\p{N}+#.]+/gu)?.map((token) => token.replace(/\.+$/, "")) ?? [];
   return { text, folded, tokens: tokens.filter(Boolean), hadInvisible, truncated };

@@ -94,8 +94,21 @@ function applyDates(facts: Fact[], dates: DateConstraint, nowIndex: number): Fac
   return past.slice(0, 1);
 }
 
-function mentionsTechnology(fact: Fact, technology: string): boolean {
-  return fact.technologies.includes(technology) || fact.text.toLowerCase().includes(technology.toLowerCase());
+/**
+ * Whether a fact names a technology, by tag or in its text. Texts are lower-cased once per question, not
+ * once per (technology, fact) pair: a question may name dozens of technologies and a fact may be long.
+ */
+function technologyMatcher() {
+  const lowered = new Map<Fact, string>();
+  return (fact: Fact, technology: string): boolean => {
+    if (fact.technologies.includes(technology)) return true;
+    let text = lowered.get(fact);
+    if (text === undefined) {
+      text = fact.text.toLowerCase();
+      lowered.set(fact, text);
+    }
+    return text.includes(technology.toLowerCase());
+  };
 }
 
 /**
@@ -108,6 +121,7 @@ export async function retrieveFacts(
   searchFacts: SearchFacts,
 ): Promise<RetrievalResult> {
   const nowIndex = input.now.getUTCFullYear() * 12 + input.now.getUTCMonth();
+  const mentionsTechnology = technologyMatcher();
   const allTechnologies = new Set(input.facts.flatMap((fact) => fact.technologies));
   const matchedTechnologies = input.technologies.filter(
     (name) => allTechnologies.has(name) || input.facts.some((fact) => mentionsTechnology(fact, name)),

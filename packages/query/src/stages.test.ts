@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { loadProfile } from "../eval/fixtures";
+import { adversarialQuestions } from "../fixtures/adversarial";
 import { extractDates } from "./dates";
 import { extractEntities } from "./entities";
 import { profileTechnologies } from "./facts";
 import { classifyIntent } from "./intent";
 import { normalizeQuestion } from "./normalize";
-import { extractTechnologies } from "./technologies";
+import { extractTechnologies, maxQuestionTechnologies } from "./technologies";
 
 const maria = loadProfile("maria-santos.json");
 const james = loadProfile("james-okafor.json");
@@ -58,6 +59,15 @@ describe("extractTechnologies", () => {
     expect(techs("Has she used Go at work?")).toEqual(["Go"]);
     expect(techs("Did she use Ruby on Rails?")).toEqual(["Ruby on Rails"]);
     expect(techs("Does he know Python?", james)).toEqual(["Python"]);
+  });
+
+  it("reads at most maxQuestionTechnologies from a pasted list of names", () => {
+    const list = extractTechnologies(
+      adversarialQuestions.technologyList as string,
+      profileTechnologies(maria),
+    );
+    expect(list.mentioned.length).toBe(maxQuestionTechnologies);
+    expect(list.technologies.length).toBeLessThanOrEqual(maxQuestionTechnologies);
   });
 
   it("reports category questions", () => {

@@ -40,7 +40,13 @@ const umbrellaFamilies = new Set<string>(
 );
 
 /**
- * Finds the technologies a question is about, via @vitae/taxonomy. `profileTechnologies` are the
+ * Technologies one question is about, at most. A real question names a handful; a pasted list of 160
+ * names would make retrieval scan every fact once per name.
+ */
+export const maxQuestionTechnologies = 24;
+
+/**
+ * Finds the technologies a question is about (the first `maxQuestionTechnologies`), via @vitae/taxonomy. `profileTechnologies` are the
  * canonical names the profile holds; they only widen family terms, never add unasked technologies.
  */
 export function extractTechnologies(
@@ -53,7 +59,7 @@ export function extractTechnologies(
       ...found.map((mention) => mention.name),
       ...profileMentions(text, profileTechnologies, found),
     ]),
-  ];
+  ].slice(0, maxQuestionTechnologies);
   const technologies = new Set<string>();
   for (const name of mentioned) {
     const family = name.toLowerCase();
@@ -74,7 +80,12 @@ export function extractTechnologies(
   const categories = categoryWords
     .filter(([pattern]) => pattern.test(folded))
     .map(([, category]) => category);
-  return { mentioned, technologies: [...technologies], categories: [...new Set(categories)] };
+  return {
+    mentioned,
+    // Widening a family term can add many members ("aws" → every AWS service the profile holds).
+    technologies: [...technologies].slice(0, maxQuestionTechnologies),
+    categories: [...new Set(categories)],
+  };
 }
 
 /**
@@ -87,7 +98,11 @@ function profileMentions(
   known: TechnologyMention[],
 ): string[] {
   const found: string[] = [];
+  const lower = text.toLowerCase();
   for (const name of profileTechnologies) {
+    // A profile may list thousands of names: a plain substring test (linear, native) rules out nearly all
+    // of them before a pattern is compiled, so the cost is one scan per name, not one regex per name.
+    if (!lower.includes(name.toLowerCase())) continue;
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const pattern = new RegExp(
       `(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}]|\\+|#)`,

@@ -9,7 +9,7 @@ import {
   usagePeriodOf,
 } from "@vitae/db";
 import { AppError } from "@vitae/errors";
-import { type AskResult, ask, emptySession } from "@vitae/query";
+import { type AskResult, ask, emptySession, type RefusalCode } from "@vitae/query";
 import type { Plan } from "@vitae/ratelimit";
 import type { ApiDependencies } from "../dependencies";
 import { queryLlmFor } from "./query-llm";
@@ -32,7 +32,14 @@ export interface AskRequest {
   redactProfile?: ((profile: ProfileView) => ProfileView) | undefined;
 }
 
-export type AskResponse = Omit<AskResult, "session" | "analysis" | "dropped"> & { sessionId: string };
+/**
+ * What every ask procedure returns. A refusal carries its stable code only: the guardrail's `reason`
+ * names the pattern that matched, which would teach an asker (anonymous, on a share link) how to evade it.
+ */
+export type AskResponse = Omit<AskResult, "session" | "analysis" | "dropped" | "refusal"> & {
+  sessionId: string;
+  refusal?: { code: RefusalCode };
+};
 
 /**
  * Runs one turn: opens (or starts) the caller's conversation, answers with the query pipeline — with
@@ -132,8 +139,13 @@ export async function runAsk(deps: ApiDependencies, request: AskRequest): Promis
     shareLinkId: request.shareLinkId,
     intent: result.intent,
   });
-  const { session: _session, analysis: _analysis, dropped: _dropped, ...answer } = result;
-  return { ...answer, sessionId };
+  if (result.refusal) deps.logger.info({ refusal: result.refusal, sessionId }, "question refused");
+  if (result.analysis.work.exhausted) {
+    // Typo-tolerant name matching hit its budget: a hostile question or profile, answered by exact names.
+    deps.logger.warn({ work: result.analysis.work, profileId: profile.id }, "ask work budget spent");
+  }
+  const { session: _session, analysis: _analysis, dropped: _dropped, refusal, ...answer } = result;
+  return { ...answer, ...(refusal ? { refusal: { code: refusal.code } } : {}), sessionId };
 }
 
 /**

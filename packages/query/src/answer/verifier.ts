@@ -1,6 +1,7 @@
 import { findTechnologies } from "@vitae/taxonomy";
 import { extractEntities } from "../entities";
 import type { AskProfile, Fact } from "../types";
+import { createWorkBudget, type WorkBudget } from "../work-budget";
 
 export interface VerifiedAnswer {
   text: string;
@@ -38,7 +39,12 @@ function factSupport(facts: Fact[]): { text: string; technologies: Set<string> }
   return { text, technologies: new Set(facts.flatMap((fact) => fact.technologies)) };
 }
 
-function unsupportedClaim(sentence: string, cited: Fact[], profile: AskProfile): string | null {
+function unsupportedClaim(
+  sentence: string,
+  cited: Fact[],
+  profile: AskProfile,
+  budget: WorkBudget,
+): string | null {
   const support = factSupport(cited);
   for (const match of sentence.matchAll(/\b\d[\d,.]*%?/g)) {
     const value = match[0].replace(/[.,]+$/, "");
@@ -56,7 +62,7 @@ function unsupportedClaim(sentence: string, cited: Fact[], profile: AskProfile):
   for (const noun of properNouns(sentence, profile)) {
     if (!support.text.includes(noun.toLowerCase())) return `name ${noun}`;
   }
-  for (const entity of extractEntities(sentence, profile)) {
+  for (const entity of extractEntities(sentence, profile, budget)) {
     if (entity.kind === "title" || entity.score < 0.9) continue;
     if (!cited.some((fact) => entity.factIds.includes(fact.id))) return `${entity.kind} ${entity.name}`;
   }
@@ -76,12 +82,12 @@ function properNouns(sentence: string, profile: AskProfile): string[] {
     .filter((word) => /^\p{Lu}/u.test(word) && word.length > 1 && !own.has(word.toLowerCase()));
 }
 
-function hasClaims(sentence: string, profile: AskProfile): boolean {
+function hasClaims(sentence: string, profile: AskProfile, budget: WorkBudget): boolean {
   return (
     /\d/.test(sentence) ||
     properNouns(sentence, profile).length > 0 ||
     findTechnologies(sentence).length > 0 ||
-    extractEntities(sentence, profile).some((entity) => entity.kind !== "title")
+    extractEntities(sentence, profile, budget).some((entity) => entity.kind !== "title")
   );
 }
 
@@ -90,7 +96,12 @@ function hasClaims(sentence: string, profile: AskProfile): boolean {
  * supported by the facts they cite. Citations of facts outside `facts` are removed first, so a model
  * cannot cite its way to an unsupported claim. Sentences with no claims (connectives) are kept.
  */
-export function verifyAnswer(text: string, facts: Fact[], profile: AskProfile): VerifiedAnswer {
+export function verifyAnswer(
+  text: string,
+  facts: Fact[],
+  profile: AskProfile,
+  budget: WorkBudget = createWorkBudget(),
+): VerifiedAnswer {
   const byId = new Map(facts.map((fact) => [fact.id, fact]));
   const kept: string[] = [];
   const dropped: VerifiedAnswer["dropped"] = [];
@@ -103,7 +114,7 @@ export function verifyAnswer(text: string, facts: Fact[], profile: AskProfile): 
       .replace(/\s+([.!?,])/g, "$1")
       .trim();
     const bare = cleaned.replace(citationPattern, "");
-    if (!hasClaims(bare, profile)) {
+    if (!hasClaims(bare, profile, budget)) {
       kept.push(cleaned);
       continue;
     }
@@ -115,6 +126,7 @@ export function verifyAnswer(text: string, facts: Fact[], profile: AskProfile): 
       bare,
       valid.map((id) => byId.get(id) as Fact),
       profile,
+      budget,
     );
     if (problem) {
       dropped.push({ sentence: raw, reason: `unsupported ${problem}` });
