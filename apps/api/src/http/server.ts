@@ -5,7 +5,6 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { ApiDependencies } from "../dependencies";
 import { type AppRouter, appRouter } from "../router/app-router";
 import { createHttpContextFactory } from "../trpc/context";
-import { classifyTrpcError } from "../trpc/error-formatter";
 import { registerAuthRoutes } from "./auth-routes";
 import { createFrameworkErrorHandler, handleHttpError, sendError } from "./errors";
 import { registerOperationalRoutes } from "./operational-routes";
@@ -101,9 +100,9 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
     createContext: createHttpContextFactory(deps),
     maxBatchSize: config.trpcMaxBatchSize,
     onError: ({ error, path, type }) => {
-      // tRPC wraps every thrown AppError as INTERNAL_SERVER_ERROR; only truly unexpected failures are
-      // errors worth an error-level line (a 401 or 404 is the API working as designed).
-      if (classifyTrpcError(error).code === "INTERNAL") {
+      // AppErrors arrive with their own codes (the base middleware converts them), so INTERNAL_SERVER_ERROR
+      // is exactly the unexpected failures, worth an error-level line; a 401 or 404 is the API working.
+      if (error.code === "INTERNAL_SERVER_ERROR") {
         deps.logger.error({ err: error.cause ?? error, procedure: path, type }, "procedure failed");
       }
     },

@@ -1,6 +1,8 @@
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { AppError, errorCodeTable, isAppError } from "@vitae/errors";
 import type { Context } from "./context";
 import { formatTrpcError } from "./error-formatter";
+import { containsNul } from "./input-guard";
 import type { ProcedureMeta } from "./procedure-meta";
 
 const t = initTRPC
@@ -20,5 +22,23 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
-/** The bare builder; only `procedures.ts` composes it — every exported builder declares its access. */
-export const baseProcedure = t.procedure;
+
+/**
+ * The bare builder; only `procedures.ts` composes it — every exported builder declares its access.
+ *
+ * Two guards run before anything else. Input holding U+0000 is refused: Postgres text cannot store it,
+ * so it would otherwise fail deep inside a write as a 500. And a thrown `AppError` becomes a TRPCError
+ * with the code's own tRPC code (tRPC would wrap it as INTERNAL_SERVER_ERROR), keeping the AppError as
+ * `cause` for the formatter and the logs — so `INTERNAL_SERVER_ERROR` means "unexpected" everywhere.
+ */
+export const baseProcedure = t.procedure.use(async ({ getRawInput, next }) => {
+  if (containsNul(await getRawInput().catch(() => undefined))) {
+    throw new AppError("VALIDATION_FAILED", { message: "Text may not contain NUL characters." });
+  }
+  const result = await next();
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && isAppError(result.error.cause)) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: errorCodeTable[cause.code].trpc, message: cause.message, cause });
+  }
+  return result;
+});
