@@ -1,16 +1,23 @@
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-/** What the parent sends the child (see extract-child.mjs). */
+/**
+ * What the parent sends the child (see extract-child.mjs). With `parse`, the child also normalises and
+ * screens the text and runs the heuristic parser (read/child-steps.ts); TXT/MD are only sent with it.
+ */
 export interface ChildRequest {
-  kind: "pdf" | "docx";
+  kind: "pdf" | "docx" | "md" | "txt";
   bytes: Uint8Array;
   limits: { maxPages: number; maxTextChars: number; maxUncompressedBytes: number; maxRssBytes: number };
+  parse: boolean;
 }
 
-/** What the child answers, or what its death means. */
+/**
+ * What the child answers, or what its death means. With `parse`, an answer also carries `warnings` and
+ * `heuristic` (checked by read-resume.ts).
+ */
 export type ChildOutcome =
-  | { ok: true; text: string; pages?: number; peakRssKb: number }
+  | { ok: true; text: string; pages?: number; peakRssKb: number; [key: string]: unknown }
   | { ok: false; code: string; detail: string };
 
 const childScript = fileURLToPath(new URL("./extract-child.mjs", import.meta.url));
