@@ -188,6 +188,7 @@ export {
   chatTurnModes,
   chatTurns,
   type DocumentStatus,
+  type DocumentWarningRecord,
   documentStatus,
   documents,
   education,

@@ -1,6 +1,7 @@
 // Runs inside the extraction child (loaded by extract-child.mjs through tsx's API), never in the host:
 // decoding, normalising, screening and parsing a hostile text is CPU work that grows with the file, and
 // the child's kill timer, heap limit and RSS watchdog bound it without stalling anyone else.
+import { technologyNames } from "@vitae/taxonomy";
 import { decodeStrictUtf8 } from "../detect/text-content";
 import { DocumentError, type DocumentWarning } from "../errors";
 import { hasMeaningfulText, normalizeExtractedText } from "../extract/normalize-text";
@@ -13,6 +14,7 @@ export interface ReadStepResult {
   text: string;
   warnings: DocumentWarning[];
   heuristic: { profile: Profile; warnings: DocumentWarning[] };
+  mentionedTechnologies: string[];
 }
 
 /** TXT/MD bytes → text: strict UTF-8 (`NOT_UTF8`) and at most `maxTextChars` (`EXTRACTION_LIMIT`). */
@@ -34,5 +36,10 @@ export function readResumeText(raw: string): ReadStepResult {
   const text = removeInstructionLines(normalised, warnings);
   const profileWarnings = new WarningList();
   const profile = removeInstructionValues(parseResumeHeuristic(text), profileWarnings);
-  return { text, warnings: warnings.items, heuristic: { profile, warnings: profileWarnings.items } };
+  return {
+    text,
+    warnings: warnings.items,
+    heuristic: { profile, warnings: profileWarnings.items },
+    mentionedTechnologies: technologyNames(text),
+  };
 }

@@ -23,6 +23,8 @@ export interface ReadResume extends ExtractedText {
   warnings: DocumentWarning[];
   /** The heuristic parser's profile of `text`, and the values it left out of it. */
   heuristic: { profile: Profile; warnings: DocumentWarning[] };
+  /** Canonical technologies `text` mentions, for grounding an LLM parse (`mentionedTechnologies`). */
+  mentionedTechnologies: string[];
 }
 
 const warningsSchema = z
@@ -35,6 +37,7 @@ const answerSchema = z.object({
   pages: z.number().int().nonnegative().optional(),
   warnings: warningsSchema,
   heuristic: z.object({ profile: profileSchema, warnings: warningsSchema }),
+  mentionedTechnologies: z.array(z.string().max(100)).max(10_000),
 });
 
 /**
