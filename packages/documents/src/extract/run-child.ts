@@ -1,4 +1,5 @@
 import { fork } from "node:child_process";
+import { setPriority } from "node:os";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -31,6 +32,19 @@ function isChildOutcome(message: unknown): message is ChildOutcome {
     : typeof candidate.code === "string";
 }
 
+// Parsing a hostile document is background work: at the lowest CPU priority the child cannot take the
+// CPU from the host's event loop (requests, health checks) on a busy machine; it only finishes later.
+const childNiceness = 19;
+
+function lowerPriority(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    setPriority(pid, childNiceness);
+  } catch {
+    // The child has already exited (its exit handler reports why); priority is best effort.
+  }
+}
+
 /**
  * Forks the extraction child, sends it the document and settles once the child has exited: with its
  * answer, or with the meaning of its death (killed by the timer → `EXTRACTION_TIMEOUT`; V8 heap
@@ -51,6 +65,7 @@ export function runExtractionChild(
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
+    lowerPriority(child.pid);
     let answer: ChildOutcome | undefined;
     let timedOut = false;
     let aborted = false;
