@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followDocument } from "./documents";
@@ -54,26 +55,18 @@ fetch(workerData.url).then((response) => response.arrayBuffer()).then(() => {
 
 async function probeHealthWhile(work: () => Promise<unknown>) {
   const probe = new Worker(probeSource, { eval: true, workerData: { url: `${api.url}/healthz` } });
-  const messages: unknown[] = [];
-  let notify = () => {};
-  probe.on("message", (message) => {
-    messages.push(message);
-    notify();
-  });
-  const nextMessage = () =>
-    new Promise<unknown>((resolve) => {
-      const take = () => (messages.length > 0 ? resolve(messages.shift()) : (notify = take));
-      take();
-    });
   try {
-    await nextMessage();
-    await work();
+    await once(probe, "message");
+    try {
+      await work();
+    } finally {
+      probe.postMessage("stop");
+    }
+    const [samples] = await once(probe, "message");
+    return samples as Array<{ ms: number; status: number }>;
   } finally {
-    probe.postMessage("stop");
+    await probe.terminate();
   }
-  const samples = (await nextMessage()) as Array<{ ms: number; status: number }>;
-  await probe.terminate();
-  return samples;
 }
 
 /**
@@ -114,7 +107,9 @@ async function uploadWithoutFinalize(filename: string, bytes: Buffer): Promise<s
 }
 
 describe("documents: hostile résumé text cannot stall the API (issue 8, High 2)", () => {
-  it("ingests four ~490 KB adversarial TXT files finalized together while /healthz p99 stays under 50 ms", async () => {
+  it("ingests four ~490 KB adversarial TXT files finalized together while /healthz p99 stays under 50 ms", async ({
+    annotate,
+  }) => {
     const ids = await Promise.all(
       ["ab.", "ab.1.", "éé.", "ba."].map((unit, index) =>
         uploadWithoutFinalize(`attack-${index}.txt`, adversarialResume(unit)),
@@ -132,15 +127,13 @@ describe("documents: hostile résumé text cannot stall the API (issue 8, High 2
     });
     const longestBusyMs = stopWatching();
     const latencies = samples.map((sample) => sample.ms);
-    console.log(
-      JSON.stringify({
-        calls: latencies.length,
-        p50: percentile(latencies, 0.5),
-        p99: percentile(latencies, 0.99),
-        max: Math.max(...latencies),
-        longestBusyMs,
-      }),
-    );
+    const figures = {
+      calls: latencies.length,
+      p50Ms: Math.round(percentile(latencies, 0.5)),
+      p99Ms: Math.round(percentile(latencies, 0.99)),
+      longestBusyMs: Math.round(longestBusyMs),
+    };
+    await annotate(`healthz during the attack: ${JSON.stringify(figures)}`);
     // Enough calls for the figures to mean something: the ingest takes seconds, a call leaves every 5 ms.
     expect(latencies.length).toBeGreaterThan(100);
     // The issue saw 186 of 200 health checks answered 503 (admission control tripped by the blocked loop).
@@ -148,7 +141,7 @@ describe("documents: hostile résumé text cannot stall the API (issue 8, High 2
     // The issue's 50 ms budget, asserted on what the API controls: its event loop never runs 50 ms of CPU
     // without yielding, so a health check waits for at most that on a machine with a free core. Before
     // the fix the heuristic parser held it for seconds per file. (The health checks' wall-clock p99 is
-    // printed above; on this shared 2-core box it includes waiting for a core.)
+    // annotated above; on this shared 2-core box it includes waiting for a core.)
     expect(longestBusyMs).toBeLessThan(50);
   });
 });

@@ -32,9 +32,10 @@ function isChildOutcome(message: unknown): message is ChildOutcome {
     : typeof candidate.code === "string";
 }
 
-// Parsing a hostile document is background work: at the lowest CPU priority the child cannot take the
-// CPU from the host's event loop (requests, health checks) on a busy machine; it only finishes later.
-const childNiceness = 19;
+// Parsing a hostile document is background work: at a low CPU priority the child cannot take the CPU
+// from the host's event loop (requests, health checks) on a busy machine; it only finishes later. Not the
+// lowest: on a saturated machine the child must still finish within its kill timer.
+const childNiceness = 10;
 
 function lowerPriority(pid: number | undefined): void {
   if (pid === undefined) return;

@@ -36,6 +36,9 @@ export interface LlmParseResult {
   warnings: DocumentWarning[];
 }
 
+/** Default longest text sent to the model; the rest is cut. */
+export const defaultLlmInputChars = 60_000;
+
 export interface LlmParseOptions {
   callOptions?: LlmCallOptions;
   /** Longest text sent to the model (default 60,000 characters; the rest is cut). */
@@ -97,7 +100,7 @@ export async function parseResumeWithLlm(
   llm: StructuredLlm,
   options: LlmParseOptions = {},
 ): Promise<LlmParseResult> {
-  const input = { text: text.slice(0, options.maxInputChars ?? 60_000) };
+  const input = { text: text.slice(0, options.maxInputChars ?? defaultLlmInputChars) };
   const output = await llm.structured(profileSchema, resumeParsePrompt, input, options.callOptions);
   const parsed = profileSchema.safeParse(output);
   if (!parsed.success) throw new DocumentError("PARSE_FAILED", undefined, { cause: parsed.error });

@@ -5,6 +5,7 @@ import { technologyNames } from "@vitae/taxonomy";
 import { decodeStrictUtf8 } from "../detect/text-content";
 import { DocumentError, type DocumentWarning } from "../errors";
 import { hasMeaningfulText, normalizeExtractedText } from "../extract/normalize-text";
+import { defaultLlmInputChars } from "../llm/parse-resume-with-llm";
 import { parseResumeHeuristic } from "../parse/parse-resume-heuristic";
 import type { Profile } from "../profile";
 import { removeInstructionLines, removeInstructionValues, WarningList } from "../screen/instructions";
@@ -40,6 +41,7 @@ export function readResumeText(raw: string): ReadStepResult {
     text,
     warnings: warnings.items,
     heuristic: { profile, warnings: profileWarnings.items },
-    mentionedTechnologies: technologyNames(text),
+    // What an LLM parse reads by default: the taxonomy scan is costly, so it covers no more.
+    mentionedTechnologies: technologyNames(text.slice(0, defaultLlmInputChars)),
   };
 }
