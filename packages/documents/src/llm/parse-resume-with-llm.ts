@@ -4,7 +4,12 @@ import { DocumentError, type DocumentWarning } from "../errors";
 import { type Profile, profileSchema } from "../profile";
 import { removeInstructionValues, WarningList } from "../screen/instructions";
 import { isDateInSource, isInSource, type SourceFacts, sourceFactsOf } from "./grounding";
-import { type ResumePromptInput, resumeParsePrompt, type VersionedPrompt } from "./resume-prompt";
+import {
+  defaultLlmInputChars,
+  type ResumePromptInput,
+  resumeParsePrompt,
+  type VersionedPrompt,
+} from "./resume-prompt";
 
 /** Per-call options passed through to the LLM client (e.g. `{ workspaceId, signal }` for `@vitae/llm`). */
 export type LlmCallOptions = { workspaceId: string; signal?: AbortSignal } & Record<string, unknown>;
@@ -35,9 +40,6 @@ export interface LlmParseResult {
   /** Values left out because they read as instructions to an AI model (`PROMPT_INJECTION`). */
   warnings: DocumentWarning[];
 }
-
-/** Default longest text sent to the model; the rest is cut. */
-export const defaultLlmInputChars = 60_000;
 
 export interface LlmParseOptions {
   callOptions?: LlmCallOptions;

@@ -5,7 +5,7 @@ import { technologyNames } from "@vitae/taxonomy";
 import { decodeStrictUtf8 } from "../detect/text-content";
 import { DocumentError, type DocumentWarning } from "../errors";
 import { hasMeaningfulText, normalizeExtractedText } from "../extract/normalize-text";
-import { defaultLlmInputChars } from "../llm/parse-resume-with-llm";
+import { defaultLlmInputChars } from "../llm/resume-prompt";
 import { parseResumeHeuristic } from "../parse/parse-resume-heuristic";
 import type { Profile } from "../profile";
 import { removeInstructionLines, removeInstructionValues, WarningList } from "../screen/instructions";
