@@ -151,10 +151,25 @@ function htmlToText(html) {
     .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCodePoint(Number.parseInt(code, 16)));
 }
 
-// Loaded only when needed: extraction alone (extractText) runs without tsx.
+// Loaded only when needed: extraction alone (extractText) runs without tsx. Failing to load is about
+// this installation, not the document: CHILD_SETUP makes the host retry instead of failing the file.
 async function loadReadSteps() {
-  const { tsImport } = await import("tsx/esm/api");
-  return tsImport("../read/child-steps.ts", import.meta.url);
+  try {
+    const { tsImport } = await import("tsx/esm/api");
+    return await tsImport("../read/child-steps.ts", import.meta.url);
+  } catch (error) {
+    throw new ExtractionFailure("CHILD_SETUP", String(error?.message ?? "read steps failed to load"));
+  }
+}
+
+// An unexpected error while reading the text is the parser's failure (PARSE_FAILED), not a damaged file.
+function readText(steps, text) {
+  try {
+    return steps.readResumeText(text);
+  } catch (error) {
+    if (error?.name === "DocumentError") throw error;
+    throw new ExtractionFailure("PARSE_FAILED", String(error?.message ?? "read failed"));
+  }
 }
 
 async function read(request) {
@@ -165,7 +180,7 @@ async function read(request) {
     : await (request.kind === "pdf" ? extractPdf : extractDocx)(request.bytes, request.limits);
   if (!request.parse) return extracted;
   const { pages } = extracted;
-  return { ...steps.readResumeText(extracted.text), ...(pages === undefined ? {} : { pages }) };
+  return { ...readText(steps, extracted.text), ...(pages === undefined ? {} : { pages }) };
 }
 
 function reply(message) {

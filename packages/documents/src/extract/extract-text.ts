@@ -73,8 +73,12 @@ export function childLimitsOf(options: ExtractOptions): ChildRequest["limits"] {
   };
 }
 
-/** A failed child outcome as the `DocumentError` it means (an unknown code is `PARSE_FAILED`). */
+/**
+ * A failed child outcome as the `DocumentError` it means (an unknown code is `PARSE_FAILED`), or a plain
+ * `Error` (retryable) when the child could not load its own code (`CHILD_SETUP`).
+ */
 export function throwChildFailure(outcome: Extract<ChildOutcome, { ok: false }>): never {
+  if (outcome.code === "CHILD_SETUP") throw new Error(`extraction child setup failed: ${outcome.detail}`);
   const code: DocumentErrorCode = (documentErrorCodes as readonly string[]).includes(outcome.code)
     ? (outcome.code as DocumentErrorCode)
     : "PARSE_FAILED";
