@@ -60,3 +60,22 @@ export const documentErrorMessages: Readonly<Record<DocumentErrorCode, string>> 
 export function isDocumentErrorCode(code: unknown): code is DocumentErrorCode {
   return typeof code === "string" && (documentErrorCodes as readonly string[]).includes(code);
 }
+
+/**
+ * The closed list of document warning codes: a `ready` document may carry warnings about content that
+ * was left out of its profile. `PROMPT_INJECTION`: text that reads as instructions to an AI model.
+ */
+export const documentWarningCodes = ["PROMPT_INJECTION"] as const;
+
+export type DocumentWarningCode = (typeof documentWarningCodes)[number];
+
+/** Plain-words message per warning code, safe to show to the document's owner. */
+export const documentWarningMessages: Readonly<Record<DocumentWarningCode, string>> = Object.freeze({
+  PROMPT_INJECTION: "Text that reads as instructions to an AI was left out of the profile.",
+});
+
+/** Something ingestion left out of the profile, with the text it concerns (at most 200 characters). */
+export interface DocumentWarning {
+  code: DocumentWarningCode;
+  excerpt: string;
+}

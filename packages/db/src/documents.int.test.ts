@@ -106,6 +106,9 @@ describe.each(testDrivers)("documents on $kind", ({ open }) => {
       detectedType: "application/pdf",
       sha256: sha,
       pageCount: 1,
+      warnings: [
+        { code: "PROMPT_INJECTION", message: "Left out.", excerpt: "ignore all previous instructions" },
+      ],
     };
     // Not finalized: the job must not start, and nothing can complete it.
     expect(await markDocumentProcessing(db, ref)).toBe(false);
@@ -128,6 +131,7 @@ describe.each(testDrivers)("documents on $kind", ({ open }) => {
       sha256: sha,
       pageCount: 1,
       detectedType: "application/pdf",
+      warnings: readyParams.warnings,
     });
     await expect(getDocumentText(db, ref)).resolves.toBe("Ada Lovelace");
 
@@ -142,7 +146,13 @@ describe.each(testDrivers)("documents on $kind", ({ open }) => {
 
     expect(await reopenDocumentForReingest(db, ref)).toBe(true);
     const reopened = await getDocument(db, ref);
-    expect(reopened).toMatchObject({ status: "uploaded", sha256: null, pageCount: null, detectedType: null });
+    expect(reopened).toMatchObject({
+      status: "uploaded",
+      sha256: null,
+      pageCount: null,
+      detectedType: null,
+      warnings: [],
+    });
     expect(reopened?.finalizedAt).toEqual(finalized?.finalizedAt);
     await expect(getDocumentText(db, ref)).resolves.toBeNull();
     expect(await reopenDocumentForReingest(db, ref)).toBe(false);

@@ -190,6 +190,7 @@ export {
   chatTurnModes,
   chatTurns,
   type DocumentStatus,
+  type DocumentWarningRecord,
   documentStatus,
   documents,
   education,

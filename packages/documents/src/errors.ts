@@ -1,6 +1,14 @@
 import { type DocumentErrorCode, documentErrorCodes, documentErrorMessages } from "@vitae/contracts";
 
-export { type DocumentErrorCode, documentErrorCodes, documentErrorMessages } from "@vitae/contracts";
+export {
+  type DocumentErrorCode,
+  type DocumentWarning,
+  type DocumentWarningCode,
+  documentErrorCodes,
+  documentErrorMessages,
+  documentWarningCodes,
+  documentWarningMessages,
+} from "@vitae/contracts";
 
 /**
  * Every expected failure of this package. Permanent by nature (the same bytes fail the same way), except

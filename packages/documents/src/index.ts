@@ -9,8 +9,12 @@ export { type DocxInspection, type DocxLimits, defaultDocxLimits, inspectDocx } 
 export {
   DocumentError,
   type DocumentErrorCode,
+  type DocumentWarning,
+  type DocumentWarningCode,
   documentErrorCodes,
   documentErrorMessages,
+  documentWarningCodes,
+  documentWarningMessages,
   isDocumentError,
 } from "./errors";
 export { type ExtractedText, type ExtractOptions, extractText } from "./extract/extract-text";
@@ -34,3 +38,4 @@ export {
   type Skill,
   type YearMonth,
 } from "./profile";
+export { type ReadResume, readResume } from "./read/read-resume";

@@ -76,16 +76,4 @@ export type Education = Profile["education"][number];
 export type Project = Profile["projects"][number];
 export type Skill = Profile["skills"][number];
 
-/** A profile with nothing in it — the start of every parse. */
-export function emptyProfile(): Profile {
-  return {
-    name: null,
-    headline: null,
-    summary: null,
-    contact: { email: null, phone: null, location: null, links: [] },
-    experiences: [],
-    education: [],
-    projects: [],
-    skills: [],
-  };
-}
+export { emptyProfile } from "./empty-profile";

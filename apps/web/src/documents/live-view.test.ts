@@ -11,6 +11,7 @@ function summary(overrides: Partial<DocumentSummary>): DocumentSummary {
     status: "processing",
     errorCode: null,
     errorMessage: null,
+    warnings: [],
     profileId: null,
     createdAt: "2026-12-01T10:00:00.000Z",
     updatedAt: "2026-12-01T10:00:05.000Z",

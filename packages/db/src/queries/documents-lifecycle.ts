@@ -2,7 +2,7 @@ import { AppError } from "@vitae/errors";
 import { and, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Database } from "../database";
-import { type DocumentStatus, documents } from "../schema";
+import { type DocumentStatus, type DocumentWarningRecord, documents } from "../schema";
 import { type DocumentRecord, getDocument } from "./documents-read";
 import { isUuid } from "./ids";
 
@@ -79,6 +79,8 @@ export interface MarkDocumentReadyParams extends DocumentRef {
   /** Lower-case hex SHA-256 of the original. */
   sha256: string;
   pageCount: number | null;
+  /** What ingestion left out of the profile (client-safe); none when omitted. */
+  warnings?: DocumentWarningRecord[];
 }
 
 /**
@@ -98,6 +100,7 @@ export function markDocumentReady(db: Database, params: MarkDocumentReadyParams)
     detectedType: params.detectedType,
     sha256: params.sha256,
     pageCount: params.pageCount,
+    warnings: params.warnings ?? [],
     errorCode: null,
     errorMessage: null,
   });
@@ -139,5 +142,6 @@ export function reopenDocumentForReingest(db: Database, ref: DocumentRef): Promi
     detectedType: null,
     sha256: null,
     pageCount: null,
+    warnings: [],
   });
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../database";
-import { type DocumentStatus, documents, profiles } from "../schema";
+import { type DocumentStatus, type DocumentWarningRecord, documents, profiles } from "../schema";
 import { isUuid } from "./ids";
 import { decodeKeysetCursor, encodeKeysetCursor, pageLimit } from "./keyset-cursor";
 
@@ -22,6 +22,8 @@ export interface DocumentRecord {
   errorMessage: string | null;
   sha256: string | null;
   pageCount: number | null;
+  /** What ingestion left out of the profile (e.g. text that reads as instructions to an AI). */
+  warnings: DocumentWarningRecord[];
   createdAt: Date;
   updatedAt: Date;
   finalizedAt: Date | null;
@@ -43,6 +45,7 @@ export const documentRecordColumns = {
   errorMessage: documents.errorMessage,
   sha256: documents.sha256,
   pageCount: documents.pageCount,
+  warnings: documents.warnings,
   createdAt: documents.createdAt,
   updatedAt: documents.updatedAt,
   finalizedAt: documents.finalizedAt,

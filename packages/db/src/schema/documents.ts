@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -18,6 +19,16 @@ import { workspaces } from "./workspaces";
 
 /** Lifecycle of an uploaded document: uploaded → processing → ready | failed. */
 export const documentStatus = pgEnum("document_status", ["uploaded", "processing", "ready", "failed"]);
+
+/**
+ * Something ingestion left out of a ready document's profile (`documentWarningCodes` of
+ * `@vitae/documents`), with a client-safe message and the text it concerns.
+ */
+export interface DocumentWarningRecord {
+  code: string;
+  message: string;
+  excerpt: string;
+}
 
 /** One status value of {@link documentStatus}. */
 export type DocumentStatus = (typeof documentStatus.enumValues)[number];
@@ -49,6 +60,8 @@ export const documents = pgTable(
     sha256: text(),
     pageCount: integer(),
     text: text(),
+    // Shown to clients as-is, like `error_message`; at most a few short entries per document.
+    warnings: jsonb().$type<DocumentWarningRecord[]>().notNull().default(sql`'[]'::jsonb`),
     // Millisecond precision: the keyset cursor carries a JavaScript Date (see listDocuments).
     createdAt: timestamp({ withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
     updatedAt: timestampTz()

@@ -11,7 +11,7 @@ export {
   chatTurnModes,
   chatTurns,
 } from "./chat-turns";
-export { type DocumentStatus, documentStatus, documents } from "./documents";
+export { type DocumentStatus, type DocumentWarningRecord, documentStatus, documents } from "./documents";
 export { education } from "./education";
 export { experiences } from "./experiences";
 export { type JobRunStatus, jobRunStatus, jobRuns } from "./job-runs";

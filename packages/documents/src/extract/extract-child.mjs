@@ -1,7 +1,9 @@
 // The extraction sandbox: forked by extract-text.ts with a V8 heap limit and a kill timer, it parses one
 // untrusted document and exits. Plain ESM JavaScript on purpose: it must start the same way under
-// `node --import tsx`, under vitest and in production, without any loader. Nothing here touches the
-// file system or the network; the document arrives over IPC.
+// `node --import tsx`, under vitest and in production, without inheriting any loader. Nothing here
+// touches the network; the document arrives over IPC. With `request.parse` (read-resume.ts), the
+// TypeScript read steps (decode, normalise, screen, heuristic parse) are loaded through tsx's API and run
+// here too, so the host never spends CPU on a hostile text.
 import { Buffer } from "node:buffer";
 import mammoth from "mammoth";
 import { getDocumentProxy } from "unpdf";
@@ -149,6 +151,38 @@ function htmlToText(html) {
     .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCodePoint(Number.parseInt(code, 16)));
 }
 
+// Loaded only when needed: extraction alone (extractText) runs without tsx. Failing to load is about
+// this installation, not the document: CHILD_SETUP makes the host retry instead of failing the file.
+async function loadReadSteps() {
+  try {
+    const { tsImport } = await import("tsx/esm/api");
+    return await tsImport("../read/child-steps.ts", import.meta.url);
+  } catch (error) {
+    throw new ExtractionFailure("CHILD_SETUP", String(error?.message ?? "read steps failed to load"));
+  }
+}
+
+// An unexpected error while reading the text is the parser's failure (PARSE_FAILED), not a damaged file.
+function readText(steps, text) {
+  try {
+    return steps.readResumeText(text);
+  } catch (error) {
+    if (error?.name === "DocumentError") throw error;
+    throw new ExtractionFailure("PARSE_FAILED", String(error?.message ?? "read failed"));
+  }
+}
+
+async function read(request) {
+  const isText = request.kind === "txt" || request.kind === "md";
+  const steps = isText || request.parse ? await loadReadSteps() : undefined;
+  const extracted = isText
+    ? { text: steps.decodeText(request.bytes, request.limits.maxTextChars) }
+    : await (request.kind === "pdf" ? extractPdf : extractDocx)(request.bytes, request.limits);
+  if (!request.parse) return extracted;
+  const { pages } = extracted;
+  return { ...readText(steps, extracted.text), ...(pages === undefined ? {} : { pages }) };
+}
+
 function reply(message) {
   const peakRssKb = process.resourceUsage().maxRSS;
   process.send({ ...message, peakRssKb }, () => process.exit(0));
@@ -167,11 +201,11 @@ process.once("message", async (request) => {
   }, 25);
   watchdog.unref();
   try {
-    const extract = request.kind === "pdf" ? extractPdf : extractDocx;
-    const result = await extract(request.bytes, request.limits);
-    reply({ ok: true, ...result });
+    reply({ ok: true, ...(await read(request)) });
   } catch (error) {
-    const code = error instanceof ExtractionFailure ? error.code : "MALFORMED_FILE";
+    // DocumentError comes from the read steps (NOT_UTF8, EXTRACTION_LIMIT, NO_TEXT).
+    const isCoded = error instanceof ExtractionFailure || error?.name === "DocumentError";
+    const code = isCoded ? error.code : "MALFORMED_FILE";
     reply({ ok: false, code, detail: String(error?.message ?? "") });
   } finally {
     clearInterval(watchdog);

@@ -3,7 +3,7 @@ import { decodeStrictUtf8 } from "../detect/text-content";
 import { inspectDocx } from "../docx/inspect-docx";
 import { DocumentError, type DocumentErrorCode, documentErrorCodes } from "../errors";
 import { hasMeaningfulText, normalizeExtractedText } from "./normalize-text";
-import { runExtractionChild } from "./run-child";
+import { type ChildOutcome, type ChildRequest, runExtractionChild } from "./run-child";
 
 export interface ExtractOptions {
   /** The child is killed after this long (`EXTRACTION_TIMEOUT_MS`, default 20000 in config). */
@@ -44,38 +44,45 @@ export async function extractText(
   kind: DocumentKind,
   options: ExtractOptions,
 ): Promise<ExtractedText> {
-  const maxTextChars = options.maxTextChars ?? 500_000;
+  const limits = childLimitsOf(options);
   if (kind === "md" || kind === "txt") {
     const verdict = decodeStrictUtf8(bytes);
     if (!verdict.ok) throw new DocumentError("NOT_UTF8", undefined, { cause: new Error(verdict.reason) });
-    if (verdict.text.length > maxTextChars) throw new DocumentError("EXTRACTION_LIMIT");
+    if (verdict.text.length > limits.maxTextChars) throw new DocumentError("EXTRACTION_LIMIT");
     return finish(verdict.text, {});
   }
-  const maxUncompressedBytes = options.maxUncompressedBytes ?? 100 * 1024 * 1024;
-  if (kind === "docx") await inspectDocx(bytes, { maxUncompressedBytes });
+  if (kind === "docx") await inspectDocx(bytes, { maxUncompressedBytes: limits.maxUncompressedBytes });
   const outcome = await runExtractionChild(
-    {
-      kind,
-      bytes,
-      limits: {
-        maxPages: options.maxPages ?? 50,
-        maxTextChars,
-        maxUncompressedBytes,
-        maxRssBytes: (options.maxMemoryMb * 2 + 64) * 1024 * 1024,
-      },
-    },
+    { kind, bytes, limits, parse: false },
     { timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb, signal: options.signal },
   );
-  if (!outcome.ok) {
-    const code: DocumentErrorCode = (documentErrorCodes as readonly string[]).includes(outcome.code)
-      ? (outcome.code as DocumentErrorCode)
-      : "PARSE_FAILED";
-    throw new DocumentError(code, undefined, { cause: new Error(outcome.detail) });
-  }
+  if (!outcome.ok) throwChildFailure(outcome);
   return finish(outcome.text, {
     peakRssBytes: outcome.peakRssKb * 1024,
     ...(outcome.pages === undefined ? {} : { pages: outcome.pages }),
   });
+}
+
+/** The child's limits for these options, defaults applied. */
+export function childLimitsOf(options: ExtractOptions): ChildRequest["limits"] {
+  return {
+    maxPages: options.maxPages ?? 50,
+    maxTextChars: options.maxTextChars ?? 500_000,
+    maxUncompressedBytes: options.maxUncompressedBytes ?? 100 * 1024 * 1024,
+    maxRssBytes: (options.maxMemoryMb * 2 + 64) * 1024 * 1024,
+  };
+}
+
+/**
+ * A failed child outcome as the `DocumentError` it means (an unknown code is `PARSE_FAILED`), or a plain
+ * `Error` (retryable) when the child could not load its own code (`CHILD_SETUP`).
+ */
+export function throwChildFailure(outcome: Extract<ChildOutcome, { ok: false }>): never {
+  if (outcome.code === "CHILD_SETUP") throw new Error(`extraction child setup failed: ${outcome.detail}`);
+  const code: DocumentErrorCode = (documentErrorCodes as readonly string[]).includes(outcome.code)
+    ? (outcome.code as DocumentErrorCode)
+    : "PARSE_FAILED";
+  throw new DocumentError(code, undefined, { cause: new Error(outcome.detail) });
 }
 
 function finish(raw: string, extra: Omit<ExtractedText, "text">): ExtractedText {

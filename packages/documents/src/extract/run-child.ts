@@ -1,16 +1,24 @@
 import { fork } from "node:child_process";
+import { setPriority } from "node:os";
 import { fileURLToPath } from "node:url";
 
-/** What the parent sends the child (see extract-child.mjs). */
+/**
+ * What the parent sends the child (see extract-child.mjs). With `parse`, the child also normalises and
+ * screens the text and runs the heuristic parser (read/child-steps.ts); TXT/MD are only sent with it.
+ */
 export interface ChildRequest {
-  kind: "pdf" | "docx";
+  kind: "pdf" | "docx" | "md" | "txt";
   bytes: Uint8Array;
   limits: { maxPages: number; maxTextChars: number; maxUncompressedBytes: number; maxRssBytes: number };
+  parse: boolean;
 }
 
-/** What the child answers, or what its death means. */
+/**
+ * What the child answers, or what its death means. With `parse`, an answer also carries `warnings` and
+ * `heuristic` (checked by read-resume.ts).
+ */
 export type ChildOutcome =
-  | { ok: true; text: string; pages?: number; peakRssKb: number }
+  | { ok: true; text: string; pages?: number; peakRssKb: number; [key: string]: unknown }
   | { ok: false; code: string; detail: string };
 
 const childScript = fileURLToPath(new URL("./extract-child.mjs", import.meta.url));
@@ -22,6 +30,20 @@ function isChildOutcome(message: unknown): message is ChildOutcome {
   return candidate.ok === true
     ? typeof candidate.text === "string" && typeof candidate.peakRssKb === "number"
     : typeof candidate.code === "string";
+}
+
+// Parsing a hostile document is background work: at a low CPU priority the child cannot take the CPU
+// from the host's event loop (requests, health checks) on a busy machine; it only finishes later. Not the
+// lowest: on a saturated machine the child must still finish within its kill timer.
+const childNiceness = 10;
+
+function lowerPriority(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    setPriority(pid, childNiceness);
+  } catch {
+    // The child has already exited (its exit handler reports why); priority is best effort.
+  }
 }
 
 /**
@@ -44,6 +66,7 @@ export function runExtractionChild(
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
+    lowerPriority(child.pid);
     let answer: ChildOutcome | undefined;
     let timedOut = false;
     let aborted = false;

@@ -1,14 +1,15 @@
 import { parseOneDate } from "../parse/dates";
 import type { YearMonth } from "../profile";
+import { WordSequenceIndex } from "./word-sequence-index";
 
-/** Lowercase letters and digits separated by single spaces, padded: the form facts are compared in. */
-export function matchForm(text: string): string {
-  const words = text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}+#]+/gu, " ")
-    .trim();
-  return ` ${words} `;
+/** The words facts are compared in: lowercase letters, digits, "+" and "#" runs (NFKC). */
+export function matchWords(text: string): string[] {
+  return (
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}+#]+/gu) ?? []
+  );
 }
 
 const dateToken =
@@ -17,7 +18,7 @@ const presentWord = /\b(?:present|current(?:ly)?|now|today|to date|ongoing)\b/i;
 
 /** What a source text can support: its match form and every year-month it writes. */
 export interface SourceFacts {
-  form: string;
+  words: WordSequenceIndex;
   yearMonths: ReadonlySet<string>;
   mentionsPresent: boolean;
 }
@@ -28,13 +29,19 @@ export function sourceFactsOf(text: string): SourceFacts {
     const parsed = parseOneDate(token);
     if (parsed !== null) yearMonths.add(parsed);
   }
-  return { form: matchForm(text), yearMonths, mentionsPresent: presentWord.test(text) };
+  return {
+    words: new WordSequenceIndex(matchWords(text)),
+    yearMonths,
+    mentionsPresent: presentWord.test(text),
+  };
 }
 
-/** Whether a phrase occurs in the source, ignoring case, punctuation and spacing, on word boundaries. */
+/**
+ * Whether a phrase occurs in the source, ignoring case, punctuation and spacing, on word boundaries.
+ * Linear in the phrase (the source was indexed once by {@link sourceFactsOf}).
+ */
 export function isInSource(facts: SourceFacts, value: string): boolean {
-  const form = matchForm(value);
-  return form.trim() !== "" && facts.form.includes(form);
+  return facts.words.contains(matchWords(value));
 }
 
 /** Whether the source writes this date (a "YYYY-01" is also supported by the bare year). */

@@ -1,9 +1,15 @@
 import { normalizeTechnology, technologyNames } from "@vitae/taxonomy";
 import type { z } from "zod";
-import { DocumentError } from "../errors";
+import { DocumentError, type DocumentWarning } from "../errors";
 import { type Profile, profileSchema } from "../profile";
+import { removeInstructionValues, WarningList } from "../screen/instructions";
 import { isDateInSource, isInSource, type SourceFacts, sourceFactsOf } from "./grounding";
-import { type ResumePromptInput, resumeParsePrompt, type VersionedPrompt } from "./resume-prompt";
+import {
+  defaultLlmInputChars,
+  type ResumePromptInput,
+  resumeParsePrompt,
+  type VersionedPrompt,
+} from "./resume-prompt";
 
 /** Per-call options passed through to the LLM client (e.g. `{ workspaceId, signal }` for `@vitae/llm`). */
 export type LlmCallOptions = { workspaceId: string; signal?: AbortSignal } & Record<string, unknown>;
@@ -31,12 +37,19 @@ export interface DroppedFact {
 export interface LlmParseResult {
   profile: Profile;
   dropped: DroppedFact[];
+  /** Values left out because they read as instructions to an AI model (`PROMPT_INJECTION`). */
+  warnings: DocumentWarning[];
 }
 
 export interface LlmParseOptions {
   callOptions?: LlmCallOptions;
   /** Longest text sent to the model (default 60,000 characters; the rest is cut). */
   maxInputChars?: number;
+  /**
+   * Canonical technologies the text mentions (`ReadResume.mentionedTechnologies`, found in the sandbox);
+   * computed from the text when absent. The taxonomy scan is the one costly step of grounding.
+   */
+  mentionedTechnologies?: readonly string[];
 }
 
 type Grounder = <V extends string | null>(path: string, value: V) => V | null;
@@ -80,7 +93,8 @@ function groundTechnologies(
  * experience without a supported company and title, an education entry without a supported school and
  * a project without a supported name are dropped whole; other unsupported facts become `null` or are
  * removed. Technologies and skills are normalised through `@vitae/taxonomy`. Every dropped fact is
- * reported. Errors of the LLM client propagate unchanged; output that fails validation throws
+ * reported. Values that read as instructions to an AI model are removed and reported as `warnings`
+ * (`PROMPT_INJECTION`). Grounding is linear in the text and the output. Errors of the LLM client propagate unchanged; output that fails validation throws
  * `DocumentError("PARSE_FAILED")`.
  */
 export async function parseResumeWithLlm(
@@ -88,13 +102,13 @@ export async function parseResumeWithLlm(
   llm: StructuredLlm,
   options: LlmParseOptions = {},
 ): Promise<LlmParseResult> {
-  const input = { text: text.slice(0, options.maxInputChars ?? 60_000) };
+  const input = { text: text.slice(0, options.maxInputChars ?? defaultLlmInputChars) };
   const output = await llm.structured(profileSchema, resumeParsePrompt, input, options.callOptions);
   const parsed = profileSchema.safeParse(output);
   if (!parsed.success) throw new DocumentError("PARSE_FAILED", undefined, { cause: parsed.error });
   const raw = parsed.data;
   const facts = sourceFactsOf(input.text);
-  const mentioned = new Set(technologyNames(input.text));
+  const mentioned = new Set(options.mentionedTechnologies ?? technologyNames(input.text));
   const dropped: DroppedFact[] = [];
   const ground = grounder(facts, dropped);
   const bullets = (list: readonly string[], path: string) =>
@@ -172,12 +186,18 @@ export async function parseResumeWithLlm(
     mentioned,
     dropped,
   );
-  profile.skills = skillNames.map((name) => {
-    const technology = normalizeTechnology(name);
-    const source = raw.skills.find(
-      (skill) => normalizeTechnology(skill.raw)?.name === name || skill.raw.trim() === name,
-    );
-    return { name, category: technology?.category ?? "other", raw: source?.raw ?? name };
-  });
-  return { profile, dropped };
+  // The first raw spelling per kept name, found in one pass (a lookup per skill would be quadratic).
+  const rawByName = new Map<string, string>();
+  for (const skill of raw.skills) {
+    for (const key of [normalizeTechnology(skill.raw)?.name, skill.raw.trim()]) {
+      if (key !== undefined && !rawByName.has(key)) rawByName.set(key, skill.raw);
+    }
+  }
+  profile.skills = skillNames.map((name) => ({
+    name,
+    category: normalizeTechnology(name)?.category ?? "other",
+    raw: rawByName.get(name) ?? name,
+  }));
+  const warnings = new WarningList();
+  return { profile: removeInstructionValues(profile, warnings), dropped, warnings: warnings.items };
 }

@@ -1,3 +1,6 @@
+/** Default longest text sent to the model; the rest is cut. */
+export const defaultLlmInputChars = 60_000;
+
 /** The input of the résumé prompt. */
 export interface ResumePromptInput {
   text: string;

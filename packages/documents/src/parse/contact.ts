@@ -1,4 +1,5 @@
 import { findDateRange } from "./dates";
+import { trimCharacters } from "./trim";
 import { looksLikeTitle } from "./vocabulary";
 
 export interface Contact {
@@ -8,10 +9,15 @@ export interface Contact {
   links: string[];
 }
 
-const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}/u;
-// Explicit URLs, "www." hosts, and bare domains on common TLDs ("linkedin.com/in/x", "priya.dev").
+// Linear on hostile lines ("ab.ab.ab…", "a.a.a…@"): a match may start only where a run of its
+// characters starts (the lookbehind), and every quantifier is bounded (RFC 5321: local part ≤ 64,
+// label ≤ 63). Unanchored `[…]+@` would rescan the run from each of its positions: quadratic per line.
+const emailPattern =
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,10}\.\p{L}{2,24}/u;
+// Explicit URLs, "www." hosts, and bare domains on common TLDs ("linkedin.com/in/x", "priya.dev"). The
+// bare-domain branch starts only where a host run starts, for the same reason as the e-mail pattern.
 const linkPattern =
-  /\bhttps?:\/\/[^\s|,;<>()]+|\bwww\.[^\s|,;<>()]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|dev|io|net|org|me|app|co|ai|tech|site|xyz|page|blog|info|in|uk|de|pt|br|eu)(?:\/[^\s|,;<>()]*)?(?![\w@.])/gi;
+  /\bhttps?:\/\/[^\s|,;<>()]{1,2048}|\bwww\.[^\s|,;<>()]{1,2048}|(?<![\w.-])[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,10}\.(?:com|dev|io|net|org|me|app|co|ai|tech|site|xyz|page|blog|info|in|uk|de|pt|br|eu)(?:\/[^\s|,;<>()]{0,2048})?(?![\w@.])/gi;
 const phonePattern = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d[\d\s.-]{6,}\d/;
 // "Lisbon, Portugal", "Chicago, IL", "São Paulo, SP, Brazil", "Remote".
 const locationPattern =
@@ -40,7 +46,9 @@ export function findPhone(text: string): string | null {
 
 export function findLinks(text: string): string[] {
   const withoutEmails = text.replace(new RegExp(emailPattern.source, "gu"), " ");
-  return [...new Set((withoutEmails.match(linkPattern) ?? []).map((link) => link.replace(/[.)]+$/, "")))];
+  return [
+    ...new Set((withoutEmails.match(linkPattern) ?? []).map((link) => trimCharacters(link, /[.)]/, "end"))),
+  ];
 }
 
 export function isLocation(segment: string): boolean {

@@ -1,4 +1,5 @@
 import type { YearMonth } from "../profile";
+import { trimCharacters } from "./trim";
 
 /** A date range found in a line: [index, index + length) is the text it came from. */
 export interface FoundDateRange {
@@ -94,9 +95,6 @@ export function findSingleDate(line: string): FoundDateRange | null {
 /** The line without the matched date text and the brackets or separators left around it. */
 export function withoutDate(line: string, found: FoundDateRange): string {
   const rest = `${line.slice(0, found.index)} ${line.slice(found.index + found.length)}`;
-  return rest
-    .replace(/\(\s*\)|\[\s*\]/g, " ")
-    .replace(/\s+/g, " ")
-    .replace(/^[\s|,·•–—-]+|[\s|,·•–—(-]+$/g, "")
-    .trim();
+  const spaced = rest.replace(/\(\s*\)|\[\s*\]/g, " ").replace(/\s+/g, " ");
+  return trimCharacters(trimCharacters(spaced, /[\s|,·•–—-]/u, "start"), /[\s|,·•–—(-]/u, "end").trim();
 }

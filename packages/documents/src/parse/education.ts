@@ -1,6 +1,7 @@
 import type { Education } from "../profile";
 import { findDateRange, findSingleDate, withoutDate } from "./dates";
 import type { ResumeLine } from "./lines";
+import { trimCharacters } from "./trim";
 
 const schoolWord =
   /\b(?:university|universit[éàä]t?|universidad|universidade|università|college|institute|instituto|school|academy|polytechnic|politecnico|hochschule|conservatory|iit|nit|mit|ucla|epfl|eth)\b/iu;
@@ -17,11 +18,11 @@ function splitDegree(text: string): { degree: string; field: string | null } | n
   const match = degreePattern.exec(text);
   if (match === null) return null;
   const degree = match[0].trim();
-  const field = text
-    .slice(match[0].length)
-    .replace(/^[\s,.:;]*(?:(?:in|of)\s+)?/i, "")
-    .replace(/[\s,.;]+$/, "")
-    .trim();
+  const field = trimCharacters(
+    text.slice(match[0].length).replace(/^[\s,.:;]*(?:(?:in|of)\s+)?/i, ""),
+    /[\s,.;]/,
+    "end",
+  ).trim();
   return { degree, field: field === "" ? null : field };
 }
 

@@ -13,14 +13,16 @@ const horizontalRule = /^(?:[-*_=]\s*){3,}$/;
 // on hostile input such as one 500,000-character line.
 const maxLineChars = 1000;
 
-// Markdown links become "text (url)" so the URL survives for contact and project links.
+// Markdown links become "text (url)" so the URL survives for contact and project links. Each bracketed
+// part excludes its own opening character, so a scan stops at the next opener instead of running to the
+// end of the line from every opener ("![![![…" would be quadratic).
 function stripInlineMarkdown(text: string): string {
   return text
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
-    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_, label: string, url: string) =>
+    .replace(/!\[[^[\]]*\]\([^()]*\)/g, "")
+    .replace(/\[([^[\]]+)\]\(([^()\s]+)\)/g, (_, label: string, url: string) =>
       label === url ? url : `${label} (${url})`,
     )
-    .replace(/<(https?:\/\/[^>\s]+)>/g, "$1")
+    .replace(/<(https?:\/\/[^<>\s]+)>/g, "$1")
     .replace(/(\*\*|__)(.+?)\1/g, "$2")
     .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, "$1$2")
     .replace(/`([^`]+)`/g, "$1")

@@ -1,4 +1,5 @@
-import { emptyProfile, type Profile } from "../profile";
+import { emptyProfile } from "../empty-profile";
+import type { Profile } from "../profile";
 import { isContactSegment, segmentsOf } from "./contact";
 import { parseEducation } from "./education";
 import { parseExperiences } from "./experience";

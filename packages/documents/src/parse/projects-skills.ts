@@ -2,6 +2,7 @@ import { findTechnologies, normalizeTechnology, technologyNames } from "@vitae/t
 import type { Project, Skill } from "../profile";
 import { findLinks } from "./contact";
 import type { ResumeLine } from "./lines";
+import { trimCharacters } from "./trim";
 
 /**
  * Projects: each non-bullet line starts one ("Name — description. url", "Name: description", "Name
@@ -27,9 +28,9 @@ export function parseProjects(lines: readonly ResumeLine[]): Project[] {
       continue;
     }
     const split = /^(.{2,80}?)(?:\s+[–—-]\s+|:\s+)(.+)$/u.exec(text);
-    const name = (split?.[1] ?? text).replace(/[\s.,;:–—-]+$/u, "").trim();
+    const name = trimCharacters(split?.[1] ?? text, /[\s.,;:–—-]/u, "end").trim();
     if (name === "") continue;
-    const description = split?.[2]?.replace(/[\s]+$/, "") ?? null;
+    const description = split?.[2] === undefined ? null : trimCharacters(split[2], /\s/, "end");
     drafts.push({ name, description: description === null || description === "" ? [] : [description], url });
   }
   return drafts.slice(0, 50).map((draft) => {
@@ -61,7 +62,7 @@ export function parseSkills(lines: readonly ResumeLine[]): Skill[] {
   for (const line of lines) {
     const items = line.text.replace(label, "").split(/\s*[,;|•·]\s*|\s+\/\s+|\s+and\s+/u);
     for (const rawItem of items) {
-      const raw = rawItem.replace(/[.\s]+$/, "").trim();
+      const raw = trimCharacters(rawItem, /[.\s]/, "end").trim();
       if (raw === "" || raw.length > 60) continue;
       const technology = normalizeTechnology(raw);
       if (technology !== null) {

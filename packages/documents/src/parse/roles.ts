@@ -1,4 +1,5 @@
 import { isLocation } from "./contact";
+import { trimCharacters } from "./trim";
 import { looksLikeCompany, looksLikeTitle } from "./vocabulary";
 
 export interface TitleAndCompany {
@@ -8,7 +9,7 @@ export interface TitleAndCompany {
 }
 
 function clean(text: string): string {
-  return text.replace(/^[\s,|·•:;–—-]+|[\s,|·•:;–—-]+$/g, "").trim();
+  return trimCharacters(text, /[\s,|·•:;–—-]/u).trim();
 }
 
 /** Orders two phrases as (title, company) using title/company vocabulary; `titleFirst` breaks ties. */

@@ -8,12 +8,14 @@ import {
 } from "@vitae/db";
 import {
   type DocumentErrorCode,
+  type DocumentWarning,
   detectDocumentType,
-  extractText,
+  documentWarningMessages,
   isDocumentError,
   type Profile,
-  parseResumeHeuristic,
   parseResumeWithLlm,
+  type ReadResume,
+  readResume,
   resumeParsePrompt,
   type StructuredLlm,
 } from "@vitae/documents";
@@ -44,17 +46,20 @@ interface ParsedProfile {
   profile: Profile;
   parser: "llm" | "heuristic";
   parserVersion: string;
+  /** What was left out of the profile (instruction text), stored on the document. */
+  warnings: DocumentWarning[];
 }
 
 /**
  * Parses with the LLM when one is configured, otherwise — or when the LLM fails or is unavailable —
- * with the heuristic parser: a document never fails because the LLM is down.
+ * with the heuristic profile the sandbox already made: a document never fails because the LLM is down.
  */
-async function parseProfile(context: Context, workspaceId: string, text: string): Promise<ParsedProfile> {
+async function parseProfile(context: Context, workspaceId: string, read: ReadResume): Promise<ParsedProfile> {
   const { llm } = context.services;
   if (llm.available) {
     try {
-      const parsed = await parseResumeWithLlm(text, structuredOf(llm), {
+      const parsed = await parseResumeWithLlm(read.text, structuredOf(llm), {
+        mentionedTechnologies: read.mentionedTechnologies,
         callOptions: { workspaceId, ...(context.signal ? { signal: context.signal } : {}) },
       });
       if (parsed.dropped.length > 0) {
@@ -64,12 +69,18 @@ async function parseProfile(context: Context, workspaceId: string, text: string)
         profile: parsed.profile,
         parser: "llm",
         parserVersion: `${resumeParsePrompt.id}@${resumeParsePrompt.version}`,
+        warnings: [...read.warnings, ...parsed.warnings],
       };
     } catch (error) {
       context.logger.warn({ err: error }, "LLM résumé parsing failed; using the heuristic parser");
     }
   }
-  return { profile: parseResumeHeuristic(text), parser: "heuristic", parserVersion: heuristicParserVersion };
+  return {
+    profile: read.heuristic.profile,
+    parser: "heuristic",
+    parserVersion: heuristicParserVersion,
+    warnings: [...read.warnings, ...read.heuristic.warnings],
+  };
 }
 
 /**
@@ -121,9 +132,10 @@ export const ingestDocument: JobHandler<"documents.ingest"> = async (context) =>
       maxBytes: document.size,
     });
     await reportProgress(30, "Extracting text");
-    const extracted = await extractText(bytes, type.kind, context.services.extraction);
+    // Extraction, instruction screening and the heuristic parse run in the sandboxed child.
+    const extracted = await readResume(bytes, type.kind, context.services.extraction);
     await reportProgress(60, "Understanding the résumé");
-    const { profile, parser, parserVersion } = await parseProfile(context, workspaceId, extracted.text);
+    const { profile, parser, parserVersion, warnings } = await parseProfile(context, workspaceId, extracted);
     await reportProgress(85, "Saving the profile");
     const profileId = await saveProfile(db, {
       workspaceId,
@@ -141,6 +153,7 @@ export const ingestDocument: JobHandler<"documents.ingest"> = async (context) =>
       detectedType: type.mime,
       sha256: createHash("sha256").update(bytes).digest("hex"),
       pageCount: extracted.pages ?? null,
+      warnings: warnings.map((warning) => ({ ...warning, message: documentWarningMessages[warning.code] })),
     });
     await reportProgress(100, "Ready");
     return { documentId: document.id, status: "ready", profileId, parser };

@@ -19,6 +19,7 @@ async function summaryOf(ctx: Context, workspaceId: string, documentId: string):
     status: document.status,
     errorCode: document.errorCode,
     errorMessage: document.errorMessage,
+    warnings: document.warnings,
     profileId: document.profileId,
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,

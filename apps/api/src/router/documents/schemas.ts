@@ -32,6 +32,8 @@ export const documentSummarySchema = z.object({
   status: z.enum(["uploaded", "processing", "ready", "failed"]),
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
+  /** What ingestion left out of the profile, e.g. text that reads as instructions to an AI. */
+  warnings: z.array(z.object({ code: z.string(), message: z.string(), excerpt: z.string() })),
   profileId: z.string().nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,
