@@ -2,6 +2,7 @@ import type { Principal } from "@vitae/auth";
 import type { Logger } from "@vitae/logger";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ApiDependencies } from "../dependencies";
+import type { WorkspaceAccess } from "./procedures";
 
 /**
  * What every procedure sees. Built by `createContextInner` (tests, `createCaller`) or by the HTTP
@@ -20,6 +21,12 @@ export interface Context {
   headers: Headers;
   /** Who is calling, resolved once per request; null for anonymous callers. */
   getPrincipal(): Promise<Principal | null>;
+  /**
+   * The principal's active workspace and role, read once per request and shared by every call of a
+   * batch (a batch is one snapshot of access; the next request reads membership again). Null without a
+   * principal or an active workspace.
+   */
+  getWorkspaceAccess(): Promise<WorkspaceAccess | null>;
   /** Sets a response header; a no-op outside HTTP. */
   setHeader(name: string, value: string): void;
   /** Rate-limit headers already set on this response (a batch reports its tightest limit). */
@@ -51,6 +58,10 @@ export function createContextInner(deps: ApiDependencies, options: InnerContextO
     : deps.shutdownSignal;
   const headers = options.headers ?? new Headers();
   const fixedPrincipal = options.principal;
+  const getPrincipal =
+    fixedPrincipal === undefined
+      ? memo(() => deps.resolvePrincipal(headers))
+      : () => Promise.resolve(fixedPrincipal);
   return {
     deps,
     requestId: options.requestId,
@@ -58,10 +69,11 @@ export function createContextInner(deps: ApiDependencies, options: InnerContextO
     signal,
     ip: options.ip ?? null,
     headers,
-    getPrincipal:
-      fixedPrincipal === undefined
-        ? memo(() => deps.resolvePrincipal(headers))
-        : () => Promise.resolve(fixedPrincipal),
+    getPrincipal,
+    getWorkspaceAccess: memo(async () => {
+      const principal = await getPrincipal();
+      return principal ? deps.getWorkspaceAccess(principal) : null;
+    }),
     setHeader: options.setHeader ?? (() => undefined),
     rateLimitHeaders: null,
   };

@@ -94,7 +94,7 @@ export function workspaceProcedure(options: {
     .use(async ({ ctx, meta, next }) => {
       const principal = ctx.principal;
       if (sessionOnly) userOf(principal);
-      const workspace = await ctx.deps.getWorkspaceAccess(principal);
+      const workspace = await ctx.getWorkspaceAccess();
       if (!workspace) {
         throw new AppError("FORBIDDEN", { message: "Choose a workspace first." });
       }
