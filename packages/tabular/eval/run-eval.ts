@@ -25,7 +25,8 @@ function evaluate(set: HeaderSet): Outcome[] {
   const headers = set.columns.map(([header]) => header);
   const profiler = createProfiler(headers);
   const rowCount = Math.max(...set.columns.map((column) => column.length - 2));
-  for (let row = 0; row < rowCount; row += 1) profiler.add(set.columns.map((column) => column[row + 2] ?? ""));
+  for (let row = 0; row < rowCount; row += 1)
+    profiler.add(set.columns.map((column) => column[row + 2] ?? ""));
   const profiles = profiler.finish();
   const mapping = mapColumns({
     entity: getEntity(set.entity),
@@ -35,7 +36,9 @@ function evaluate(set: HeaderSet): Outcome[] {
     const expected = set.columns[index]?.[1] ?? null;
     const isCorrect = decision.field === expected;
     if (verbose && !isCorrect) {
-      write(`  ${set.split} ${set.id}: "${decision.column}" → ${decision.field ?? "∅"} (want ${expected ?? "∅"}) ${decision.confidence} ${decision.reason}`);
+      write(
+        `  ${set.split} ${set.id}: "${decision.column}" → ${decision.field ?? "∅"} (want ${expected ?? "∅"}) ${decision.confidence} ${decision.reason}`,
+      );
     }
     return { isCorrect, confidence: decision.confidence, hasAbstained: decision.field === null };
   });
@@ -47,7 +50,9 @@ function report(split: HeaderSet["split"]): void {
   const correct = outcomes.filter((outcome) => outcome.isCorrect).length;
   const abstained = outcomes.filter((outcome) => outcome.hasAbstained).length;
   write(`${split}: ${chosen.length} header sets, ${outcomes.length} columns`);
-  write(`  top-1 accuracy (abstentions counted): ${((100 * correct) / outcomes.length).toFixed(1)}% (${correct}/${outcomes.length}), abstained on ${abstained}`);
+  write(
+    `  top-1 accuracy (abstentions counted): ${((100 * correct) / outcomes.length).toFixed(1)}% (${correct}/${outcomes.length}), abstained on ${abstained}`,
+  );
   const buckets = [0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.01];
   for (let i = 0; i < buckets.length - 1; i += 1) {
     const low = buckets[i] as number;
@@ -55,7 +60,9 @@ function report(split: HeaderSet["split"]): void {
     const inBucket = outcomes.filter((outcome) => outcome.confidence >= low && outcome.confidence < high);
     if (inBucket.length === 0) continue;
     const hits = inBucket.filter((outcome) => outcome.isCorrect).length;
-    write(`  confidence [${low.toFixed(2)}, ${Math.min(high, 1).toFixed(2)}${high > 1 ? "]" : ")"}: ${inBucket.length} columns, ${((100 * hits) / inBucket.length).toFixed(1)}% correct`);
+    write(
+      `  confidence [${low.toFixed(2)}, ${Math.min(high, 1).toFixed(2)}${high > 1 ? "]" : ")"}: ${inBucket.length} columns, ${((100 * hits) / inBucket.length).toFixed(1)}% correct`,
+    );
   }
 }
 

@@ -8,13 +8,18 @@ export const candidateEntity: EntityDefinition = entitySchema.parse({
   label: "Candidate",
   xml: { root: "Candidates", record: "Candidate" },
   fields: [
-    field("candidateId", "string", {
-      en: "candidate id|applicant id|candidate number|candidate ref|id",
-      es: "id candidato|id del candidato|código candidato|referencia candidato",
-      de: "bewerber-id|bewerbernummer|kandidaten-id",
-      fr: "référence candidat|id candidat|numéro candidat|identifiant candidat",
-      pt: "id do candidato|código do candidato|id candidato",
-    }, { required: true, unique: true, format: { maxLength: 64 } }),
+    field(
+      "candidateId",
+      "string",
+      {
+        en: "candidate id|applicant id|candidate number|candidate ref|id",
+        es: "id candidato|id del candidato|código candidato|referencia candidato",
+        de: "bewerber-id|bewerbernummer|kandidaten-id",
+        fr: "référence candidat|id candidat|numéro candidat|identifiant candidat",
+        pt: "id do candidato|código do candidato|id candidato",
+      },
+      { required: true, unique: true, format: { maxLength: 64 } },
+    ),
     common.firstName(),
     common.lastName(),
     { ...common.email(), required: true, unique: true },
@@ -40,24 +45,68 @@ export const candidateEntity: EntityDefinition = entitySchema.parse({
       fr: "offre|référence offre|poste visé|id poste",
       pt: "vaga|código da vaga|id da vaga",
     }),
-    field("stage", "enum", {
-      en: "stage|current stage|pipeline stage|status|application status",
-      es: "etapa|fase|estado|estado de la candidatura",
-      de: "phase|status|bewerbungsstatus|stufe",
-      fr: "étape|statut|phase|statut de la candidature",
-      pt: "etapa|etapa do processo|fase|status",
-    }, {
-      format: {
-        values: [
-          { value: "applied", synonyms: ["applied", "new", "nuevo", "neu", "nouveau", "novo", "inscrito", "candidatura"] },
-          { value: "screening", synonyms: ["screening", "phone screen", "review", "cribado", "preselección", "vorauswahl", "présélection", "triagem"] },
-          { value: "interview", synonyms: ["interview", "onsite", "entrevista", "vorstellungsgespräch", "interview", "entretien"] },
-          { value: "offer", synonyms: ["offer", "oferta", "angebot", "offre", "proposta"] },
-          { value: "hired", synonyms: ["hired", "contratado", "contratada", "eingestellt", "embauché", "recruté"] },
-          { value: "rejected", synonyms: ["rejected", "declined", "rechazado", "descartado", "abgelehnt", "refusé", "reprovado"] },
-        ],
+    field(
+      "stage",
+      "enum",
+      {
+        en: "stage|current stage|pipeline stage|status|application status",
+        es: "etapa|fase|estado|estado de la candidatura",
+        de: "phase|status|bewerbungsstatus|stufe",
+        fr: "étape|statut|phase|statut de la candidature",
+        pt: "etapa|etapa do processo|fase|status",
       },
-    }),
+      {
+        format: {
+          values: [
+            {
+              value: "applied",
+              synonyms: ["applied", "new", "nuevo", "neu", "nouveau", "novo", "inscrito", "candidatura"],
+            },
+            {
+              value: "screening",
+              synonyms: [
+                "screening",
+                "phone screen",
+                "review",
+                "cribado",
+                "preselección",
+                "vorauswahl",
+                "présélection",
+                "triagem",
+              ],
+            },
+            {
+              value: "interview",
+              synonyms: [
+                "interview",
+                "onsite",
+                "entrevista",
+                "vorstellungsgespräch",
+                "interview",
+                "entretien",
+              ],
+            },
+            { value: "offer", synonyms: ["offer", "oferta", "angebot", "offre", "proposta"] },
+            {
+              value: "hired",
+              synonyms: ["hired", "contratado", "contratada", "eingestellt", "embauché", "recruté"],
+            },
+            {
+              value: "rejected",
+              synonyms: [
+                "rejected",
+                "declined",
+                "rechazado",
+                "descartado",
+                "abgelehnt",
+                "refusé",
+                "reprovado",
+              ],
+            },
+          ],
+        },
+      },
+    ),
     common.location(),
     field("linkedinUrl", "url", {
       en: "linkedin|linkedin url|linkedin profile",

@@ -8,20 +8,30 @@ export const positionEntity: EntityDefinition = entitySchema.parse({
   label: "Position (requisition)",
   xml: { root: "Positions", record: "Position" },
   fields: [
-    field("positionId", "string", {
-      en: "requisition id|requisition code|req id|position id|job id|job code|requisition number",
-      es: "id vacante|código de vacante|id de requisición|id puesto",
-      de: "stellen-id|stellennummer|anforderungs-id|ausschreibungsnummer",
-      fr: "référence du poste|id poste|numéro de réquisition|référence offre",
-      pt: "código da vaga|id da vaga|número da requisição",
-    }, { required: true, unique: true, format: { maxLength: 64 } }),
-    field("title", "string", {
-      en: "title|job title|posting title|position title|role",
-      es: "título|título de la vacante|puesto|nombre del puesto",
-      de: "stellentitel|titel|stellenbezeichnung|jobtitel",
-      fr: "intitulé|intitulé du poste|titre du poste|titre de l'offre",
-      pt: "título da vaga|título|cargo|nome da vaga",
-    }, { required: true, format: { maxLength: 200 } }),
+    field(
+      "positionId",
+      "string",
+      {
+        en: "requisition id|requisition code|req id|position id|job id|job code|requisition number",
+        es: "id vacante|código de vacante|id de requisición|id puesto",
+        de: "stellen-id|stellennummer|anforderungs-id|ausschreibungsnummer",
+        fr: "référence du poste|id poste|numéro de réquisition|référence offre",
+        pt: "código da vaga|id da vaga|número da requisição",
+      },
+      { required: true, unique: true, format: { maxLength: 64 } },
+    ),
+    field(
+      "title",
+      "string",
+      {
+        en: "title|job title|posting title|position title|role",
+        es: "título|título de la vacante|puesto|nombre del puesto",
+        de: "stellentitel|titel|stellenbezeichnung|jobtitel",
+        fr: "intitulé|intitulé du poste|titre du poste|titre de l'offre",
+        pt: "título da vaga|título|cargo|nome da vaga",
+      },
+      { required: true, format: { maxLength: 200 } },
+    ),
     common.department(),
     common.location(),
     field("hiringManagerId", "string", {
@@ -31,22 +41,57 @@ export const positionEntity: EntityDefinition = entitySchema.parse({
       fr: "manager recruteur|responsable du recrutement",
       pt: "gestor responsável|gestor da vaga|gestor contratante",
     }),
-    field("status", "enum", {
-      en: "status|requisition status|job status|posting status",
-      es: "estado|estatus|estado de la vacante",
-      de: "status|stellenstatus",
-      fr: "statut|état du poste",
-      pt: "status|situação|situação da vaga",
-    }, {
-      format: {
-        values: [
-          { value: "open", synonyms: ["open", "opened", "abierta", "abierto", "offen", "ouvert", "ouverte", "aberta"] },
-          { value: "on_hold", synonyms: ["on hold", "paused", "en pausa", "pausiert", "en attente", "suspendu", "congelada", "pausada"] },
-          { value: "filled", synonyms: ["filled", "cubierta", "besetzt", "pourvu", "pourvue", "preenchida"] },
-          { value: "closed", synonyms: ["closed", "cancelled", "cerrada", "geschlossen", "fermé", "fermée", "fechada", "cancelada"] },
-        ],
+    field(
+      "status",
+      "enum",
+      {
+        en: "status|requisition status|job status|posting status",
+        es: "estado|estatus|estado de la vacante",
+        de: "status|stellenstatus",
+        fr: "statut|état du poste",
+        pt: "status|situação|situação da vaga",
       },
-    }),
+      {
+        format: {
+          values: [
+            {
+              value: "open",
+              synonyms: ["open", "opened", "abierta", "abierto", "offen", "ouvert", "ouverte", "aberta"],
+            },
+            {
+              value: "on_hold",
+              synonyms: [
+                "on hold",
+                "paused",
+                "en pausa",
+                "pausiert",
+                "en attente",
+                "suspendu",
+                "congelada",
+                "pausada",
+              ],
+            },
+            {
+              value: "filled",
+              synonyms: ["filled", "cubierta", "besetzt", "pourvu", "pourvue", "preenchida"],
+            },
+            {
+              value: "closed",
+              synonyms: [
+                "closed",
+                "cancelled",
+                "cerrada",
+                "geschlossen",
+                "fermé",
+                "fermée",
+                "fechada",
+                "cancelada",
+              ],
+            },
+          ],
+        },
+      },
+    ),
     field("openings", "number", {
       en: "openings|headcount|number of openings|positions|vacancies",
       es: "número de vacantes|plazas|vacantes",
@@ -54,13 +99,18 @@ export const positionEntity: EntityDefinition = entitySchema.parse({
       fr: "nombre de postes|postes ouverts",
       pt: "quantidade de vagas|número de vagas|vagas",
     }),
-    field("employmentType", "enum", {
-      en: "employment type|job type|contract type|time type",
-      es: "tipo de contrato|tipo de jornada|jornada",
-      de: "beschäftigungsart|vertragsart",
-      fr: "type de contrat",
-      pt: "regime|tipo de contrato|tipo de contratação",
-    }, { format: { values: employmentTypeValues } }),
+    field(
+      "employmentType",
+      "enum",
+      {
+        en: "employment type|job type|contract type|time type",
+        es: "tipo de contrato|tipo de jornada|jornada",
+        de: "beschäftigungsart|vertragsart",
+        fr: "type de contrat",
+        pt: "regime|tipo de contrato|tipo de contratação",
+      },
+      { format: { values: employmentTypeValues } },
+    ),
     field("salaryMin", "number", {
       en: "salary min|comp min|minimum salary|salary from|pay range min|min salary",
       es: "salario mínimo|salario desde|rango salarial mínimo",

@@ -6,7 +6,18 @@ import { containsTokens, nameSimilarity, normaliseName, tokens } from "./normali
 import { valueFit, valueOnlyGuess } from "./value-signals";
 
 /** How a mapping was decided (closed list). */
-export const mappingSources = ["memory", "exact", "learned", "alias", "contains", "fuzzy", "values", "llm", "manual", "none"] as const;
+export const mappingSources = [
+  "memory",
+  "exact",
+  "learned",
+  "alias",
+  "contains",
+  "fuzzy",
+  "values",
+  "llm",
+  "manual",
+  "none",
+] as const;
 export type MappingSource = (typeof mappingSources)[number];
 
 /** A field a column could map to, with the confidence (0–1) and the reason in plain words. */
@@ -46,7 +57,13 @@ export interface MapColumnsInput {
   threshold?: number;
 }
 
-const languageNames: Readonly<Record<string, string>> = { en: "English", es: "Spanish", de: "German", fr: "French", pt: "Portuguese" };
+const languageNames: Readonly<Record<string, string>> = {
+  en: "English",
+  es: "Spanish",
+  de: "German",
+  fr: "French",
+  pt: "Portuguese",
+};
 
 interface Scored {
   columnIndex: number;
@@ -60,21 +77,47 @@ interface Scored {
 
 type NameScore = Omit<Scored, "columnIndex" | "field" | "nameConfidence">;
 
-function scoreName(header: string, headerTokens: string[], normalised: string, name: IndexedName): NameScore | undefined {
+function scoreName(
+  header: string,
+  headerTokens: string[],
+  normalised: string,
+  name: IndexedName,
+): NameScore | undefined {
   // "LinkedIn" splits to "linked in", "E-Mail" to "e mail": compare without spaces too.
-  if (normalised === name.normalised || normalised.replaceAll(" ", "") === name.normalised.replaceAll(" ", "")) {
-    if (name.source === "learned") return { confidence: 0.98, source: "learned", reason: `"${header}" was mapped to this field in an earlier import in this workspace` };
-    if (name.source === "alias") return { confidence: 0.95, source: "alias", reason: `"${header}" is a known ${languageNames[name.language ?? "en"]} name for this field` };
+  if (
+    normalised === name.normalised ||
+    normalised.replaceAll(" ", "") === name.normalised.replaceAll(" ", "")
+  ) {
+    if (name.source === "learned")
+      return {
+        confidence: 0.98,
+        source: "learned",
+        reason: `"${header}" was mapped to this field in an earlier import in this workspace`,
+      };
+    if (name.source === "alias")
+      return {
+        confidence: 0.95,
+        source: "alias",
+        reason: `"${header}" is a known ${languageNames[name.language ?? "en"]} name for this field`,
+      };
     return { confidence: 1, source: "exact", reason: `"${header}" is this field's name` };
   }
   if (containsTokens(headerTokens, name.tokens)) {
     const coverage = name.tokens.length / headerTokens.length;
     const atEnd = headerTokens.slice(-name.tokens.length).join(" ") === name.tokens.join(" ") ? 0.03 : 0;
-    return { confidence: 0.7 + 0.2 * coverage + atEnd, source: "contains", reason: `"${header}" contains "${name.raw}"` };
+    return {
+      confidence: 0.7 + 0.2 * coverage + atEnd,
+      source: "contains",
+      reason: `"${header}" contains "${name.raw}"`,
+    };
   }
   const similarity = nameSimilarity(normalised, name.normalised, headerTokens, name.tokens);
   if (similarity < 0.86) return undefined;
-  return { confidence: similarity * 0.88, source: "fuzzy", reason: `"${header}" resembles "${name.raw}" (${Math.round(similarity * 100)}% similar)` };
+  return {
+    confidence: similarity * 0.88,
+    source: "fuzzy",
+    reason: `"${header}" resembles "${name.raw}" (${Math.round(similarity * 100)}% similar)`,
+  };
 }
 
 /** Every field's best score for one column, name evidence adjusted by value evidence. */
@@ -102,7 +145,14 @@ function scoreColumn(
     } else if (best.source !== "learned" && fit.note) {
       best = { ...best, confidence: best.confidence + fit.delta, reason: `${best.reason}; ${fit.note}` };
     }
-    if (best && best.confidence > 0.3) scored.push({ columnIndex, field, ...best, nameConfidence, confidence: Math.min(1, Math.max(0, best.confidence)) });
+    if (best && best.confidence > 0.3)
+      scored.push({
+        columnIndex,
+        field,
+        ...best,
+        nameConfidence,
+        confidence: Math.min(1, Math.max(0, best.confidence)),
+      });
   }
   return withSiblingEmails(scored, profile, input.entity).sort((a, b) => b.confidence - a.confidence);
 }
@@ -112,7 +162,11 @@ function scoreColumn(
  * that no name matched inherits its sibling's name score (minus 0.1), and value evidence (personal vs
  * corporate domains) decides between them.
  */
-function withSiblingEmails(scored: Scored[], profile: ColumnProfile | undefined, entity: EntityDefinition): Scored[] {
+function withSiblingEmails(
+  scored: Scored[],
+  profile: ColumnProfile | undefined,
+  entity: EntityDefinition,
+): Scored[] {
   if (profile?.kind !== "email") return scored;
   const named = scored.filter((entry) => entry.field.type === "email" && entry.source !== "values");
   const best = named.sort((a, b) => b.nameConfidence - a.nameConfidence)[0];
@@ -126,7 +180,14 @@ function withSiblingEmails(scored: Scored[], profile: ColumnProfile | undefined,
     if (existing >= 0 && (result[existing] as Scored).confidence >= inherited) continue;
     if (existing >= 0) result.splice(existing, 1);
     const reason = `${best.reason.replace(/; .*$/, "")}; ${fit.note ?? "an email column"}`;
-    result.push({ columnIndex: best.columnIndex, field, confidence: inherited, nameConfidence: inherited, source: best.source, reason });
+    result.push({
+      columnIndex: best.columnIndex,
+      field,
+      confidence: inherited,
+      nameConfidence: inherited,
+      source: best.source,
+      reason,
+    });
   }
   return result;
 }
@@ -146,7 +207,9 @@ export function mapColumns(input: MapColumnsInput): ColumnMapping[] {
   const headers = input.columns.map((column) => column.name);
   const known = new Set(input.entity.fields.map((field) => field.name));
   if (input.remembered && input.remembered.fingerprint === fingerprintHeaders(headers)) {
-    const byColumn = new Map(input.remembered.mapping.map((entry) => [normaliseName(entry.column), entry.field]));
+    const byColumn = new Map(
+      input.remembered.mapping.map((entry) => [normaliseName(entry.column), entry.field]),
+    );
     return headers.map((column, columnIndex) => {
       const field = byColumn.get(normaliseName(column)) ?? null;
       const isKnown = field !== null && known.has(field);
@@ -162,8 +225,12 @@ export function mapColumns(input: MapColumnsInput): ColumnMapping[] {
     });
   }
   const learned = indexLearned(input.learnedAliases ?? []);
-  const perColumn = input.columns.map((column, index) => scoreColumn(index, column.name, column.profile, input, learned));
-  const ranked = perColumn.flat().sort((a, b) => b.confidence - a.confidence || a.columnIndex - b.columnIndex);
+  const perColumn = input.columns.map((column, index) =>
+    scoreColumn(index, column.name, column.profile, input, learned),
+  );
+  const ranked = perColumn
+    .flat()
+    .sort((a, b) => b.confidence - a.confidence || a.columnIndex - b.columnIndex);
   const takenFields = new Map<string, Scored>();
   const chosen = new Map<number, Scored>();
   for (const candidate of ranked) {
@@ -178,7 +245,11 @@ export function mapColumns(input: MapColumnsInput): ColumnMapping[] {
     const alternatives = candidates
       .filter((candidate) => candidate.field.name !== pick?.field.name)
       .slice(0, 3)
-      .map((candidate) => ({ field: candidate.field.name, confidence: round(candidate.confidence), reason: candidate.reason }));
+      .map((candidate) => ({
+        field: candidate.field.name,
+        confidence: round(candidate.confidence),
+        reason: candidate.reason,
+      }));
     if (pick) {
       const runnerUp = candidates.find((candidate) => candidate.field.name !== pick.field.name);
       // Two fields nearly tied for one header ("Email": personal or work?) is doubt worth showing.
@@ -196,8 +267,18 @@ export function mapColumns(input: MapColumnsInput): ColumnMapping[] {
     const best = candidates[0];
     const lostTo = best ? takenFields.get(best.field.name) : undefined;
     let reason = "No field name, alias or value pattern matched this column";
-    if (best && lostTo && best.confidence >= threshold) reason = `Best match ${best.field.label} went to "${input.columns[lostTo.columnIndex]?.name}" (stronger match)`;
-    else if (best) reason = `No confident match (best: ${best.field.label}, ${Math.round(best.confidence * 100)}%)`;
-    return { column: column.name, columnIndex, field: null, confidence: round(best ? 1 - best.confidence : 1), reason, source: "none", alternatives };
+    if (best && lostTo && best.confidence >= threshold)
+      reason = `Best match ${best.field.label} went to "${input.columns[lostTo.columnIndex]?.name}" (stronger match)`;
+    else if (best)
+      reason = `No confident match (best: ${best.field.label}, ${Math.round(best.confidence * 100)}%)`;
+    return {
+      column: column.name,
+      columnIndex,
+      field: null,
+      confidence: round(best ? 1 - best.confidence : 1),
+      reason,
+      source: "none",
+      alternatives,
+    };
   });
 }

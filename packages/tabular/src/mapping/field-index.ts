@@ -42,7 +42,9 @@ export function indexEntity(entity: EntityDefinition): IndexedField[] {
 }
 
 /** Workspace-learned aliases for this entity, normalised and grouped by field. */
-export function indexLearned(learned: ReadonlyArray<{ header: string; field: string }>): Map<string, IndexedName[]> {
+export function indexLearned(
+  learned: ReadonlyArray<{ header: string; field: string }>,
+): Map<string, IndexedName[]> {
   const byField = new Map<string, IndexedName[]>();
   for (const { header, field } of learned) {
     const list = byField.get(field) ?? [];

@@ -11,5 +11,7 @@ export function fingerprintHeaders(headers: readonly string[]): string {
     .map((header) => normaliseName(header))
     .filter((name) => name.length > 0)
     .sort();
-  return createHash("sha256").update(`tabular-headers-v1\u0000${names.join("\u0000")}`).digest("hex");
+  return createHash("sha256")
+    .update(`tabular-headers-v1\u0000${names.join("\u0000")}`)
+    .digest("hex");
 }

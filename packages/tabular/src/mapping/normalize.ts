@@ -7,7 +7,7 @@ const abbreviations: Readonly<Record<string, string>> = Object.freeze({
   nr: "number",
   num: "number",
   nbr: "number",
-  "nº": "number",
+  nº: "number",
   "n°": "number",
   emp: "employee",
   empl: "employee",
@@ -47,7 +47,31 @@ export function normaliseName(raw: string): string {
 }
 
 /** Words that carry no meaning for matching ("de", "of", "the", "du", "do"). */
-const stopWords = new Set(["de", "del", "la", "el", "los", "of", "the", "du", "des", "le", "do", "da", "dos", "das", "der", "die", "des", "and", "y", "et", "e", "und", "a"]);
+const stopWords = new Set([
+  "de",
+  "del",
+  "la",
+  "el",
+  "los",
+  "of",
+  "the",
+  "du",
+  "des",
+  "le",
+  "do",
+  "da",
+  "dos",
+  "das",
+  "der",
+  "die",
+  "des",
+  "and",
+  "y",
+  "et",
+  "e",
+  "und",
+  "a",
+]);
 
 /** Meaningful tokens of a normalised name. */
 export function tokens(normalised: string): string[] {
@@ -61,7 +85,12 @@ export function tokens(normalised: string): string[] {
  * token alignment (each token's best Jaro-Winkler partner, averaged both ways), so word order
  * ("date hire" / "hire date") and small spelling differences ("adress") cost little.
  */
-export function nameSimilarity(a: string, b: string, aTokens: readonly string[], bTokens: readonly string[]): number {
+export function nameSimilarity(
+  a: string,
+  b: string,
+  aTokens: readonly string[],
+  bTokens: readonly string[],
+): number {
   if (a === b) return 1;
   // Whole-string Jaro-Winkler rewards a shared prefix, which multi-word names share too easily
   // ("numero de securite sociale" / "numero de celular"), so it only decides single words.

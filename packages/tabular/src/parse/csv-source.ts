@@ -8,7 +8,10 @@ import { defaultReadLimits, type ReadLimits, type SourceRow, type TabularSource 
 /** Re-openable bytes: each call starts a fresh read (a file stream, a storage GET, a test array). */
 export type ByteInput = () => AsyncIterable<Uint8Array>;
 
-async function readSample(open: ByteInput, sampleBytes: number): Promise<{ bytes: Uint8Array; isComplete: boolean }> {
+async function readSample(
+  open: ByteInput,
+  sampleBytes: number,
+): Promise<{ bytes: Uint8Array; isComplete: boolean }> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   const iterator = open()[Symbol.asyncIterator]();
@@ -51,13 +54,21 @@ export async function openCsv(
   const sampleDecoder = new ChunkDecoder(guess);
   const text = sampleDecoder.decode(sample.bytes) + (sample.isComplete ? sampleDecoder.end() : "");
   const sniff = sniffCsvSample(text, sample.isComplete, limits.maxColumns);
+  // Papa guesses the line ending from its first chunk, which may hold no line break yet; decide it here.
+  const newline = (/\r\n|\n|\r/.exec(text)?.[0] ?? "\n") as "\r\n" | "\n" | "\r";
 
   async function* rows(): AsyncGenerator<SourceRow> {
     const decoder = new ChunkDecoder(guess);
-    const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: sniff.delimiter, quoteChar: '"', skipEmptyLines: false });
+    const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
+      delimiter: sniff.delimiter,
+      newline,
+      quoteChar: '"',
+      skipEmptyLines: false,
+    });
     const pump = (async () => {
       for await (const chunk of open()) {
-        if (!parser.write(decoder.decode(chunk))) await once(parser, "drain");
+        const text = decoder.decode(chunk);
+        if (text && !parser.write(text)) await once(parser, "drain");
       }
       const rest = decoder.end();
       if (rest) parser.write(rest);
@@ -86,7 +97,12 @@ export async function openCsv(
   }
 
   return {
-    sniff: { format: "csv", encoding: guess.encoding, delimiter: sniff.delimiter, headerLine: sniff.headerLine },
+    sniff: {
+      format: "csv",
+      encoding: guess.encoding,
+      delimiter: sniff.delimiter,
+      headerLine: sniff.headerLine,
+    },
     headers: sniff.headers,
     rows,
   };

@@ -79,7 +79,8 @@ export function excelCellToString(value: unknown, numFmt: string | undefined, da
   const cell = value as ExcelCellValue;
   if (cell === null || cell === undefined) return "";
   if (typeof cell === "string") return cell;
-  if (typeof cell === "number") return isDateFormat(numFmt) ? excelSerialToIso(cell, date1904) : excelNumberToString(cell);
+  if (typeof cell === "number")
+    return isDateFormat(numFmt) ? excelSerialToIso(cell, date1904) : excelNumberToString(cell);
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
   if (cell instanceof Date) return excelJsDateToIso(cell, date1904);
   if ("richText" in cell) return cell.richText.map((run) => run.text).join("");

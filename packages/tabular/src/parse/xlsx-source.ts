@@ -16,7 +16,10 @@ export interface XlsxOptions extends Partial<ReadLimits> {
 interface ExcelRow {
   number: number;
   cellCount: number;
-  eachCell(options: { includeEmpty: boolean }, callback: (cell: { value: unknown; numFmt?: string }, column: number) => void): void;
+  eachCell(
+    options: { includeEmpty: boolean },
+    callback: (cell: { value: unknown; numFmt?: string }, column: number) => void,
+  ): void;
 }
 
 interface SheetReader extends AsyncIterable<ExcelRow> {
@@ -45,7 +48,8 @@ async function* readSheet(
   try {
     for await (const sheet of reader as unknown as AsyncIterable<SheetReader>) {
       const isTarget =
-        sheet.name === target.name || (sheet.name === `Sheet${sheet.id}` && String(sheet.id) === target.fileNumber);
+        sheet.name === target.name ||
+        (sheet.name === `Sheet${sheet.id}` && String(sheet.id) === target.fileNumber);
       if (!isTarget) continue;
       for await (const row of sheet) {
         if (row.cellCount > maxColumns) throw new TabularError("TOO_MANY_COLUMNS");

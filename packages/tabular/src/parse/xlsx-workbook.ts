@@ -20,40 +20,52 @@ export const defaultWorkbookLimits: Readonly<WorkbookLimits> = Object.freeze({
  * Refuses zip bombs and malformed archives from the central directory alone, before anything is
  * inflated — the documents package's guard, with workbook-sized limits — translated to this package's codes.
  */
-export async function inspectWorkbookZip(bytes: Uint8Array, limits: Partial<WorkbookLimits> = {}): Promise<void> {
+export async function inspectWorkbookZip(
+  bytes: Uint8Array,
+  limits: Partial<WorkbookLimits> = {},
+): Promise<void> {
   const limit = { ...defaultWorkbookLimits, ...limits };
   try {
     await inspectDocx(bytes, { ...limit, ratioCheckMinBytes: 1024 * 1024 });
   } catch (error) {
-    if (isDocumentError(error) && error.code === "ZIP_BOMB") throw new TabularError("ZIP_BOMB", undefined, { cause: error });
+    if (isDocumentError(error) && error.code === "ZIP_BOMB")
+      throw new TabularError("ZIP_BOMB", undefined, { cause: error });
     throw new TabularError("MALFORMED_FILE", undefined, { cause: error });
   }
 }
 
 /** Reads small named entries (workbook.xml and its rels) with a size cap; never a sheet. */
-function readEntries(bytes: Uint8Array, names: readonly string[], maxBytes: number): Promise<Map<string, string>> {
+function readEntries(
+  bytes: Uint8Array,
+  names: readonly string[],
+  maxBytes: number,
+): Promise<Map<string, string>> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const found = new Map<string, string>();
-      zip.on("error", reject);
-      zip.on("end", () => resolve(found));
-      zip.on("entry", (entry: yauzl.Entry) => {
-        if (!names.includes(entry.fileName)) return zip.readEntry();
-        if (entry.uncompressedSize > maxBytes) return reject(new Error(`${entry.fileName} too large`));
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-          stream.on("error", reject);
-          stream.on("end", () => {
-            found.set(entry.fileName, Buffer.concat(chunks).toString("utf8"));
-            zip.readEntry();
+    yauzl.fromBuffer(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      { lazyEntries: true },
+      (error, zip) => {
+        if (error) return reject(error);
+        const found = new Map<string, string>();
+        zip.on("error", reject);
+        zip.on("end", () => resolve(found));
+        zip.on("entry", (entry: yauzl.Entry) => {
+          if (!names.includes(entry.fileName)) return zip.readEntry();
+          if (entry.uncompressedSize > maxBytes) return reject(new Error(`${entry.fileName} too large`));
+          zip.openReadStream(entry, (streamError, stream) => {
+            if (streamError) return reject(streamError);
+            const chunks: Buffer[] = [];
+            stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+            stream.on("error", reject);
+            stream.on("end", () => {
+              found.set(entry.fileName, Buffer.concat(chunks).toString("utf8"));
+              zip.readEntry();
+            });
           });
         });
-      });
-      zip.readEntry();
-    });
+        zip.readEntry();
+      },
+    );
   });
 }
 
@@ -83,7 +95,8 @@ export async function readWorkbookDirectory(bytes: Uint8Array): Promise<Workbook
   }
   const workbook = entries.get("xl/workbook.xml");
   const rels = entries.get("xl/_rels/workbook.xml.rels") ?? "";
-  if (!workbook) throw new TabularError("MALFORMED_FILE", undefined, { cause: new Error("no xl/workbook.xml") });
+  if (!workbook)
+    throw new TabularError("MALFORMED_FILE", undefined, { cause: new Error("no xl/workbook.xml") });
   const targets = new Map<string, string>();
   for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
     const id = attribute(tag, "Id");

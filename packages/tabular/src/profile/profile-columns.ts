@@ -70,7 +70,8 @@ export function createProfiler(headers: readonly string[], options: Partial<Prof
           if (column.distinct.size >= limits.distinctCap) column.distinctCapped = true;
           else {
             column.distinct.add(value);
-            if (column.samples.length < limits.sampleCount) column.samples.push(clampValue(value, limits.sampleChars));
+            if (column.samples.length < limits.sampleCount)
+              column.samples.push(clampValue(value, limits.sampleChars));
           }
         }
         const shape = valueShape(value);
@@ -115,10 +116,15 @@ function summarise(column: ColumnStats, index: number, name: string, rows: numbe
   if (column.filled === 0) kind = "empty";
   else if (share < 0.8) kind = "text";
   else if (top === "email" || top === "phone" || top === "date") kind = top;
-  else if (top === "code" || (top === "integer" && isUniqueish && (column.leadingZero > 0 || column.maxLength >= 4))) kind = "id";
+  else if (
+    top === "code" ||
+    (top === "integer" && isUniqueish && (column.leadingZero > 0 || column.maxLength >= 4))
+  )
+    kind = "id";
   else if (top === "integer" || top === "decimal") kind = "number";
   else kind = "text";
-  if (kind === "text" && column.filled >= 10 && distinct <= 20 && distinct <= column.filled / 3) kind = "enum";
+  if (kind === "text" && column.filled >= 10 && distinct <= 20 && distinct <= column.filled / 3)
+    kind = "enum";
   return {
     index,
     name,

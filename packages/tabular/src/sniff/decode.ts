@@ -17,7 +17,8 @@ export interface EncodingGuess {
  * encoding Excel on Windows saves "CSV" in — as the fallback.
  */
 export function guessEncoding(sample: Uint8Array): EncodingGuess {
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: "utf-8", hasBom: true };
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf)
+    return { encoding: "utf-8", hasBom: true };
   if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: "utf-16le", hasBom: true };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: "utf-16be", hasBom: true };
   const probe = Math.min(sample.length, 4096) & ~1;
@@ -29,8 +30,10 @@ export function guessEncoding(sample: Uint8Array): EncodingGuess {
   }
   const pairs = probe / 2;
   // Latin text in UTF-16 has a NUL in nearly every other byte; real 8-bit text has none.
-  if (pairs > 0 && oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return { encoding: "utf-16le", hasBom: false };
-  if (pairs > 0 && evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return { encoding: "utf-16be", hasBom: false };
+  if (pairs > 0 && oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05)
+    return { encoding: "utf-16le", hasBom: false };
+  if (pairs > 0 && evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05)
+    return { encoding: "utf-16be", hasBom: false };
   try {
     // stream: true tolerates a multi-byte sequence cut by the end of the sample.
     new TextDecoder("utf-8", { fatal: true }).decode(sample, { stream: true });
@@ -72,7 +75,9 @@ export class ChunkDecoder {
       return text;
     } catch (cause) {
       if (this.seenHighByte) {
-        throw new TabularError("ENCODING_INVALID", undefined, { cause: new Error(`invalid UTF-8 before byte ${this.bytesRead}`, { cause }) });
+        throw new TabularError("ENCODING_INVALID", undefined, {
+          cause: new Error(`invalid UTF-8 before byte ${this.bytesRead}`, { cause }),
+        });
       }
       this.encoding = "windows-1252";
       this.decoder = new TextDecoder("windows-1252");

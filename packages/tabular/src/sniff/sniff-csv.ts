@@ -15,7 +15,12 @@ export interface SampleRecord {
  * Blank lines are records with one empty cell, exactly as Papa Parse reports them, so record counts
  * agree when the stream is parsed for real. Without `isComplete` the last, possibly cut, record is dropped.
  */
-export function splitSample(text: string, delimiter: string, maxRecords: number, isComplete: boolean): SampleRecord[] {
+export function splitSample(
+  text: string,
+  delimiter: string,
+  maxRecords: number,
+  isComplete: boolean,
+): SampleRecord[] {
   const records: SampleRecord[] = [];
   let cells: string[] = [];
   let cell = "";
@@ -117,7 +122,12 @@ export function sniffCsvSample(text: string, isComplete: boolean, maxColumns: nu
   const width = chosen?.width ?? 1;
   if (width > maxColumns) throw new TabularError("TOO_MANY_COLUMNS");
   const header = findHeaderRecord(records, width);
-  return { delimiter, headerRecordIndex: header.index, headerLine: header.line, headers: normaliseHeaders(header.cells) };
+  return {
+    delimiter,
+    headerRecordIndex: header.index,
+    headerLine: header.line,
+    headers: normaliseHeaders(header.cells),
+  };
 }
 
 /**

@@ -1,0 +1,198 @@
+import type { CountryCode } from "libphonenumber-js";
+import type { EntityDefinition, FieldDefinition } from "../entities/types";
+import { type RowErrorCode, TabularError } from "../errors";
+import type { SourceRow } from "../parse/source";
+import { clampValue, type DateOrder } from "../profile/profile-columns";
+import { applyFix, type Fix } from "./fixes";
+import { type FieldValue, normaliseField } from "./normalise-field";
+
+/** The closed list of row outcomes; the ledger counts each row under exactly one. */
+export const rowStatuses = ["valid", "invalid", "empty", "duplicate"] as const;
+export type RowStatus = (typeof rowStatuses)[number];
+
+/** One problem on one row: where (source line, column header, field), what (code), and the clamped value. */
+export interface RowError {
+  line: number;
+  column: string | null;
+  field: string | null;
+  code: RowErrorCode;
+  value: string;
+  /** For `INVALID_ENUM`: the allowed value the cell most resembles. */
+  suggestion?: string;
+}
+
+/** A validated row: its status, its typed record (mapped fields only), its errors and its raw cells. */
+export interface ValidatedRow {
+  line: number;
+  status: RowStatus;
+  record: Record<string, FieldValue>;
+  errors: RowError[];
+  cells: string[];
+}
+
+/** Everything validation needs, decided by the operator or the analysis before it runs. */
+export interface ValidationPlan {
+  entity: EntityDefinition;
+  headers: readonly string[];
+  mapping: ReadonlyArray<{ columnIndex: number; field: string | null }>;
+  /** Per date field, the column's day/month order (from its profile or the operator). */
+  dateOrders?: Readonly<Record<string, DateOrder | null>>;
+  defaultCountry?: CountryCode;
+  fixes?: readonly Fix[];
+}
+
+interface Bound {
+  field: FieldDefinition;
+  columnIndex: number;
+  column: string;
+  fixes: Fix[];
+}
+
+/** Resolves the mapping against the entity; `MAPPING_INVALID` on unknown fields, doubles or bad columns. */
+export function bindMapping(plan: ValidationPlan): Bound[] {
+  const fields = new Map(plan.entity.fields.map((field) => [field.name, field]));
+  const seen = new Set<string>();
+  const bound: Bound[] = [];
+  for (const entry of plan.mapping) {
+    if (entry.field === null) continue;
+    const field = fields.get(entry.field);
+    const column = plan.headers[entry.columnIndex];
+    if (!field || column === undefined || seen.has(entry.field)) throw new TabularError("MAPPING_INVALID");
+    seen.add(entry.field);
+    bound.push({
+      field,
+      columnIndex: entry.columnIndex,
+      column,
+      fixes: (plan.fixes ?? []).filter((fix) => fix.field === entry.field),
+    });
+  }
+  const order = plan.entity.fields.map((field) => field.name);
+  return bound.sort((a, b) => order.indexOf(a.field.name) - order.indexOf(b.field.name));
+}
+
+/** 53-bit string hash (cyrb53): rows are compared by hash so duplicate detection holds no row text. */
+function hashCells(cells: readonly string[]): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (const cell of cells) {
+    for (let i = 0; i < cell.length; i += 1) {
+      const code = cell.charCodeAt(i);
+      h1 = Math.imul(h1 ^ code, 2654435761);
+      h2 = Math.imul(h2 ^ code, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ 0x1f, 2654435761);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** The raw cell for a bound field with the operator's fixes applied, trimmed. */
+export function fixedCell(bound: Bound, cells: readonly string[]): string {
+  let value = cells[bound.columnIndex] ?? "";
+  for (const fix of bound.fixes) value = applyFix(value, fix);
+  return value.trim();
+}
+
+/**
+ * A row validator for one file. Stateful on purpose: unique fields and duplicate rows are checked
+ * against earlier rows of the same file (one value set per unique field, one 53-bit hash per key), and
+ * references against `referenceKeys` (collected in a first pass, see `validateSource`).
+ * A row repeated exactly (same key, same cells) is a `duplicate`, not an error; the same key with
+ * different cells is `DUPLICATE_VALUE`.
+ */
+export function createRowValidator(
+  plan: ValidationPlan,
+  referenceKeys?: ReadonlyMap<string, ReadonlySet<string>>,
+) {
+  const bound = bindMapping(plan);
+  const byField = new Map(bound.map((entry) => [entry.field.name, entry]));
+  const uniques = new Map(
+    bound.filter((entry) => entry.field.unique).map((entry) => [entry.field.name, new Set<string>()]),
+  );
+  const key = bound.find((entry) => entry.field.unique && entry.field.required);
+  const keyHashes = new Map<string, number>();
+  const rowHashes = new Set<number>();
+  const dateRules = plan.entity.constraints.flatMap((rule) =>
+    rule.kind === "dateOrder" && byField.has(rule.start) && byField.has(rule.end) ? [rule] : [],
+  );
+  const referenceRules = plan.entity.constraints.flatMap((rule) =>
+    rule.kind === "reference" && byField.has(rule.field) && referenceKeys?.has(rule.target) ? [rule] : [],
+  );
+
+  return {
+    validate(row: SourceRow): ValidatedRow {
+      const { line, cells } = row;
+      const record: Record<string, FieldValue> = Object.create(null);
+      const errors: RowError[] = [];
+      const fail = (entry: Bound | undefined, code: RowErrorCode, value: string, suggestion?: string) =>
+        errors.push({
+          line,
+          column: entry?.column ?? null,
+          field: entry?.field.name ?? null,
+          code,
+          value: clampValue(value),
+          ...(suggestion ? { suggestion } : {}),
+        });
+      if (cells.every((cell) => cell.trim() === "")) return { line, status: "empty", record, errors, cells };
+      if (key) {
+        const keyValue = fixedCell(key, cells);
+        const hash = hashCells(cells);
+        if (keyHashes.get(keyValue) === hash) return { line, status: "duplicate", record, errors, cells };
+        if (!keyHashes.has(keyValue)) keyHashes.set(keyValue, hash);
+      } else {
+        const hash = hashCells(cells);
+        if (rowHashes.has(hash)) return { line, status: "duplicate", record, errors, cells };
+        rowHashes.add(hash);
+      }
+      if (
+        cells.length > plan.headers.length &&
+        cells.slice(plan.headers.length).some((cell) => cell.trim() !== "")
+      ) {
+        fail(undefined, "EXTRA_CELLS", cells.slice(plan.headers.length).join(" "));
+      }
+      for (const entry of bound) {
+        const value = fixedCell(entry, cells);
+        if (value === "") {
+          record[entry.field.name] = null;
+          if (entry.field.required) fail(entry, "REQUIRED", "");
+          continue;
+        }
+        const result = normaliseField(entry.field, value, {
+          defaultCountry: plan.defaultCountry,
+          dateOrder: plan.dateOrders?.[entry.field.name] ?? null,
+        });
+        if ("code" in result) {
+          record[entry.field.name] = value;
+          fail(entry, result.code, value, result.suggestion);
+          continue;
+        }
+        record[entry.field.name] = result.value;
+        const seen = uniques.get(entry.field.name);
+        if (seen) {
+          const text = String(result.value);
+          if (seen.has(text)) fail(entry, "DUPLICATE_VALUE", value);
+          else seen.add(text);
+        }
+      }
+      for (const rule of dateRules) {
+        const start = record[rule.start];
+        const end = record[rule.end];
+        if (
+          typeof start === "string" &&
+          typeof end === "string" &&
+          !errors.some((error) => error.field === rule.end) &&
+          end < start
+        ) {
+          fail(byField.get(rule.end), "DATE_ORDER", end);
+        }
+      }
+      for (const rule of referenceRules) {
+        const value = record[rule.field];
+        if (typeof value === "string" && !referenceKeys?.get(rule.target)?.has(value))
+          fail(byField.get(rule.field), "UNKNOWN_REFERENCE", value);
+      }
+      return { line, status: errors.length > 0 ? "invalid" : "valid", record, errors, cells };
+    },
+  };
+}
