@@ -112,7 +112,9 @@ function scoreName(
     };
   }
   const similarity = nameSimilarity(normalised, name.normalised, headerTokens, name.tokens);
-  if (similarity < 0.86) return undefined;
+  // Jaro-Winkler rewards shared prefixes, so single words need more ("kennziffer" / "kenntnisse").
+  const isSingleWord = headerTokens.length <= 1 && name.tokens.length <= 1;
+  if (similarity < (isSingleWord ? 0.9 : 0.86)) return undefined;
   return {
     confidence: similarity * 0.88,
     source: "fuzzy",

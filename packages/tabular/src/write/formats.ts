@@ -18,6 +18,9 @@ export function csvText(rows: string[][], withBom: boolean): string {
     bom: withBom,
     escape_formulas: true,
     record_delimiter: "\r\n",
+    // csv-stringify 6.9 leaves cells with line breaks unquoted once record_delimiter is "\r\n",
+    // which splits the record on re-import; quote them explicitly.
+    quoted_match: /[\r\n]/,
     cast: {
       string: (value: string) => {
         if (plainNumber.test(value)) return { value, escape_formulas: false };
