@@ -55,7 +55,7 @@ describe("openCsv encodings", () => {
   });
 
   it("switches to Windows-1252 when the first non-ASCII byte comes after an ASCII sample", async () => {
-    const ascii = "ID,Name\n" + "1,Smith\n".repeat(2000);
+    const ascii = `ID,Name\n${"1,Smith\n".repeat(2000)}`;
     const bytes = Buffer.concat([Buffer.from(ascii), Buffer.from("2,Müller\n", "latin1")]);
     const { rows } = await read(bytes, 4096, { sampleBytes: 1024 });
     expect(rows.at(-1)?.cells).toEqual(["2", "Müller"]);
