@@ -1,3 +1,6 @@
+import { createReadStream, mkdtempSync, type ReadStream, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isTabularError, openCsv, type TabularErrorCode } from "../src/index";
 import { collect, inputOf, utf8 } from "./support";
@@ -150,6 +153,24 @@ describe("openCsv shape", () => {
     const source = await openCsv(inputOf(utf8(`ID,Blob\n1,${big}\n`), 65536), { maxCellChars: 100_000 });
     expect(await failure(collect(source.rows()))).toBe("CELL_TOO_LARGE");
   });
+
+  it("settles and closes the input when the consumer stops early (profiling a sample)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tabular-"));
+    const path = join(dir, "big.csv");
+    writeFileSync(path, `ID,Name\n${"1,Smith\n".repeat(200_000)}`);
+    const streams: ReadStream[] = [];
+    const source = await openCsv(() => {
+      const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+      streams.push(stream);
+      return stream;
+    });
+    for await (const row of source.rows()) {
+      expect(row.cells).toEqual(["1", "Smith"]);
+      break;
+    }
+    expect(streams.at(-1)?.destroyed).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+  }, 10_000);
 
   it.each([
     ["an empty file", "", "EMPTY_FILE"],

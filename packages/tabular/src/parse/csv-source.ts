@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { TabularError } from "../errors";
 import { ChunkDecoder, guessEncoding } from "../sniff/decode";
 import { sniffCsvSample } from "../sniff/sniff-csv";
+import { papaBatches } from "./papa-batches";
 import { defaultReadLimits, type ReadLimits, type SourceRow, type TabularSource } from "./source";
 
 /** Re-openable bytes: each call starts a fresh read (a file stream, a storage GET, a test array). */
@@ -65,32 +66,40 @@ export async function openCsv(
       quoteChar: '"',
       skipEmptyLines: false,
     });
+    // A consumer may stop early (profiling a sample): then the pump must stop waiting for "drain"
+    // from a destroyed parser and close the input, or the read never settles.
+    const stop = new AbortController();
     const pump = (async () => {
       for await (const chunk of open()) {
         const text = decoder.decode(chunk);
-        if (text && !parser.write(text)) await once(parser, "drain");
+        if (text && !parser.write(text)) await once(parser, "drain", { signal: stop.signal });
       }
       const rest = decoder.end();
       if (rest) parser.write(rest);
       parser.end();
-    })().catch((error: unknown) => parser.destroy(error as Error));
+    })().catch((error: unknown) => {
+      if (!stop.signal.aborted) parser.destroy(error as Error);
+    });
     let record = 0;
     let line = 1;
     try {
-      for await (const cells of parser as AsyncIterable<string[]>) {
-        const rowLine = line;
-        line += 1 + newlinesIn(cells);
-        record += 1;
-        if (record <= sniff.headerRecordIndex + 1) continue;
-        if (cells.length > limits.maxColumns) throw new TabularError("TOO_MANY_COLUMNS");
-        for (const cell of cells) {
-          if (cell.length > limits.maxCellChars) {
-            throw new TabularError("CELL_TOO_LARGE", undefined, { cause: new Error(`line ${rowLine}`) });
+      for await (const batch of papaBatches(parser)) {
+        for (const cells of batch) {
+          const rowLine = line;
+          line += 1 + newlinesIn(cells);
+          record += 1;
+          if (record <= sniff.headerRecordIndex + 1) continue;
+          if (cells.length > limits.maxColumns) throw new TabularError("TOO_MANY_COLUMNS");
+          for (const cell of cells) {
+            if (cell.length > limits.maxCellChars) {
+              throw new TabularError("CELL_TOO_LARGE", undefined, { cause: new Error(`line ${rowLine}`) });
+            }
           }
+          yield { line: rowLine, cells };
         }
-        yield { line: rowLine, cells };
       }
     } finally {
+      stop.abort();
       parser.destroy();
       await pump;
     }
