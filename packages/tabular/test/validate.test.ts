@@ -154,6 +154,23 @@ describe("createRowValidator", () => {
     ]);
   });
 
+  it("keeps non-key unique fields unique within the file", () => {
+    const validator = createRowValidator(
+      plan({
+        headers: ["ID", "Work"],
+        mapping: [
+          { columnIndex: 0, field: "employeeId" },
+          { columnIndex: 1, field: "workEmail" },
+        ],
+      }),
+    );
+    expect(validator.validate(row(2, ["1", "ana@acme.com"])).status).toBe("valid");
+    expect(validator.validate(row(3, ["2", "ANA@acme.com"])).errors).toMatchObject([
+      { field: "workEmail", code: "DUPLICATE_VALUE" },
+    ]);
+    expect(validator.validate(row(4, ["3", "bo@acme.com"])).status).toBe("valid");
+  });
+
   it("applies fixes before validating, and value maps match own keys only", () => {
     const validator = createRowValidator(
       plan({ fixes: [{ kind: "valueMap", field: "status", map: { retired: "terminated" } }] }),

@@ -37,6 +37,14 @@ export function clampValue(value: string, max = 80): string {
   return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
 }
 
+/**
+ * A copy of a string that does not share memory with the text it was cut from. Parsers return cells
+ * as slices of a large chunk; a slice kept in a set keeps the whole chunk alive.
+ */
+export function detach(value: string): string {
+  return value.length < 13 ? value : Buffer.from(value, "utf8").toString("utf8");
+}
+
 class ColumnStats {
   filled = 0;
   maxLength = 0;

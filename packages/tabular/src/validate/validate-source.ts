@@ -1,5 +1,5 @@
 import type { TabularSource } from "../parse/source";
-import type { ColumnProfile, DateOrder } from "../profile/profile-columns";
+import { type ColumnProfile, type DateOrder, detach } from "../profile/profile-columns";
 import {
   bindMapping,
   createRowValidator,
@@ -56,7 +56,7 @@ export function validateSource(
         for (const target of targets) {
           const value = fixedCell(target, row.cells);
           if (value === "") continue;
-          referenceKeys.get(target.field.name)?.add(value);
+          referenceKeys.get(target.field.name)?.add(detach(value));
           total += 1;
           if (total > maxKeys) {
             referenceKeys = undefined;

@@ -2,7 +2,7 @@ import type { CountryCode } from "libphonenumber-js";
 import type { EntityDefinition, FieldDefinition } from "../entities/types";
 import { type RowErrorCode, TabularError } from "../errors";
 import type { SourceRow } from "../parse/source";
-import { clampValue, type DateOrder } from "../profile/profile-columns";
+import { clampValue, type DateOrder, detach } from "../profile/profile-columns";
 import { applyFix, type Fix } from "./fixes";
 import { type FieldValue, normaliseField } from "./normalise-field";
 
@@ -107,10 +107,16 @@ export function createRowValidator(
 ) {
   const bound = bindMapping(plan);
   const byField = new Map(bound.map((entry) => [entry.field.name, entry]));
-  const uniques = new Map(
-    bound.filter((entry) => entry.field.unique).map((entry) => [entry.field.name, new Set<string>()]),
-  );
   const key = bound.find((entry) => entry.field.unique && entry.field.required);
+  // The key's own uniqueness is kept by `keyHashes`; other unique fields keep 53-bit hashes of their
+  // values, not the values: cells are slices of the parser's chunk text, and keeping a million of
+  // them kept the whole file in memory (781 MB peak RSS on the 1M-row bench). A hash collision (odds
+  // about n²/2⁵⁴, 1 in 18,000 for a million distinct values) would reject one row as a duplicate.
+  const uniques = new Map(
+    bound
+      .filter((entry) => entry.field.unique && entry !== key)
+      .map((entry) => [entry.field.name, new Set<number>()]),
+  );
   const keyHashes = new Map<string, number>();
   const rowHashes = new Set<number>();
   const dateRules = plan.entity.constraints.flatMap((rule) =>
@@ -135,11 +141,14 @@ export function createRowValidator(
           ...(suggestion ? { suggestion } : {}),
         });
       if (cells.every((cell) => cell.trim() === "")) return { line, status: "empty", record, errors, cells };
+      let isRepeatedKey = false;
       if (key) {
         const keyValue = fixedCell(key, cells);
         const hash = hashCells(cells);
-        if (keyHashes.get(keyValue) === hash) return { line, status: "duplicate", record, errors, cells };
-        if (!keyHashes.has(keyValue)) keyHashes.set(keyValue, hash);
+        const previous = keyHashes.get(keyValue);
+        if (previous === hash) return { line, status: "duplicate", record, errors, cells };
+        isRepeatedKey = previous !== undefined && keyValue !== "";
+        if (previous === undefined && keyValue !== "") keyHashes.set(detach(keyValue), hash);
       } else {
         const hash = hashCells(cells);
         if (rowHashes.has(hash)) return { line, status: "duplicate", record, errors, cells };
@@ -168,11 +177,12 @@ export function createRowValidator(
           continue;
         }
         record[entry.field.name] = result.value;
+        if (entry === key && isRepeatedKey) fail(entry, "DUPLICATE_VALUE", value);
         const seen = uniques.get(entry.field.name);
         if (seen) {
-          const text = String(result.value);
-          if (seen.has(text)) fail(entry, "DUPLICATE_VALUE", value);
-          else seen.add(text);
+          const hash = hashCells([String(result.value)]);
+          if (seen.has(hash)) fail(entry, "DUPLICATE_VALUE", value);
+          else seen.add(hash);
         }
       }
       for (const rule of dateRules) {
