@@ -1,9 +1,4 @@
-import { getEntity } from "../src/entities/index";
-import { mapColumns } from "../src/mapping/auto-map";
-import { createProfiler } from "../src/profile/profile-columns";
-import { headerSetsDeFr } from "./header-sets-de-fr";
-import { headerSetsEnEs } from "./header-sets-en-es";
-import { headerSetsPtMixed } from "./header-sets-pt-mixed";
+import { evaluateSplit, headerSets } from "./evaluate";
 import type { HeaderSet } from "./types";
 
 /**
@@ -13,43 +8,20 @@ import type { HeaderSet } from "./types";
  */
 const write = (line = "") => process.stdout.write(`${line}\n`);
 const verbose = process.argv.includes("--verbose");
-const sets: HeaderSet[] = [...headerSetsEnEs, ...headerSetsDeFr, ...headerSetsPtMixed];
-
-interface Outcome {
-  isCorrect: boolean;
-  confidence: number;
-  hasAbstained: boolean;
-}
-
-function evaluate(set: HeaderSet): Outcome[] {
-  const headers = set.columns.map(([header]) => header);
-  const profiler = createProfiler(headers);
-  const rowCount = Math.max(...set.columns.map((column) => column.length - 2));
-  for (let row = 0; row < rowCount; row += 1)
-    profiler.add(set.columns.map((column) => column[row + 2] ?? ""));
-  const profiles = profiler.finish();
-  const mapping = mapColumns({
-    entity: getEntity(set.entity),
-    columns: headers.map((name, index) => ({ name, profile: profiles[index] })),
-  });
-  return mapping.map((decision, index) => {
-    const expected = set.columns[index]?.[1] ?? null;
-    const isCorrect = decision.field === expected;
-    if (verbose && !isCorrect) {
-      write(
-        `  ${set.split} ${set.id}: "${decision.column}" → ${decision.field ?? "∅"} (want ${expected ?? "∅"}) ${decision.confidence} ${decision.reason}`,
-      );
-    }
-    return { isCorrect, confidence: decision.confidence, hasAbstained: decision.field === null };
-  });
-}
 
 function report(split: HeaderSet["split"]): void {
-  const chosen = sets.filter((set) => set.split === split);
-  const outcomes = chosen.flatMap(evaluate);
+  const outcomes = evaluateSplit(split);
+  if (verbose) {
+    for (const miss of outcomes.filter((outcome) => !outcome.isCorrect)) {
+      write(
+        `  ${split} ${miss.setId}: "${miss.column}" → ${miss.predicted ?? "∅"} (want ${miss.expected ?? "∅"}) ${miss.confidence} ${miss.reason}`,
+      );
+    }
+  }
   const correct = outcomes.filter((outcome) => outcome.isCorrect).length;
-  const abstained = outcomes.filter((outcome) => outcome.hasAbstained).length;
-  write(`${split}: ${chosen.length} header sets, ${outcomes.length} columns`);
+  const abstained = outcomes.filter((outcome) => outcome.predicted === null).length;
+  const sets = headerSets.filter((set) => set.split === split).length;
+  write(`${split}: ${sets} header sets, ${outcomes.length} columns`);
   write(
     `  top-1 accuracy (abstentions counted): ${((100 * correct) / outcomes.length).toFixed(1)}% (${correct}/${outcomes.length}), abstained on ${abstained}`,
   );
