@@ -2,8 +2,9 @@ import type { CountryCode } from "libphonenumber-js";
 import type { EntityDefinition, FieldDefinition } from "../entities/types";
 import { type RowErrorCode, TabularError } from "../errors";
 import type { SourceRow } from "../parse/source";
-import { clampValue, type DateOrder, detach } from "../profile/profile-columns";
+import { clampValue, type DateOrder } from "../profile/profile-columns";
 import { applyFix, type Fix } from "./fixes";
+import { HashTable53, hash53 } from "./hash-table";
 import { type FieldValue, normaliseField } from "./normalise-field";
 
 /** The closed list of row outcomes; the ledger counts each row under exactly one. */
@@ -70,23 +71,6 @@ export function bindMapping(plan: ValidationPlan): Bound[] {
   return bound.sort((a, b) => order.indexOf(a.field.name) - order.indexOf(b.field.name));
 }
 
-/** 53-bit string hash (cyrb53): rows are compared by hash so duplicate detection holds no row text. */
-function hashCells(cells: readonly string[]): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (const cell of cells) {
-    for (let i = 0; i < cell.length; i += 1) {
-      const code = cell.charCodeAt(i);
-      h1 = Math.imul(h1 ^ code, 2654435761);
-      h2 = Math.imul(h2 ^ code, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ 0x1f, 2654435761);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
 /** The raw cell for a bound field with the operator's fixes applied, trimmed. */
 export function fixedCell(bound: Bound, cells: readonly string[]): string {
   let value = cells[bound.columnIndex] ?? "";
@@ -101,24 +85,21 @@ export function fixedCell(bound: Bound, cells: readonly string[]): string {
  * A row repeated exactly (same key, same cells) is a `duplicate`, not an error; the same key with
  * different cells is `DUPLICATE_VALUE`.
  */
-export function createRowValidator(
-  plan: ValidationPlan,
-  referenceKeys?: ReadonlyMap<string, ReadonlySet<string>>,
-) {
+export function createRowValidator(plan: ValidationPlan, referenceKeys?: ReadonlyMap<string, HashTable53>) {
   const bound = bindMapping(plan);
   const byField = new Map(bound.map((entry) => [entry.field.name, entry]));
   const key = bound.find((entry) => entry.field.unique && entry.field.required);
-  // The key's own uniqueness is kept by `keyHashes`; other unique fields keep 53-bit hashes of their
-  // values, not the values: cells are slices of the parser's chunk text, and keeping a million of
-  // them kept the whole file in memory (781 MB peak RSS on the 1M-row bench). A hash collision (odds
-  // about n²/2⁵⁴, 1 in 18,000 for a million distinct values) would reject one row as a duplicate.
+  // Everything remembered across rows is a 53-bit hash in a typed-array table, never the cell text:
+  // cells are slices of the parser's chunk text, and keeping a million of them kept the whole file in
+  // memory (781 MB peak RSS on the 1M-row bench). The key's table maps key → row hash, which also
+  // keeps the key unique; other unique fields keep their value hashes.
   const uniques = new Map(
     bound
       .filter((entry) => entry.field.unique && entry !== key)
-      .map((entry) => [entry.field.name, new Set<number>()]),
+      .map((entry) => [entry.field.name, new HashTable53()]),
   );
-  const keyHashes = new Map<string, number>();
-  const rowHashes = new Set<number>();
+  const keyRows = new HashTable53();
+  const rowHashes = new HashTable53();
   const dateRules = plan.entity.constraints.flatMap((rule) =>
     rule.kind === "dateOrder" && byField.has(rule.start) && byField.has(rule.end) ? [rule] : [],
   );
@@ -144,15 +125,17 @@ export function createRowValidator(
       let isRepeatedKey = false;
       if (key) {
         const keyValue = fixedCell(key, cells);
-        const hash = hashCells(cells);
-        const previous = keyHashes.get(keyValue);
-        if (previous === hash) return { line, status: "duplicate", record, errors, cells };
+        const keyHash = hash53(keyValue);
+        // 31 bits of the row hash suffice: it is only compared between rows that share a key.
+        const rowHash = hash53(cells) % 0x7fffffff;
+        const previous = keyRows.get(keyHash);
+        if (previous === rowHash) return { line, status: "duplicate", record, errors, cells };
         isRepeatedKey = previous !== undefined && keyValue !== "";
-        if (previous === undefined && keyValue !== "") keyHashes.set(detach(keyValue), hash);
+        if (previous === undefined && keyValue !== "") keyRows.set(keyHash, rowHash);
       } else {
-        const hash = hashCells(cells);
+        const hash = hash53(cells);
         if (rowHashes.has(hash)) return { line, status: "duplicate", record, errors, cells };
-        rowHashes.add(hash);
+        rowHashes.set(hash, 0);
       }
       if (
         cells.length > plan.headers.length &&
@@ -180,9 +163,9 @@ export function createRowValidator(
         if (entry === key && isRepeatedKey) fail(entry, "DUPLICATE_VALUE", value);
         const seen = uniques.get(entry.field.name);
         if (seen) {
-          const hash = hashCells([String(result.value)]);
+          const hash = hash53(String(result.value));
           if (seen.has(hash)) fail(entry, "DUPLICATE_VALUE", value);
-          else seen.add(hash);
+          else seen.set(hash, 0);
         }
       }
       for (const rule of dateRules) {
@@ -199,7 +182,7 @@ export function createRowValidator(
       }
       for (const rule of referenceRules) {
         const value = record[rule.field];
-        if (typeof value === "string" && !referenceKeys?.get(rule.target)?.has(value))
+        if (typeof value === "string" && !referenceKeys?.get(rule.target)?.has(hash53(value)))
           fail(byField.get(rule.field), "UNKNOWN_REFERENCE", value);
       }
       return { line, status: errors.length > 0 ? "invalid" : "valid", record, errors, cells };
