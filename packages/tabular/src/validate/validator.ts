@@ -80,8 +80,8 @@ export function fixedCell(bound: Bound, cells: readonly string[]): string {
 
 /**
  * A row validator for one file. Stateful on purpose: unique fields and duplicate rows are checked
- * against earlier rows of the same file (one value set per unique field, one 53-bit hash per key), and
- * references against `referenceKeys` (collected in a first pass, see `validateSource`).
+ * against earlier rows of the same file (53-bit hashes of key and unique values, ~24 bytes per row
+ * each), and references against `referenceKeys` (hashes collected in a first pass, `validateSource`).
  * A row repeated exactly (same key, same cells) is a `duplicate`, not an error; the same key with
  * different cells is `DUPLICATE_VALUE`.
  */
