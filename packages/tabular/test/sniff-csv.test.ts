@@ -172,6 +172,23 @@ describe("openCsv shape", () => {
     rmSync(dir, { recursive: true, force: true });
   }, 10_000);
 
+  it("refuses a quote that never closes early, without re-scanning the rest of the file", async () => {
+    const bytes = utf8(`ID,Blob\n1,"${"x".repeat(4_000_000)}\n2,y\n`);
+    let chunksRead = 0;
+    const source = await openCsv(
+      async function* () {
+        for (let offset = 0; offset < bytes.length; offset += 65_536) {
+          chunksRead += 1;
+          yield bytes.subarray(offset, offset + 65_536);
+        }
+      },
+      { maxCellChars: 100_000 },
+    );
+    chunksRead = 0;
+    expect(await failure(collect(source.rows()))).toBe("CELL_TOO_LARGE");
+    expect(chunksRead).toBeLessThan(10);
+  });
+
   it.each([
     ["an empty file", "", "EMPTY_FILE"],
     ["only whitespace", " \n\n \r\n", "EMPTY_FILE"],
