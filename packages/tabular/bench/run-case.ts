@@ -19,6 +19,7 @@ const rows = Number(process.argv[3] ?? (kind === "csv" ? 1_000_000 : 200_000));
 const path = kind === "csv" ? await ensureCsv(rows) : await ensureXlsx(rows);
 
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 const source: TabularSource =
   kind === "csv"
     ? await openCsv(() => createReadStream(path, { highWaterMark: 256 * 1024 }))
@@ -56,6 +57,9 @@ const result = await exportRows(validated, () => stats.read, {
   sink: discard,
 });
 const finished = performance.now();
+const cpu = process.cpuUsage(cpuStart);
+// On a shared machine wall time measures the neighbours too; CPU time is this process's own work.
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
 process.stdout.write(
   `${JSON.stringify({
@@ -68,6 +72,8 @@ process.stdout.write(
       total: (finished - started) / 1000,
     },
     rowsPerSecond: Math.round(result.ledger.read / ((finished - started) / 1000)),
+    cpuSeconds,
+    rowsPerCpuSecond: Math.round(result.ledger.read / cpuSeconds),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     heapUsedMbAtEnd: Math.round(process.memoryUsage().heapUsed / 1024 / 1024),
     loadAverage: (await import("node:os")).loadavg().map((load) => Number(load.toFixed(1))),

@@ -3,7 +3,7 @@ import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js"
 import type { FieldDefinition } from "../entities/types";
 import type { RowErrorCode } from "../errors";
 import { normaliseName } from "../mapping/normalize";
-import type { DateOrder } from "../profile/profile-columns";
+import { type DateOrder, detach } from "../profile/profile-columns";
 import { parseBoolean, parseDate, parseEmail, parseNumber, parseUrl } from "./parse-values";
 
 /** A typed, normalised value as exported. */
@@ -44,6 +44,25 @@ function suggestEnum(field: FieldDefinition, normalised: string): string | undef
   return best && best.score >= 0.8 ? best.value : undefined;
 }
 
+const enumMemos = new WeakMap<FieldDefinition, Map<string, Normalised>>();
+
+function enumMemo(field: FieldDefinition): Map<string, Normalised> {
+  let memo = enumMemos.get(field);
+  if (!memo) {
+    memo = new Map();
+    enumMemos.set(field, memo);
+  }
+  return memo;
+}
+
+function normaliseEnum(field: FieldDefinition, value: string): Normalised {
+  const normalised = normaliseName(value);
+  const match = enumLookup(field).get(normalised);
+  if (match !== undefined) return { value: match };
+  const suggestion = suggestEnum(field, normalised);
+  return suggestion === undefined ? { code: "INVALID_ENUM" } : { code: "INVALID_ENUM", suggestion };
+}
+
 const defaultListSeparators = [";", "|"];
 
 /**
@@ -79,11 +98,14 @@ export function normaliseField(field: FieldDefinition, value: string, context: F
       return flag === undefined ? { code: "INVALID_BOOLEAN" } : { value: flag };
     }
     case "enum": {
-      const normalised = normaliseName(value);
-      const match = enumLookup(field).get(normalised);
-      if (match !== undefined) return { value: match };
-      const suggestion = suggestEnum(field, normalised);
-      return suggestion === undefined ? { code: "INVALID_ENUM" } : { code: "INVALID_ENUM", suggestion };
+      const memo = enumMemo(field);
+      const known = memo.get(value);
+      if (known) return known;
+      const result = normaliseEnum(field, value);
+      // Enum columns repeat a handful of spellings; remember them (bounded, detached from the parser's
+      // chunk text) instead of re-normalising.
+      if (memo.size < 1000) memo.set(detach(value), result);
+      return result;
     }
     case "url": {
       const url = parseUrl(value);

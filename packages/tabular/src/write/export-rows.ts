@@ -33,7 +33,7 @@ export interface ExportResult {
   rejected?: { sha256: string; bytes: number; rows: number };
 }
 
-const batchSize = 500;
+const batchSize = 2000;
 
 /**
  * Streams validated rows into one output format (and optionally the rejected rows into a CSV), hashing

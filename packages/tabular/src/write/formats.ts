@@ -23,7 +23,10 @@ export function csvText(rows: string[][], withBom: boolean): string {
     quoted_match: /[\r\n]/,
     cast: {
       string: (value: string) => {
-        if (plainNumber.test(value)) return { value, escape_formulas: false };
+        // Only a leading sign can trip escape_formulas; returning options for other values would make
+        // csv-stringify re-normalise its options for every such cell.
+        if ((value[0] === "-" || value[0] === "+") && plainNumber.test(value))
+          return { value, escape_formulas: false };
         return value.includes("\n") || value.includes("\r")
           ? value.replace(formulaAfterBreak, "$1'$2")
           : value;
