@@ -50,6 +50,7 @@ export interface ReadLimits {
   maxCellChars: number;
 }
 
+/** Defaults for `ReadLimits`: wide enough for real HRIS exports, bounded against hostile ones. */
 export const defaultReadLimits: Readonly<ReadLimits> = Object.freeze({
   maxColumns: 2000,
   maxCellChars: 1024 * 1024,
