@@ -1,0 +1,115 @@
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { TabularError } from "../errors";
+import { findHeaderRecord, normaliseHeaders, type SampleRecord } from "../sniff/sniff-csv";
+import { excelCellToString } from "./excel-values";
+import { defaultReadLimits, type ReadLimits, type SourceRow, type TabularSource } from "./source";
+import { inspectWorkbookZip, readWorkbookDirectory, type WorkbookLimits } from "./xlsx-workbook";
+
+/** Options for opening a workbook. */
+export interface XlsxOptions extends Partial<ReadLimits> {
+  /** Sheet to read, by name; default the first visible sheet. */
+  sheet?: string;
+  zipLimits?: Partial<WorkbookLimits>;
+}
+
+interface ExcelRow {
+  number: number;
+  cellCount: number;
+  eachCell(
+    options: { includeEmpty: boolean },
+    callback: (cell: { value: unknown; numFmt?: string }, column: number) => void,
+  ): void;
+}
+
+interface SheetReader extends AsyncIterable<ExcelRow> {
+  id: number | string;
+  name: string;
+}
+
+/**
+ * Streams one sheet's rows as raw strings. The whole workbook is buffered (a zip needs its central
+ * directory, at the end), but sheets are parsed row by row with shared strings and styles cached.
+ */
+async function* readSheet(
+  bytes: Uint8Array,
+  target: { name: string; fileNumber: string },
+  date1904: boolean,
+  maxColumns: number,
+  maxCellChars: number,
+): AsyncGenerator<SourceRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    sharedStrings: "cache",
+    styles: "cache",
+    worksheets: "emit",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  try {
+    for await (const sheet of reader as unknown as AsyncIterable<SheetReader>) {
+      const isTarget =
+        sheet.name === target.name ||
+        (sheet.name === `Sheet${sheet.id}` && String(sheet.id) === target.fileNumber);
+      if (!isTarget) continue;
+      for await (const row of sheet) {
+        if (row.cellCount > maxColumns) throw new TabularError("TOO_MANY_COLUMNS");
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, column) => {
+          const text = excelCellToString(cell.value, cell.numFmt, date1904);
+          if (text.length > maxCellChars) throw new TabularError("CELL_TOO_LARGE");
+          cells[column - 1] = text;
+        });
+        for (let i = 0; i < cells.length; i += 1) cells[i] ??= "";
+        yield { line: row.number, cells };
+      }
+      return;
+    }
+  } catch (error) {
+    if (error instanceof TabularError) throw error;
+    throw new TabularError("MALFORMED_FILE", undefined, { cause: error });
+  }
+  throw new TabularError("SHEET_NOT_FOUND");
+}
+
+/**
+ * Opens an XLSX workbook: refuses zip bombs before inflating anything, lists the sheets, picks one
+ * (`options.sheet` or the first visible), finds its header row, and streams data rows as raw strings —
+ * dates in the workbook's 1900 or 1904 system as ISO text, formulas as cached values, shared strings
+ * resolved. Throws `EMPTY_FILE`, `ZIP_BOMB`, `MALFORMED_FILE`, `SHEET_NOT_FOUND`, `NO_HEADER`,
+ * `TOO_MANY_COLUMNS` or `CELL_TOO_LARGE`.
+ */
+export async function openXlsx(bytes: Uint8Array, options: XlsxOptions = {}): Promise<TabularSource> {
+  const limits = { ...defaultReadLimits, ...options };
+  if (bytes.length === 0) throw new TabularError("EMPTY_FILE");
+  await inspectWorkbookZip(bytes, options.zipLimits);
+  const directory = await readWorkbookDirectory(bytes);
+  const target = options.sheet
+    ? directory.sheets.find((sheet) => sheet.name === options.sheet)
+    : (directory.sheets.find((sheet) => !sheet.isHidden) ?? directory.sheets[0]);
+  if (!target) throw new TabularError(options.sheet ? "SHEET_NOT_FOUND" : "EMPTY_FILE");
+  const read = () => readSheet(bytes, target, directory.date1904, limits.maxColumns, limits.maxCellChars);
+
+  const head: SampleRecord[] = [];
+  for await (const row of read()) {
+    head.push(row);
+    if (head.length >= 30) break;
+  }
+  if (head.length === 0) throw new TabularError("EMPTY_FILE");
+  const widths = head.map((row) => row.cells.filter((cell) => cell.trim() !== "").length);
+  const width = Math.max(1, Math.round(widths.sort((a, b) => a - b)[Math.floor(widths.length / 2)] ?? 1));
+  const header = findHeaderRecord(head, width);
+
+  return {
+    sniff: {
+      format: "xlsx",
+      headerLine: header.line,
+      sheet: target.name,
+      sheets: directory.sheets.map(({ name, index, isHidden }) => ({ name, index, isHidden })),
+      date1904: directory.date1904,
+    },
+    headers: normaliseHeaders(header.cells),
+    async *rows() {
+      for await (const row of read()) if (row.line > header.line) yield row;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import type { TabularSource } from "../parse/source";
+import type { ColumnProfile, DateOrder } from "../profile/profile-columns";
+import { HashTable53, hash53 } from "./hash-table";
+import {
+  bindMapping,
+  createRowValidator,
+  fixedCell,
+  type ValidatedRow,
+  type ValidationPlan,
+} from "./validator";
+
+/** Counts kept while validating; `read` is counted where rows leave the parser, for the ledger. */
+export interface ValidationStats {
+  read: number;
+  /** False when reference targets exceeded `maxReferenceKeys` and references were not checked. */
+  referencesChecked: boolean;
+}
+
+/** The day/month order of every mapped date field, from the profiles of their columns. */
+export function dateOrdersFrom(
+  mapping: ReadonlyArray<{ columnIndex: number; field: string | null }>,
+  profiles: readonly ColumnProfile[],
+): Record<string, DateOrder | null> {
+  const orders: Record<string, DateOrder | null> = Object.create(null);
+  for (const entry of mapping) {
+    if (entry.field !== null) orders[entry.field] = profiles[entry.columnIndex]?.dateOrder ?? null;
+  }
+  return orders;
+}
+
+/**
+ * Validates every row of a source. If the entity has references whose fields are mapped
+ * (`managerId` → `employeeId`), a first pass collects the target values — at most `maxReferenceKeys`
+ * (default 5,000,000; beyond that references are not checked and `stats.referencesChecked` says so) —
+ * and the second pass validates, so a manager listed below their report still resolves.
+ */
+export function validateSource(
+  source: TabularSource,
+  plan: ValidationPlan,
+  options: { maxReferenceKeys?: number } = {},
+): { rows: AsyncIterable<ValidatedRow>; stats: ValidationStats } {
+  const stats: ValidationStats = { read: 0, referencesChecked: true };
+  const maxKeys = options.maxReferenceKeys ?? 5_000_000;
+  const bound = bindMapping(plan);
+  const targets = plan.entity.constraints.flatMap((rule) => {
+    if (rule.kind !== "reference" || !bound.some((entry) => entry.field.name === rule.field)) return [];
+    const target = bound.find((entry) => entry.field.name === rule.target);
+    return target ? [target] : [];
+  });
+
+  async function* rows(): AsyncGenerator<ValidatedRow> {
+    let referenceKeys: Map<string, HashTable53> | undefined;
+    if (targets.length > 0) {
+      referenceKeys = new Map(targets.map((target) => [target.field.name, new HashTable53()]));
+      let total = 0;
+      collect: for await (const row of source.rows()) {
+        for (const target of targets) {
+          const value = fixedCell(target, row.cells);
+          if (value === "") continue;
+          referenceKeys.get(target.field.name)?.set(hash53(value), 0);
+          total += 1;
+          if (total > maxKeys) {
+            referenceKeys = undefined;
+            stats.referencesChecked = false;
+            break collect;
+          }
+        }
+      }
+    }
+    const validator = createRowValidator(plan, referenceKeys);
+    for await (const row of source.rows()) {
+      stats.read += 1;
+      yield validator.validate(row);
+    }
+  }
+
+  return { rows: rows(), stats };
+}
