@@ -53,16 +53,12 @@ describe("SMTP mailer against a real SMTP server (smtp-server)", () => {
       auth: { user: "mailer", password: "smtp-test-password" },
       from: "Vitae <vitae@example.com>",
     });
-    try {
-      const error = await mailer.send(message).then(
-        () => undefined,
-        (caught: unknown) => caught,
-      );
-      expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).code).toBe("SERVICE_UNAVAILABLE");
-    } finally {
-      mailer.close();
-    }
+    const error = await mailer.send(message).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("SERVICE_UNAVAILABLE");
     // Neither the credentials nor the link crossed the wire.
     expect(received).toHaveLength(0);
     expect(authAttempts).toBe(0);

@@ -17,8 +17,6 @@ export interface Mailer {
   readonly kind: "smtp" | "outbox";
   /** Delivers or stores `message`; rejects with `AppError("SERVICE_UNAVAILABLE")` when it cannot. */
   send(message: MailMessage): Promise<void>;
-  /** Releases connections (SMTP pool); idempotent. */
-  close(): void;
 }
 
 /** An SMTP relay (`mailConfig().smtp` of `@vitae/config`). */
@@ -34,13 +32,13 @@ export interface SmtpMailerOptions {
 }
 
 /**
- * Sends mail through an SMTP relay with nodemailer (pooled connections). STARTTLS is required on
- * non-TLS ports, so credentials and links never cross the network in clear text.
+ * Sends mail through an SMTP relay with nodemailer, one connection per message (verification mail is
+ * rare, and no idle socket outlives a send to hold up shutdown). STARTTLS is required on non-TLS ports,
+ * so credentials and links never cross the network in clear text.
  */
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   const timeout = options.timeoutMs ?? 10_000;
   const transport = createTransport({
-    pool: true,
     host: options.host,
     port: options.port,
     secure: options.secure,
@@ -64,7 +62,6 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
         throw new AppError("SERVICE_UNAVAILABLE", { message: "Mail could not be sent.", cause: error });
       }
     },
-    close: () => transport.close(),
   };
 }
 
@@ -78,6 +75,5 @@ export function createOutboxMailer(store: (message: MailMessage) => Promise<unkn
     async send(message) {
       await store(message);
     },
-    close: () => {},
   };
 }

@@ -8,6 +8,7 @@ export interface UserProfile {
   id: string;
   email: string;
   name: string;
+  emailVerified: boolean;
 }
 
 /** The profile of `userId`, or `undefined` when there is none. For `auth.me` and API-key principals. */
@@ -17,7 +18,7 @@ export async function getUserProfile(
 ): Promise<UserProfile | undefined> {
   if (!isUuid(params.userId)) return undefined;
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name })
+    .select({ id: users.id, email: users.email, name: users.name, emailVerified: users.emailVerified })
     .from(users)
     .where(eq(users.id, params.userId))
     .limit(1);
