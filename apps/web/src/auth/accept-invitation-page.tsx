@@ -8,14 +8,19 @@ import { AuthCallError, runAuthCall } from "./auth-client";
 import { useAuthClient } from "./auth-client-context";
 import { describeAuthError } from "./auth-errors";
 import { isRole, roleLabels } from "./roles";
+import { useSession } from "./session";
+import { VerifyEmailNotice } from "./verify-email-notice";
 
 /**
- * Where an invitation link leads (members copy it from the Members page). The session gate has already
- * made the visitor sign in; better-auth checks the invitation was sent to their email address.
+ * Where an invitation link leads (admins copy it from the Members page). The session gate has already
+ * made the visitor sign in; the server shows the invitation only to the verified owner of the invited
+ * address, so an unverified visitor is asked to confirm their email first.
  */
 export function AcceptInvitationPage() {
   const { invitationId = "" } = useParams();
   const authClient = useAuthClient();
+  const me = useSession();
+  const isVerified = me.user.emailVerified;
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [failure, setFailure] = useState<ErrorSummary | null>(null);
@@ -44,6 +49,7 @@ export function AcceptInvitationPage() {
       return data;
     },
     retry: false,
+    enabled: isVerified,
   });
 
   async function respond(choice: "accept" | "decline") {
@@ -70,7 +76,13 @@ export function AcceptInvitationPage() {
   return (
     <section aria-labelledby="invitation-title" data-testid="invitation-page">
       <h1 id="invitation-title">Workspace invitation</h1>
-      {invitation.isPending ? (
+      {isVerified ? null : (
+        <VerifyEmailNotice
+          email={me.user.email}
+          returnPath={`/invitations/${encodeURIComponent(invitationId)}`}
+        />
+      )}
+      {isVerified && invitation.isPending ? (
         <p className="muted" role="status">
           Loading the invitation…
         </p>
