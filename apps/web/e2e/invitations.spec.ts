@@ -74,7 +74,7 @@ describe("invitations, email confirmation and the operator outbox (embedded prod
     await ownerPage.getByLabel("Email").fill(inviteeAccount.email);
     await ownerPage.getByRole("button", { name: "Send invitation" }).click();
     const invitations = ownerPage.getByTestId("invitations-table");
-    await invitations.getByText(inviteeAccount.email).waitFor();
+    await invitations.getByRole("rowheader", { name: inviteeAccount.email }).waitFor();
     const invite = await owner.context.request.get(`${baseUrl()}/trpc/members.list`);
     const invitationId = ((await invite.json()) as { result: { data: { invitations: { id: string }[] } } })
       .result.data.invitations[0]?.id;
@@ -84,8 +84,11 @@ describe("invitations, email confirmation and the operator outbox (embedded prod
     await inviteePage.goto(`${baseUrl()}/invitations/${invitationId}`);
     await inviteePage.getByTestId("verify-email").waitFor();
     expect(await inviteePage.getByRole("button", { name: "Join workspace" }).count()).toBe(0);
+    // Sign-up's link leads home; a new one from here leads back to this invitation.
+    await inviteePage.getByRole("button", { name: "Send a new link" }).click();
+    await inviteePage.getByText(`A new link is on its way to ${inviteeAccount.email}.`).waitFor();
 
-    // The operator finds the confirmation link through the account menu.
+    // The operator finds the confirmation link through the account menu (newest first).
     await ownerPage.getByTestId("user-menu-toggle").click();
     await ownerPage.getByTestId("nav-outbox").click();
     await ownerPage.waitForURL(`${baseUrl()}/outbox`);

@@ -22,6 +22,7 @@ export function AcceptInvitationPage() {
   const me = useSession();
   const isVerified = me.user.emailVerified;
   const queryClient = useQueryClient();
+  const invitationKey = ["better-auth", "invitation", invitationId];
   const navigate = useNavigate();
   const [failure, setFailure] = useState<ErrorSummary | null>(null);
   const [pending, setPending] = useState<"accept" | "decline" | null>(null);
@@ -31,7 +32,7 @@ export function AcceptInvitationPage() {
   }, []);
 
   const invitation = useQuery({
-    queryKey: ["better-auth", "invitation", invitationId],
+    queryKey: invitationKey,
     queryFn: async () => {
       let requestId: string | null = null;
       const { data, error } = await authClient.organization.getInvitation({
@@ -67,8 +68,9 @@ export function AcceptInvitationPage() {
       setFailure(result.summary);
       return;
     }
-    // Accepting makes the invited workspace the active one, which changes what every query returns.
-    await queryClient.invalidateQueries();
+    // Answered, the invitation is no longer pending: refetching it would only fail. Accepting makes the
+    // invited workspace the active one, which changes what every other query returns.
+    await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== invitationKey[0] });
     await navigate("/", { replace: true });
   }
 
