@@ -118,6 +118,10 @@ describe("invitation takeover (issue 8, High 3)", () => {
     expect(message.body).toContain(link);
 
     await verifyEmail(api, invitee);
+    // The link is a credential until it expires: it never reaches the logs, even as a request URL.
+    const token = new URL(link).searchParams.get("token") ?? "";
+    expect(token.length).toBeGreaterThan(20);
+    expect(api.logText()).not.toContain(token);
     const me = await call(api, "auth.me", { cookie: invitee.cookie });
     expect(me.body.result.data.user).toMatchObject({ emailVerified: true, isOperator: false });
     const accepted = await authPost(api, "organization/accept-invitation", { invitationId }, invitee.cookie);
@@ -175,7 +179,7 @@ describe("only the auth endpoints the web app uses are mounted (issue 8, Medium 
     }
   });
 
-  it("organization/update with a plan is refused (was a 500) and changes nothing", async () => {
+  it("organization/update (an unaudited rename, a 500 with `plan`) is refused and changes nothing", async () => {
     const owner = await signUp(api, "Upgrader");
     const workspaceId = await createWorkspace(api, owner, "Free Forever");
     const update = await authPost(
