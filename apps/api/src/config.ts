@@ -11,6 +11,7 @@ import {
   llmConfig,
   loadConfig,
   loggingConfig,
+  mailConfig,
   metricsConfig,
   quotaConfig,
   rateLimitConfig,
@@ -65,6 +66,7 @@ export function loadApiConfig(env: Env) {
     quotaConfig(),
     documentsConfig(),
     llmConfig(),
+    mailConfig(),
     apiHostConfig(),
   );
 }

@@ -35,6 +35,8 @@ export interface ApiDependencies {
   getWorkspaceAccess(principal: Principal): Promise<WorkspaceAccess | null>;
   /** Makes `workspaceId` the active workspace of the session in `headers` (membership checked by the caller). */
   setActiveWorkspace(headers: Headers, workspaceId: string): Promise<void>;
+  /** Whether `userId` operates this instance (reads the mail outbox); see ADR 0010. */
+  isOperator(userId: string): Promise<boolean>;
   /** Object storage (S3 or disk): presigned uploads and downloads, deletions. */
   storage: ObjectStore;
   /** Set when objects live on local disk: the API then serves their signed URLs itself. */

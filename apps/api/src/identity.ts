@@ -1,12 +1,25 @@
-import { type AuthEvent, createAuth, type Principal, resolvePrincipal, type VitaeAuth } from "@vitae/auth";
+import {
+  type AuthEvent,
+  createAuth,
+  createOutboxMailer,
+  createSmtpMailer,
+  type Mailer,
+  type Principal,
+  resolvePrincipal,
+  type VitaeAuth,
+} from "@vitae/auth";
 import { resolveAuthSecret } from "@vitae/config";
 import {
   type Database,
   getMembership,
   getWorkspaceUsage,
+  type InsertAccountAuditEventParams,
   type InsertAuditEventParams,
   incrementWorkspaceUsage,
+  insertAccountAuditEvent,
   insertAuditEvent,
+  insertOutboxMessage,
+  isInstanceOperator,
 } from "@vitae/db";
 import { getLogContext, type Logger } from "@vitae/logger";
 import { createQuotaGuard, createRateLimiter, type QuotaGuard, type RateLimiter } from "@vitae/ratelimit";
@@ -19,10 +32,14 @@ import type { WorkspaceAccess } from "./trpc/procedures";
 /** The one header better-auth reads the client IP from; the auth route sets it from Fastify's `req.ip`. */
 export const clientIpHeader = "x-vitae-client-ip";
 
-/** An auth event as an audit row: account-level (no workspace), attributed to the user involved. */
-function auditEventFor(event: AuthEvent): InsertAuditEventParams {
+/**
+ * An auth event as audit rows. Account events (sign-in, sign-out, failed sign-in, revocation) go to every
+ * workspace the account belongs to, where its admins read them; a failed sign-in is matched by the typed
+ * email, so attempts on unknown addresses stay out of every workspace (the response is the same either
+ * way). An accepted invitation belongs to the workspace joined.
+ */
+async function recordAuthEvent(db: Database, event: AuthEvent): Promise<void> {
   const common = {
-    workspaceId: null,
     actorType: "user" as const,
     action: `auth.${event.type}`,
     ip: event.ip,
@@ -30,27 +47,79 @@ function auditEventFor(event: AuthEvent): InsertAuditEventParams {
     requestId: getLogContext()?.requestId ?? null,
   };
   const agent = event.userAgent ? { userAgent: event.userAgent.slice(0, 200) } : {};
+  if (event.type === "invitation.accepted") {
+    const row: InsertAuditEventParams = {
+      ...common,
+      workspaceId: event.workspaceId,
+      actorId: event.userId,
+      action: "members.join",
+      targetType: "invitation",
+      targetId: event.invitationId,
+      metadata: { role: event.role, ...agent },
+    };
+    await insertAuditEvent(db, row);
+    return;
+  }
+  let row: InsertAccountAuditEventParams;
   switch (event.type) {
     case "sign-in.failed":
-      return { ...common, actorId: null, metadata: { email: event.email, reason: event.reason, ...agent } };
-    case "sign-up":
-      return { ...common, actorId: event.userId, metadata: { email: event.email, ...agent } };
-    case "session.revoked":
-      return {
+      row = {
         ...common,
+        account: { email: event.email },
+        actorId: null,
+        metadata: { email: event.email, reason: event.reason, ...agent },
+      };
+      break;
+    case "sign-up":
+    case "email.verified":
+      row = {
+        ...common,
+        account: { userId: event.userId },
+        actorId: event.userId,
+        metadata: { email: event.email, ...agent },
+      };
+      break;
+    case "session.revoked":
+      row = {
+        ...common,
+        account: { userId: event.userId },
         actorId: event.revokedBy ?? event.userId,
         targetType: "user",
         targetId: event.userId,
         metadata: agent,
       };
+      break;
     default:
-      return { ...common, actorId: event.userId, metadata: agent };
+      row = { ...common, account: { userId: event.userId }, actorId: event.userId, metadata: agent };
   }
+  await insertAccountAuditEvent(db, row);
+}
+
+/** SMTP when configured; otherwise the outbox that instance operators read (embedded, single machine). */
+function createMailer(config: ApiConfig, db: Database): Mailer {
+  if (config.smtp === undefined) {
+    return createOutboxMailer((message) =>
+      insertOutboxMessage(db, {
+        toEmail: message.to,
+        subject: message.subject,
+        body: message.text,
+        link: message.link,
+        expiresAt: message.expiresAt,
+      }),
+    );
+  }
+  return createSmtpMailer({ ...config.smtp, from: config.mailFrom });
 }
 
 type IdentityDependencies = Pick<
   ApiDependencies,
-  "auth" | "rateLimiter" | "quota" | "resolvePrincipal" | "getWorkspaceAccess" | "setActiveWorkspace"
+  | "auth"
+  | "rateLimiter"
+  | "quota"
+  | "resolvePrincipal"
+  | "getWorkspaceAccess"
+  | "setActiveWorkspace"
+  | "isOperator"
 >;
 
 /**
@@ -71,12 +140,15 @@ export async function createIdentity(options: {
     redisPrefix: config.redisKeyPrefix,
     secret: await resolveAuthSecret(config),
     baseUrl: config.publicUrl,
-    trustedOrigins: config.corsOrigins,
+    // Without PUBLIC_URL the browser may be on any loopback spelling of the port (localhost, 127.0.0.1,
+    // [::1]); each is its own origin, and all reach this one server.
+    trustedOrigins: [...new Set([...config.corsOrigins, ...config.loopbackOrigins])],
     ipAddressHeaders: [clientIpHeader],
+    mailer: createMailer(config, db),
     logger,
     onEvent: async (event) => {
       try {
-        await insertAuditEvent(db, auditEventFor(event));
+        await recordAuthEvent(db, event);
       } catch (error) {
         // An audit write must not turn a successful sign-in into an error; it is logged loudly instead.
         logger.error({ err: error, action: event.type }, "audit write failed");
@@ -120,5 +192,6 @@ export async function createIdentity(options: {
     setActiveWorkspace: async (headers, workspaceId) => {
       await auth.api.setActiveOrganization({ headers, body: { organizationId: workspaceId } });
     },
+    isOperator: (userId) => isInstanceOperator(db, { userId, operatorEmails: config.operatorEmails }),
   };
 }

@@ -146,6 +146,7 @@ const inputs: Record<string, Fixture> = {
   "public.profile": { input: () => ({ token: "vs_unknown-token-000000" }) },
   "public.ask": { input: () => ({ token: "vs_unknown-token-000000", question: "Hi" }) },
   "public.stream": { input: () => ({ token: "vs_unknown-token-000000", question: "Hi" }) },
+  "outbox.list": { input: () => undefined },
 };
 
 type ProcedureDef = { _def: { type: string; meta?: ProcedureMeta } };
@@ -278,9 +279,21 @@ describe.each(guarded.map(([path, procedure]) => [path, procedure]))("%s", (path
     );
   });
 
-  if (access?.kind === "session" || (access?.kind === "workspace" && access.sessionOnly)) {
+  if (
+    access?.kind === "session" ||
+    access?.kind === "operator" ||
+    (access?.kind === "workspace" && access.sessionOnly)
+  ) {
     it("any API key → 403 (sessions only)", async () => {
       await expectCode(path, type, { key: world.keys.wide }, fixture.input(world), 403, "FORBIDDEN");
+    });
+  }
+
+  if (access?.kind === "operator") {
+    // ownerA signed up first and operates the instance; viewerA and ownerB do not.
+    it("a user who does not operate the instance → 403", async () => {
+      await expectCode(path, type, { cookie: world.ownerB.cookie }, fixture.input(world), 403, "FORBIDDEN");
+      await expectCode(path, type, { cookie: world.viewerA.cookie }, fixture.input(world), 403, "FORBIDDEN");
     });
   }
 

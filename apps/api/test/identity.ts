@@ -1,3 +1,5 @@
+import { mailOutbox } from "@vitae/db";
+import { desc, eq } from "drizzle-orm";
 import type { TestApi } from "./harness";
 import { readJson } from "./json";
 
@@ -108,7 +110,38 @@ export async function createKey(api: TestApi, owner: TestUser, scopes: string[],
   };
 }
 
-/** Invites `user` into the owner's active workspace with `role` and accepts it as `user`. */
+/**
+ * The newest verification link in the outbox for `email`. Mail is written after the sign-up answer
+ * (in the background), so this looks a bounded number of times.
+ */
+export async function outboxLinkFor(api: TestApi, email: string): Promise<string> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const [message] = await api.deps.db
+      .select({ link: mailOutbox.link })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.toEmail, email.toLowerCase()))
+      .orderBy(desc(mailOutbox.createdAt))
+      .limit(1);
+    if (message !== undefined) return message.link;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`no outbox message for ${email}`);
+}
+
+/** Verifies `user`'s email by opening the link from the outbox, as its owner would. */
+export async function verifyEmail(api: TestApi, user: TestUser): Promise<void> {
+  const link = new URL(await outboxLinkFor(api, user.email));
+  const response = await fetch(`${api.url}${link.pathname}${link.search}`, { redirect: "manual" });
+  if (response.status !== 302) throw new Error(`verification failed: ${response.status}`);
+  if (response.headers.get("location")?.includes("error=")) {
+    throw new Error(`verification refused: ${response.headers.get("location")}`);
+  }
+}
+
+/**
+ * Invites `user` into the owner's active workspace with `role` and accepts it as `user`, after
+ * verifying `user`'s email (accepting requires a verified address).
+ */
 export async function addMember(api: TestApi, owner: TestUser, user: TestUser, role: string): Promise<void> {
   const invite = await call(api, "members.invite", {
     cookie: owner.cookie,
@@ -116,6 +149,7 @@ export async function addMember(api: TestApi, owner: TestUser, user: TestUser, r
     input: { email: user.email, role },
   });
   if (invite.status !== 200) throw new Error(`invite failed: ${JSON.stringify(invite.body)}`);
+  await verifyEmail(api, user);
   const accepted = await authPost(
     api,
     "organization/accept-invitation",

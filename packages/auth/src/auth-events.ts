@@ -17,6 +17,15 @@ export type AuthEvent =
   | ({ type: "sign-in.failed"; email: string; reason: string } & RequestOrigin)
   | ({ type: "sign-up"; userId: string; email: string } & RequestOrigin)
   | ({ type: "sign-out"; userId: string; sessionId: string } & RequestOrigin)
+  | ({ type: "email.verified"; userId: string; email: string } & RequestOrigin)
+  | ({
+      type: "invitation.accepted";
+      /** The user who joined. */
+      userId: string;
+      workspaceId: string;
+      invitationId: string;
+      role: string;
+    } & RequestOrigin)
   | ({
       type: "session.revoked";
       /** Owner of the revoked session. */
@@ -56,12 +65,35 @@ async function emit(onEvent: AuthEventHandler, reportError: ReportError, event: 
   }
 }
 
+interface AcceptedInvitation {
+  invitation: { id: string; organizationId: string; role: string };
+  member: { userId: string };
+}
+
+function isAcceptedInvitation(value: unknown): value is AcceptedInvitation {
+  const candidate = value as Partial<AcceptedInvitation> | null;
+  return typeof candidate?.invitation?.id === "string" && typeof candidate.member?.userId === "string";
+}
+
 /**
- * The `hooks.after` middleware emitting sign-in and sign-up events. An after hook runs whether the
+ * The `hooks.after` middleware emitting sign-in and invitation events. An after hook runs whether the
  * endpoint returned or threw, so failures are seen here too (`context.returned` is the APIError).
  */
 export function createAuthEventHook(onEvent: AuthEventHandler, reportError: ReportError) {
   return createAuthMiddleware(async (ctx) => {
+    if (ctx.path === "/organization/accept-invitation") {
+      const accepted: unknown = ctx.context.returned;
+      if (!isAcceptedInvitation(accepted)) return;
+      await emit(onEvent, reportError, {
+        type: "invitation.accepted",
+        userId: accepted.member.userId,
+        workspaceId: accepted.invitation.organizationId,
+        invitationId: accepted.invitation.id,
+        role: accepted.invitation.role,
+        ...originOf(ctx),
+      });
+      return;
+    }
     if (ctx.path !== "/sign-in/email" && ctx.path !== "/sign-up/email") return;
     const origin = originOf(ctx);
     const returned: unknown = ctx.context.returned;
@@ -126,6 +158,26 @@ export function createSessionDeletedHook(onEvent: AuthEventHandler, reportError:
       userId: session.userId,
       sessionId: session.id,
       revokedBy: ctx?.context.session?.user.id ?? null,
+      ...origin,
+    });
+  };
+}
+
+/** The `emailVerification.afterEmailVerification` callback emitting `email.verified`. */
+export function createEmailVerifiedHook(
+  onEvent: AuthEventHandler,
+  reportError: ReportError,
+  options: BetterAuthOptions,
+) {
+  return async (user: { id: string; email: string }, request: Request | undefined): Promise<void> => {
+    const origin = {
+      ip: request === undefined ? null : getIP(request, options),
+      userAgent: request?.headers.get("user-agent") ?? null,
+    };
+    await emit(onEvent, reportError, {
+      type: "email.verified",
+      userId: user.id,
+      email: user.email,
       ...origin,
     });
   };

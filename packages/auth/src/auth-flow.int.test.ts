@@ -214,11 +214,27 @@ describe("auth flow on PostgreSQL", () => {
     expect(invited.status).toBe(200);
     const invitation = (await invited.json()) as { id: string };
 
-    const accepted = await harness.request("/organization/accept-invitation", {
-      body: { invitationId: invitation.id },
-      cookie: invitee.cookie,
-    });
+    const accept = () =>
+      harness.request("/organization/accept-invitation", {
+        body: { invitationId: invitation.id },
+        cookie: invitee.cookie,
+      });
+    // Anyone can sign up with an invited address: only its verified owner may take the invitation.
+    const unverified = await accept();
+    expect(unverified.status).toBe(403);
+    expect(((await unverified.json()) as { code: string }).code).toBe(
+      "EMAIL_VERIFICATION_REQUIRED_BEFORE_ACCEPTING_OR_REJECTING_INVITATION",
+    );
+    expect((await harness.verifyEmail(invitee.email)).status).toBe(302);
+    const accepted = await accept();
     expect(accepted.status).toBe(200);
+    expect(harness.events.at(-1)).toMatchObject({
+      type: "invitation.accepted",
+      userId: invitee.id,
+      workspaceId: workspace.id,
+      invitationId: invitation.id,
+      role: "viewer",
+    });
     const [membership] = await harness.db
       .select({ role: workspaceMembers.role })
       .from(workspaceMembers)
@@ -243,6 +259,48 @@ describe("auth flow on PostgreSQL", () => {
     });
     expect(deletion.status).toBeGreaterThanOrEqual(400);
     expect(deletion.status).toBeLessThan(500);
+  });
+
+  it("mails a verification link on sign-up that verifies the address, and the live session sees it", async () => {
+    const user = await harness.signUp();
+    const message = harness.mail.findLast((entry) => entry.to === user.email);
+    expect(message?.link).toMatch(/^http:\/\/localhost:3000\/api\/auth\/verify-email\?token=/);
+    expect(message?.text).toContain(message?.link);
+    const verified = await harness.verifyEmail(user.email);
+    expect(verified.status).toBe(302);
+    const session = await harness.request("/get-session", { cookie: user.cookie });
+    expect(((await session.json()) as { user: { emailVerified: boolean } }).user.emailVerified).toBe(true);
+    expect(harness.events.at(-1)).toMatchObject({ type: "email.verified", userId: user.id });
+  });
+
+  it("starts a new session in the workspace last worked in, or the only one", async () => {
+    const user = await harness.signUp();
+    const create = async (name: string) => {
+      const response = await harness.request("/organization/create", {
+        body: { name, slug: `${name.toLowerCase()}-${user.id.slice(0, 8)}` },
+        cookie: user.cookie,
+      });
+      return ((await response.json()) as { id: string }).id;
+    };
+    const activeOf = async (cookie: string) => {
+      const response = await harness.request("/get-session", { cookie });
+      return ((await response.json()) as { session: { activeOrganizationId: string | null } }).session
+        .activeOrganizationId;
+    };
+    const signInAgain = async () => {
+      const response = await harness.request("/sign-in/email", {
+        body: { email: user.email, password: user.password },
+      });
+      return cookieHeaderFrom(response);
+    };
+    const only = await create("Only");
+    expect(await activeOf(await signInAgain())).toBe(only);
+    const second = await create("Second");
+    await harness.request("/organization/set-active", {
+      body: { organizationId: second },
+      cookie: user.cookie,
+    });
+    expect(await activeOf(await signInAgain())).toBe(second);
   });
 
   it.each([

@@ -2,6 +2,7 @@ import type { Database } from "@vitae/db";
 import type { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
 import { createAuth, isLocalHttpUrl } from "./create-auth";
+import { createOutboxMailer } from "./mailer";
 
 describe("isLocalHttpUrl", () => {
   it.each([
@@ -29,6 +30,7 @@ describe("createAuth", () => {
         secret: "s".repeat(31),
         baseUrl: "http://localhost:3000",
         trustedOrigins: [],
+        mailer: createOutboxMailer(async () => {}),
       }),
     ).toThrow(/at least 32 characters/);
   });

@@ -3,6 +3,8 @@ import { limits } from "@vitae/contracts";
 import {
   accounts,
   type Database,
+  getStartWorkspaceId,
+  rememberActiveWorkspace,
   sessions,
   users,
   verifications,
@@ -10,16 +12,18 @@ import {
   workspaceMembers,
   workspaces,
 } from "@vitae/db";
-import { betterAuth } from "better-auth";
+import { type BetterAuthOptions, betterAuth } from "better-auth";
 import { organization } from "better-auth/plugins/organization";
 import type { Redis } from "ioredis";
 import { accessControl, organizationRoles } from "./access-control";
 import {
   type AuthEventHandler,
   createAuthEventHook,
+  createEmailVerifiedHook,
   createSessionDeletedHook,
   createUserCreatedHook,
 } from "./auth-events";
+import type { Mailer } from "./mailer";
 import { createRedisSecondaryStorage } from "./redis-storage";
 import { requestGuardHook } from "./request-guard";
 
@@ -43,7 +47,9 @@ export interface CreateAuthOptions {
   baseUrl: string;
   /** Extra origins allowed to call the auth endpoints (`CORS_ORIGINS`); `baseUrl` is always trusted. */
   trustedOrigins: readonly string[];
-  /** Audit sink for sign-in/up/out and session revocations. */
+  /** Delivers email-verification links (SMTP, or the operators' outbox). */
+  mailer: Mailer;
+  /** Audit sink for sign-in/up/out, session revocations, verified emails and accepted invitations. */
   onEvent?: AuthEventHandler | undefined;
   logger?: AuthLogger | undefined;
   /**
@@ -58,6 +64,9 @@ export const passwordPolicy = limits.password;
 
 const sessionLifetimeSeconds = 7 * 24 * 60 * 60;
 
+/** How long an email-verification link works. */
+const verificationLinkSeconds = 60 * 60;
+
 /** Tables better-auth reads and writes, keyed by the model names configured below. */
 const authSchema = {
   users,
@@ -68,6 +77,24 @@ const authSchema = {
   workspaceMembers,
   workspaceInvitations,
 };
+
+/** The verification message: plain words and the link, nothing that depends on the account's state. */
+function verificationMessage(email: string, url: string) {
+  return {
+    to: email,
+    subject: "Confirm your email address for Vitae",
+    text: [
+      "Someone — hopefully you — created a Vitae account with this email address.",
+      "Open this link within an hour to confirm it is yours (needed to join a workspace you were invited to):",
+      "",
+      url,
+      "",
+      "If this was not you, ignore this message.",
+    ].join("\n"),
+    link: url,
+    expiresAt: new Date(Date.now() + verificationLinkSeconds * 1000),
+  };
+}
 
 /** True for `http://localhost…` and `http://127.0.0.1…`, the only origins allowed non-`Secure` cookies. */
 export function isLocalHttpUrl(url: string): boolean {
@@ -84,6 +111,13 @@ function buildAuth(options: CreateAuthOptions) {
   const reportError = (message: string, error: unknown) => logger?.error({ err: error }, message);
   const secure = !isLocalHttpUrl(options.baseUrl);
   const onEvent = options.onEvent;
+  const ipAddress = {
+    ipAddressHeaders:
+      options.ipAddressHeaders === undefined ? ["x-forwarded-for"] : [...options.ipAddressHeaders],
+    // Keep whole IPv6 addresses for sessions and audit (better-auth collapses to /64 for rate limits).
+    ipv6Subnet: 128 as const,
+  };
+  const ipOptions: BetterAuthOptions = { advanced: { ipAddress } };
   return betterAuth({
     appName: "Vitae",
     baseURL: options.baseUrl,
@@ -100,6 +134,20 @@ function buildAuth(options: CreateAuthOptions) {
       // generic response and equalises the password-hash work): no account enumeration through sign-up.
       autoSignIn: false,
     },
+    // Verification proves an address is yours; it is what accepting an invitation requires (below), so a
+    // member cannot sign up with an invited address and take the invitation over. Signing in does not
+    // require it: a single-machine user without mail must still get in (their link is in the outbox).
+    emailVerification: {
+      sendOnSignUp: true,
+      expiresIn: verificationLinkSeconds,
+      autoSignInAfterVerification: false,
+      sendVerificationEmail: async ({ user, url }) => {
+        await options.mailer.send(verificationMessage(user.email, url));
+      },
+      ...(onEvent === undefined
+        ? {}
+        : { afterEmailVerification: createEmailVerifiedHook(onEvent, reportError, ipOptions) }),
+    },
     user: { modelName: "users" },
     // Redis serves session reads; Postgres keeps the durable copy so a Redis flush signs nobody out.
     session: { modelName: "sessions", storeSessionInDatabase: true, expiresIn: sessionLifetimeSeconds },
@@ -114,12 +162,10 @@ function buildAuth(options: CreateAuthOptions) {
       cookiePrefix: "vitae",
       useSecureCookies: secure,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
-      ipAddress: {
-        ipAddressHeaders:
-          options.ipAddressHeaders === undefined ? ["x-forwarded-for"] : [...options.ipAddressHeaders],
-        // Keep whole IPv6 addresses for sessions and audit (better-auth collapses to /64 for rate limits).
-        ipv6Subnet: 128,
-      },
+      ipAddress,
+      // Mail is sent after the answer, so sign-up takes as long for a new address (which gets a message)
+      // as for a taken one (which does not). Failures are logged by better-auth's logger.
+      backgroundTasks: { handler: () => {} },
     },
     telemetry: { enabled: false },
     // Off on purpose: the API's `auth` rate-limit tier (@vitae/ratelimit, Redis, per IP) covers these
@@ -138,13 +184,34 @@ function buildAuth(options: CreateAuthOptions) {
     // Unexpected (non-APIError) failures reject `handler` instead of being printed with console.error and
     // answered with a bare 500: the API's error handler logs them with the request id.
     onAPIError: { throw: true },
-    databaseHooks:
-      onEvent === undefined
-        ? {}
-        : {
-            session: { delete: { after: createSessionDeletedHook(onEvent, reportError) } },
-            user: { create: { after: createUserCreatedHook(onEvent, reportError) } },
+    databaseHooks: {
+      session: {
+        create: {
+          // A new session starts in the workspace the user last worked in (or their only one), so a
+          // returning user is not sent to "Create your first workspace" (sign-out deleted the old session).
+          before: async (session) => {
+            const current = (session as { activeOrganizationId?: string | null }).activeOrganizationId;
+            if (current) return;
+            const workspaceId = await getStartWorkspaceId(options.db, { userId: session.userId });
+            if (workspaceId === null) return;
+            return { data: { ...session, activeOrganizationId: workspaceId } };
           },
+        },
+        update: {
+          after: async (session) => {
+            const workspaceId = (session as { activeOrganizationId?: string | null }).activeOrganizationId;
+            if (workspaceId)
+              await rememberActiveWorkspace(options.db, { userId: session.userId, workspaceId });
+          },
+        },
+        ...(onEvent === undefined
+          ? {}
+          : { delete: { after: createSessionDeletedHook(onEvent, reportError) } }),
+      },
+      ...(onEvent === undefined
+        ? {}
+        : { user: { create: { after: createUserCreatedHook(onEvent, reportError) } } }),
+    },
     plugins: [
       organization({
         ac: accessControl,
@@ -153,6 +220,8 @@ function buildAuth(options: CreateAuthOptions) {
         // Workspaces own documents, keys and audit history; deleting one is not a self-service action.
         disableOrganizationDeletion: true,
         cancelPendingInvitationsOnReInvite: true,
+        // Only the owner of a verified address may see, accept or decline an invitation sent to it.
+        requireEmailVerificationOnInvitation: true,
         invitationExpiresIn: 7 * 24 * 60 * 60,
         schema: {
           organization: {

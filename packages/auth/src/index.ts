@@ -11,6 +11,7 @@ export {
   verifyApiKey,
 } from "./api-keys";
 export type { AuthEvent, AuthEventHandler } from "./auth-events";
+export { type AuthRoute, authRoutes, findAuthRoute } from "./auth-routes";
 export {
   type AuthLogger,
   type CreateAuthOptions,
@@ -19,6 +20,13 @@ export {
   passwordPolicy,
   type VitaeAuth,
 } from "./create-auth";
+export {
+  createOutboxMailer,
+  createSmtpMailer,
+  type Mailer,
+  type MailMessage,
+  type SmtpMailerOptions,
+} from "./mailer";
 export { type Principal, resolvePrincipal, type SessionReader } from "./principal";
 export { createRedisSecondaryStorage } from "./redis-storage";
 export {

@@ -21,6 +21,7 @@ describe("resolvePrincipal when the session store is down", () => {
         secret: harness.secret,
         baseUrl: harness.baseUrl,
         trustedOrigins: [],
+        mailer: harness.mailer,
       });
       await expect(
         resolvePrincipal({ auth, db: harness.db, headers: new Headers({ cookie: user.cookie }) }),

@@ -7,6 +7,7 @@ import { createTestPrefix, deleteKeysByPrefix, getTestRedisUrl } from "@vitae/re
 import type { Redis } from "ioredis";
 import type { AuthEvent } from "./auth-events";
 import { type CreateAuthOptions, createAuth, type VitaeAuth } from "./create-auth";
+import { createOutboxMailer, type Mailer, type MailMessage } from "./mailer";
 
 /** Test support: a real `createAuth` on a fresh database and Redis prefix, plus HTTP helpers. */
 export interface AuthHarness {
@@ -17,6 +18,9 @@ export interface AuthHarness {
   /** The secret the harness signed cookies with (for a second instance over the same stores). */
   secret: string;
   events: AuthEvent[];
+  /** Every message the mailer was given, oldest first (an in-memory outbox). */
+  mail: MailMessage[];
+  mailer: Mailer;
   baseUrl: string;
   /** Calls `auth.handler` like a browser on `baseUrl` would (JSON body, Origin, optional cookie). */
   request(
@@ -25,6 +29,8 @@ export interface AuthHarness {
   ): Promise<Response>;
   /** Signs up a fresh user and returns its id, email, password and session cookie header. */
   signUp(overrides?: { email?: string; password?: string; name?: string }): Promise<TestUser>;
+  /** Opens the newest verification link mailed to `email` (as clicking it would); returns the response. */
+  verifyEmail(email: string): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -60,6 +66,10 @@ export async function openAuthHarness(
   await once(redis, "ready");
   const prefix = createTestPrefix();
   const events: AuthEvent[] = [];
+  const mail: MailMessage[] = [];
+  const mailer = createOutboxMailer(async (message) => {
+    mail.push(message);
+  });
   const baseUrl = overrides.baseUrl ?? "http://localhost:3000";
   const secret = randomBytes(32).toString("base64url");
   const auth = createAuth({
@@ -69,6 +79,7 @@ export async function openAuthHarness(
     secret,
     baseUrl,
     trustedOrigins: [],
+    mailer,
     onEvent: (event) => {
       events.push(event);
     },
@@ -107,6 +118,19 @@ export async function openAuthHarness(
     return { id: body.user.id, email: email.toLowerCase(), password, cookie: cookieHeaderFrom(signedIn) };
   };
 
+  const verifyEmail: AuthHarness["verifyEmail"] = async (email) => {
+    // Mail is sent in the background after the answer: wait for it a bounded number of turns.
+    for (let turn = 0; turn < 200; turn += 1) {
+      const message = mail.findLast((entry) => entry.to === email.toLowerCase());
+      if (message !== undefined) {
+        const link = new URL(message.link);
+        return auth.handler(new Request(`${baseUrl}${link.pathname}${link.search}`, { redirect: "manual" }));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`no verification mail for ${email}`);
+  };
+
   return {
     auth,
     db: database.handle.db,
@@ -114,9 +138,12 @@ export async function openAuthHarness(
     prefix,
     secret,
     events,
+    mail,
+    mailer,
     baseUrl,
     request,
     signUp,
+    verifyEmail,
     async close() {
       await deleteKeysByPrefix(redis, prefix);
       await redis.quit();

@@ -12,6 +12,12 @@ export interface HttpConfig {
   publicUrl: string;
   /** `CORS_ORIGINS` as normalised origins; empty means same-origin only. */
   corsOrigins: string[];
+  /**
+   * Without `PUBLIC_URL`: every loopback spelling of the listening port (`http://localhost:PORT`,
+   * `http://127.0.0.1:PORT`, `http://[::1]:PORT`), which are distinct origins to a browser but one
+   * server. Empty when `PUBLIC_URL` is set: then that is the one origin the product is reached on.
+   */
+  loopbackOrigins: string[];
   /** `BODY_LIMIT_BYTES` (default 1048576). */
   bodyLimitBytes: number;
   /** `TRPC_MAX_BATCH_SIZE` (default 20). */
@@ -36,6 +42,10 @@ export function httpConfig(): ConfigSchema<HttpConfig> {
       // Links are built as `${publicUrl}/path`; a trailing slash would double it.
       publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
       corsOrigins: env.CORS_ORIGINS,
+      loopbackOrigins:
+        env.PUBLIC_URL === undefined
+          ? ["localhost", "127.0.0.1", "[::1]"].map((host) => `http://${host}:${env.PORT}`)
+          : [],
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       trpcMaxBatchSize: env.TRPC_MAX_BATCH_SIZE,
     }));

@@ -16,6 +16,7 @@ export { type HttpConfig, httpConfig } from "./http-config";
 export { type LlmConfig, llmConfig } from "./llm-config";
 export { type ConfigSchema, type Env, loadConfig, type MergedConfig } from "./load-config";
 export { type LoggingConfig, type LogLevel, loggingConfig } from "./logging-config";
+export { type MailConfig, mailConfig, type SmtpSettings } from "./mail-config";
 export { type MetricsConfig, metricsConfig } from "./metrics-config";
 export { type ObjectStoreSettings, resolveObjectStoreSettings } from "./object-store-settings";
 export { type Plan, plans } from "./plans";

@@ -14,7 +14,9 @@ export {
 export {
   type AuditEventItem,
   auditPageSize,
+  type InsertAccountAuditEventParams,
   type InsertAuditEventParams,
+  insertAccountAuditEvent,
   insertAuditEvent,
   type ListAuditEventsParams,
   listAuditEvents,
@@ -98,6 +100,12 @@ export {
   sumLlmTokens,
 } from "./queries/llm-usage";
 export {
+  insertOutboxMessage,
+  listOutboxMessages,
+  type OutboxMessage,
+  outboxPageSize,
+} from "./queries/mail-outbox";
+export {
   type CreateInvitationParams,
   createInvitation,
   type InvitationSummary,
@@ -158,7 +166,13 @@ export {
   usagePeriodOf,
   type WorkspaceUsageTotals,
 } from "./queries/usage";
-export { getUserProfile, type UserProfile } from "./queries/users";
+export {
+  getStartWorkspaceId,
+  getUserProfile,
+  isInstanceOperator,
+  rememberActiveWorkspace,
+  type UserProfile,
+} from "./queries/users";
 export {
   type CreateWorkspaceParams,
   createWorkspaceWithOwner,
@@ -201,6 +215,7 @@ export {
   jobRunStatus,
   jobRuns,
   llmUsage,
+  mailOutbox,
   type ProfileParser,
   profileParsers,
   profileSkills,

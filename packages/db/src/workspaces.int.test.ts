@@ -129,6 +129,7 @@ describe.each(testDrivers)("workspaces on $kind", ({ open }) => {
       id: user.id,
       email: user.email,
       name: "Ada",
+      emailVerified: false,
     });
     await expect(getUserProfile(db, { userId: missingId })).resolves.toBeUndefined();
     await expect(getUserProfile(db, { userId: "nope" })).resolves.toBeUndefined();

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { findAuthRoute } from "@vitae/auth";
 import { type AppErrorCode, defaultMessageFor, httpStatusFor } from "@vitae/errors";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ApiDependencies } from "../dependencies";
@@ -6,8 +7,7 @@ import { clientIpHeader } from "../identity";
 import { toWebHeaders } from "../trpc/context";
 import { sendError } from "./errors";
 
-/** Endpoints that take a password: limited per IP and, separately, per account. */
-const credentialPaths = new Set(["/api/auth/sign-in/email", "/api/auth/sign-up/email"]);
+const authPrefix = "/api/auth";
 
 function statusCode(status: number): AppErrorCode {
   if (status === 401) return "UNAUTHENTICATED";
@@ -18,11 +18,23 @@ function statusCode(status: number): AppErrorCode {
   return "BAD_REQUEST";
 }
 
-function accountKey(body: unknown): string | null {
-  const email = (body as { email?: unknown } | null)?.email;
-  if (typeof email !== "string" || email.length === 0 || email.length > 320) return null;
-  // Hashed so the limiter's Redis keys do not hold email addresses.
-  return createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 32);
+const sessionCookiePattern = /(?:^|;\s*)(?:__Secure-)?vitae\.session_token=([^;]+)/;
+
+/**
+ * Whose account a credential attempt targets: the email typed (sign-in, sign-up, verification requests)
+ * or, for signed-in calls (password change, invitations), the session. Hashed, so the limiter's Redis
+ * keys hold neither addresses nor session tokens.
+ */
+function accountKey(request: FastifyRequest): string | null {
+  const email = (request.body as { email?: unknown } | null | undefined)?.email;
+  const session = sessionCookiePattern.exec(request.headers.cookie ?? "")?.[1];
+  let subject: string | null = null;
+  if (typeof email === "string" && email.length > 0 && email.length <= 320) {
+    subject = `email:${email.trim().toLowerCase()}`;
+  } else if (session !== undefined) {
+    subject = `session:${session}`;
+  }
+  return subject === null ? null : createHash("sha256").update(subject).digest("hex").slice(0, 32);
 }
 
 /**
@@ -31,7 +43,7 @@ function accountKey(body: unknown): string | null {
  */
 async function admitCredentialAttempt(deps: ApiDependencies, request: FastifyRequest, reply: FastifyReply) {
   const identifiers = [`ip:${request.ip}`];
-  const account = accountKey(request.body);
+  const account = accountKey(request);
   if (account) identifiers.push(`acct:${account}`);
   for (const identifier of identifiers) {
     const decision = await deps.rateLimiter.limit({ tier: "auth", plan: "free", identifier });
@@ -56,9 +68,12 @@ async function admitCredentialAttempt(deps: ApiDependencies, request: FastifyReq
 }
 
 /**
- * Mounts better-auth at `/api/auth/*`. The request URL is rebuilt on PUBLIC_URL (never the Host
- * header, which a client controls). better-auth's error bodies are re-shaped into our
- * `{ code, message, requestId }` with its own code kept as `reason`, so clients handle one shape.
+ * Mounts the better-auth endpoints of `authRoutes` (`@vitae/auth`) at `/api/auth/*`; every other path
+ * there answers 404 in our error contract, so better-auth's own workspace, member and invitation
+ * endpoints cannot bypass the audited tRPC procedures. Credential endpoints pass the `auth` tier first.
+ * The request URL is rebuilt on PUBLIC_URL (never the Host header, which a client controls).
+ * better-auth's error bodies are re-shaped into our `{ code, message, requestId }` with its own code
+ * kept as `reason`, so clients handle one shape.
  */
 export function registerAuthRoutes(app: FastifyInstance, deps: ApiDependencies) {
   app.route({
@@ -66,9 +81,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ApiDependencies) 
     url: "/api/auth/*",
     handler: async (request, reply) => {
       const path = request.url.split("?", 1)[0] ?? "";
-      if (request.method === "POST" && credentialPaths.has(path)) {
-        if (!(await admitCredentialAttempt(deps, request, reply))) return reply;
-      }
+      const route = findAuthRoute(request.method, path.slice(authPrefix.length));
+      if (route === undefined) return sendError(reply, "NOT_FOUND");
+      if (route.isCredential && !(await admitCredentialAttempt(deps, request, reply))) return reply;
       const headers = toWebHeaders(request.headers);
       headers.set("x-request-id", request.id);
       // better-auth records the IP from this header only; a client-sent copy is replaced.

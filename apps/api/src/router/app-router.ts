@@ -5,6 +5,7 @@ import { authRouter } from "./auth";
 import { chatRouter } from "./chat";
 import { documentsRouter } from "./documents";
 import { membersRouter } from "./members";
+import { outboxRouter } from "./outbox";
 import { profilesRouter } from "./profiles";
 import { publicRouter } from "./public";
 import { shareLinksRouter } from "./share-links";
@@ -26,6 +27,7 @@ export const appRouter = router({
   chat: chatRouter,
   shareLinks: shareLinksRouter,
   public: publicRouter,
+  outbox: outboxRouter,
 });
 
 /** The router's type: the only thing the web app and API clients import from this app. */

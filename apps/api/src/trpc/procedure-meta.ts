@@ -11,6 +11,8 @@ export type ProcedureAccess =
   | { kind: "authenticated" }
   /** A signed-in user (cookie session); API keys are refused with FORBIDDEN. */
   | { kind: "session" }
+  /** An instance operator's session (ADR 0010); API keys and other users are refused with FORBIDDEN. */
+  | { kind: "operator" }
   /** A member of the active workspace with at least `role`, or an API key of it holding `scope`. */
   | { kind: "workspace"; role: Role; scope: Scope; sessionOnly: boolean };
 

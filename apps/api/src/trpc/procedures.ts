@@ -71,6 +71,23 @@ export const sessionProcedure = baseProcedure
   });
 
 /**
+ * An instance operator (ADR 0010: the first account, or a verified `OPERATOR_EMAILS` address) acting on
+ * the instance itself, not on a workspace — e.g. reading the mail outbox. Sessions only.
+ */
+export const operatorProcedure = baseProcedure
+  .meta({ access: { kind: "operator" } })
+  .use(measured)
+  .use(requirePrincipal)
+  .use(async ({ ctx, meta, next }) => {
+    const user = userOf(ctx.principal);
+    await applyRateLimit(ctx, tierRequest(meta?.rateLimitTier ?? "default", "free", `user:${user.userId}`));
+    if (!(await ctx.deps.isOperator(user.userId))) {
+      throw new AppError("FORBIDDEN", { message: "Only the operators of this instance can do this." });
+    }
+    return next({ ctx: { principal: user } });
+  });
+
+/**
  * Acts on the caller's active workspace: a user needs at least `role` there, an API key needs `scope`
  * (and `sessionOnly` procedures refuse keys). The workspace comes from the principal — never from
  * input — and membership is re-read on every request, so a removed member loses access at once.

@@ -66,6 +66,11 @@ export function createAppRouter() {
                 { index: true, Component: HomePage },
                 { path: "workspaces/new", Component: CreateWorkspacePage },
                 { path: "invitations/:invitationId", Component: AcceptInvitationPage },
+                // The instance operator's page (not a workspace section); the server refuses anyone else.
+                {
+                  path: "outbox",
+                  lazy: async () => ({ Component: (await import("../outbox/outbox-page")).OutboxPage }),
+                },
                 ...sections.flatMap((section) => [
                   {
                     path: section.path,

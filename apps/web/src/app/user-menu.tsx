@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { runAuthCall } from "../auth/auth-client";
 import { useAuthClient } from "../auth/auth-client-context";
 import { useSession } from "../auth/session";
@@ -8,7 +8,7 @@ import type { ErrorSummary } from "../lib/describe-error";
 import { Disclosure } from "../lib/disclosure";
 import { ErrorNotice } from "../lib/error-notice";
 
-/** The account menu in the header: who is signed in, and signing out. */
+/** The account menu in the header: who is signed in, the operator's Outbox, and signing out. */
 export function UserMenu() {
   const me = useSession();
   const authClient = useAuthClient();
@@ -41,6 +41,14 @@ export function UserMenu() {
           <p className="menu-caption">
             Signed in as <strong>{me.user.email}</strong>
           </p>
+          {me.user.isOperator ? (
+            <p>
+              <Link to="/outbox" data-testid="nav-outbox">
+                Outbox
+              </Link>{" "}
+              <span className="muted">(mail waiting for people on this instance)</span>
+            </p>
+          ) : null}
           <button
             type="button"
             className="button"

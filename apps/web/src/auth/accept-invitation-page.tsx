@@ -8,15 +8,21 @@ import { AuthCallError, runAuthCall } from "./auth-client";
 import { useAuthClient } from "./auth-client-context";
 import { describeAuthError } from "./auth-errors";
 import { isRole, roleLabels } from "./roles";
+import { useSession } from "./session";
+import { VerifyEmailNotice } from "./verify-email-notice";
 
 /**
- * Where an invitation link leads (members copy it from the Members page). The session gate has already
- * made the visitor sign in; better-auth checks the invitation was sent to their email address.
+ * Where an invitation link leads (admins copy it from the Members page). The session gate has already
+ * made the visitor sign in; the server shows the invitation only to the verified owner of the invited
+ * address, so an unverified visitor is asked to confirm their email first.
  */
 export function AcceptInvitationPage() {
   const { invitationId = "" } = useParams();
   const authClient = useAuthClient();
+  const me = useSession();
+  const isVerified = me.user.emailVerified;
   const queryClient = useQueryClient();
+  const invitationKey = ["better-auth", "invitation", invitationId];
   const navigate = useNavigate();
   const [failure, setFailure] = useState<ErrorSummary | null>(null);
   const [pending, setPending] = useState<"accept" | "decline" | null>(null);
@@ -26,7 +32,7 @@ export function AcceptInvitationPage() {
   }, []);
 
   const invitation = useQuery({
-    queryKey: ["better-auth", "invitation", invitationId],
+    queryKey: invitationKey,
     queryFn: async () => {
       let requestId: string | null = null;
       const { data, error } = await authClient.organization.getInvitation({
@@ -44,6 +50,7 @@ export function AcceptInvitationPage() {
       return data;
     },
     retry: false,
+    enabled: isVerified,
   });
 
   async function respond(choice: "accept" | "decline") {
@@ -61,8 +68,9 @@ export function AcceptInvitationPage() {
       setFailure(result.summary);
       return;
     }
-    // Accepting makes the invited workspace the active one, which changes what every query returns.
-    await queryClient.invalidateQueries();
+    // Answered, the invitation is no longer pending: refetching it would only fail. Accepting makes the
+    // invited workspace the active one, which changes what every other query returns.
+    await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== invitationKey[0] });
     await navigate("/", { replace: true });
   }
 
@@ -70,7 +78,13 @@ export function AcceptInvitationPage() {
   return (
     <section aria-labelledby="invitation-title" data-testid="invitation-page">
       <h1 id="invitation-title">Workspace invitation</h1>
-      {invitation.isPending ? (
+      {isVerified ? null : (
+        <VerifyEmailNotice
+          email={me.user.email}
+          returnPath={`/invitations/${encodeURIComponent(invitationId)}`}
+        />
+      )}
+      {isVerified && invitation.isPending ? (
         <p className="muted" role="status">
           Loading the invitation…
         </p>

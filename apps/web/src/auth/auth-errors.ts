@@ -20,6 +20,10 @@ const authCodeMessages: Record<string, string> = {
   YOU_ARE_NOT_THE_RECIPIENT_OF_THE_INVITATION:
     "This invitation was sent to a different email address. Sign in with that address to accept it.",
   ORGANIZATION_MEMBERSHIP_LIMIT_REACHED: "This workspace has reached its member limit.",
+  EMAIL_VERIFICATION_REQUIRED_FOR_INVITATION: "Confirm your email address first to see this invitation.",
+  EMAIL_VERIFICATION_REQUIRED_BEFORE_ACCEPTING_OR_REJECTING_INVITATION:
+    "Confirm your email address first to answer this invitation.",
+  EMAIL_ALREADY_VERIFIED: "Your email address is already confirmed.",
 };
 
 const rateLimitedMessage = "Too many attempts. Wait a minute and try again.";

@@ -10,8 +10,9 @@ import { InviteForm } from "./invite-form";
 import { MemberRow } from "./member-row";
 
 /**
- * Members of the active workspace and its pending invitations. Everyone in the workspace may look;
- * admins and owners also invite, change roles and remove. The server re-checks each action.
+ * Members of the active workspace. Everyone in the workspace may look; admins and owners also see the
+ * pending invitations (the server lists them to no one else), invite, change roles and remove. The
+ * server re-checks each action.
  */
 export function MembersPage() {
   const trpc = useTRPC();
@@ -76,7 +77,7 @@ export function MembersPage() {
           </table>
         ) : null}
       </section>
-      {list.data !== undefined && list.data.invitations.length > 0 ? (
+      {canManage && list.data !== undefined && list.data.invitations.length > 0 ? (
         <InvitationsTable invitations={list.data.invitations} />
       ) : null}
     </section>

@@ -214,3 +214,57 @@ export async function listAuditEvents(
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last !== undefined ? encodeKeysetCursor(last) : null };
 }
+
+/** Parameters of {@link insertAccountAuditEvent}: an event about one account, not one workspace. */
+export type InsertAccountAuditEventParams = Omit<InsertAuditEventParams, "workspaceId"> & {
+  /** Whose account it is: by id, or by the email typed into a form (a failed sign-in). */
+  account: { userId: string } | { email: string };
+};
+
+/**
+ * Records an account event (sign-in, sign-out, failed sign-in) in the audit log of every workspace the
+ * account belongs to — where that workspace's admins read it — in one statement; an account without a
+ * workspace, or an email that matches no account, gets one account-level row (`workspace_id` null),
+ * which no workspace lists. So a workspace only ever sees attempts on its own members' accounts, and
+ * nothing a client sees depends on whether the email exists. Returns the number of rows written.
+ */
+export async function insertAccountAuditEvent(
+  db: Database,
+  params: InsertAccountAuditEventParams,
+): Promise<number> {
+  const { account, ...event } = params;
+  const accountFilter =
+    "userId" in account
+      ? isUuid(account.userId)
+        ? eq(workspaceMembers.userId, account.userId)
+        : undefined
+      : eq(users.email, account.email.trim().toLowerCase());
+  if (accountFilter !== undefined) {
+    const actorId = event.actorId !== null && isUuid(event.actorId) ? event.actorId : null;
+    const inserted = await db
+      .insert(auditLog)
+      .select(
+        db
+          .select({
+            id: sql`gen_random_uuid()`.as("id"),
+            workspaceId: workspaceMembers.workspaceId,
+            actorType: sql`${event.actorType}`.as("actor_type"),
+            actorId: sql`${actorId}::uuid`.as("actor_id"),
+            action: sql`${event.action}`.as("action"),
+            targetType: sql`${event.targetType ?? null}`.as("target_type"),
+            targetId: sql`${event.targetId ?? null}`.as("target_id"),
+            ip: sql`${event.ip ?? null}`.as("ip"),
+            requestId: sql`${event.requestId ?? null}`.as("request_id"),
+            metadata: sql`${JSON.stringify(event.metadata ?? {})}::jsonb`.as("metadata"),
+            createdAt: sql`now()`.as("created_at"),
+          })
+          .from(workspaceMembers)
+          .innerJoin(users, eq(users.id, workspaceMembers.userId))
+          .where(accountFilter),
+      )
+      .returning({ id: auditLog.id });
+    if (inserted.length > 0) return inserted.length;
+  }
+  await insertAuditEvent(db, { ...event, workspaceId: null });
+  return 1;
+}

@@ -16,6 +16,7 @@ export { education } from "./education";
 export { experiences } from "./experiences";
 export { type JobRunStatus, jobRunStatus, jobRuns } from "./job-runs";
 export { llmUsage } from "./llm-usage";
+export { mailOutbox } from "./mail-outbox";
 export { profileSkills } from "./profile-skills";
 export { type ProfileParser, profileParsers, profiles } from "./profiles";
 export { projects } from "./projects";

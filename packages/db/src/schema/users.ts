@@ -1,9 +1,12 @@
-import { boolean, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./columns";
+import { workspaces } from "./workspaces";
 
 /**
  * People who can sign in (better-auth's `user` model). Emails are stored lower-cased by better-auth,
- * so the unique index on `email` is also case-insensitive in practice.
+ * so the unique index on `email` is also case-insensitive in practice. `lastActiveWorkspaceId` is ours
+ * (better-auth ignores it): the workspace a new session starts in, since sign-out deletes the session
+ * that remembered it.
  */
 export const users = pgTable(
   "users",
@@ -13,6 +16,7 @@ export const users = pgTable(
     email: text().notNull(),
     emailVerified: boolean().notNull().default(false),
     image: text(),
+    lastActiveWorkspaceId: uuid().references(() => workspaces.id, { onDelete: "set null" }),
     ...timestamps,
   },
   (table) => [uniqueIndex("users_email_key").on(table.email)],

@@ -9,7 +9,14 @@ import { roleSchema } from "../schemas";
 const meProcedure = protectedProcedure
   .output(
     z.object({
-      user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+      user: z.object({
+        id: z.string(),
+        email: z.string(),
+        name: z.string(),
+        emailVerified: z.boolean(),
+        /** Operates this instance (may read the mail outbox, ADR 0010); always false for API keys. */
+        isOperator: z.boolean(),
+      }),
       principal: z.object({ kind: z.enum(["user", "apiKey"]) }),
       workspace: z
         .object({ id: z.string(), name: z.string(), role: roleSchema.nullable(), plan: z.string() })
@@ -23,8 +30,9 @@ const meProcedure = protectedProcedure
     const membership = principal.workspaceId
       ? await getMembership(ctx.deps.db, { workspaceId: principal.workspaceId, userId: principal.userId })
       : undefined;
+    const isOperator = principal.kind === "user" && (await ctx.deps.isOperator(principal.userId));
     return {
-      user,
+      user: { ...user, isOperator },
       principal: { kind: principal.kind },
       workspace: membership
         ? {

@@ -1,4 +1,4 @@
-import type { Role } from "@vitae/auth";
+import { isRoleAtLeast, type Role } from "@vitae/auth";
 import {
   createInvitation,
   getMembership,
@@ -30,6 +30,7 @@ async function targetMember(db: Parameters<typeof getMembership>[0], workspaceId
   return membership;
 }
 
+/** Members for every member; pending invitations only for admins (and keys with `members:write`). */
 const list = workspaceProcedure({ role: "viewer", scope: "members:read" })
   .output(
     z.object({
@@ -48,9 +49,16 @@ const list = workspaceProcedure({ role: "viewer", scope: "members:read" })
     }),
   )
   .query(async ({ ctx }) => {
+    // Pending invitations are for those who manage members: a lower role seeing an invitation's id and
+    // address could sign up with that address and try to take the invitation over. API keys need
+    // `members:write` for the same reason.
+    const canManage =
+      ctx.workspace.role === null
+        ? ctx.principal.kind === "apiKey" && ctx.principal.scopes.includes("members:write")
+        : isRoleAtLeast(ctx.workspace.role, "admin");
     const [members, invitations] = await Promise.all([
       listMembers(ctx.deps.db, { workspaceId: ctx.workspace.id }),
-      listPendingInvitations(ctx.deps.db, { workspaceId: ctx.workspace.id }),
+      canManage ? listPendingInvitations(ctx.deps.db, { workspaceId: ctx.workspace.id }) : [],
     ]);
     return { members, invitations };
   });
