@@ -78,7 +78,9 @@ export { type JobRun, jobRunColumns } from "./queries/job-run-columns";
 export {
   getJobRun,
   type ListStaleQueuedJobRunsParams,
+  type ListStaleRunningJobRunsParams,
   listStaleQueuedJobRuns,
+  listStaleRunningJobRuns,
 } from "./queries/job-runs-read";
 export {
   completeJobRun,
@@ -87,6 +89,7 @@ export {
   type InsertJobRunParams,
   insertJobRun,
   markJobRunRunning,
+  requeueJobRun,
   touchJobRunEnqueued,
   type UpdateJobRunProgressParams,
   updateJobRunProgress,
@@ -107,6 +110,7 @@ export {
   removeMember,
   updateMemberRole,
 } from "./queries/members";
+export { databaseUnavailableError, isDatabaseUnavailable } from "./queries/pg-errors";
 export {
   type ProfileFactHit,
   profileSearchLimit,

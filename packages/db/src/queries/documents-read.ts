@@ -25,6 +25,8 @@ export interface DocumentRecord {
   createdAt: Date;
   updatedAt: Date;
   finalizedAt: Date | null;
+  /** The ingest run the document currently waits for or was last processed by (see `reopenDocumentForReingest`). */
+  currentRunId: string | null;
   profileId: string | null;
 }
 
@@ -46,6 +48,7 @@ export const documentRecordColumns = {
   createdAt: documents.createdAt,
   updatedAt: documents.updatedAt,
   finalizedAt: documents.finalizedAt,
+  currentRunId: documents.currentRunId,
   profileId: profiles.id,
 };
 
