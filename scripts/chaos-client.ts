@@ -12,6 +12,12 @@ interface Session {
 
 const password = "correct-horse-battery-staple";
 
+const contentTypes: Record<string, string> = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  txt: "text/plain",
+};
+
 async function authPost(baseUrl: string, path: string, body: unknown) {
   const response = await fetch(`${baseUrl}/api/auth/${path}`, {
     method: "POST",
@@ -93,7 +99,7 @@ export async function uploadOne(
     const created = await retrying(baseUrl, session, () =>
       trpc(baseUrl, session, "documents.createUpload", {
         filename,
-        contentType: "text/plain",
+        contentType: contentTypes[filename.split(".").at(-1) ?? ""] ?? "text/plain",
         size: bytes.length,
       }),
     );

@@ -8,7 +8,8 @@
  *   lost        acknowledged documents without an ingest run
  *   stuck       acknowledged documents neither ready nor failed when the wait ended
  *   duplicated  documents ingested by more than one run, or with more than one profile
- *   recovered   seconds from the last fault until every acknowledged document had settled
+ *   recovered   seconds from the last fault until every acknowledged document had settled (this includes
+ *               working off the backlog, printed too)
  * Bounded: counts are fixed, the settle wait has a deadline (`--settle-seconds`, default 300). Everything
  * it started is stopped and removed at the end, also on Ctrl-C. Not a test: nothing is asserted; the
  * exit code is 1 when a figure other than `recovered` is not zero.
@@ -123,26 +124,37 @@ try {
   ]);
   log(`${settings.apis} APIs and ${settings.workers} workers ready`);
 
-  const resume = await readFile(
-    new URL("../packages/documents/fixtures/resumes/marcus-lee.txt", import.meta.url),
+  // PDFs and DOCX take long enough to extract (a sandboxed child per file) that kills land mid-job.
+  const resumes = await Promise.all(
+    ["marcus-lee.pdfkit.pdf", "ana-souza.docx", "ana-souza.pdf-lib.pdf", "marcus-lee.txt"].map(
+      async (name) => ({
+        name,
+        bytes: await readFile(new URL(`../packages/documents/fixtures/resumes/${name}`, import.meta.url)),
+      }),
+    ),
   );
   const session = await createTenant(baseUrls[0] ?? "");
 
   const acknowledged: string[] = [];
   let unacknowledged = 0;
   let uploaded = 0;
+  // Uploads are spread over the whole fault phase (about one kill every 1.5 s, one restart every 4 s).
+  const faultPhaseMs = Math.max(settings.kills * 1500, settings.redisRestarts * 4000);
+  const uploadEveryMs = settings.documents === 0 ? 0 : faultPhaseMs / settings.documents;
+  const phaseStart = Date.now();
   const uploading = (async () => {
-    // Four clients at a time, spread over the APIs, paced to overlap the whole fault phase.
+    // Four clients at a time, spread over the APIs.
     const next = { index: 0 };
     await Promise.all(
       Array.from({ length: 4 }, async () => {
         for (let index = next.index++; index < settings.documents; index = next.index++) {
+          await sleep(Math.max(0, phaseStart + index * uploadEveryMs - Date.now()));
           const baseUrl = baseUrls[index % baseUrls.length] ?? "";
-          const id = await uploadOne(baseUrl, session, `chaos-${index}.txt`, resume);
+          const resume = resumes[index % resumes.length] ?? { name: "", bytes: Buffer.alloc(0) };
+          const id = await uploadOne(baseUrl, session, `${index}-${resume.name}`, resume.bytes);
           if (id === null) unacknowledged += 1;
           else acknowledged.push(id);
           uploaded += 1;
-          await sleep(100);
         }
       }),
     );
@@ -155,7 +167,7 @@ try {
     while (kills < settings.kills) {
       await sleep(1500);
       // A worker that has had time to take jobs; restarted at once, as a supervisor would.
-      const victims = workers.filter((proc) => proc.isRunning() && Date.now() - proc.startedAt > 2500);
+      const victims = workers.filter((proc) => proc.isRunning() && Date.now() - proc.startedAt > 5000);
       const victim = victims[Math.floor(Math.random() * victims.length)];
       if (victim === undefined) continue;
       await victim.kill("SIGKILL");
@@ -191,6 +203,7 @@ try {
     );
   const settleDeadline = Date.now() + settings.settleMs;
   let remaining = await unsettled();
+  const inFlightAtLastFault = remaining;
   while (remaining > 0 && Date.now() < settleDeadline) {
     await sleep(1000);
     remaining = await unsettled();
@@ -218,6 +231,7 @@ try {
   );
   console.log(`faults: ${kills} worker kill -9s, ${restarts} Redis restarts (every other one SIGKILL)`);
   console.log(`outcome: ${ready} ready, ${failed} failed, ${retried} runs needed more than one attempt`);
+  console.log(`backlog: ${inFlightAtLastFault} documents not yet settled when the faults stopped`);
   console.log(
     `lost ${lost} / stuck ${stuck} / duplicated ${duplicated} / recovered in ${
       Number.isNaN(recoveredInSeconds) ? "— (not within the deadline)" : `${recoveredInSeconds.toFixed(1)} s`
