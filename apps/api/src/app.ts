@@ -11,7 +11,6 @@ import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import packageJson from "../package.json" with { type: "json" };
 import { createChatSessionStore } from "./chat/session-store";
-import { sweepExpiredVoice } from "./chat/voice";
 import type { ApiConfig } from "./config";
 import type { ApiDependencies } from "./dependencies";
 import { buildServer } from "./http/server";
@@ -166,17 +165,10 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
   const url = await server.listen({ host: config.host, port: config.port });
   logger.info({ url, mode, version: deps.version }, "api listening");
 
-  // The voice lifecycle cleanup (spoken answers, unasked recordings) every 10 minutes; idempotent.
-  const voiceSweep = setInterval(() => {
-    sweepExpiredVoice(storage).catch((error: unknown) => logger.warn({ err: error }, "voice sweep failed"));
-  }, 600_000);
-  voiceSweep.unref();
-
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       shutdown.abort();
-      clearInterval(voiceSweep);
       if (config.shutdownDrainMs > 0) {
         logger.info({ drainMs: config.shutdownDrainMs }, "draining: readiness is 503, still serving");
         await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));

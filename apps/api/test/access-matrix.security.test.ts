@@ -94,6 +94,10 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ documentId: w.documentIdA }),
     foreign: (w) => ({ documentId: w.documentIdA }),
   },
+  "documents.reingest": {
+    input: (w) => ({ documentId: w.documentIdA }),
+    foreign: (w) => ({ documentId: w.documentIdA }),
+  },
   "profiles.byId": {
     input: (w) => ({ profileId: w.profileIdA }),
     foreign: (w) => ({ profileId: w.profileIdA }),

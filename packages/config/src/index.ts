@@ -33,7 +33,7 @@ export {
   rateLimitConfig,
   rateLimitTiers,
 } from "./rate-limit-config";
-export { type RedisConfig, redisConfig } from "./redis-config";
+export { embeddedRedisKeyPrefix, type RedisConfig, redisConfig } from "./redis-config";
 export { type RuntimeConfig, runtimeConfig } from "./runtime-config";
 export { loadOrCreateSecret } from "./secrets";
 export {

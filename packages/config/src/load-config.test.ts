@@ -6,7 +6,7 @@ import { httpConfig } from "./http-config";
 import { loadConfig } from "./load-config";
 import { loggingConfig } from "./logging-config";
 import { metricsConfig } from "./metrics-config";
-import { redisConfig } from "./redis-config";
+import { embeddedRedisKeyPrefix, redisConfig } from "./redis-config";
 import { runtimeConfig } from "./runtime-config";
 import { storageConfig } from "./storage-config";
 import { workerConfig } from "./worker-config";
@@ -50,7 +50,7 @@ describe("loadConfig defaults", () => {
       databasePoolMax: 10,
       isEmbedded: true,
       redisUrl: "redis://127.0.0.1:6379",
-      redisKeyPrefix: "vitae",
+      redisKeyPrefix: embeddedRedisKeyPrefix("./.data"),
       logLevel: "info",
       logFormat: "pretty",
       workerConcurrency: 4,
@@ -82,6 +82,23 @@ describe("loadConfig defaults", () => {
     expectTypeOf(config.port).toEqualTypeOf<number>();
     expectTypeOf(config.databaseUrl).toEqualTypeOf<string | undefined>();
     expectTypeOf(config.corsOrigins).toEqualTypeOf<string[]>();
+  });
+});
+
+describe("the default Redis key prefix", () => {
+  const prefixOf = (env: Record<string, string>) => loadConfig(env, redisConfig()).redisKeyPrefix;
+
+  it("differs between two embedded instances (different DATA_DIR) and is stable for one", () => {
+    const first = prefixOf({ DATA_DIR: "/srv/vitae-a" });
+    const second = prefixOf({ DATA_DIR: "/srv/vitae-b" });
+    expect(first).not.toBe(second);
+    expect(first).toMatch(/^vitae-[0-9a-f]{12}$/);
+    expect(prefixOf({ DATA_DIR: "/srv/vitae-a/../vitae-a" })).toBe(first);
+  });
+
+  it("is `vitae` for distributed replicas, and REDIS_KEY_PREFIX always wins", () => {
+    expect(prefixOf({ DATABASE_URL: "postgres://db/vitae", DATA_DIR: "/a" })).toBe("vitae");
+    expect(prefixOf({ DATA_DIR: "/srv/vitae-a", REDIS_KEY_PREFIX: "mine" })).toBe("mine");
   });
 });
 

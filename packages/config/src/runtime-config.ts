@@ -3,6 +3,9 @@ import { z } from "zod";
 import { envInteger, envString, type NodeEnv, nodeEnvField } from "./env-fields";
 import type { ConfigSchema } from "./load-config";
 
+/** `DATA_DIR` when unset, relative to the startup directory. */
+export const defaultDataDir = "./.data";
+
 /** Process-wide settings every app needs. */
 export interface RuntimeConfig {
   /** `NODE_ENV` (default `development`). */
@@ -26,7 +29,7 @@ export function runtimeConfig(): ConfigSchema<RuntimeConfig> {
   return z
     .object({
       NODE_ENV: nodeEnvField(),
-      DATA_DIR: envString().default("./.data"),
+      DATA_DIR: envString().default(defaultDataDir),
       SHUTDOWN_TIMEOUT_MS: envInteger({ min: 1, max: 600_000 }).default(10_000),
       READINESS_TIMEOUT_MS: envInteger({ min: 1, max: 60_000 }).default(1_000),
     })

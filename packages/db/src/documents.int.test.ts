@@ -144,7 +144,7 @@ describe.each(testDrivers)("documents on $kind", ({ open }) => {
     expect((await markDocumentFinalized(db, ref))?.status).toBe("ready");
     expect((await getDocument(db, ref))?.status).toBe("ready");
 
-    expect(await reopenDocumentForReingest(db, ref)).toBe(true);
+    expect(await reopenDocumentForReingest(db, { ...ref, runId: randomUUID() })).toBe(true);
     const reopened = await getDocument(db, ref);
     expect(reopened).toMatchObject({
       status: "uploaded",
@@ -155,7 +155,7 @@ describe.each(testDrivers)("documents on $kind", ({ open }) => {
     });
     expect(reopened?.finalizedAt).toEqual(finalized?.finalizedAt);
     await expect(getDocumentText(db, ref)).resolves.toBeNull();
-    expect(await reopenDocumentForReingest(db, ref)).toBe(false);
+    expect(await reopenDocumentForReingest(db, { ...ref, runId: randomUUID() })).toBe(false);
     expect(await markDocumentProcessing(db, ref)).toBe(true);
   });
 
@@ -184,7 +184,7 @@ describe.each(testDrivers)("documents on $kind", ({ open }) => {
       errorCode: "STORAGE_MISSING",
       errorMessage: "No file.",
     });
-    expect(await reopenDocumentForReingest(db, ref)).toBe(true);
+    expect(await reopenDocumentForReingest(db, { ...ref, runId: randomUUID() })).toBe(true);
     expect(await getDocument(db, ref)).toMatchObject({
       status: "uploaded",
       errorCode: null,
@@ -215,7 +215,7 @@ describe.each(testDrivers)("documents on $kind", ({ open }) => {
       await expect(markDocumentFailed(db, { ...ref, errorCode: "X", errorMessage: "x" })).resolves.toBe(
         false,
       );
-      await expect(reopenDocumentForReingest(db, ref)).resolves.toBe(false);
+      await expect(reopenDocumentForReingest(db, { ...ref, runId: randomUUID() })).resolves.toBe(false);
       expect(await codeOf(deleteDocument(db, ref))).toBe("NOT_FOUND");
     }
     expect((await listDocuments(db, { workspaceId: other.id })).items).toEqual([]);

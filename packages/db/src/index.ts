@@ -80,7 +80,9 @@ export { type JobRun, jobRunColumns } from "./queries/job-run-columns";
 export {
   getJobRun,
   type ListStaleQueuedJobRunsParams,
+  type ListStaleRunningJobRunsParams,
   listStaleQueuedJobRuns,
+  listStaleRunningJobRuns,
 } from "./queries/job-runs-read";
 export {
   completeJobRun,
@@ -89,6 +91,7 @@ export {
   type InsertJobRunParams,
   insertJobRun,
   markJobRunRunning,
+  requeueJobRun,
   touchJobRunEnqueued,
   type UpdateJobRunProgressParams,
   updateJobRunProgress,
@@ -115,6 +118,7 @@ export {
   removeMember,
   updateMemberRole,
 } from "./queries/members";
+export { databaseUnavailableError, isDatabaseUnavailable } from "./queries/pg-errors";
 export {
   type ProfileFactHit,
   profileSearchLimit,

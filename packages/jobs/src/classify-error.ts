@@ -1,3 +1,4 @@
+import { databaseUnavailableError } from "@vitae/db";
 import { type AppErrorCode, defaultMessageFor, isAppError } from "@vitae/errors";
 
 /** How a failed attempt is recorded and whether BullMQ may try again. */
@@ -39,7 +40,9 @@ function isUnrecoverable(error: unknown): boolean {
  * anything else becomes `INTERNAL` with the default message — raw exception text never reaches a client.
  * Unknown errors are retryable: most are transient (network, deadlocks), and attempts are bounded.
  */
-export function classifyJobError(error: unknown): ErrorClassification {
+export function classifyJobError(thrown: unknown): ErrorClassification {
+  // A database outage is recorded as what it is (transient), not as an internal error.
+  const error = isAppError(thrown) ? thrown : (databaseUnavailableError(thrown) ?? thrown);
   if (isAppError(error)) {
     return { code: error.code, message: error.message, isRetryable: !permanentCodes.has(error.code) };
   }

@@ -1,6 +1,7 @@
 import type { JobHandlerMap } from "./handler-types";
 import { ingestDocument } from "./handlers/ingest-document";
 import { runSelfTest } from "./handlers/run-self-test";
+import { sweepVoice } from "./handlers/sweep-voice";
 
 /**
  * The handler of every job in `@vitae/queue`'s `jobDefinitions`. `satisfies` (not a type annotation)
@@ -9,4 +10,5 @@ import { runSelfTest } from "./handlers/run-self-test";
 export const jobHandlers = {
   "system.run-self-test": runSelfTest,
   "documents.ingest": ingestDocument,
+  "ask.sweep-voice": sweepVoice,
 } satisfies JobHandlerMap;

@@ -2,12 +2,19 @@ import { once } from "node:events";
 import { createLogger } from "@vitae/logger";
 import type { QueueClient, ReconcileResult } from "@vitae/queue";
 import { createRedis } from "@vitae/redis";
-import { createTestPrefix, deleteKeysByPrefix, getTestRedisUrl } from "@vitae/redis/testing";
+import { createTestPrefix, deleteKeysByPrefix, getTestRedisUrl, startTcpProxy } from "@vitae/redis/testing";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { type ReconcileLoop, startReconcileLoop } from "./reconcile-loop";
 
 const logger = createLogger({ level: "silent", format: "json", name: "reconcile-test" });
-const emptyPass: ReconcileResult = { scanned: 0, dispatched: 0, alreadyQueued: 0, skipped: 0, failed: 0 };
+const emptyPass: ReconcileResult = {
+  scanned: 0,
+  dispatched: 0,
+  alreadyQueued: 0,
+  exhausted: 0,
+  skipped: 0,
+  failed: 0,
+};
 
 let prefix: string;
 let redis: ReturnType<typeof createRedis>;
@@ -100,4 +107,32 @@ it("stops scheduling after stop()", async () => {
   // Two lease lengths later, a live loop would have run again.
   await new Promise((resolve) => setTimeout(resolve, 250));
   expect(counter.calls()).toBe(callsAtStop);
+});
+
+it("runs its first pass once a connection still handshaking at start is ready", async () => {
+  const target = new URL(getTestRedisUrl());
+  const proxy = await startTcpProxy(0, { host: target.hostname, port: Number(target.port || 6379) });
+  // Redis answers nothing yet: the connection is open but not ready, as in a process still booting.
+  proxy.freeze();
+  const booting = createRedis(`redis://127.0.0.1:${proxy.port}`, { role: "producer" });
+  const counter = countingClient();
+  loops.push(
+    startReconcileLoop({
+      queueClient: counter.client,
+      redis: booting,
+      prefix,
+      logger,
+      intervalMs: 600_000,
+      staleAfterMs: 1000,
+    }),
+  );
+
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  proxy.thaw();
+
+  // The next interval is ten minutes away: only the first pass can make this call.
+  await waitUntil(() => counter.calls() === 1);
+  for (const loop of loops.splice(0)) await loop.stop();
+  booting.disconnect();
+  await proxy.close();
 });

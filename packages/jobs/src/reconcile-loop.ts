@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 import type { Logger } from "@vitae/logger";
 import type { QueueClient } from "@vitae/queue";
 import type { createRedis } from "@vitae/redis";
@@ -41,17 +42,30 @@ export function startReconcileLoop(options: ReconcileLoopOptions): ReconcileLoop
   const holder = randomUUID();
   let timer: NodeJS.Timeout | undefined;
   let isStopped = false;
+  const stopping = new AbortController();
   let current: Promise<void> = Promise.resolve();
+
+  /**
+   * A fail-fast connection refuses commands until its handshake completes ("Stream isn't writeable"):
+   * a pass that starts with the process (or right after a reconnect) waits for it, up to one interval.
+   */
+  async function connectionReady(): Promise<void> {
+    if (redis.status === "ready") return;
+    await once(redis, "ready", {
+      signal: AbortSignal.any([stopping.signal, AbortSignal.timeout(intervalMs)]),
+    });
+  }
 
   async function pass(): Promise<void> {
     try {
+      await connectionReady();
       const acquired = await redis.set(leaseKey, holder, "PX", intervalMs, "NX");
       if (acquired !== "OK") return;
       const result = await queueClient.reconcileStaleJobs({ olderThanMs: staleAfterMs });
       if (result.scanned > 0) logger.info({ reconcile: result }, "reconciled stale queued jobs");
     } catch (error) {
       // Redis or Postgres is unavailable: readiness reports it; the next tick tries again.
-      logger.warn({ err: error }, "reconcile pass failed");
+      if (!isStopped) logger.warn({ err: error }, "reconcile pass failed");
     }
   }
 
@@ -67,6 +81,7 @@ export function startReconcileLoop(options: ReconcileLoopOptions): ReconcileLoop
   return {
     async stop() {
       isStopped = true;
+      stopping.abort();
       clearTimeout(timer);
       await current;
     },

@@ -1,10 +1,10 @@
 import type { Database } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import type { Logger } from "@vitae/logger";
-import { bullPrefixFor, createQueueClient, queueNames } from "@vitae/queue";
+import { bullPrefixFor, createQueueClient, jobDefinitions, queueNames } from "@vitae/queue";
 import { createRedis } from "@vitae/redis";
 import type { ObjectStore } from "@vitae/storage";
-import { Worker } from "bullmq";
+import { Queue, Worker, type WorkerOptions } from "bullmq";
 import type { JobHandlerMap, JobServices } from "./handler-types";
 import { jobHandlers } from "./job-handlers";
 import { createJobMetrics, queueDepthCollector, type WorkerMetrics } from "./job-metrics";
@@ -39,6 +39,11 @@ export interface StartWorkersOptions {
   handlers?: JobHandlerMap;
   /** How long to wait for Redis at startup before giving up. Default 10000 ms. */
   readyTimeoutMs?: number;
+  /**
+   * BullMQ's stall detection: how long a job's lock lasts without renewal and how often workers look for
+   * jobs whose lock expired (their worker died). Defaults are BullMQ's (30 s each); tests shorten them.
+   */
+  stall?: Pick<WorkerOptions, "lockDuration" | "stalledInterval" | "maxStalledCount">;
 }
 
 /** Running workers. */
@@ -81,19 +86,46 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   });
   const queueClient = createQueueClient({ db, redis: producerConnection, prefix, logger });
 
+  // Repairs started by BullMQ failure events; close() waits for them before closing the queue client.
+  const settling = new Set<Promise<void>>();
+  function settle(jobId: string, queueName: string): void {
+    const repair = queueClient.settleJobRun(jobId).then(
+      (outcome) => {
+        if (outcome === "dispatched" || outcome === "exhausted") {
+          logger.warn({ jobId, queue: queueName, outcome }, "run repaired after BullMQ failed its job");
+        }
+      },
+      // Postgres or Redis is down: the reconciler repairs the run once they are back.
+      (error: unknown) =>
+        logger.warn({ err: error, jobId }, "could not settle a failed job; reconciler will"),
+    );
+    settling.add(repair);
+    void repair.finally(() => settling.delete(repair));
+  }
+
   const workers = queueNames.map((queueName) => {
     const worker = new Worker(queueName, processor, {
+      ...options.stall,
       connection: workerConnection,
       prefix: bullPrefixFor(prefix),
       concurrency: options.concurrency,
     });
     // Connection errors are also reported by the connection's own listener; these add the queue name.
     worker.on("error", (error) => logger.warn({ err: error, queue: queueName }, "worker error"));
+    // BullMQ fails a job that stalled too often without calling the processor, so the row would never
+    // learn of it; every failure is checked against the row (a no-op when the processor recorded it).
+    worker.on("failed", (job) => {
+      if (job?.id !== undefined && job.repeatJobKey === undefined) settle(job.id, queueName);
+    });
+    worker.on("stalled", (jobId) => {
+      logger.warn({ jobId, queue: queueName }, "job stalled (its worker stopped); BullMQ delivers it again");
+    });
     return worker;
   });
 
   async function closeAll(force = false): Promise<void> {
     await Promise.allSettled(workers.map((worker) => worker.close(force)));
+    await Promise.allSettled([...settling]);
     await queueClient.close();
     await Promise.allSettled([workerConnection.quit(), producerConnection.quit()]);
   }
@@ -102,7 +134,11 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   let readyTimer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      Promise.all(workers.map((worker) => worker.waitUntilReady())),
+      // The reconciler's fail-fast connection too: its first pass must not find it still connecting.
+      Promise.all([
+        ...workers.map((worker) => worker.waitUntilReady()),
+        queueClient.waitUntilReady(readyTimeoutMs),
+      ]),
       new Promise<never>((_, reject) => {
         readyTimer = setTimeout(
           () => reject(new Error(`Redis not ready within ${readyTimeoutMs} ms`)),
@@ -121,6 +157,10 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     clearTimeout(readyTimer);
   }
 
+  await upsertSchedules(producerConnection, prefix).catch((error: unknown) => {
+    // The schedules live in Redis; another worker's (or this one's next) start registers them.
+    logger.warn({ err: error }, "could not register periodic jobs");
+  });
   const reconciler = startReconcileLoop({
     queueClient,
     redis: producerConnection,
@@ -144,4 +184,24 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       return closing;
     },
   };
+}
+
+/**
+ * Registers every periodic job (`schedule` in its definition) as a BullMQ job scheduler. Upserting is
+ * idempotent, so every worker does it at start and one schedule exists per prefix however many run.
+ */
+async function upsertSchedules(connection: ReturnType<typeof createRedis>, prefix: string): Promise<void> {
+  for (const definition of Object.values(jobDefinitions)) {
+    if (definition.schedule === undefined) continue;
+    const queue = new Queue(definition.queue, { connection, prefix: bullPrefixFor(prefix) });
+    try {
+      await queue.upsertJobScheduler(
+        definition.name,
+        { every: definition.schedule.everyMs },
+        { name: definition.name, data: {}, opts: definition.options },
+      );
+    } finally {
+      await queue.close();
+    }
+  }
 }

@@ -1,3 +1,5 @@
+import type { Database, JobRun } from "@vitae/db";
+import type { Logger } from "@vitae/logger";
 import type { JobsOptions } from "bullmq";
 import type { z } from "zod";
 
@@ -16,6 +18,29 @@ export type JobDeliveryOptions = Pick<
  */
 export type JobNamePattern = `${string}.${string}`;
 
+/** What a job's `onExhausted` hook receives: the run that just failed for good, and why. */
+export interface ExhaustedRun<Payload = unknown> {
+  /** The transaction that marks the run `failed`: the hook's writes commit with it, or neither does. */
+  db: Database;
+  run: JobRun;
+  /** The run's payload, validated against the job's schema. */
+  payload: Payload;
+  /** Client-safe code and message of the final failure (as stored on the run). */
+  errorCode: string;
+  errorMessage: string;
+  logger: Logger;
+}
+
+/**
+ * Periodic work: BullMQ runs the job every `everyMs` through a job scheduler the workers upsert at
+ * start (one schedule per Redis prefix, however many workers). A tick has no `job_runs` row — it is not
+ * anyone's submitted work, and a lost tick is made up by the next one — so the handler must be
+ * idempotent and cheap to repeat.
+ */
+export interface JobSchedule {
+  everyMs: number;
+}
+
 /**
  * One job type: its name, the queue (a short noun) whose workers run it, the zod schema of its payload
  * and its delivery options. Payloads carry ids and small scalars only — never document content — because
@@ -30,6 +55,15 @@ export interface JobDefinition<
   readonly queue: Queue;
   readonly schema: Schema;
   readonly options: Readonly<JobDeliveryOptions>;
+  /**
+   * Called once when a run fails for good — attempts used up, a permanent error, or BullMQ failing a
+   * job whose worker died too often — whether the processor or the reconciler notices. It runs in the
+   * transaction that marks the run `failed`, so the run and whatever it was working for (a document)
+   * leave their in-between states together. Must only write through `db`.
+   */
+  readonly onExhausted?: ((context: ExhaustedRun<z.output<Schema>>) => Promise<void>) | undefined;
+  /** Set for periodic jobs (see {@link JobSchedule}). */
+  readonly schedule?: JobSchedule | undefined;
 }
 
 /**
@@ -62,6 +96,8 @@ export function defineJob<
   queue: Queue;
   schema: Schema;
   options?: JobDeliveryOptions;
+  onExhausted?: (context: ExhaustedRun<z.output<Schema>>) => Promise<void>;
+  schedule?: JobSchedule;
 }): JobDefinition<Name, Queue, Schema> {
   if (!jobNamePattern.test(definition.name)) {
     throw new Error(`Job name "${definition.name}" must look like domain.verb-noun or domain.verb`);
@@ -69,10 +105,15 @@ export function defineJob<
   if (!queueNamePattern.test(definition.queue)) {
     throw new Error(`Queue name "${definition.queue}" must be a short lowercase noun`);
   }
+  if (definition.schedule !== undefined && !(definition.schedule.everyMs >= 1000)) {
+    throw new Error(`Job "${definition.name}" must not be scheduled more often than every second`);
+  }
   return {
     name: definition.name,
     queue: definition.queue,
     schema: definition.schema,
     options: Object.freeze({ ...defaultJobOptions, ...definition.options }),
+    onExhausted: definition.onExhausted,
+    schedule: definition.schedule,
   };
 }

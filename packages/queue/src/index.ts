@@ -1,10 +1,13 @@
 export {
   defaultJobOptions,
   defineJob,
+  type ExhaustedRun,
   type JobDefinition,
   type JobDeliveryOptions,
   type JobNamePattern,
+  type JobSchedule,
 } from "./define-job";
+export { type FailRunForGoodParams, failRunForGood, interruptedRunMessage } from "./exhaust-run";
 export {
   ingestDocumentJob,
   isJobName,
@@ -16,6 +19,7 @@ export {
   type QueueName,
   queueNames,
   runSelfTestJob,
+  sweepVoiceJob,
 } from "./job-definitions";
 export { isTerminalJobStatus, type JobStatusSnapshot } from "./job-status";
 export {
@@ -26,8 +30,7 @@ export {
   type QueueClient,
   type QueueClientOptions,
   type QueueDepth,
-  type ReconcileOptions,
-  type ReconcileResult,
   type RegisteredJob,
 } from "./queue-client";
+export type { ReconcileOptions, ReconcileResult } from "./reconcile-runs";
 export type { WatchJobProgressOptions } from "./watch-job-progress";

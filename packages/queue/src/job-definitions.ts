@@ -1,3 +1,4 @@
+import { markDocumentFailed } from "@vitae/db";
 import { z } from "zod";
 import { defineJob, type JobDefinition } from "./define-job";
 
@@ -23,9 +24,11 @@ export const runSelfTestJob = defineJob({
 
 /**
  * `documents.ingest`: validates an uploaded document by its content, extracts its text in a sandboxed
- * child process and parses the résumé into a profile. Enqueued by `documents.finalize` with the document
- * id as the run id, so finalizing twice never ingests twice. The workspace travels as the run's
- * `workspaceId`; the payload carries only the document id.
+ * child process and parses the résumé into a profile. Enqueued with the document's `currentRunId` as the
+ * run id: by `documents.finalize` (the first run's id is the document id, so finalizing twice never
+ * ingests twice) and by `documents.reingest` (a new id per re-ingest). The workspace travels as the
+ * run's `workspaceId`; the payload carries only the document id. A run that fails for good fails its
+ * document with the run's code, so no document waits in `processing` for a run that will never finish.
  */
 export const ingestDocumentJob = defineJob({
   name: "documents.ingest",
@@ -33,6 +36,29 @@ export const ingestDocumentJob = defineJob({
   schema: z.strictObject({ documentId: z.uuid() }),
   // Transient failures (storage, database, an LLM outage mid-parse) are retried; content verdicts are not.
   options: { attempts: 3, backoff: { type: "exponential", delay: 2000 } },
+  async onExhausted({ db, run, payload, errorCode, errorMessage }) {
+    if (run.workspaceId === null) return;
+    await markDocumentFailed(db, {
+      workspaceId: run.workspaceId,
+      documentId: payload.documentId,
+      runId: run.id,
+      errorCode,
+      errorMessage,
+    });
+  },
+});
+
+/**
+ * `ask.sweep-voice`: deletes spoken answers and never-asked voice questions older than their retention,
+ * every 10 minutes, as a BullMQ job scheduler run by the workers (not a timer in every API replica).
+ */
+export const sweepVoiceJob = defineJob({
+  name: "ask.sweep-voice",
+  queue: "maintenance",
+  schema: z.strictObject({}),
+  // A failed sweep is simply the next tick's work.
+  options: { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 50 } },
+  schedule: { everyMs: 600_000 },
 });
 
 /**
@@ -43,6 +69,7 @@ export const ingestDocumentJob = defineJob({
 export const jobDefinitions = {
   [runSelfTestJob.name]: runSelfTestJob,
   [ingestDocumentJob.name]: ingestDocumentJob,
+  [sweepVoiceJob.name]: sweepVoiceJob,
 } as const satisfies Record<string, JobDefinition>;
 
 /** The name of any defined job. */

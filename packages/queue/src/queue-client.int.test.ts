@@ -137,7 +137,14 @@ describe("reconcileStaleJobs", () => {
 
     const first = await client.reconcileStaleJobs({ olderThanMs: 30 * 60_000 });
 
-    expect(first).toEqual({ scanned: 1, dispatched: 1, alreadyQueued: 0, skipped: 0, failed: 0 });
+    expect(first).toEqual({
+      scanned: 1,
+      dispatched: 1,
+      alreadyQueued: 0,
+      exhausted: 0,
+      skipped: 0,
+      failed: 0,
+    });
     const job = await systemQueue.getJob(jobRunId);
     expect(job?.data).toEqual({ probeBytes: 16 });
     // The fresh row is younger than the threshold: not the reconciler's business yet.
@@ -153,7 +160,14 @@ describe("reconcileStaleJobs", () => {
 
     const result = await client.reconcileStaleJobs({ olderThanMs: 30 * 60_000 });
 
-    expect(result).toEqual({ scanned: 1, dispatched: 0, alreadyQueued: 1, skipped: 0, failed: 0 });
+    expect(result).toEqual({
+      scanned: 1,
+      dispatched: 0,
+      alreadyQueued: 1,
+      exhausted: 0,
+      skipped: 0,
+      failed: 0,
+    });
     expect(await systemQueue.getJobCountByTypes("waiting")).toBe(waitingBefore);
   });
 
@@ -297,6 +311,7 @@ describe("queueDepths", () => {
     expect(await client.queueDepths()).toEqual({
       system: { waiting: 2, active: 0, delayed: 0, failed: 0 },
       documents: { waiting: 0, active: 0, delayed: 0, failed: 0 },
+      maintenance: { waiting: 0, active: 0, delayed: 0, failed: 0 },
     });
   });
 

@@ -1,10 +1,4 @@
-import {
-  type Database,
-  getJobRun,
-  insertJobRun,
-  listStaleQueuedJobRuns,
-  touchJobRunEnqueued,
-} from "@vitae/db";
+import { type Database, getJobRun, insertJobRun } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import type { Logger } from "@vitae/logger";
 import { Queue } from "bullmq";
@@ -20,6 +14,7 @@ import {
 } from "./job-definitions";
 import { type JobStatusSnapshot, toJobStatusSnapshot } from "./job-status";
 import { createQueueEventsHub } from "./queue-events-hub";
+import { createRunReconciler, type ReconcileOptions, type ReconcileResult } from "./reconcile-runs";
 import { type WatchJobProgressOptions, watchJobProgressWith } from "./watch-job-progress";
 import { withTimeout } from "./with-timeout";
 
@@ -48,6 +43,12 @@ export interface EnqueueOptions {
    * and left alone once it has started or finished.
    */
   jobRunId?: string;
+  /**
+   * Writes that must commit with the run's row (e.g. the document now waiting for this run). Runs first,
+   * in the same transaction as the insert; throwing aborts both and `enqueue` rethrows. The job reaches
+   * Redis only after the commit, so no worker ever sees a run whose row is not there yet.
+   */
+  withinTransaction?: (tx: Database) => Promise<void>;
 }
 
 /**
@@ -59,28 +60,6 @@ export interface EnqueueOptions {
 export interface EnqueueResult {
   jobRunId: string;
   dispatched: boolean;
-}
-
-/** Options for `reconcileStaleJobs`. */
-export interface ReconcileOptions {
-  /** Only rows handed to the queue at least this long ago are considered stuck. */
-  olderThanMs: number;
-  /** At most this many rows per call (oldest first). Default 500. */
-  limit?: number;
-}
-
-/** Counts from one reconciliation pass. */
-export interface ReconcileResult {
-  /** Stale `queued` rows found. */
-  scanned: number;
-  /** Rows whose BullMQ job was missing and has been added. */
-  dispatched: number;
-  /** Rows whose BullMQ job already existed (the add was a no-op, so nothing runs twice). */
-  alreadyQueued: number;
-  /** Rows of a job name this build does not define (left untouched for a build that does). */
-  skipped: number;
-  /** Rows left for the next pass because Redis failed: the pass stops at the first failure. */
-  failed: number;
 }
 
 /** Job counts of one queue, for the `queue_depth` gauge. */
@@ -100,7 +79,16 @@ export interface QueueClient {
   ): Promise<EnqueueResult>;
   getJobStatus(jobRunId: string): Promise<JobStatusSnapshot>;
   watchJobProgress(jobRunId: string, options?: WatchJobProgressOptions): AsyncIterable<JobStatusSnapshot>;
+  /**
+   * Repairs stale runs: `queued` rows whose BullMQ job is missing or failed, and `running` rows whose job
+   * failed, vanished or lost its lock (its worker died) are dispatched again while attempts remain, and
+   * otherwise failed for good with their job's `onExhausted`. Stops at the first Redis/Postgres failure.
+   */
   reconcileStaleJobs(options: ReconcileOptions): Promise<ReconcileResult>;
+  /** The same repair for one run, at once: for the workers' `failed` listener. */
+  settleJobRun(jobRunId: string): Promise<string>;
+  /** Resolves once the `redis` connection can take commands (fail-fast connections refuse them before). */
+  waitUntilReady(timeoutMs: number): Promise<void>;
   queueDepths(): Promise<Record<QueueName, QueueDepth>>;
   close(): Promise<void>;
 }
@@ -138,6 +126,14 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
   const queues = new Map<string, Queue>();
   const hub = createQueueEventsHub({ redis, bullPrefix, logger, timeoutMs: redisTimeoutMs });
   const closing = new AbortController();
+  const reconciler = createRunReconciler({
+    db,
+    redis,
+    logger,
+    redisTimeoutMs,
+    queueFor: (name) => queueFor(name),
+    addToQueue: (definition, jobRunId, payload) => addToQueue(definition, jobRunId, payload),
+  });
 
   function queueFor(name: string): Queue {
     let queue = queues.get(name);
@@ -170,14 +166,23 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     async enqueue(job, payload, enqueueOptions = {}) {
       const definition: JobDefinition = job;
       const data = validatePayload(definition, payload);
-      const row = await insertJobRun(db, {
-        id: enqueueOptions.jobRunId,
-        name: definition.name,
-        queue: definition.queue,
-        workspaceId: enqueueOptions.workspaceId ?? null,
-        payload: data,
-        maxAttempts: definition.options.attempts ?? 1,
-      });
+      const insert = (database: Database) =>
+        insertJobRun(database, {
+          id: enqueueOptions.jobRunId,
+          name: definition.name,
+          queue: definition.queue,
+          workspaceId: enqueueOptions.workspaceId ?? null,
+          payload: data,
+          maxAttempts: definition.options.attempts ?? 1,
+        });
+      const alongside = enqueueOptions.withinTransaction;
+      const row =
+        alongside === undefined
+          ? await insert(db)
+          : await db.transaction(async (tx) => {
+              await alongside(tx);
+              return insert(tx);
+            });
       // A run that already started (an idempotent re-enqueue) is in a worker's hands; adding it again
       // could resurrect a job BullMQ has already removed after completion.
       if (row.status !== "queued") return { jobRunId: row.id, dispatched: true };
@@ -217,45 +222,17 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
       );
     },
 
-    async reconcileStaleJobs({ olderThanMs, limit = 500 }) {
-      const rows = await listStaleQueuedJobRuns(db, { olderThan: new Date(Date.now() - olderThanMs), limit });
-      const result: ReconcileResult = {
-        scanned: rows.length,
-        dispatched: 0,
-        alreadyQueued: 0,
-        skipped: 0,
-        failed: 0,
-      };
-      for (const [index, row] of rows.entries()) {
-        const definition: JobDefinition | undefined = Object.hasOwn(jobDefinitions, row.name)
-          ? jobDefinitions[row.name as JobName]
-          : undefined;
-        if (definition === undefined) {
-          result.skipped += 1;
-          continue;
+    reconcileStaleJobs: (reconcileOptions) => reconciler.reconcileStaleJobs(reconcileOptions),
+    settleJobRun: (jobRunId) => reconciler.settleJobRun(jobRunId),
+
+    async waitUntilReady(timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      while (redis.status !== "ready") {
+        if (Date.now() >= deadline) {
+          throw new AppError("SERVICE_UNAVAILABLE", { message: "The job queue (Redis) is not reachable." });
         }
-        try {
-          const state = await withTimeout(
-            queueFor(definition.queue).getJobState(row.id),
-            redisTimeoutMs,
-            "job state",
-          );
-          // Same jobId: when the job still exists this add is a no-op, so a slow queue never runs it twice.
-          await addToQueue(definition, row.id, row.payload);
-          await touchJobRunEnqueued(db, { id: row.id });
-          if (state === "unknown") result.dispatched += 1;
-          else result.alreadyQueued += 1;
-        } catch (error) {
-          // Redis is down or slow: every further row would wait out the same timeout.
-          result.failed = rows.length - index;
-          logger.warn(
-            { err: error, jobId: row.id },
-            "reconciler could not reach the queue; will retry next pass",
-          );
-          break;
-        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      return result;
     },
 
     async queueDepths() {

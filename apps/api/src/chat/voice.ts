@@ -1,32 +1,27 @@
 import { randomUUID } from "node:crypto";
 import { decodeWav, encodeWav, trimSilence } from "@vitae/audio";
 import { AppError } from "@vitae/errors";
+import { voiceHourBucket, voiceObjects } from "@vitae/jobs";
 import type { LlmClient } from "@vitae/llm";
 import type { ObjectStore } from "@vitae/storage";
 
 /** Longest accepted voice question, and its size as 16-bit mono PCM at 16 kHz (browsers record at up to 48 kHz). */
 export const voiceLimits = { maxDurationMs: 60_000, maxBytes: 6 * 1024 * 1024 } as const;
 
-/** How long spoken answers are kept: links expire after 10 minutes, the sweep removes objects after 2 hours. */
+/** Spoken-answer links expire after 10 minutes; the `ask.sweep-voice` job removes the objects later. */
 const answerLinkSeconds = 600;
-const keepAnswersHours = 2;
-
-/** Voice objects live under an hour bucket so expiry is one prefix delete per hour, on any driver. */
-function hourBucket(date: Date): string {
-  return date.toISOString().slice(0, 13).replace(/[-T]/g, "");
-}
 
 /** Upload ids carry their hour bucket (`<bucket>-<uuid>`), so the sweep finds unasked recordings too. */
 export const voiceUploadIdPattern = /^\d{10}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A new upload id in the current hour's bucket. */
 export function newVoiceUploadId(now = new Date()): string {
-  return `${hourBucket(now)}-${randomUUID()}`;
+  return `${voiceHourBucket(now)}-${randomUUID()}`;
 }
 
 export function voiceQuestionKey(workspaceId: string, uploadId: string): string {
   const bucket = uploadId.slice(0, 10);
-  return `voice-questions/${bucket}/${workspaceId}/${uploadId}.wav`;
+  return `${voiceObjects.questionsPrefix}/${bucket}/${workspaceId}/${uploadId}.wav`;
 }
 
 /** Turns a recorded question into text: WAV → trimmed of silence (VAD) → the transcription provider. */
@@ -78,23 +73,8 @@ export async function speakAnswer(options: {
     workspaceId: options.workspaceId,
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const key = `voice-answers/${hourBucket(new Date())}/${options.workspaceId}/${randomUUID()}`;
+  const key = `${voiceObjects.answersPrefix}/${voiceHourBucket(new Date())}/${options.workspaceId}/${randomUUID()}`;
   await options.storage.put(key, Buffer.from(speech.audio), { contentType: speech.contentType });
   const grant = await options.storage.createDownloadUrl(key, { expiresInSeconds: answerLinkSeconds });
   return { url: grant.url, expiresAt: grant.expiresAt.toISOString() };
-}
-
-/**
- * The lifecycle cleanup: deletes spoken answers and never-asked question recordings older than two
- * hours (their hour buckets from 2 to 26 hours back). Safe on every replica at once: deleting an empty
- * prefix is a no-op. With S3, a bucket lifecycle rule on these prefixes does the same without it.
- */
-export async function sweepExpiredVoice(storage: ObjectStore, now = new Date()): Promise<number> {
-  let deleted = 0;
-  for (let hoursBack = keepAnswersHours; hoursBack < keepAnswersHours + 24; hoursBack += 1) {
-    const bucket = hourBucket(new Date(now.getTime() - hoursBack * 3_600_000));
-    deleted += await storage.deleteByPrefix(`voice-answers/${bucket}/`);
-    deleted += await storage.deleteByPrefix(`voice-questions/${bucket}/`);
-  }
-  return deleted;
 }

@@ -1,3 +1,4 @@
+import { databaseUnavailableError } from "@vitae/db";
 import { type AppErrorCode, defaultMessageFor, httpStatusFor, isAppError } from "@vitae/errors";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import type { SecurityHeaders } from "./security";
@@ -41,9 +42,10 @@ export function sendError(reply: FastifyReply, code: AppErrorCode, message = def
  * stack, SQL or path ever reaches the client.
  */
 export function handleHttpError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (isAppError(error)) {
-    if (error.code === "INTERNAL") request.log.error({ err: error }, "internal error");
-    return sendError(reply, error.code, error.message);
+  const appError = isAppError(error) ? error : databaseUnavailableError(error);
+  if (appError !== undefined) {
+    if (appError.code === "INTERNAL") request.log.error({ err: appError }, "internal error");
+    return sendError(reply, appError.code, appError.message);
   }
   const status = error.statusCode ?? 500;
   const code = codeForStatus(status);

@@ -1,5 +1,6 @@
 import type { TRPCError } from "@trpc/server";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
+import { databaseUnavailableError } from "@vitae/db";
 import { type AppErrorCode, defaultMessageFor, errorCodeTable, isAppError } from "@vitae/errors";
 import { getLogContext } from "@vitae/logger";
 import { ZodError } from "zod";
@@ -46,7 +47,10 @@ export interface ClassifiedError {
  * default message, so SQL, file paths and driver errors never leave the process.
  */
 export function classifyTrpcError(error: TRPCError): ClassifiedError {
-  const cause = error.cause;
+  // A database outage is a 503 the client may retry, not an internal error.
+  const cause = isAppError(error.cause)
+    ? error.cause
+    : (databaseUnavailableError(error.cause) ?? error.cause);
   if (isAppError(cause)) {
     return { code: cause.code, message: cause.message, ...fieldErrorsFrom(cause.details) };
   }

@@ -1,8 +1,8 @@
 import { AppError } from "@vitae/errors";
-import { and, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, isNotNull, isNull, not, or, type SQL, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Database } from "../database";
-import { type DocumentStatus, type DocumentWarningRecord, documents } from "../schema";
+import { type DocumentStatus, type DocumentWarningRecord, documents, jobRuns } from "../schema";
 import { type DocumentRecord, getDocument } from "./documents-read";
 import { isUuid } from "./ids";
 
@@ -112,14 +112,23 @@ export interface MarkDocumentFailedParams extends DocumentRef {
   errorCode: string;
   /** Client-safe text only: never a raw exception message, SQL or path. */
   errorMessage: string;
+  /**
+   * Only when this ingest run is still the document's current one (a run that ran out of attempts
+   * must not fail a document that was re-ingested since).
+   */
+  runId?: string | undefined;
 }
 
 /**
  * `uploaded` (e.g. `STORAGE_MISSING` at finalize) or `processing` → `failed` with the error. Returns
- * `false` when the document is missing or already `ready`/`failed` (the first outcome stands).
+ * `false` when the document is missing, already `ready`/`failed` (the first outcome stands), or no
+ * longer waits for `runId`.
  */
 export function markDocumentFailed(db: Database, params: MarkDocumentFailedParams): Promise<boolean> {
-  return transition(db, params, statusIn("uploaded", "processing"), {
+  if (params.runId !== undefined && !isUuid(params.runId)) return Promise.resolve(false);
+  const guard = statusIn("uploaded", "processing");
+  const current = params.runId === undefined ? undefined : eq(documents.currentRunId, params.runId);
+  return transition(db, params, and(guard, current), {
     status: "failed",
     errorCode: params.errorCode,
     errorMessage: params.errorMessage,
@@ -127,14 +136,24 @@ export function markDocumentFailed(db: Database, params: MarkDocumentFailedParam
 }
 
 /**
- * The explicit way back: a `ready` or `failed` document → finalized `uploaded`, with the error and
- * everything extraction stored cleared, so the caller can enqueue ingestion again (a new parser version,
- * a transient failure). The old profile stays visible until the new one replaces it. Returns `false`
- * when the document is missing or still in progress.
+ * The explicit way back: a `ready` or `failed` document → finalized `uploaded` waiting for run `runId`
+ * (a new id), with the error and everything extraction stored cleared, so the caller can enqueue that
+ * run (a new parser version, a transient failure). The old profile stays visible until the new one
+ * replaces it. Returns `false` when the document is missing, still in progress, or its current run is
+ * still `queued`/`running`. The caller inserts run `runId` in the same transaction.
  */
-export function reopenDocumentForReingest(db: Database, ref: DocumentRef): Promise<boolean> {
-  return transition(db, ref, statusIn("ready", "failed"), {
+export function reopenDocumentForReingest(
+  db: Database,
+  params: DocumentRef & { runId: string },
+): Promise<boolean> {
+  if (!isUuid(params.runId)) return Promise.resolve(false);
+  const activeRun = db
+    .select({ id: jobRuns.id })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.id, documents.currentRunId), inArray(jobRuns.status, ["queued", "running"])));
+  return transition(db, params, and(statusIn("ready", "failed"), not(exists(activeRun))), {
     status: "uploaded",
+    currentRunId: params.runId,
     finalizedAt: sql`coalesce(${documents.finalizedAt}, now())`,
     errorCode: null,
     errorMessage: null,

@@ -27,6 +27,8 @@ export interface DocumentRecord {
   createdAt: Date;
   updatedAt: Date;
   finalizedAt: Date | null;
+  /** The ingest run the document currently waits for or was last processed by (see `reopenDocumentForReingest`). */
+  currentRunId: string | null;
   profileId: string | null;
 }
 
@@ -49,6 +51,7 @@ export const documentRecordColumns = {
   createdAt: documents.createdAt,
   updatedAt: documents.updatedAt,
   finalizedAt: documents.finalizedAt,
+  currentRunId: documents.currentRunId,
   profileId: profiles.id,
 };
 

@@ -46,6 +46,8 @@ export async function insertDocument(db: Database, params: InsertDocumentParams)
       .insert(documents)
       .values({
         id,
+        // The first ingest run uses the document's own id, so finalizing twice enqueues it once.
+        currentRunId: id,
         workspaceId: params.workspaceId,
         uploadedBy: params.uploadedBy,
         filename: params.filename,

@@ -55,3 +55,27 @@ export function listStaleQueuedJobRuns(
     .orderBy(asc(jobRuns.enqueuedAt), asc(jobRuns.id))
     .limit(params.limit);
 }
+
+/** Parameters of {@link listStaleRunningJobRuns}. */
+export interface ListStaleRunningJobRunsParams {
+  /** Attempts started strictly before this instant are checked (the grace period of a fresh attempt). */
+  startedBefore: Date;
+  limit: number;
+}
+
+/**
+ * Job runs `running` since before `startedBefore`, oldest first, with `payload`: the reconciler checks
+ * each against its BullMQ job (failed, missing or no longer locked means no worker will finish it).
+ * Served by the (status, enqueued_at) index on status.
+ */
+export function listStaleRunningJobRuns(
+  db: Database,
+  params: ListStaleRunningJobRunsParams,
+): Promise<JobRun[]> {
+  return db
+    .select(jobRunColumns)
+    .from(jobRuns)
+    .where(and(eq(jobRuns.status, "running"), lt(jobRuns.startedAt, params.startedBefore)))
+    .orderBy(asc(jobRuns.startedAt), asc(jobRuns.id))
+    .limit(params.limit);
+}

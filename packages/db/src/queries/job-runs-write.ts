@@ -178,3 +178,18 @@ export async function touchJobRunEnqueued(db: Database, params: { id: string }):
     .returning({ id: jobRuns.id });
   return rows.length > 0;
 }
+
+/**
+ * `running` → `queued` with `enqueued_at` restarted, keeping `attempts`: the reconciler found the attempt
+ * abandoned (its BullMQ job failed, vanished or lost its lock) and hands the run to the queue again.
+ * Returns `false` when the run is no longer running.
+ */
+export async function requeueJobRun(db: Database, params: { id: string }): Promise<boolean> {
+  if (!isJobRunId(params.id)) return false;
+  const rows = await db
+    .update(jobRuns)
+    .set({ status: "queued", enqueuedAt: sql`now()` })
+    .where(and(eq(jobRuns.id, params.id), eq(jobRuns.status, "running")))
+    .returning({ id: jobRuns.id });
+  return rows.length > 0;
+}

@@ -70,6 +70,9 @@ export const documents = pgTable(
       .$onUpdate(() => sql`now()`),
     // Set once the client reports the upload complete; null rows older than a grace period are garbage.
     finalizedAt: timestampTz(),
+    // The `job_runs` id of the ingest this document currently waits for (the first one is the document's
+    // own id; each re-ingest gets a new one). A run that is not the current one changes nothing.
+    currentRunId: uuid(),
   },
   (table) => [
     index("documents_workspace_id_created_at_idx").on(

@@ -87,7 +87,8 @@ async function parseProfile(context: Context, workspaceId: string, read: ReadRes
  * `documents.ingest`: storage → content-type verdict → sandboxed text extraction → profile → rows.
  * A verdict about the file itself (wrong type, zip bomb, scanned PDF…) marks the document `failed`
  * with its code and completes the run — retrying cannot change it. Infrastructure failures throw and
- * are retried. Idempotent: a document that is already ready or failed is left alone.
+ * are retried. Idempotent: a document that is already ready or failed, or that waits for another run
+ * (`currentRunId`), is left alone.
  */
 export const ingestDocument: JobHandler<"documents.ingest"> = async (context) => {
   const { db, storage, payload, reportProgress } = context;
@@ -96,6 +97,10 @@ export const ingestDocument: JobHandler<"documents.ingest"> = async (context) =>
     throw new AppError("JOB_PAYLOAD_INVALID", { message: "An ingest run needs a workspace." });
   const document = await getDocument(db, { workspaceId, documentId: payload.documentId });
   if (!document) throw new AppError("NOT_FOUND", { message: "The document no longer exists." });
+  // A run the document no longer waits for (re-ingested since) must not touch it.
+  if (document.currentRunId !== context.jobRunId) {
+    return { documentId: document.id, status: document.status, skipped: true, superseded: true };
+  }
   if (document.status === "ready" || document.status === "failed") {
     return { documentId: document.id, status: document.status, skipped: true };
   }

@@ -1,5 +1,5 @@
 import { router } from "../../trpc/init";
-import { download, remove } from "./manage";
+import { download, reingest, remove } from "./manage";
 import { byId, list, progress } from "./read";
 import { createUpload, finalize } from "./upload";
 
@@ -12,4 +12,5 @@ export const documentsRouter = router({
   progress,
   download,
   delete: remove,
+  reingest,
 });

@@ -1,5 +1,7 @@
-import { deleteDocument, getDocument } from "@vitae/db";
+import { randomUUID } from "node:crypto";
+import { deleteDocument, getDocument, reopenDocumentForReingest } from "@vitae/db";
 import { AppError } from "@vitae/errors";
+import { ingestDocumentJob } from "@vitae/queue";
 import { z } from "zod";
 import { workspaceProcedure } from "../../trpc/procedures";
 import { recordAudit } from "../audit-trail";
@@ -47,4 +49,42 @@ export const remove = workspaceProcedure({ role: "member", scope: "documents:wri
       metadata: { filename: deleted.filename, size: deleted.size },
     });
     return { documentId: input.documentId };
+  });
+
+/**
+ * Processes a `ready` or `failed` document again (a run that ran out of attempts, a better parser): the
+ * document goes back to `uploaded`, waiting for a new ingest run with its own id, and `documents.progress`
+ * follows that run. The document and the run's row commit together. `CONFLICT` while the document is
+ * still being processed (its current run is queued or running) or was never finalized. Audited.
+ */
+export const reingest = workspaceProcedure({ role: "member", scope: "documents:write" })
+  .input(documentIdInput)
+  .output(z.object({ documentId: z.string(), status: z.literal("uploaded") }))
+  .mutation(async ({ ctx, input }) => {
+    const workspaceId = ctx.workspace.id;
+    const ref = { workspaceId, documentId: input.documentId };
+    const document = await getDocument(ctx.deps.db, ref);
+    if (!document) throw new AppError("NOT_FOUND");
+    const runId = randomUUID();
+    await ctx.deps.queue.enqueue(
+      ingestDocumentJob,
+      { documentId: document.id },
+      {
+        workspaceId,
+        jobRunId: runId,
+        async withinTransaction(tx) {
+          if (!(await reopenDocumentForReingest(tx, { ...ref, runId }))) {
+            throw new AppError("CONFLICT", { message: "The document is still being processed." });
+          }
+        },
+      },
+    );
+    await recordAudit(ctx, {
+      workspaceId,
+      action: "documents.reingest",
+      targetType: "document",
+      targetId: document.id,
+      metadata: { filename: document.filename, runId },
+    });
+    return { documentId: document.id, status: "uploaded" as const };
   });

@@ -69,13 +69,16 @@ export const progress = workspaceProcedure({ role: "viewer", scope: "documents:r
       yield { ...initial, progress: 100, progressMessage: null };
       return;
     }
-    const run = await ctx.deps.queue.getJobStatus(input.documentId).catch(() => null);
+    // The run the document waits for: the first ingest's id is the document's, a re-ingest's is new.
+    const document = await getDocument(ctx.deps.db, { workspaceId, documentId: input.documentId });
+    const runId = document?.currentRunId ?? input.documentId;
+    const run = await ctx.deps.queue.getJobStatus(runId).catch(() => null);
     if (run === null) {
       yield { ...initial, progress: 0, progressMessage: "Waiting for the upload to be confirmed." };
       return;
     }
     const stop = signal ? AbortSignal.any([signal, ctx.signal]) : ctx.signal;
-    for await (const snapshot of ctx.deps.queue.watchJobProgress(input.documentId, { signal: stop })) {
+    for await (const snapshot of ctx.deps.queue.watchJobProgress(runId, { signal: stop })) {
       const summary = await summaryOf(ctx, workspaceId, input.documentId);
       yield { ...summary, progress: snapshot.progress, progressMessage: snapshot.progressMessage };
       if (isTerminalJobStatus(snapshot.status)) return;
