@@ -67,6 +67,13 @@ export {
   type StaleUploadedDocument,
 } from "./queries/documents-read";
 export {
+  type CreateDocumentUploadParams,
+  createDocumentUpload,
+  type FinalizeDocumentUploadParams,
+  type FinalizedUpload,
+  finalizeDocumentUpload,
+} from "./queries/documents-upload";
+export {
   type DeletedDocument,
   deleteDocument,
   documentStorageKey,
@@ -149,6 +156,7 @@ export {
   shareLinkTouchIntervalMs,
   touchShareLinkUsed,
 } from "./queries/share-links";
+export { type UploadState, uploadStateOf } from "./queries/upload-state";
 export {
   getWorkspaceUsage,
   type IncrementWorkspaceUsageParams,
@@ -157,6 +165,13 @@ export {
   type WorkspaceUsageTotals,
 } from "./queries/usage";
 export { getUserProfile, type UserProfile } from "./queries/users";
+export {
+  type CreateVoiceUploadParams,
+  createVoiceUploadRecord,
+  listStaleVoiceUploads,
+  takeVoiceUpload,
+  type VoiceUploadRecord,
+} from "./queries/voice-uploads";
 export {
   type CreateWorkspaceParams,
   createWorkspaceWithOwner,

@@ -18,6 +18,7 @@ export {
   runSelfTestJob,
 } from "./job-definitions";
 export { isTerminalJobStatus, type JobStatusSnapshot } from "./job-status";
+export { prepareJobRun } from "./prepare-job-run";
 export {
   bullPrefixFor,
   createQueueClient,

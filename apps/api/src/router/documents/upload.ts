@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { getDocument, insertDocument, markDocumentFinalized } from "@vitae/db";
+import { createDocumentUpload, finalizeDocumentUpload, getDocument } from "@vitae/db";
 import { AppError } from "@vitae/errors";
-import { ingestDocumentJob } from "@vitae/queue";
+import { ingestDocumentJob, prepareJobRun } from "@vitae/queue";
 import { z } from "zod";
 import { workspaceProcedure } from "../../trpc/procedures";
 import {
@@ -56,13 +56,11 @@ export const createUpload = workspaceProcedure({
         message: `Files up to ${maxSize} bytes are accepted on this plan.`,
       });
     }
-    const usage = await ctx.deps.quota.current(ctx.workspace.id, ctx.workspace.plan);
-    if (usage.storedBytes.used + input.size > usage.storedBytes.limit) {
-      throw new AppError("QUOTA_EXCEEDED", { message: "This workspace's storage quota is used up." });
-    }
     const documentId = randomUUID();
     const storageKey = documentOriginalKey(ctx.workspace.id, documentId);
-    await insertDocument(ctx.deps.db, {
+    // The declared size is reserved now: the signed URL admits exactly that many bytes, so what a
+    // client can store is counted whether or not it ever finalizes (the stale-upload sweep gives it back).
+    await createDocumentUpload(ctx.deps.db, {
       id: documentId,
       workspaceId: ctx.workspace.id,
       uploadedBy: ctx.principal.userId,
@@ -70,6 +68,7 @@ export const createUpload = workspaceProcedure({
       contentType: input.contentType,
       size: input.size,
       storageKey,
+      storedBytesLimit: ctx.deps.config.quotas[ctx.workspace.plan].storedBytes,
     });
     const grant = await ctx.deps.storage.createUploadUrl(storageKey, {
       contentType: input.contentType,
@@ -85,8 +84,10 @@ export const createUpload = workspaceProcedure({
   });
 
 /**
- * Step 2: confirms the bytes arrived with the declared size, counts them against the storage quota and
- * queues ingestion with the document id as the run id — finalizing twice ingests once.
+ * Step 2: confirms the bytes arrived with the declared size, then — in one transaction, won by exactly
+ * one of any number of concurrent calls — marks the document finalized and records its ingest run
+ * (the document id is the run id). Every call that finds the document still waiting hands the run to
+ * the queue (idempotent), so a finalize whose dispatch failed is repaired by finalizing again.
  */
 export const finalize = workspaceProcedure({ role: "member", scope: "documents:write" })
   .input(documentIdInput)
@@ -103,15 +104,17 @@ export const finalize = workspaceProcedure({ role: "member", scope: "documents:w
       if (stored.size !== document.size) {
         throw new AppError("CONFLICT", { message: "The uploaded file does not have the declared size." });
       }
-      await ctx.deps.quota.consume(workspaceId, ctx.workspace.plan, { storedBytes: document.size });
-      await markDocumentFinalized(ctx.deps.db, { workspaceId, documentId: document.id });
     }
-    // Queued on every finalize while the document still waits: enqueueing is idempotent (the run id is the
-    // document id), so a finalize whose enqueue failed is repaired by simply finalizing again.
-    await ctx.deps.queue.enqueue(
-      ingestDocumentJob,
-      { documentId: document.id },
-      { workspaceId, jobRunId: document.id },
-    );
+    const ingest = { jobRunId: document.id, workspaceId };
+    const finalized = await finalizeDocumentUpload(ctx.deps.db, {
+      workspaceId,
+      documentId: document.id,
+      ingestRun: prepareJobRun(ingestDocumentJob, { documentId: document.id }, ingest),
+    });
+    if (!finalized) throw new AppError("NOT_FOUND");
+    if (finalized.document.status !== "uploaded") {
+      return { documentId: document.id, status: finalized.document.status };
+    }
+    await ctx.deps.queue.enqueue(ingestDocumentJob, { documentId: document.id }, ingest);
     return { documentId: document.id, status: "uploaded" };
   });

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixture, followDocument } from "./documents";
+import { startTestApi, type TestApi } from "./harness";
+import { type CallResult, call, createWorkspace, signUp, type TestUser } from "./identity";
+
+let api: TestApi;
+let owner: TestUser;
+let workspaceId: string;
+
+beforeAll(async () => {
+  api = await startTestApi({ env: { RATE_LIMIT_UPLOAD_FREE: "1000/1h" } });
+  owner = await signUp(api, "Storage");
+  workspaceId = await createWorkspace(api, owner, "Storage Co");
+});
+afterAll(async () => {
+  await api?.cleanup();
+});
+
+const originalKey = (documentId: string) => `workspaces/${workspaceId}/documents/${documentId}/original`;
+
+async function storedBytes(): Promise<number> {
+  const usage = await call(api, "usage.current", { cookie: owner.cookie });
+  return usage.body.result.data.storedBytes.used;
+}
+
+async function createUpload(filename: string, size: number, contentType = "text/plain") {
+  const created = await call(api, "documents.createUpload", {
+    cookie: owner.cookie,
+    type: "mutation",
+    input: { filename, contentType, size },
+  });
+  if (created.status !== 200) throw new Error(`createUpload: ${JSON.stringify(created.body)}`);
+  return created.body.result.data as {
+    documentId: string;
+    upload: { url: string; method: "PUT"; headers: Record<string, string> };
+  };
+}
+
+const finalize = (documentId: string): Promise<CallResult> =>
+  call(api, "documents.finalize", { cookie: owner.cookie, type: "mutation", input: { documentId } });
+
+/** The run once it has finished (the document turns ready just before its run is marked succeeded). */
+async function settledRun(jobRunId: string) {
+  for await (const snapshot of api.deps.queue.watchJobProgress(jobRunId, {
+    signal: AbortSignal.timeout(30_000),
+  })) {
+    if (snapshot.status === "succeeded" || snapshot.status === "failed") return snapshot;
+  }
+  return api.deps.queue.getJobStatus(jobRunId);
+}
+
+const put = (upload: { url: string; headers: Record<string, string> }, body: Buffer) =>
+  fetch(upload.url, { method: "PUT", headers: upload.headers, body });
+
+describe("storage quota: every stored byte is counted once", () => {
+  it("concurrent finalizes charge each document once and ingest it once", async () => {
+    const before = await storedBytes();
+    const base = await fixture("resumes/marcus-lee.txt");
+    // 20 documents of different sizes, each finalized by 4 racing calls.
+    const documents = await Promise.all(
+      Array.from({ length: 20 }, async (_, index) => {
+        const bytes = Buffer.concat([base, Buffer.from(`\nNote ${"x".repeat(index * 7)}\n`)]);
+        const { documentId, upload } = await createUpload(`race-${index}.txt`, bytes.length);
+        expect((await put(upload, bytes)).ok).toBe(true);
+        return { documentId, size: bytes.length };
+      }),
+    );
+    const outcomes = await Promise.all(
+      documents.flatMap(({ documentId }) => Array.from({ length: 4 }, () => finalize(documentId))),
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(outcomes.map(() => 200));
+    const sum = documents.reduce((total, document) => total + document.size, 0);
+    expect((await storedBytes()) - before).toBe(sum);
+    for (const { documentId } of documents) {
+      expect((await followDocument(api, owner, documentId)).at(-1)?.status).toBe("ready");
+      expect(await settledRun(documentId)).toMatchObject({ status: "succeeded", attempts: 1 });
+    }
+    expect((await storedBytes()) - before).toBe(sum);
+  });
+
+  it("counts an upload that is never finalized from the moment it is granted", async () => {
+    const before = await storedBytes();
+    const { documentId, upload } = await createUpload("never-finalized.txt", 1000);
+    expect((await put(upload, Buffer.alloc(1000, 0x41))).ok).toBe(true);
+    expect((await storedBytes()) - before).toBe(1000);
+    // Deleting it gives the bytes back.
+    const removed = await call(api, "documents.delete", {
+      cookie: owner.cookie,
+      type: "mutation",
+      input: { documentId },
+    });
+    expect(removed.status).toBe(200);
+    expect(await storedBytes()).toBe(before);
+  });
+});
+
+describe("presigned uploads are single-use", () => {
+  it("refuses a replayed PUT after ingest, and download still serves the validated bytes", async () => {
+    const bytes = await fixture("resumes/marcus-lee.txt");
+    const { documentId, upload } = await createUpload("replayed.txt", bytes.length);
+    expect((await put(upload, bytes)).ok).toBe(true);
+    expect((await finalize(documentId)).status).toBe(200);
+    expect((await followDocument(api, owner, documentId)).at(-1)?.status).toBe("ready");
+
+    const swapped = Buffer.alloc(bytes.length, 0x5a);
+    const replay = await put(upload, swapped);
+    expect(replay.status).toBe(409);
+    const download = await call(api, "documents.download", {
+      cookie: owner.cookie,
+      type: "mutation",
+      input: { documentId },
+    });
+    const served = Buffer.from(await (await fetch(download.body.result.data.url)).arrayBuffer());
+    expect(served.equals(bytes)).toBe(true);
+  });
+
+  it("refuses a second PUT before finalize: the first bytes stand", async () => {
+    const { documentId, upload } = await createUpload("twice.txt", 64);
+    expect((await put(upload, Buffer.alloc(64, 0x41))).ok).toBe(true);
+    expect((await put(upload, Buffer.alloc(64, 0x42))).status).toBe(409);
+    const stored = await api.deps.storage.get(originalKey(documentId));
+    expect(stored.equals(Buffer.alloc(64, 0x41))).toBe(true);
+  });
+
+  it("refuses a replayed PUT after delete: no orphan object appears", async () => {
+    const bytes = Buffer.from("Ada Lovelace\nAnalyst\n");
+    const { documentId, upload } = await createUpload("deleted.txt", bytes.length);
+    expect((await put(upload, bytes)).ok).toBe(true);
+    const removed = await call(api, "documents.delete", {
+      cookie: owner.cookie,
+      type: "mutation",
+      input: { documentId },
+    });
+    expect(removed.status).toBe(200);
+    const replay = await put(upload, bytes);
+    expect(replay.status).toBe(409);
+    expect(await api.deps.storage.head(originalKey(documentId))).toBeNull();
+  });
+});
+
+describe("file names", () => {
+  it("strips bidirectional and other invisible format characters", async () => {
+    // U+202E renders "cv‮fdp.md" as "cvdm.pdf": the name must show what the file is.
+    const { documentId } = await createUpload("cv\u202efdp\u200b\u2066.md", 10, "text/markdown");
+    const document = await call(api, "documents.byId", { cookie: owner.cookie, input: { documentId } });
+    expect(document.body.result.data.filename).toBe("cvfdp.md");
+  });
+
+  it("refuses a name that is nothing but format characters", async () => {
+    const created = await call(api, "documents.createUpload", {
+      cookie: owner.cookie,
+      type: "mutation",
+      input: { filename: "\u202e\u200f", contentType: "text/markdown", size: 10 },
+    });
+    expect(created.body.error.data.code).toBe("VALIDATION_FAILED");
+  });
+});
