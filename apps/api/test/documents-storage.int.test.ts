@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixture, followDocument } from "./documents";
+import { fixture, followDocument, settledRun, sweepStaleUploadsNow } from "./documents";
 import { startTestApi, type TestApi } from "./harness";
 import { type CallResult, call, createWorkspace, signUp, type TestUser } from "./identity";
 
@@ -39,16 +39,6 @@ async function createUpload(filename: string, size: number, contentType = "text/
 const finalize = (documentId: string): Promise<CallResult> =>
   call(api, "documents.finalize", { cookie: owner.cookie, type: "mutation", input: { documentId } });
 
-/** The run once it has finished (the document turns ready just before its run is marked succeeded). */
-async function settledRun(jobRunId: string) {
-  for await (const snapshot of api.deps.queue.watchJobProgress(jobRunId, {
-    signal: AbortSignal.timeout(30_000),
-  })) {
-    if (snapshot.status === "succeeded" || snapshot.status === "failed") return snapshot;
-  }
-  return api.deps.queue.getJobStatus(jobRunId);
-}
-
 const put = (upload: { url: string; headers: Record<string, string> }, body: Buffer) =>
   fetch(upload.url, { method: "PUT", headers: upload.headers, body });
 
@@ -73,7 +63,7 @@ describe("storage quota: every stored byte is counted once", () => {
     expect((await storedBytes()) - before).toBe(sum);
     for (const { documentId } of documents) {
       expect((await followDocument(api, owner, documentId)).at(-1)?.status).toBe("ready");
-      expect(await settledRun(documentId)).toMatchObject({ status: "succeeded", attempts: 1 });
+      expect(await settledRun(api, documentId)).toMatchObject({ status: "succeeded", attempts: 1 });
     }
     expect((await storedBytes()) - before).toBe(sum);
   });
@@ -91,6 +81,32 @@ describe("storage quota: every stored byte is counted once", () => {
     });
     expect(removed.status).toBe(200);
     expect(await storedBytes()).toBe(before);
+  });
+});
+
+describe("stale uploads", () => {
+  it("are swept, row and object, giving their bytes back; finalized uploads stay", async () => {
+    const before = await storedBytes();
+    const stale = await createUpload("abandoned.txt", 500);
+    expect((await put(stale.upload, Buffer.alloc(500, 0x41))).ok).toBe(true);
+    const kept = await createUpload("kept.txt", 300);
+    expect((await put(kept.upload, Buffer.alloc(300, 0x42))).ok).toBe(true);
+    expect((await finalize(kept.documentId)).status).toBe(200);
+    expect((await storedBytes()) - before).toBe(800);
+
+    const run = await sweepStaleUploadsNow(api);
+    expect(run.status).toBe("succeeded");
+    expect(run.result).toMatchObject({ documents: 1, bytes: 500 });
+    const gone = await call(api, "documents.byId", {
+      cookie: owner.cookie,
+      input: { documentId: stale.documentId },
+    });
+    expect(gone.status).toBe(404);
+    expect(await api.deps.storage.head(originalKey(stale.documentId))).toBeNull();
+    expect(await api.deps.storage.head(originalKey(kept.documentId))).not.toBeNull();
+    expect((await storedBytes()) - before).toBe(300);
+    // The abandoned link is dead too: its upload is no longer awaited.
+    expect((await put(stale.upload, Buffer.alloc(500, 0x41))).status).toBe(409);
   });
 });
 

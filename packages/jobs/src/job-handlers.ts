@@ -1,6 +1,7 @@
 import type { JobHandlerMap } from "./handler-types";
 import { ingestDocument } from "./handlers/ingest-document";
 import { runSelfTest } from "./handlers/run-self-test";
+import { sweepStaleUploads } from "./handlers/sweep-stale-uploads";
 
 /**
  * The handler of every job in `@vitae/queue`'s `jobDefinitions`. `satisfies` (not a type annotation)
@@ -9,4 +10,5 @@ import { runSelfTest } from "./handlers/run-self-test";
 export const jobHandlers = {
   "system.run-self-test": runSelfTest,
   "documents.ingest": ingestDocument,
+  "storage.sweep-stale-uploads": sweepStaleUploads,
 } satisfies JobHandlerMap;

@@ -8,6 +8,7 @@ import { Worker } from "bullmq";
 import type { JobHandlerMap, JobServices } from "./handler-types";
 import { jobHandlers } from "./job-handlers";
 import { createJobMetrics, queueDepthCollector, type WorkerMetrics } from "./job-metrics";
+import { startJobSchedules } from "./job-schedules";
 import { createJobProcessor } from "./process-job";
 import { startReconcileLoop } from "./reconcile-loop";
 
@@ -129,6 +130,17 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     intervalMs: options.reconcile.intervalMs,
     staleAfterMs: options.reconcile.staleAfterMs,
   });
+  const schedules = await startJobSchedules({
+    workerConnection,
+    producerConnection,
+    prefix,
+    queueClient,
+    logger,
+  }).catch(async (error: unknown) => {
+    await reconciler.stop();
+    await closeAll(true);
+    throw error;
+  });
   options.metrics?.setQueueDepthCollector(queueDepthCollector(queueClient));
   logger.info({ queues: queueNames, concurrency: options.concurrency }, "workers started");
 
@@ -138,6 +150,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       closing ??= (async () => {
         options.metrics?.setQueueDepthCollector(undefined);
         await reconciler.stop();
+        await schedules.close();
         await closeAll();
         logger.info("workers stopped");
       })();

@@ -17,6 +17,7 @@ export {
   queueNames,
   runSelfTestJob,
 } from "./job-definitions";
+export { type JobSchedule, jobSchedules, scheduleQueueName } from "./job-schedules";
 export { isTerminalJobStatus, type JobStatusSnapshot } from "./job-status";
 export { prepareJobRun } from "./prepare-job-run";
 export {
@@ -31,4 +32,5 @@ export {
   type ReconcileResult,
   type RegisteredJob,
 } from "./queue-client";
+export { defaultStaleUploadSeconds, sweepStaleUploadsJob } from "./storage-jobs";
 export type { WatchJobProgressOptions } from "./watch-job-progress";

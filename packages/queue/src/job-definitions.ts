@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineJob, type JobDefinition } from "./define-job";
+import { sweepStaleUploadsJob } from "./storage-jobs";
 
 /**
  * `system.run-self-test`: proves a worker can reach Redis, Postgres and object storage end to end. The
@@ -43,6 +44,7 @@ export const ingestDocumentJob = defineJob({
 export const jobDefinitions = {
   [runSelfTestJob.name]: runSelfTestJob,
   [ingestDocumentJob.name]: ingestDocumentJob,
+  [sweepStaleUploadsJob.name]: sweepStaleUploadsJob,
 } as const satisfies Record<string, JobDefinition>;
 
 /** The name of any defined job. */
