@@ -16,6 +16,10 @@ afterAll(async () => {
   await api?.cleanup();
 });
 
+/** The key a presigned upload writes (disk URLs are `/storage/<key>?…`). */
+const uploadKeyOf = (upload: { url: string }) =>
+  decodeURIComponent(new URL(upload.url).pathname.slice("/storage/".length));
+
 const originalKey = (documentId: string) => `workspaces/${workspaceId}/documents/${documentId}/original`;
 
 async function storedBytes(): Promise<number> {
@@ -102,8 +106,12 @@ describe("stale uploads", () => {
       input: { documentId: stale.documentId },
     });
     expect(gone.status).toBe(404);
-    expect(await api.deps.storage.head(originalKey(stale.documentId))).toBeNull();
-    expect(await api.deps.storage.head(originalKey(kept.documentId))).not.toBeNull();
+    expect(await api.deps.storage.head(uploadKeyOf(stale.upload))).toBeNull();
+    const stays = await call(api, "documents.byId", {
+      cookie: owner.cookie,
+      input: { documentId: kept.documentId },
+    });
+    expect(stays.status).toBe(200);
     expect((await storedBytes()) - before).toBe(300);
     // The abandoned link is dead too: its upload is no longer awaited.
     expect((await put(stale.upload, Buffer.alloc(500, 0x41))).status).toBe(409);
@@ -130,11 +138,30 @@ describe("presigned uploads are single-use", () => {
     expect(served.equals(bytes)).toBe(true);
   });
 
+  it("serves only bytes the worker validated, even where the store lets a replay overwrite the upload", async () => {
+    const bytes = await fixture("resumes/marcus-lee.txt");
+    const { documentId, upload } = await createUpload("validated.txt", bytes.length);
+    expect((await put(upload, bytes)).ok).toBe(true);
+    expect((await finalize(documentId)).status).toBe(200);
+    expect((await followDocument(api, owner, documentId)).at(-1)?.status).toBe("ready");
+    // What a replayed PUT achieves on an S3-compatible store that ignores If-None-Match (s3rver does).
+    await api.deps.storage.put(uploadKeyOf(upload), Buffer.alloc(bytes.length, 0x5a), {
+      contentType: "text/plain",
+    });
+    const download = await call(api, "documents.download", {
+      cookie: owner.cookie,
+      type: "mutation",
+      input: { documentId },
+    });
+    const served = Buffer.from(await (await fetch(download.body.result.data.url)).arrayBuffer());
+    expect(served.equals(bytes)).toBe(true);
+  });
+
   it("refuses a second PUT before finalize: the first bytes stand", async () => {
-    const { documentId, upload } = await createUpload("twice.txt", 64);
+    const { upload } = await createUpload("twice.txt", 64);
     expect((await put(upload, Buffer.alloc(64, 0x41))).ok).toBe(true);
     expect((await put(upload, Buffer.alloc(64, 0x42))).status).toBe(409);
-    const stored = await api.deps.storage.get(originalKey(documentId));
+    const stored = await api.deps.storage.get(uploadKeyOf(upload));
     expect(stored.equals(Buffer.alloc(64, 0x41))).toBe(true);
   });
 
@@ -150,6 +177,7 @@ describe("presigned uploads are single-use", () => {
     expect(removed.status).toBe(200);
     const replay = await put(upload, bytes);
     expect(replay.status).toBe(409);
+    expect(await api.deps.storage.head(uploadKeyOf(upload))).toBeNull();
     expect(await api.deps.storage.head(originalKey(documentId))).toBeNull();
   });
 });

@@ -19,6 +19,12 @@ export interface InsertDocumentParams {
   id?: string | undefined;
   /** Default: {@link documentStorageKey} of the id — what the documents contract prescribes. */
   storageKey?: string | undefined;
+  /**
+   * Where the client uploads (a key only the presigned URL writes); the ingest worker validates these
+   * bytes and publishes them at `storageKey`. Default `null`: the bytes are written to `storageKey`
+   * directly by a trusted caller (tests, benchmarks).
+   */
+  uploadKey?: string | null | undefined;
   workspaceId: string;
   /** The uploading user (an API key's creator); `null` when unknown. */
   uploadedBy: string | null;
@@ -54,6 +60,7 @@ export async function insertDocument(db: Database, params: InsertDocumentParams)
         size: params.size,
         storageKey:
           params.storageKey ?? documentStorageKey({ workspaceId: params.workspaceId, documentId: id }),
+        uploadKey: params.uploadKey ?? null,
       })
       .returning(documentColumns);
     if (row === undefined) throw new AppError("INTERNAL", { cause: new Error("insert returned no row") });
@@ -68,7 +75,7 @@ export async function insertDocument(db: Database, params: InsertDocumentParams)
 export interface DeletedDocument {
   id: string;
   filename: string;
-  /** Objects to remove from storage (the original). */
+  /** Objects to remove from storage (the original, and the upload while it was not yet published). */
   storageKeys: string[];
   /** Declared size: what was reserved for it and has now been given back to the stored-bytes counter. */
   size: number;
@@ -101,6 +108,7 @@ export async function deleteDocument(
         id: documents.id,
         filename: documents.filename,
         storageKey: documents.storageKey,
+        uploadKey: documents.uploadKey,
         size: documents.size,
         finalizedAt: documents.finalizedAt,
       });
@@ -111,7 +119,7 @@ export async function deleteDocument(
   return {
     id: row.id,
     filename: row.filename,
-    storageKeys: [row.storageKey],
+    storageKeys: row.uploadKey === null ? [row.storageKey] : [row.uploadKey, row.storageKey],
     size: row.size,
     finalizedAt: row.finalizedAt,
   };

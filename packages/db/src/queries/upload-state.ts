@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, or } from "drizzle-orm";
 import type { Database } from "../database";
 import { documents, voiceUploads } from "../schema";
 
@@ -19,7 +19,8 @@ export async function uploadStateOf(db: Database, params: { storageKey: string }
   const [document] = await db
     .select({ status: documents.status, finalizedAt: documents.finalizedAt })
     .from(documents)
-    .where(eq(documents.storageKey, params.storageKey))
+    // Uploads go to `upload_key`; rows made before it existed took their upload at `storage_key`.
+    .where(or(eq(documents.uploadKey, params.storageKey), eq(documents.storageKey, params.storageKey)))
     .limit(1);
   if (document !== undefined) {
     return document.status === "uploaded" && document.finalizedAt === null ? "awaited" : "closed";

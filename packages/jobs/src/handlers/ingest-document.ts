@@ -105,9 +105,11 @@ export const ingestDocument: JobHandler<"documents.ingest"> = async (context) =>
     return { documentId: document.id, status: "failed", errorCode: code };
   };
 
+  // New uploads arrive at `uploadKey`; once validated, exactly these bytes are published at `storageKey`.
+  const sourceKey = document.uploadKey ?? document.storageKey;
   let bytes: Buffer;
   try {
-    bytes = await storage.get(document.storageKey);
+    bytes = await storage.get(sourceKey);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND")
       return reject("STORAGE_MISSING", "The uploaded file is missing.");
@@ -124,6 +126,12 @@ export const ingestDocument: JobHandler<"documents.ingest"> = async (context) =>
     const extracted = await extractText(bytes, type.kind, context.services.extraction);
     await reportProgress(60, "Understanding the résumé");
     const { profile, parser, parserVersion } = await parseProfile(context, workspaceId, extracted.text);
+    if (document.uploadKey !== null) {
+      // Downloads serve `storageKey` only, and nothing but this worker writes it: whatever happens to the
+      // upload key later (a replayed link on a store without conditional writes), the served file is the
+      // one that was validated here.
+      await storage.put(document.storageKey, bytes, { contentType: type.mime });
+    }
     await reportProgress(85, "Saving the profile");
     const profileId = await saveProfile(db, {
       workspaceId,
@@ -142,6 +150,13 @@ export const ingestDocument: JobHandler<"documents.ingest"> = async (context) =>
       sha256: createHash("sha256").update(bytes).digest("hex"),
       pageCount: extracted.pages ?? null,
     });
+    if (document.uploadKey !== null) {
+      // Published; the upload copy is no longer needed (a failed delete leaves it under the document's
+      // prefix, removed with the document).
+      await storage.delete(document.uploadKey).catch((error: unknown) => {
+        context.logger.warn({ err: error, documentId: document.id }, "upload copy not deleted");
+      });
+    }
     await reportProgress(100, "Ready");
     return { documentId: document.id, status: "ready", profileId, parser };
   } catch (error) {

@@ -51,7 +51,12 @@ export function documentStoragePrefix(workspaceId: string, documentId: string): 
   return `workspaces/${workspaceId}/documents/${documentId}/`;
 }
 
-/** The key of the uploaded original. */
+/** The key of the served original: written only by the ingest worker, with the bytes it validated. */
 export function documentOriginalKey(workspaceId: string, documentId: string): string {
   return `${documentStoragePrefix(workspaceId, documentId)}original`;
+}
+
+/** The key the client's presigned upload writes; never served. */
+export function documentUploadKey(workspaceId: string, documentId: string): string {
+  return `${documentStoragePrefix(workspaceId, documentId)}upload`;
 }

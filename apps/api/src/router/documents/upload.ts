@@ -7,6 +7,7 @@ import { workspaceProcedure } from "../../trpc/procedures";
 import {
   documentIdInput,
   documentOriginalKey,
+  documentUploadKey,
   filenameSchema,
   type UploadContentType,
   uploadContentTypes,
@@ -57,7 +58,9 @@ export const createUpload = workspaceProcedure({
       });
     }
     const documentId = randomUUID();
-    const storageKey = documentOriginalKey(ctx.workspace.id, documentId);
+    // The client writes `upload`; the worker publishes the bytes it validated at `original`, the only
+    // key downloads serve — so no replayed or raced upload can ever be served unvalidated.
+    const uploadKey = documentUploadKey(ctx.workspace.id, documentId);
     // The declared size is reserved now: the signed URL admits exactly that many bytes, so what a
     // client can store is counted whether or not it ever finalizes (the stale-upload sweep gives it back).
     await createDocumentUpload(ctx.deps.db, {
@@ -67,10 +70,11 @@ export const createUpload = workspaceProcedure({
       filename: input.filename,
       contentType: input.contentType,
       size: input.size,
-      storageKey,
+      storageKey: documentOriginalKey(ctx.workspace.id, documentId),
+      uploadKey,
       storedBytesLimit: ctx.deps.config.quotas[ctx.workspace.plan].storedBytes,
     });
-    const grant = await ctx.deps.storage.createUploadUrl(storageKey, {
+    const grant = await ctx.deps.storage.createUploadUrl(uploadKey, {
       contentType: input.contentType,
       size: input.size,
       maxSize,
@@ -98,7 +102,7 @@ export const finalize = workspaceProcedure({ role: "member", scope: "documents:w
     if (!document) throw new AppError("NOT_FOUND");
     if (document.status !== "uploaded") return { documentId: document.id, status: document.status };
     if (document.finalizedAt === null) {
-      const stored = await ctx.deps.storage.head(document.storageKey);
+      const stored = await ctx.deps.storage.head(document.uploadKey ?? document.storageKey);
       if (!stored)
         throw new AppError("CONFLICT", { message: "The upload has not arrived yet; send the file first." });
       if (stored.size !== document.size) {
