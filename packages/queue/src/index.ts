@@ -32,5 +32,5 @@ export {
   type ReconcileResult,
   type RegisteredJob,
 } from "./queue-client";
-export { defaultStaleUploadSeconds, sweepStaleUploadsJob } from "./storage-jobs";
+export { sweepStaleUploadsJob } from "./storage-jobs";
 export type { WatchJobProgressOptions } from "./watch-job-progress";

@@ -6,7 +6,7 @@ import { defineJob } from "./define-job";
  * link lives (documents 10 minutes, voice 2 minutes, storage's cap 1 hour), so the sweep never removes
  * an upload whose link could still be used.
  */
-export const defaultStaleUploadSeconds = 3600;
+const defaultStaleUploadSeconds = 3600;
 
 /**
  * `storage.sweep-stale-uploads`: removes uploads granted more than `staleAfterSeconds` ago and never
