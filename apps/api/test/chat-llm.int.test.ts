@@ -71,6 +71,9 @@ describe("chat with an LLM", () => {
 describe("voice questions", () => {
   it("trims silence, transcribes, answers through the pipeline and speaks the answer", async () => {
     const wav = spokenQuestionWav();
+    const storedBytes = async () =>
+      (await call(api, "usage.current", { cookie: owner.cookie })).body.result.data.storedBytes.used;
+    const before = await storedBytes();
     const created = await call(api, "chat.createVoiceUpload", {
       cookie: owner.cookie,
       type: "mutation",
@@ -78,6 +81,8 @@ describe("voice questions", () => {
     });
     const { uploadId, upload } = created.body.result.data;
     expect((await fetch(upload.url, { method: "PUT", headers: upload.headers, body: wav })).ok).toBe(true);
+    // The recording counts as stored bytes until it is asked.
+    expect((await storedBytes()) - before).toBe(wav.length);
     llm.setFallback((request) =>
       request.path.includes("speech")
         ? { type: "speech", audio: new Uint8Array([1, 2, 3, 4]), contentType: "audio/mpeg" }
@@ -107,6 +112,7 @@ describe("voice questions", () => {
       input: { profileId, uploadId },
     });
     expect(again.status).toBe(404);
+    expect(await storedBytes()).toBe(before);
     llm.setFallback(() => ({ type: "error", status: 500 }));
   });
 });

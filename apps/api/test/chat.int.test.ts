@@ -101,23 +101,22 @@ describe("chat.ask in basic mode", () => {
 });
 
 describe("voice without a transcription provider", () => {
-  it("says so plainly instead of pretending", async () => {
+  it("says so plainly instead of pretending, before anything is uploaded", async () => {
     const wav = spokenQuestionWav();
     const created = await call(api, "chat.createVoiceUpload", {
       cookie: owner.cookie,
       type: "mutation",
       input: { contentType: "audio/wav", size: wav.length },
     });
-    const { uploadId, upload } = created.body.result.data;
-    await fetch(upload.url, { method: "PUT", headers: upload.headers, body: wav });
+    expect(created.status).toBe(503);
+    expect(created.body.error.data.code).toBe("LLM_NOT_CONFIGURED");
+    expect(created.body.error.message).toMatch(/transcription/i);
     const result = await call(api, "chat.askVoice", {
       cookie: owner.cookie,
       type: "mutation",
-      input: { profileId, uploadId },
+      input: { profileId, uploadId: "2026112500-6f1d1b0e-0000-4000-8000-000000000000" },
     });
-    expect(result.status).toBe(503);
     expect(result.body.error.data.code).toBe("LLM_NOT_CONFIGURED");
-    expect(result.body.error.message).toMatch(/transcription/i);
   });
 });
 

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { sweepStaleUploadsJob } from "@vitae/queue";
 import type { TestApi } from "./harness";
 import { type Credentials, call } from "./identity";
 import { readTrpcSse } from "./sse";
@@ -63,4 +64,19 @@ export async function followDocument(api: TestApi, credentials: Credentials, doc
     if (value.status === "ready" || value.status === "failed") break;
   }
   return events;
+}
+
+/** Runs one stale-upload sweep now (as the worker's schedule would) and returns the finished run. */
+export async function sweepStaleUploadsNow(api: TestApi, staleAfterSeconds = 0) {
+  const { jobRunId } = await api.deps.queue.enqueue(sweepStaleUploadsJob, { staleAfterSeconds });
+  return settledRun(api, jobRunId);
+}
+
+/** A run once it has finished (a document turns ready just before its run is marked succeeded). */
+export async function settledRun(api: TestApi, jobRunId: string) {
+  const signal = AbortSignal.timeout(30_000);
+  for await (const snapshot of api.deps.queue.watchJobProgress(jobRunId, { signal })) {
+    if (snapshot.status === "succeeded" || snapshot.status === "failed") return snapshot;
+  }
+  return api.deps.queue.getJobStatus(jobRunId);
 }

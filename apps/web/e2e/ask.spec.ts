@@ -142,8 +142,8 @@ describe("Ask: chat, sources, refusals and share links (embedded product in Chro
     expect(fallbackCalls.length).toBe(1);
     await page.unroute("**/trpc/chat.stream**");
 
-    // Voice: recorded, converted to WAV and uploaded; without a transcription provider (basic mode) the
-    // server says so, the page says it plainly, hides the microphone and keeps the text box.
+    // Voice: recorded and converted to WAV; without a transcription provider (basic mode) the server
+    // refuses the upload, the page says so plainly, hides the microphone and keeps the text box.
     await page.getByTestId("mic-start").click();
     await page.getByRole("meter", { name: "Microphone level" }).waitFor();
     await page.waitForTimeout(1_200);

@@ -218,10 +218,33 @@ describe.each(testDrivers)("audit log and usage on $kind", ({ kind, open }) => {
       llmTokens: 1000,
       storedBytes: 400,
     });
+    // A new month counts requests and tokens afresh; stored bytes are still stored.
     await expect(getWorkspaceUsage(db, { workspaceId: workspace.id, period: "2030-03" })).resolves.toEqual({
       requests: 0,
       llmTokens: 0,
-      storedBytes: 0,
+      storedBytes: 400,
+    });
+  });
+
+  it("carries the stored-bytes balance into a new month instead of resetting it", async () => {
+    const { workspace } = await insertTestWorkspace(db);
+    await incrementWorkspaceUsage(db, { workspaceId: workspace.id, period: "2030-06", storedBytes: 900 });
+    await expect(
+      incrementWorkspaceUsage(db, {
+        workspaceId: workspace.id,
+        period: "2030-07",
+        storedBytes: 100,
+        requests: 1,
+      }),
+    ).resolves.toEqual({ requests: 1, llmTokens: 0, storedBytes: 1000 });
+    // A deletion in a later month frees bytes stored earlier.
+    await expect(
+      incrementWorkspaceUsage(db, { workspaceId: workspace.id, period: "2030-09", storedBytes: -300 }),
+    ).resolves.toMatchObject({ storedBytes: 700 });
+    await expect(
+      getWorkspaceUsage(db, { workspaceId: workspace.id, period: "2030-08" }),
+    ).resolves.toMatchObject({
+      storedBytes: 1000,
     });
   });
 

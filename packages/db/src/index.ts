@@ -69,6 +69,13 @@ export {
   type StaleUploadedDocument,
 } from "./queries/documents-read";
 export {
+  type CreateDocumentUploadParams,
+  createDocumentUpload,
+  type FinalizeDocumentUploadParams,
+  type FinalizedUpload,
+  finalizeDocumentUpload,
+} from "./queries/documents-upload";
+export {
   type DeletedDocument,
   deleteDocument,
   documentStorageKey,
@@ -163,6 +170,7 @@ export {
   touchShareLinkUsed,
   updateShareLink,
 } from "./queries/share-links";
+export { type UploadState, uploadStateOf } from "./queries/upload-state";
 export {
   getWorkspaceUsage,
   type IncrementWorkspaceUsageParams,
@@ -177,6 +185,13 @@ export {
   rememberActiveWorkspace,
   type UserProfile,
 } from "./queries/users";
+export {
+  type CreateVoiceUploadParams,
+  createVoiceUploadRecord,
+  listStaleVoiceUploads,
+  takeVoiceUpload,
+  type VoiceUploadRecord,
+} from "./queries/voice-uploads";
 export {
   type CreateWorkspaceParams,
   createWorkspaceWithOwner,

@@ -1,6 +1,7 @@
 import type { JobHandlerMap } from "./handler-types";
 import { ingestDocument } from "./handlers/ingest-document";
 import { runSelfTest } from "./handlers/run-self-test";
+import { sweepStaleUploads } from "./handlers/sweep-stale-uploads";
 import { sweepVoice } from "./handlers/sweep-voice";
 
 /**
@@ -11,4 +12,5 @@ export const jobHandlers = {
   "system.run-self-test": runSelfTest,
   "documents.ingest": ingestDocument,
   "ask.sweep-voice": sweepVoice,
+  "storage.sweep-stale-uploads": sweepStaleUploads,
 } satisfies JobHandlerMap;

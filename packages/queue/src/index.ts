@@ -22,6 +22,7 @@ export {
   sweepVoiceJob,
 } from "./job-definitions";
 export { isTerminalJobStatus, type JobStatusSnapshot } from "./job-status";
+export { prepareJobRun } from "./prepare-job-run";
 export {
   bullPrefixFor,
   createQueueClient,
@@ -33,4 +34,5 @@ export {
   type RegisteredJob,
 } from "./queue-client";
 export type { ReconcileOptions, ReconcileResult } from "./reconcile-runs";
+export { sweepStaleUploadsJob } from "./storage-jobs";
 export type { WatchJobProgressOptions } from "./watch-job-progress";

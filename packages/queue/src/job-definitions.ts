@@ -1,6 +1,7 @@
 import { markDocumentFailed } from "@vitae/db";
 import { z } from "zod";
 import { defineJob, type JobDefinition } from "./define-job";
+import { sweepStaleUploadsJob } from "./storage-jobs";
 
 /**
  * `system.run-self-test`: proves a worker can reach Redis, Postgres and object storage end to end. The
@@ -70,6 +71,7 @@ export const jobDefinitions = {
   [runSelfTestJob.name]: runSelfTestJob,
   [ingestDocumentJob.name]: ingestDocumentJob,
   [sweepVoiceJob.name]: sweepVoiceJob,
+  [sweepStaleUploadsJob.name]: sweepStaleUploadsJob,
 } as const satisfies Record<string, JobDefinition>;
 
 /** The name of any defined job. */

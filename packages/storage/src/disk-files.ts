@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { constants, createWriteStream, type Dirent } from "node:fs";
-import { access, type FileHandle, mkdir, open, readdir, rename, rmdir, unlink } from "node:fs/promises";
+import { access, type FileHandle, link, mkdir, open, readdir, rename, rmdir, unlink } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -100,23 +100,53 @@ async function* framed(
   yield* enforceSize(source, limits);
 }
 
-async function renameIntoPlace(tmpPath: string, target: string): Promise<void> {
+/** How a finished temp file is published: over any existing object, or only where none exists. */
+export type PublishMode = "replace" | "create";
+
+/** The error of a `create` write whose key already holds an object. */
+export function objectExists(): AppError {
+  return new AppError("CONFLICT", {
+    message: "An object already exists at this key; upload links are single-use.",
+  });
+}
+
+async function moveIntoPlace(tmpPath: string, target: string, mode: PublishMode): Promise<void> {
   // A concurrent delete may prune the (empty) target directory between mkdir and rename; retry.
   for (let attempt = 0; ; attempt++) {
     await mkdir(dirname(target), { recursive: true });
     try {
-      await rename(tmpPath, target);
+      if (mode === "replace") {
+        await rename(tmpPath, target);
+      } else {
+        // link(2) fails with EEXIST instead of replacing: of two racing creates exactly one publishes.
+        await link(tmpPath, target);
+        await unlink(tmpPath);
+      }
       return;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT" || attempt >= 2) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EEXIST" && mode === "create") throw objectExists();
+      if (code !== "ENOENT" || attempt >= 2) throw error;
     }
+  }
+}
+
+/** True when `key` holds an object (a cheap check before accepting a `create` upload's body). */
+export async function objectFileExists(rootDir: string, key: string): Promise<boolean> {
+  try {
+    await access(objectPath(rootDir, key));
+    return true;
+  } catch {
+    return false;
   }
 }
 
 /**
  * Writes an object atomically: the bytes go to a private temp file under `<root>/@tmp`, are flushed,
- * and only then renamed over the target. On any failure (size mismatch, aborted source, disk error)
- * the temp file is removed, so readers see the old object or the new one and never a partial one.
+ * and only then published — renamed over the target (`replace`), or linked where no object exists yet
+ * (`create`, else `AppError("CONFLICT")`). On any failure (size mismatch, aborted source, disk error,
+ * existing object) the temp file is removed, so readers see the old object or the new one and never a
+ * partial one.
  */
 export async function writeObjectFile(
   rootDir: string,
@@ -124,6 +154,7 @@ export async function writeObjectFile(
   contentType: string,
   source: AsyncIterable<Uint8Array> | Buffer,
   limits: WriteLimits,
+  mode: PublishMode = "replace",
 ): Promise<void> {
   holdEarlyErrors(source);
   const tmpDir = join(rootDir, tmpDirName);
@@ -135,7 +166,7 @@ export async function writeObjectFile(
       framed(header, source, limits),
       createWriteStream(tmpPath, { flags: "wx", mode: 0o600, flush: true }),
     );
-    await renameIntoPlace(tmpPath, objectPath(rootDir, key));
+    await moveIntoPlace(tmpPath, objectPath(rootDir, key), mode);
   } catch (error) {
     await unlink(tmpPath).catch(() => undefined);
     throw error;

@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { AppError } from "@vitae/errors";
 import type { WriteLimits } from "./byte-limit";
+import type { PublishMode } from "./disk-files";
 import type { ObjectInfo, ObjectStore } from "./types";
 
 /** The disk driver's store: an `ObjectStore` plus what the API needs to mount its signed-URL route. */
@@ -18,7 +19,9 @@ export interface DiskStoreInternals {
     contentType: string,
     source: AsyncIterable<Uint8Array> | Buffer,
     limits: WriteLimits,
+    mode: PublishMode,
   ): Promise<void>;
+  hasObject(key: string): Promise<boolean>;
   openObject(key: string): Promise<{ info: ObjectInfo; stream: Readable }>;
 }
 

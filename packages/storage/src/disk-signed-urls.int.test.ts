@@ -80,8 +80,7 @@ describe("disk store signed uploads", () => {
     expect(await store.head("cv/a.pdf")).toMatchObject({ contentType: "application/pdf" });
   });
 
-  it("aborts an oversize body with PAYLOAD_TOO_LARGE, leaving the old object and no temp file", async () => {
-    await store.put("cv/a.pdf", "old", { contentType: "application/pdf" });
+  it("aborts an oversize body with PAYLOAD_TOO_LARGE, publishing nothing and leaving no temp file", async () => {
     const grant = await uploadGrant("cv/a.pdf", 4);
     let produced = 0;
     const endless = Readable.from(
@@ -96,7 +95,39 @@ describe("disk store signed uploads", () => {
     expect(error.code).toBe("PAYLOAD_TOO_LARGE");
     expect(produced).toBeLessThan(10);
     expect(endless.destroyed).toBe(true);
-    expect((await store.get("cv/a.pdf")).toString()).toBe("old");
+    expect(await store.head("cv/a.pdf")).toBeNull();
+    expect(await tempFiles()).toEqual([]);
+  });
+
+  it("is single-use: a replay is refused with CONFLICT before its body is read, keeping the first bytes", async () => {
+    const grant = await uploadGrant("cv/once.pdf", 4);
+    await receiveSignedUpload(store, grant, Readable.from([Buffer.from("good")]));
+    const replayBody = Readable.from([Buffer.from("evil")]);
+    const error = await failure(receiveSignedUpload(store, grant, replayBody));
+    expect(error.code).toBe("CONFLICT");
+    expect(replayBody.readableDidRead).toBe(false);
+    expect((await store.get("cv/once.pdf")).toString()).toBe("good");
+    expect(await tempFiles()).toEqual([]);
+  });
+
+  it("publishes exactly one of two racing uploads through the same grant", async () => {
+    const grant = await uploadGrant("cv/race.pdf", 4);
+    // Both pass the early existence check before either publishes.
+    const slow = (bytes: string) =>
+      Readable.from(
+        (async function* () {
+          await new Promise((resolve) => setImmediate(resolve));
+          yield Buffer.from(bytes);
+        })(),
+      );
+    const outcomes = await Promise.allSettled([
+      receiveSignedUpload(store, grant, slow("aaaa")),
+      receiveSignedUpload(store, grant, slow("bbbb")),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    const rejected = outcomes.find((outcome) => outcome.status === "rejected");
+    expect(rejected?.status === "rejected" && rejected.reason.code).toBe("CONFLICT");
+    expect(["aaaa", "bbbb"]).toContain((await store.get("cv/race.pdf")).toString());
     expect(await tempFiles()).toEqual([]);
   });
 

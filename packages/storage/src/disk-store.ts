@@ -5,6 +5,7 @@ import {
   bodyStream,
   checkWritable,
   listKeys,
+  objectFileExists,
   objectPath,
   openObjectFile,
   removeObjectFile,
@@ -108,10 +109,14 @@ export function createDiskStore(config: DiskStoreConfig): DiskStore {
   const internals: DiskStoreInternals = {
     secret,
     openObject,
-    async writeObject(key, contentType, source, limits) {
+    async writeObject(key, contentType, source, limits, mode) {
       assertValidKey(key);
       assertValidContentType(contentType);
-      await writeObjectFile(rootDir, key, contentType, source, limits);
+      await writeObjectFile(rootDir, key, contentType, source, limits, mode);
+    },
+    hasObject(key) {
+      assertValidKey(key);
+      return objectFileExists(rootDir, key);
     },
   };
 

@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import { AppError, isAppError } from "@vitae/errors";
+import { objectExists } from "./disk-files";
 import { type DiskStore, diskStoreInternals } from "./disk-internals";
 import type { DiskGetGrant, DiskPutGrant } from "./disk-signing";
 import { attachmentDisposition } from "./validation";
@@ -13,11 +14,14 @@ export interface ReceivedUpload {
 
 /**
  * Streams a verified upload body to disk; called by the API's PUT route after
- * `verifyDiskSignedRequest`. Counts bytes while writing and fails with `PAYLOAD_TOO_LARGE` at the
- * first byte past the signed size, or `BAD_REQUEST` when the body ends short or the client aborts.
- * Either way nothing is published: the temp file is removed and any previous object stays intact.
- * On overflow the body stream is destroyed rather than drained, so a client lying about its size
- * cannot keep sending; it sees the connection close instead of a 413 response.
+ * `verifyDiskSignedRequest`. Signed uploads are **single-use**: when the key already holds an object
+ * the upload is refused with `CONFLICT` — before any byte is read, and again atomically when the
+ * finished file is published, so of two racing PUTs exactly one lands and a replayed link can never
+ * swap bytes that were already uploaded (and perhaps validated). Counts bytes while writing and fails
+ * with `PAYLOAD_TOO_LARGE` at the first byte past the signed size, or `BAD_REQUEST` when the body ends
+ * short or the client aborts. Any failure publishes nothing: the temp file is removed and an existing
+ * object stays intact. On overflow the body stream is destroyed rather than drained, so a client lying
+ * about its size cannot keep sending; it sees the connection close instead of a 413 response.
  */
 export async function receiveSignedUpload(
   store: DiskStore,
@@ -27,14 +31,22 @@ export async function receiveSignedUpload(
   if (grant.operation !== "put") {
     throw new AppError("SIGNATURE_INVALID", { message: "This link does not allow uploads." });
   }
+  const internals = diskStoreInternals(store);
   try {
-    await diskStoreInternals(store).writeObject(grant.key, grant.contentType, body, {
-      size: grant.size,
-      tooLarge: () =>
-        new AppError("PAYLOAD_TOO_LARGE", { message: "The upload is larger than the link allows." }),
-      tooShort: () =>
-        new AppError("BAD_REQUEST", { message: "The upload ended before the size the link was made for." }),
-    });
+    if (await internals.hasObject(grant.key)) throw objectExists();
+    await internals.writeObject(
+      grant.key,
+      grant.contentType,
+      body,
+      {
+        size: grant.size,
+        tooLarge: () =>
+          new AppError("PAYLOAD_TOO_LARGE", { message: "The upload is larger than the link allows." }),
+        tooShort: () =>
+          new AppError("BAD_REQUEST", { message: "The upload ended before the size the link was made for." }),
+      },
+      "create",
+    );
   } catch (error) {
     if (isAppError(error)) throw error;
     // Filesystem errors carry a syscall; anything else came from the request stream (client abort).

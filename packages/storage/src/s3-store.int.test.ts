@@ -138,9 +138,10 @@ describe("S3 store presigned URLs", () => {
     expect(upload.headers).toEqual({
       "Content-Type": "application/pdf",
       "Content-Length": String(body.length),
+      "If-None-Match": "*",
     });
     expect(new URL(upload.url).searchParams.get("X-Amz-SignedHeaders")).toBe(
-      "content-length;content-type;host",
+      "content-length;content-type;host;if-none-match",
     );
     const response = await fetch(upload.url, { method: "PUT", headers: upload.headers, body });
     expect(response.status).toBe(200);
@@ -168,6 +169,22 @@ describe("S3 store presigned URLs", () => {
     });
     expect(wrongSize.status).toBe(403);
     expect(await store.head(key("cv.pdf"))).toBeNull();
+  });
+
+  it("makes every presigned PUT a conditional create (If-None-Match: * is signed in)", async () => {
+    prefix = `t-${randomUUID()}/`;
+    const body = Buffer.from("abcd");
+    const upload = await signer.createUploadUrl(key("once.pdf"), {
+      contentType: "application/pdf",
+      size: body.length,
+      maxSize: 4,
+    });
+    // Dropping the precondition breaks the signature, so a replay cannot ask for an overwrite. S3, MinIO
+    // and R2 then refuse a second write with 412; s3rver ignores the header, so that part is S3's.
+    const { "If-None-Match": _precondition, ...unconditional } = upload.headers;
+    const replay = await fetch(upload.url, { method: "PUT", headers: unconditional, body });
+    expect(replay.status).toBe(403);
+    expect(await store.head(key("once.pdf"))).toBeNull();
   });
 
   it("refuses an expired presigned PUT", async () => {

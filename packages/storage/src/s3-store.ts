@@ -233,18 +233,25 @@ export function createS3Store(config: S3StoreConfig): ObjectStore {
         Key: key,
         ContentType: options.contentType,
         ContentLength: options.size,
+        IfNoneMatch: "*",
       });
       // The presigner leaves Content-Type unsigned by default; signing both headers is what makes S3
-      // refuse an upload of another type or size.
+      // refuse an upload of another type or size. `If-None-Match: *` is signed too, so every write
+      // through this URL is a conditional create: S3 (and MinIO, R2) answer 412 once the key holds an
+      // object, which makes the link single-use — a replay can neither swap nor overwrite bytes.
       const url = await getSignedUrl(client, command, {
         expiresIn,
         signingDate,
-        signableHeaders: new Set(["content-type", "content-length"]),
+        signableHeaders: new Set(["content-type", "content-length", "if-none-match"]),
       });
       return {
         url,
         method: "PUT",
-        headers: { "Content-Type": options.contentType, "Content-Length": String(options.size) },
+        headers: {
+          "Content-Type": options.contentType,
+          "Content-Length": String(options.size),
+          "If-None-Match": "*",
+        },
         expiresAt,
       };
     },

@@ -131,7 +131,11 @@ describe("attachmentDisposition", () => {
     expect(attachmentDisposition("../../etc/passwd")).toBe("attachment; filename=.._.._etc_passwd");
   });
 
-  it.each(["", "a\r\nSet-Cookie: x=1", "a\u0000b", "x".repeat(256)])("rejects %j", (name) => {
+  it("strips bidirectional overrides and other invisible format characters", () => {
+    expect(attachmentDisposition("cv\u202efdp\u200b\u2066.md")).toBe("attachment; filename=cvfdp.md");
+  });
+
+  it.each(["", "\u202e", "a\r\nSet-Cookie: x=1", "a\u0000b", "x".repeat(256)])("rejects %j", (name) => {
     expect(codeOf(() => attachmentDisposition(name))).toBe("BAD_REQUEST");
   });
 });

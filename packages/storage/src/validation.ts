@@ -111,17 +111,25 @@ function hasControlCharacter(value: string): boolean {
 }
 
 /**
+ * Invisible format characters (bidirectional overrides and isolates such as U+202E, zero-width
+ * characters) and line/paragraph separators: a saved file named `cv\u202Efdp.md` shows as `cvdm.pdf`.
+ */
+const invisibleFormatCharacters = /[\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/**
  * Builds an `attachment` Content-Disposition. Attachment is always used, with or without a name, so a
  * stored HTML or SVG file is never rendered inline on our origin. The name is checked for control
- * characters and length, and encoded per RFC 6266/8187 with an ASCII fallback.
+ * characters and length, stripped of invisible format characters (so the saved file is named as it
+ * reads), and encoded per RFC 6266/8187 with an ASCII fallback.
  */
 export function attachmentDisposition(filename: string | undefined): string {
   if (filename === undefined) return "attachment";
-  if (filename.length === 0 || filename.length > maxFilenameLength || hasControlCharacter(filename)) {
+  const visibleName = filename.replace(invisibleFormatCharacters, "");
+  if (visibleName.length === 0 || filename.length > maxFilenameLength || hasControlCharacter(filename)) {
     throw badRequest("The download file name is not valid.");
   }
   // Path separators in a suggested name are at best confusing to the browser; keep only the base name.
-  const safeName = filename.replace(/[/\\]/g, "_");
+  const safeName = visibleName.replace(/[/\\]/g, "_");
   return createContentDisposition(safeName, { type: "attachment" });
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { decodeWav, encodeWav, trimSilence } from "@vitae/audio";
+import { type Database, takeVoiceUpload } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { voiceHourBucket, voiceObjects } from "@vitae/jobs";
 import type { LlmClient } from "@vitae/llm";
@@ -24,22 +25,37 @@ export function voiceQuestionKey(workspaceId: string, uploadId: string): string 
   return `${voiceObjects.questionsPrefix}/${bucket}/${workspaceId}/${uploadId}.wav`;
 }
 
-/** Turns a recorded question into text: WAV → trimmed of silence (VAD) → the transcription provider. */
+/**
+ * Refuses with `LLM_NOT_CONFIGURED` when no transcription provider is configured: checked before a
+ * recording may be uploaded at all (nothing is stored that could never be used), and again when asked.
+ */
+export function assertCanTranscribe(llm: LlmClient): void {
+  if (!llm.canTranscribe) {
+    throw new AppError("LLM_NOT_CONFIGURED", {
+      message:
+        "Voice questions need a transcription provider (LLM_TRANSCRIPTION_MODEL); type the question instead.",
+    });
+  }
+}
+
+/**
+ * Turns a recorded question into text: WAV → trimmed of silence (VAD) → the transcription provider.
+ * A recording is used once: after reading it, its upload record is taken (giving its bytes back to the
+ * storage quota) and the object deleted; a second ask of the same upload is `NOT_FOUND`.
+ */
 export async function transcribeQuestion(options: {
+  db: Database;
   llm: LlmClient;
   storage: ObjectStore;
   workspaceId: string;
   uploadId: string;
   signal?: AbortSignal | undefined;
 }): Promise<{ transcript: string; trimmedMs: number; originalMs: number }> {
-  if (!options.llm.canTranscribe) {
-    throw new AppError("LLM_NOT_CONFIGURED", {
-      message:
-        "Voice questions need a transcription provider (LLM_TRANSCRIPTION_MODEL); type the question instead.",
-    });
-  }
+  assertCanTranscribe(options.llm);
   const key = voiceQuestionKey(options.workspaceId, options.uploadId);
   const bytes = await options.storage.get(key);
+  const taken = await takeVoiceUpload(options.db, { workspaceId: options.workspaceId, id: options.uploadId });
+  if (!taken) throw new AppError("NOT_FOUND", { message: "This recording was already used or has expired." });
   // The recording is deleted as soon as it is read: questions are kept as text in the transcript only.
   await options.storage.delete(key);
   const decoded = decodeWav(bytes);

@@ -93,7 +93,7 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
 
   registerOperationalRoutes(app, deps);
   registerAuthRoutes(app, deps);
-  if (deps.diskStore) registerStorageRoutes(app, deps.diskStore);
+  if (deps.diskStore) registerStorageRoutes(app, deps.diskStore, deps.db);
 
   const trpcOptions: FastifyTRPCPluginOptions<AppRouter>["trpcOptions"] = {
     router: appRouter,

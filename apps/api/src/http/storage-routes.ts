@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import { type Database, uploadStateOf } from "@vitae/db";
 import { AppError, isAppError } from "@vitae/errors";
 import {
   type DiskStore,
@@ -19,12 +20,21 @@ function signedRequestFrom(request: FastifyRequest) {
   };
 }
 
+function linkUsed(): AppError {
+  return new AppError("CONFLICT", {
+    message: "This upload link has already been used or is no longer needed.",
+  });
+}
+
 /**
  * The disk driver's signed URLs: `GET /storage/<key>?…` downloads, `PUT /storage/<key>?…` uploads.
  * The signature binds operation, key, expiry, content type and exact size, so these routes need no
- * session: the link is the capability. Mounted only when objects live on local disk.
+ * session: the link is the capability. Upload links are single-use: a PUT is refused (409) when the
+ * key already holds an object or its upload is no longer awaited (finalized, ingested, asked, deleted
+ * or swept), so a replayed link can neither swap validated bytes nor leave an uncounted orphan.
+ * Mounted only when objects live on local disk.
  */
-export function registerStorageRoutes(app: FastifyInstance, store: DiskStore) {
+export function registerStorageRoutes(app: FastifyInstance, store: DiskStore, db: Database) {
   app.register(async (scope) => {
     // Upload bodies are streamed to disk unparsed, whatever their type; the signature bounds the size.
     scope.removeAllContentTypeParsers();
@@ -45,8 +55,14 @@ export function registerStorageRoutes(app: FastifyInstance, store: DiskStore) {
       try {
         const grant = verifyDiskSignedRequest(store, signedRequestFrom(request));
         if (grant.operation !== "put") throw new AppError("SIGNATURE_INVALID");
+        if ((await uploadStateOf(db, { storageKey: grant.key })) !== "awaited") throw linkUsed();
         const body = (request.body as Readable | undefined) ?? request.raw;
         const received = await receiveSignedUpload(store, grant, body);
+        // The upload may have been deleted or swept while the bytes streamed in: take them back out.
+        if ((await uploadStateOf(db, { storageKey: grant.key })) === "absent") {
+          await store.delete(grant.key);
+          throw linkUsed();
+        }
         return reply.status(201).send({ key: received.key, size: received.size });
       } catch (error) {
         return replyWithStorageError(reply, error);

@@ -84,7 +84,9 @@ export interface MarkDocumentReadyParams extends DocumentRef {
 }
 
 /**
- * `processing` → `ready` with what extraction found. Returns `false` (and changes nothing) otherwise.
+ * `processing` → `ready` with what extraction found; clears `upload_key` (the worker has published the
+ * validated bytes at `storage_key`, so the upload is no longer awaited or read). Returns `false` (and
+ * changes nothing) otherwise.
  * Throws `AppError("BAD_REQUEST")` for a malformed `sha256` or a negative/non-integer `pageCount`.
  */
 export function markDocumentReady(db: Database, params: MarkDocumentReadyParams): Promise<boolean> {
@@ -96,6 +98,7 @@ export function markDocumentReady(db: Database, params: MarkDocumentReadyParams)
   }
   return transition(db, params, statusIn("processing"), {
     status: "ready",
+    uploadKey: null,
     text: params.text,
     detectedType: params.detectedType,
     sha256: params.sha256,

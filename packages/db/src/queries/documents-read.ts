@@ -16,7 +16,10 @@ export interface DocumentRecord {
   contentType: string;
   detectedType: string | null;
   size: number;
+  /** The served original: written only by the ingest worker, with the bytes it validated. */
   storageKey: string;
+  /** Where the presigned upload goes while the bytes await validation; null once published (or never used). */
+  uploadKey: string | null;
   status: DocumentStatus;
   errorCode: string | null;
   errorMessage: string | null;
@@ -42,6 +45,7 @@ export const documentRecordColumns = {
   detectedType: documents.detectedType,
   size: documents.size,
   storageKey: documents.storageKey,
+  uploadKey: documents.uploadKey,
   status: documents.status,
   errorCode: documents.errorCode,
   errorMessage: documents.errorMessage,

@@ -6,6 +6,7 @@ import { documents } from "../schema";
 import { type DocumentRecord, documentColumns } from "./documents-read";
 import { isUuid } from "./ids";
 import { isForeignKeyViolation } from "./pg-errors";
+import { releaseStoredBytes } from "./stored-bytes";
 
 /** Where the original of a document is stored (documents contract). */
 export function documentStorageKey(params: { workspaceId: string; documentId: string }): string {
@@ -18,6 +19,12 @@ export interface InsertDocumentParams {
   id?: string | undefined;
   /** Default: {@link documentStorageKey} of the id — what the documents contract prescribes. */
   storageKey?: string | undefined;
+  /**
+   * Where the client uploads (a key only the presigned URL writes); the ingest worker validates these
+   * bytes and publishes them at `storageKey`. Default `null`: the bytes are written to `storageKey`
+   * directly by a trusted caller (tests, benchmarks).
+   */
+  uploadKey?: string | null | undefined;
   workspaceId: string;
   /** The uploading user (an API key's creator); `null` when unknown. */
   uploadedBy: string | null;
@@ -55,6 +62,7 @@ export async function insertDocument(db: Database, params: InsertDocumentParams)
         size: params.size,
         storageKey:
           params.storageKey ?? documentStorageKey({ workspaceId: params.workspaceId, documentId: id }),
+        uploadKey: params.uploadKey ?? null,
       })
       .returning(documentColumns);
     if (row === undefined) throw new AppError("INTERNAL", { cause: new Error("insert returned no row") });
@@ -69,19 +77,21 @@ export async function insertDocument(db: Database, params: InsertDocumentParams)
 export interface DeletedDocument {
   id: string;
   filename: string;
-  /** Objects to remove from storage (the original). */
+  /** Objects to remove from storage (the original, and the upload while it was not yet published). */
   storageKeys: string[];
-  /** Declared size, for the stored-bytes counter. */
+  /** Declared size: what was reserved for it and has now been given back to the stored-bytes counter. */
   size: number;
-  /** When the upload was finalized; `null` if never (only finalized uploads count as stored). */
+  /** When the upload was finalized; `null` if never. */
   finalizedAt: Date | null;
 }
 
 /**
- * Deletes document `documentId` of `workspaceId`; its profile and every fact go with it by cascade.
- * Returns the storage keys for the caller to remove (the database cannot). With `onlyIfUnfinalized`, the
- * row is deleted only while it is still an unfinalized upload (stale-upload cleanup). Throws
- * `AppError("NOT_FOUND")` when there is no such document (or it was finalized, with `onlyIfUnfinalized`).
+ * Deletes document `documentId` of `workspaceId`; its profile and every fact go with it by cascade, and
+ * its declared size goes back to the stored-bytes counter in the same transaction (it was reserved when
+ * the upload was granted). Returns the storage keys for the caller to remove (the database cannot). With
+ * `onlyIfUnfinalized`, the row is deleted only while it is still an unfinalized upload (stale-upload
+ * cleanup). Throws `AppError("NOT_FOUND")` when there is no such document (or it was finalized, with
+ * `onlyIfUnfinalized`).
  */
 export async function deleteDocument(
   db: Database,
@@ -92,21 +102,26 @@ export async function deleteDocument(
   if (params.onlyIfUnfinalized) {
     conditions.push(eq(documents.status, "uploaded"), isNull(documents.finalizedAt));
   }
-  const [row] = await db
-    .delete(documents)
-    .where(and(...conditions))
-    .returning({
-      id: documents.id,
-      filename: documents.filename,
-      storageKey: documents.storageKey,
-      size: documents.size,
-      finalizedAt: documents.finalizedAt,
-    });
-  if (row === undefined) throw new AppError("NOT_FOUND");
+  const row = await db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(documents)
+      .where(and(...conditions))
+      .returning({
+        id: documents.id,
+        filename: documents.filename,
+        storageKey: documents.storageKey,
+        uploadKey: documents.uploadKey,
+        size: documents.size,
+        finalizedAt: documents.finalizedAt,
+      });
+    if (deleted === undefined) throw new AppError("NOT_FOUND");
+    await releaseStoredBytes(tx, { workspaceId: params.workspaceId, bytes: deleted.size });
+    return deleted;
+  });
   return {
     id: row.id,
     filename: row.filename,
-    storageKeys: [row.storageKey],
+    storageKeys: row.uploadKey === null ? [row.storageKey] : [row.uploadKey, row.storageKey],
     size: row.size,
     finalizedAt: row.finalizedAt,
   };

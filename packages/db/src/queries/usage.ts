@@ -1,5 +1,5 @@
 import { AppError } from "@vitae/errors";
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "../database";
 import { workspaceUsage } from "../schema";
 import { isUuid } from "./ids";
@@ -67,7 +67,8 @@ export async function incrementWorkspaceUsage(
         period: params.period,
         requests,
         llmTokens,
-        storedBytes: Math.max(0, storedBytes),
+        // Stored bytes are a balance, not a monthly flow: a new period starts from the last one's total.
+        storedBytes: sql`greatest(0, coalesce((${storedBytesBefore(params.workspaceId, params.period)}), 0) + ${storedBytes})`,
       })
       .onConflictDoUpdate({
         target: [workspaceUsage.workspaceId, workspaceUsage.period],
@@ -91,7 +92,16 @@ export async function incrementWorkspaceUsage(
   }
 }
 
-/** `workspaceId`'s totals for `period`; zeros when nothing was recorded (or the ids are malformed). */
+/** The stored-bytes balance of the latest period before `period` (a scalar subquery; null when none). */
+function storedBytesBefore(workspaceId: string, period: string) {
+  return sql`select ${workspaceUsage.storedBytes} from ${workspaceUsage} where ${workspaceUsage.workspaceId} = ${workspaceId} and ${workspaceUsage.period} < ${period} order by ${workspaceUsage.period} desc limit 1`;
+}
+
+/**
+ * `workspaceId`'s totals for `period`: requests and tokens counted in that month (zero when nothing was
+ * recorded), and the stored-bytes balance — carried over from the latest earlier period while this one
+ * has no row yet, because stored objects do not disappear when a month ends. Zeros for malformed ids.
+ */
 export async function getWorkspaceUsage(
   db: Database,
   params: { workspaceId: string; period: string },
@@ -106,5 +116,12 @@ export async function getWorkspaceUsage(
     })
     .from(workspaceUsage)
     .where(and(eq(workspaceUsage.workspaceId, params.workspaceId), eq(workspaceUsage.period, params.period)));
-  return row ?? zero;
+  if (row !== undefined) return row;
+  const [carried] = await db
+    .select({ storedBytes: workspaceUsage.storedBytes })
+    .from(workspaceUsage)
+    .where(and(eq(workspaceUsage.workspaceId, params.workspaceId), lt(workspaceUsage.period, params.period)))
+    .orderBy(desc(workspaceUsage.period))
+    .limit(1);
+  return { ...zero, storedBytes: carried?.storedBytes ?? 0 };
 }

@@ -52,7 +52,11 @@ export const documents = pgTable(
     contentType: text().notNull(),
     detectedType: text(),
     size: bigint({ mode: "number" }).notNull(),
+    // Where the served original lives; only the ingest worker writes it, with the bytes it validated.
     storageKey: text().notNull(),
+    // Where the client's presigned upload goes; cleared once the worker has published validated bytes
+    // at `storage_key`. Null on rows whose bytes were written straight to `storage_key`.
+    uploadKey: text(),
     status: documentStatus().notNull().default("uploaded"),
     errorCode: text(),
     // Shown to clients as-is: callers store only client-safe text here.
@@ -83,6 +87,7 @@ export const documents = pgTable(
     // Composite key target so profiles can prove they belong to the same workspace as their document.
     unique("documents_id_workspace_id_key").on(table.id, table.workspaceId),
     uniqueIndex("documents_storage_key_key").on(table.storageKey),
+    uniqueIndex("documents_upload_key_key").on(table.uploadKey),
     index("documents_uploaded_by_idx").on(table.uploadedBy),
     index("documents_unfinalized_created_at_idx")
       .on(table.createdAt)

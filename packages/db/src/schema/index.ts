@@ -31,6 +31,7 @@ export { shareLinks } from "./share-links";
 export { technologies } from "./technologies";
 export { users } from "./users";
 export { verifications } from "./verifications";
+export { voiceUploads } from "./voice-uploads";
 export {
   type InvitationStatus,
   invitationStatuses,

@@ -121,9 +121,11 @@ export const ingestDocument: JobHandler<"documents.ingest"> = async (context) =>
     return { documentId: document.id, status: "failed", errorCode: code };
   };
 
+  // New uploads arrive at `uploadKey`; once validated, exactly these bytes are published at `storageKey`.
+  const sourceKey = document.uploadKey ?? document.storageKey;
   let bytes: Buffer;
   try {
-    bytes = await storage.get(document.storageKey);
+    bytes = await storage.get(sourceKey);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND")
       return reject("STORAGE_MISSING", "The uploaded file is missing.");
@@ -141,6 +143,12 @@ export const ingestDocument: JobHandler<"documents.ingest"> = async (context) =>
     const extracted = await readResume(bytes, type.kind, context.services.extraction);
     await reportProgress(60, "Understanding the résumé");
     const { profile, parser, parserVersion, warnings } = await parseProfile(context, workspaceId, extracted);
+    if (document.uploadKey !== null) {
+      // Downloads serve `storageKey` only, and nothing but this worker writes it: whatever happens to the
+      // upload key later (a replayed link on a store without conditional writes), the served file is the
+      // one that was validated here.
+      await storage.put(document.storageKey, bytes, { contentType: type.mime });
+    }
     await reportProgress(85, "Saving the profile");
     const profileId = await saveProfile(db, {
       workspaceId,
@@ -160,6 +168,13 @@ export const ingestDocument: JobHandler<"documents.ingest"> = async (context) =>
       pageCount: extracted.pages ?? null,
       warnings: warnings.map((warning) => ({ ...warning, message: documentWarningMessages[warning.code] })),
     });
+    if (document.uploadKey !== null) {
+      // Published; the upload copy is no longer needed (a failed delete leaves it under the document's
+      // prefix, removed with the document).
+      await storage.delete(document.uploadKey).catch((error: unknown) => {
+        context.logger.warn({ err: error, documentId: document.id }, "upload copy not deleted");
+      });
+    }
     await reportProgress(100, "Ready");
     return { documentId: document.id, status: "ready", profileId, parser };
   } catch (error) {

@@ -27,6 +27,7 @@ const handlers: JobHandlerMap = {
   "system.run-self-test": never,
   "documents.ingest": never,
   "ask.sweep-voice": never,
+  "storage.sweep-stale-uploads": never,
 };
 const handle = createDb({ databaseUrl: settings.databaseUrl, dataDir: settings.rootDir, poolMax: 2 });
 await startWorkers({

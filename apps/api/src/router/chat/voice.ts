@@ -1,6 +1,8 @@
+import { createVoiceUploadRecord } from "@vitae/db";
 import { z } from "zod";
 import { runAsk } from "../../chat/run-ask";
 import {
+  assertCanTranscribe,
   newVoiceUploadId,
   speakAnswer,
   transcribeQuestion,
@@ -14,8 +16,16 @@ import { ownerOf } from "./owner";
 
 const askProcedure = workspaceProcedure({ role: "viewer", scope: "chat:ask" });
 
-/** A presigned upload for one recorded question (16-bit PCM WAV, at most 60 s). */
-export const createVoiceUpload = askProcedure
+/**
+ * A presigned upload for one recorded question (16-bit PCM WAV, at most 60 s). Like documents, on the
+ * `upload` rate-limit tier and counted in stored bytes from the grant until the question is asked or
+ * the stale-upload sweep removes it; refused (`LLM_NOT_CONFIGURED`) without a transcription provider.
+ */
+export const createVoiceUpload = workspaceProcedure({
+  role: "viewer",
+  scope: "chat:ask",
+  rateLimitTier: "upload",
+})
   .input(
     z.strictObject({
       contentType: z.literal("audio/wav"),
@@ -33,8 +43,17 @@ export const createVoiceUpload = askProcedure
     }),
   )
   .mutation(async ({ ctx, input }) => {
+    assertCanTranscribe(ctx.deps.llm);
     const uploadId = newVoiceUploadId();
-    const grant = await ctx.deps.storage.createUploadUrl(voiceQuestionKey(ctx.workspace.id, uploadId), {
+    const storageKey = voiceQuestionKey(ctx.workspace.id, uploadId);
+    await createVoiceUploadRecord(ctx.deps.db, {
+      id: uploadId,
+      workspaceId: ctx.workspace.id,
+      storageKey,
+      size: input.size,
+      storedBytesLimit: ctx.deps.config.quotas[ctx.workspace.plan].storedBytes,
+    });
+    const grant = await ctx.deps.storage.createUploadUrl(storageKey, {
       contentType: input.contentType,
       size: input.size,
       maxSize: voiceLimits.maxBytes,
@@ -62,6 +81,7 @@ export const askVoice = askProcedure
       applyRateLimit(ctx, { tier: "llm", plan: ctx.workspace.plan, identifier: `ws:${ctx.workspace.id}` });
     await admitLlmCall();
     const { transcript } = await transcribeQuestion({
+      db: ctx.deps.db,
       llm: ctx.deps.llm,
       storage: ctx.deps.storage,
       workspaceId: ctx.workspace.id,

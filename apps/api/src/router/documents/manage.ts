@@ -25,8 +25,8 @@ export const download = workspaceProcedure({ role: "viewer", scope: "documents:r
   });
 
 /**
- * Deletes a document, its derived rows (profile and facts, by cascade) and every stored object, then
- * gives its bytes back to the storage quota. Audited.
+ * Deletes a document, its derived rows (profile and facts, by cascade) and every stored object; the
+ * row's deletion gives its bytes back to the storage quota in the same transaction. Audited.
  */
 export const remove = workspaceProcedure({ role: "member", scope: "documents:write" })
   .input(documentIdInput)
@@ -38,9 +38,6 @@ export const remove = workspaceProcedure({ role: "member", scope: "documents:wri
     // Rows first, then objects: a crash in between leaves unreferenced objects (harmless, swept by prefix),
     // never a row pointing at missing bytes.
     await ctx.deps.storage.deleteByPrefix(documentStoragePrefix(workspaceId, input.documentId));
-    if (deleted.finalizedAt !== null) {
-      await ctx.deps.quota.consume(workspaceId, ctx.workspace.plan, { storedBytes: -deleted.size });
-    }
     await recordAudit(ctx, {
       workspaceId,
       action: "documents.delete",

@@ -11,18 +11,25 @@ export const uploadContentTypes = {
 
 export type UploadContentType = keyof typeof uploadContentTypes;
 
-/** A display filename: no path, no control characters, a sane length. */
+/**
+ * Invisible characters that change how a name reads without being seen: controls (Cc), format
+ * characters (Cf: bidirectional overrides and isolates such as U+202E, which makes `cv\u202Efdp.md` read
+ * as `cvdm.pdf`, zero-width spaces and joiners, the BOM) and line/paragraph separators.
+ */
+const invisibleCharacters = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/** A display filename: invisible characters stripped, then no path, a sane length. */
 export const filenameSchema = z
   .string()
-  .trim()
-  .min(1)
-  .max(255)
-  .refine((name) => !/[\\/]/.test(name) && ![...name].some(isControlCharacter), "must be a plain file name");
-
-function isControlCharacter(character: string): boolean {
-  const code = character.codePointAt(0) ?? 0;
-  return code < 0x20 || code === 0x7f;
-}
+  .max(1024)
+  .transform((name) => name.replace(invisibleCharacters, "").trim())
+  .pipe(
+    z
+      .string()
+      .min(1)
+      .max(255)
+      .refine((name) => !/[\\/]/.test(name), "must be a plain file name"),
+  );
 
 export const documentSummarySchema = z.object({
   id: z.string(),
@@ -46,7 +53,12 @@ export function documentStoragePrefix(workspaceId: string, documentId: string): 
   return `workspaces/${workspaceId}/documents/${documentId}/`;
 }
 
-/** The key of the uploaded original. */
+/** The key of the served original: written only by the ingest worker, with the bytes it validated. */
 export function documentOriginalKey(workspaceId: string, documentId: string): string {
   return `${documentStoragePrefix(workspaceId, documentId)}original`;
+}
+
+/** The key the client's presigned upload writes; never served. */
+export function documentUploadKey(workspaceId: string, documentId: string): string {
+  return `${documentStoragePrefix(workspaceId, documentId)}upload`;
 }

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { getDocument, insertDocument, markDocumentFinalized } from "@vitae/db";
+import { createDocumentUpload, finalizeDocumentUpload, getDocument } from "@vitae/db";
 import { AppError } from "@vitae/errors";
-import { ingestDocumentJob } from "@vitae/queue";
+import { ingestDocumentJob, prepareJobRun } from "@vitae/queue";
 import { z } from "zod";
 import { workspaceProcedure } from "../../trpc/procedures";
-import { recordAudit } from "../audit-trail";
+import { auditEventOf } from "../audit-trail";
 import {
   documentIdInput,
   documentOriginalKey,
+  documentUploadKey,
   filenameSchema,
   type UploadContentType,
   uploadContentTypes,
@@ -57,22 +58,24 @@ export const createUpload = workspaceProcedure({
         message: `Files up to ${maxSize} bytes are accepted on this plan.`,
       });
     }
-    const usage = await ctx.deps.quota.current(ctx.workspace.id, ctx.workspace.plan);
-    if (usage.storedBytes.used + input.size > usage.storedBytes.limit) {
-      throw new AppError("QUOTA_EXCEEDED", { message: "This workspace's storage quota is used up." });
-    }
     const documentId = randomUUID();
-    const storageKey = documentOriginalKey(ctx.workspace.id, documentId);
-    await insertDocument(ctx.deps.db, {
+    // The client writes `upload`; the worker publishes the bytes it validated at `original`, the only
+    // key downloads serve — so no replayed or raced upload can ever be served unvalidated.
+    const uploadKey = documentUploadKey(ctx.workspace.id, documentId);
+    // The declared size is reserved now: the signed URL admits exactly that many bytes, so what a
+    // client can store is counted whether or not it ever finalizes (the stale-upload sweep gives it back).
+    await createDocumentUpload(ctx.deps.db, {
       id: documentId,
       workspaceId: ctx.workspace.id,
       uploadedBy: ctx.principal.userId,
       filename: input.filename,
       contentType: input.contentType,
       size: input.size,
-      storageKey,
+      storageKey: documentOriginalKey(ctx.workspace.id, documentId),
+      uploadKey,
+      storedBytesLimit: ctx.deps.config.quotas[ctx.workspace.plan].storedBytes,
     });
-    const grant = await ctx.deps.storage.createUploadUrl(storageKey, {
+    const grant = await ctx.deps.storage.createUploadUrl(uploadKey, {
       contentType: input.contentType,
       size: input.size,
       maxSize,
@@ -86,8 +89,10 @@ export const createUpload = workspaceProcedure({
   });
 
 /**
- * Step 2: confirms the bytes arrived with the declared size, counts them against the storage quota and
- * queues ingestion with the document id as the run id — finalizing twice ingests once.
+ * Step 2: confirms the bytes arrived with the declared size, then — in one transaction, won by exactly
+ * one of any number of concurrent calls — marks the document finalized and records its ingest run
+ * (the document id is the run id). Every call that finds the document still waiting hands the run to
+ * the queue (idempotent), so a finalize whose dispatch failed is repaired by finalizing again.
  */
 export const finalize = workspaceProcedure({ role: "member", scope: "documents:write" })
   .input(documentIdInput)
@@ -98,28 +103,30 @@ export const finalize = workspaceProcedure({ role: "member", scope: "documents:w
     if (!document) throw new AppError("NOT_FOUND");
     if (document.status !== "uploaded") return { documentId: document.id, status: document.status };
     if (document.finalizedAt === null) {
-      const stored = await ctx.deps.storage.head(document.storageKey);
+      const stored = await ctx.deps.storage.head(document.uploadKey ?? document.storageKey);
       if (!stored)
         throw new AppError("CONFLICT", { message: "The upload has not arrived yet; send the file first." });
       if (stored.size !== document.size) {
         throw new AppError("CONFLICT", { message: "The uploaded file does not have the declared size." });
       }
-      await ctx.deps.quota.consume(workspaceId, ctx.workspace.plan, { storedBytes: document.size });
-      await markDocumentFinalized(ctx.deps.db, { workspaceId, documentId: document.id });
-      await recordAudit(ctx, {
+    }
+    const ingest = { jobRunId: document.id, workspaceId };
+    const finalized = await finalizeDocumentUpload(ctx.deps.db, {
+      workspaceId,
+      documentId: document.id,
+      ingestRun: prepareJobRun(ingestDocumentJob, { documentId: document.id }, ingest),
+      audit: auditEventOf(ctx, {
         workspaceId,
         action: "documents.upload",
         targetType: "document",
         targetId: document.id,
         metadata: { filename: document.filename, size: document.size },
-      });
+      }),
+    });
+    if (!finalized) throw new AppError("NOT_FOUND");
+    if (finalized.document.status !== "uploaded") {
+      return { documentId: document.id, status: finalized.document.status };
     }
-    // Queued on every finalize while the document still waits: enqueueing is idempotent (the run id is the
-    // document id), so a finalize whose enqueue failed is repaired by simply finalizing again.
-    await ctx.deps.queue.enqueue(
-      ingestDocumentJob,
-      { documentId: document.id },
-      { workspaceId, jobRunId: document.id },
-    );
+    await ctx.deps.queue.enqueue(ingestDocumentJob, { documentId: document.id }, ingest);
     return { documentId: document.id, status: "uploaded" };
   });
