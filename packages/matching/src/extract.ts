@@ -26,6 +26,22 @@ export function kindOfCategory(category: TechnologyCategory): "skill" | "tool" {
 
 type Draft = Omit<Requirement, "id">;
 
+// Prose postings state duties without a heading: "You will build …", "In this role you'll …".
+const duty = /(?<![\p{L}])(?:you will|you'll|you are going to|du wirst|vous allez)(?![\p{L}])/iu;
+
+// A bullet under a requirements heading is a skills list, so contextual spellings ("dbt", "Go", "R")
+// count there as they do after "Skills:" (the taxonomy's labelled-line rule).
+const skillsLabel = "Skills: ";
+
+function technologiesOfItem(text: string, clause: Clause): TechnologyMention[] {
+  const item = `${skillsLabel}${text.slice(clause.start, clause.end)}`;
+  return findTechnologies(item).map((mention) => ({
+    ...mention,
+    start: mention.start - skillsLabel.length + clause.start,
+    end: mention.end - skillsLabel.length + clause.start,
+  }));
+}
+
 function keyOf(draft: Draft): string {
   if (draft.kind === "responsibility" || draft.canonical === null) return `${draft.kind}:${draft.text}`;
   return `${draft.kind}:${draft.canonical.toLowerCase()}`;
@@ -58,7 +74,10 @@ function draftsOfClause(text: string, clause: Clause, techs: readonly Technology
     drafts.push({ kind, weight, text: clauseText, canonical, span, ...extra });
 
   const years = yearsPattern.exec(clauseText);
-  if (years !== null) typed("years", techs[0]?.name ?? null, { minYears: Number(years[1]) });
+  // In a years clause a practice names the role ("4+ years in DevOps or SRE roles"), not a skill.
+  const isRole = (mention: TechnologyMention) => years !== null && mention.category === "methodology";
+  const hard = techs.filter((mention) => !isRole(mention));
+  if (years !== null) typed("years", hard[0]?.name ?? null, { minYears: Number(years[1]) });
   const level = degreeLevelOf(clauseText);
   if (level !== null) typed("degree", level, { fields: fieldsOf(clauseText) });
   for (const language of languagesOf(clauseText)) typed("language", language);
@@ -77,7 +96,7 @@ function draftsOfClause(text: string, clause: Clause, techs: readonly Technology
     certifications.some(
       (c) => mention.start >= clause.start + c.start && mention.end <= clause.start + c.end,
     );
-  for (const mention of techs) {
+  for (const mention of hard) {
     if (inCertification(mention)) continue;
     drafts.push({
       kind: kindOfCategory(mention.category),
@@ -87,8 +106,10 @@ function draftsOfClause(text: string, clause: Clause, techs: readonly Technology
       span: { start: mention.start, end: mention.end },
     });
   }
-  if (clause.section === "duties") {
-    if (contentWords(clauseText).length >= 2) typed("responsibility", null);
+  if (clause.section === "duties" || (clause.section === "intro" && duty.test(clauseText))) {
+    // A duty describes the job rather than gating it: nice unless its own phrasing says otherwise.
+    const dutyWeight = phrasingWeight(clauseText) ?? "nice";
+    if (contentWords(clauseText).length >= 2) typed("responsibility", null, { weight: dutyWeight });
   } else if (drafts.length === 0 && clause.isItem && contentWords(clauseText).length >= 1) {
     // A requirement bullet with nothing typed in it ("Excellent communication skills") is still a skill.
     typed("skill", null);
@@ -112,8 +133,10 @@ export function extractRequirements(text: string): Requirement[] {
   const cursor = { index: 0 };
   const byKey = new Map<string, Draft>();
   for (const clause of segmentPosting(text)) {
-    const techs = mentionsIn(mentions, cursor, clause);
+    const found = mentionsIn(mentions, cursor, clause);
     if (clause.section === "other") continue;
+    const isRequirementItem = clause.isItem && (clause.section === "must" || clause.section === "nice");
+    const techs = isRequirementItem ? technologiesOfItem(text, clause) : found;
     for (const draft of draftsOfClause(text, clause, techs)) {
       const key = keyOf(draft);
       const existing = byKey.get(key);

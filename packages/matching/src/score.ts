@@ -53,6 +53,10 @@ export interface ScoreResult {
   >;
 }
 
+// Families whose members do the same job, so knowing one transfers to another (MySQL ~ PostgreSQL,
+// Kotlin ~ Java). Families of collaborators (containers: Docker vs Kubernetes) do not transfer.
+const interchangeableFamilies: ReadonlySet<string> = new Set(["sql", "nosql", "jvm", "dotnet", "search"]);
+
 type Judgement = { status: MatchStatus; evidence: Evidence[] };
 const missing: Judgement = { status: "missing", evidence: [] };
 
@@ -67,15 +71,28 @@ function judgeTechnology(canonical: string, facts: readonly ProfileFact[]): Judg
       })),
     };
   }
-  // A sibling in the same family (MySQL for PostgreSQL) shows transferable experience: partial.
-  const families = normalizeTechnology(canonical)?.families ?? [];
-  const siblings = new Set(families.flatMap((family) => technologiesInFamily(family).map((t) => t.name)));
+  const required = normalizeTechnology(canonical);
+  const families = (required?.families ?? []).filter((family) => interchangeableFamilies.has(family));
+  // Only a sibling of the same category transfers: dbt (a tool) is in the SQL family but is no database.
+  const siblings = new Set(
+    families.flatMap((family) =>
+      technologiesInFamily(family)
+        .filter(
+          (technology) => technology.category === required?.category || family === canonical.toLowerCase(),
+        )
+        .map((technology) => technology.name),
+    ),
+  );
   const related = facts.flatMap((item) =>
     [...item.technologies]
       .filter(([name]) => siblings.has(name))
       .map(([, raw]) => ({ factId: item.id, text: raw })),
   );
-  return related.length > 0 ? { status: "partial", evidence: related } : missing;
+  if (related.length === 0) return missing;
+  // "SQL" (the family's own name) is met by any member: PostgreSQL is SQL. A sibling (MySQL for
+  // PostgreSQL) is transferable experience: partial.
+  const isUmbrella = families.some((family) => family === canonical.toLowerCase());
+  return { status: isUmbrella ? "met" : "partial", evidence: related };
 }
 
 function judgeWords(text: string, facts: readonly ProfileFact[], metShare: number): Judgement {

@@ -16,26 +16,26 @@ export interface Clause {
 const headingWords: Array<[SectionKind, RegExp]> = [
   [
     "nice",
-    /^(?:nice[ -]to[ -]haves?|bonus(?: points)?|preferred(?: qualifications| skills)?|pluses|plus|good to have|desirable|ideally|extra credit|wünschenswert|von vorteil|nice-to-have|deseable|valorable|se valorará|un plus|atouts?|serait un plus|diferenciais?|desejável)\b/iu,
+    /^(?:nice[ -]to[ -]haves?|bonus(?: points)?|preferred(?: qualifications| skills)?|pluses|plus|good to have|desirable|ideally|extra credit|wünschenswert|von vorteil|nice-to-have|deseable|valorable|se valorará|un plus|atouts?|serait un plus|diferenciais?|desejável)(?![\p{L}\p{N}])/iu,
   ],
   [
     "must",
-    /^(?:requirements?|must[ -]haves?|required(?: skills| qualifications)?|qualifications|minimum qualifications|basic qualifications|what you(?:'ll)? bring|what we(?:'re| are) looking for|who you are|your profile|skills|about you|you have|anforderungen|dein profil|ihr profil|was du mitbringst|was sie mitbringen|qualifikationen|requisitos|perfil|lo que buscamos|profil recherché|votre profil|ton profil|compétences|requis|requisitos obrigatórios|o que buscamos)\b/iu,
+    /^(?:requirements?|must[ -]haves?|required(?: skills| qualifications)?|qualifications|minimum qualifications|basic qualifications|what you(?:'ll)? bring|what we(?:'re| are) looking for|who you are|your profile|skills|about you|you have|anforderungen|dein profil|ihr profil|was du mitbringst|was sie mitbringen|qualifikationen|requisitos|perfil|lo que buscamos|profil recherché|votre profil|ton profil|compétences|requis|requisitos obrigatórios|o que buscamos)(?![\p{L}\p{N}])/iu,
   ],
   [
     "duties",
-    /^(?:responsibilities|what you(?:'ll| will) do|your role|the role|your tasks|your mission|in this role|day to day|aufgaben|deine aufgaben|ihre aufgaben|responsabilidades|funciones|tus funciones|missions?|vos missions|vos responsabilités|atividades)\b/iu,
+    /^(?:responsibilities|what you(?:'ll| will) do|your role|the role|your tasks|your mission|in this role|day to day|aufgaben|deine aufgaben|ihre aufgaben|responsabilidades|funciones|tus funciones|missions?|vos missions|vos responsabilités|atividades)(?![\p{L}\p{N}])/iu,
   ],
   [
     "other",
-    /^(?:about us|about the company|who we are|benefits|perks|we offer|what we offer|salary|compensation|how to apply|wir bieten|über uns|was wir bieten|ofrecemos|beneficios|nous offrons|avantages|benefícios|sobre nós)\b/iu,
+    /^(?:about us|about the company|who we are|benefits|perks|we offer|what we offer|salary|compensation|how to apply|wir bieten|über uns|was wir bieten|ofrecemos|beneficios|nous offrons|avantages|benefícios|sobre nós)(?![\p{L}\p{N}])/iu,
   ],
 ];
 
 const nicePhrasing =
-  /\b(?:nice to have|a plus|is a plus|are a plus|bonus|ideally|preferred|preferably|desirable|would be great|advantageous|von vorteil|wünschenswert|idealerweise|deseable|valorable|un plus|un atout|idéalement|diferencial|desejável)\b/iu;
+  /(?<![\p{L}\p{N}])(?:nice to have|a plus|is a plus|are a plus|bonus|ideally|preferred|preferably|desirable|would be great|advantageous|von vorteil|wünschenswert|idealerweise|deseable|valorable|un plus|un atout|idéalement|diferencial|desejável)(?![\p{L}\p{N}])/iu;
 const mustPhrasing =
-  /\b(?:required|must|mandatory|essential|zwingend|erforderlich|obligatorio|imprescindible|indispensable|obligatoire|obrigatório)\b/iu;
+  /(?<![\p{L}\p{N}])(?:required|must|mandatory|essential|zwingend|erforderlich|obligatorio|imprescindible|indispensable|obligatoire|obrigatório)(?![\p{L}\p{N}])/iu;
 
 /** The weight a clause's own phrasing asks for, or null when it says nothing. Nice wins ("required … ideally"). */
 export function phrasingWeight(clause: string): RequirementWeight | null {

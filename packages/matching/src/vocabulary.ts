@@ -5,15 +5,15 @@ import type { DegreeLevel } from "./types";
 const degreeSpellings: Array<[DegreeLevel, RegExp]> = [
   [
     "doctorate",
-    /\b(?:ph\.?\s?d\.?|doctorate|doctoral|doctor of|dr\.\s?rer|promotion|doktor(?:at)?|doctorado|doctorat|doutorado)(?![\p{L}])/iu,
+    /(?<![\p{L}\p{N}])(?:ph\.?\s?d\.?|doctorate|doctoral|doctor of|dr\.\s?rer|promotion|doktor(?:at)?|doctorado|doctorat|doutorado)(?![\p{L}])/iu,
   ],
   [
     "master",
-    /\b(?:masters?|m\.?\s?sc\.?|m\.?\s?s\.|m\.?\s?eng\.?|mba|m\.?\s?a\.|diplom(?:-ingenieur|-informatiker)?|dipl\.-ing\.?|maestría|máster|magister|mestrado|ingénieur|master's)(?![\p{L}])/iu,
+    /(?<![\p{L}\p{N}])(?:masters?|m\.?\s?sc\.?|m\.?\s?s\.|m\.?\s?eng\.?|mba|m\.?\s?a\.|diplom(?:-ingenieur|-informatiker)?|dipl\.-ing\.?|maestría|máster|magister|mestrado|ingénieur|master's)(?![\p{L}])/iu,
   ],
   [
     "bachelor",
-    /\b(?:bachelors?|bachelor's|b\.?\s?sc\.?|b\.?\s?s\.|b\.?\s?eng\.?|b\.?\s?a\.|b\.?\s?tech|undergraduate|university degree|college degree|degree|licenciatura|grado|licence|bacharelado|hochschulabschluss|studium|abschluss)(?![\p{L}])/iu,
+    /(?<![\p{L}\p{N}])(?:bachelors?|bachelor's|b\.?\s?sc\.?|b\.?\s?s\.|b\.?\s?eng\.?|b\.?\s?a\.|b\.?\s?tech|undergraduate|university degree|college degree|degree|licenciatura|grado|licence|bacharelado|hochschulabschluss|studium|abschluss)(?![\p{L}])/iu,
   ],
 ];
 
@@ -30,26 +30,26 @@ export function degreeLevelOf(text: string): DegreeLevel | null {
 const fieldSpellings: Array<[string, RegExp, RegExp | null]> = [
   [
     "computer-science",
-    /\b(?:computer science|informatics|informatik|computing|ciencias? de la computación|informática|informatique|ciência da computação|software engineering|computer engineering)\b/iu,
+    /(?<![\p{L}\p{N}])(?:computer science|informatics|informatik|computing|ciencias? de la computación|informática|informatique|ciência da computação|software engineering|computer engineering)(?![\p{L}\p{N}])/iu,
     /\bCS\b/u,
   ],
   [
     "mathematics",
-    /\b(?:mathematics|maths?|mathematik|matemáticas|mathématiques|matemática|statistics)\b/iu,
+    /(?<![\p{L}\p{N}])(?:mathematics|maths?|mathematik|matemáticas|mathématiques|matemática|statistics)(?![\p{L}\p{N}])/iu,
     null,
   ],
-  ["physics", /\b(?:physics|physik|física|physique)\b/iu, null],
+  ["physics", /(?<![\p{L}\p{N}])(?:physics|physik|física|physique)(?![\p{L}\p{N}])/iu, null],
   [
     "electrical-engineering",
-    /\b(?:electrical engineering|elektrotechnik|ingeniería eléctrica|electronics)\b/iu,
+    /(?<![\p{L}\p{N}])(?:electrical engineering|elektrotechnik|ingeniería eléctrica|electronics)(?![\p{L}\p{N}])/iu,
     /\bEE\b/u,
   ],
   [
     "business",
-    /\b(?:business administration|business|economics|wirtschaft\p{L}*|finance)\b/iu,
-    /\b(?:BWL|MBA)\b/u,
+    /(?<![\p{L}\p{N}])(?:business administration|business|economics|wirtschaft\p{L}*|finance)(?![\p{L}\p{N}])/iu,
+    /(?<![\p{L}\p{N}])(?:BWL|MBA)(?![\p{L}\p{N}])/u,
   ],
-  ["design", /\b(?:design|hci|human-computer interaction)\b/iu, null],
+  ["design", /(?<![\p{L}\p{N}])(?:design|hci|human-computer interaction)(?![\p{L}\p{N}])/iu, null],
 ];
 
 /** Canonical fields named in a text ("B.S. in Computer Science or a related field" → computer-science). */
@@ -63,21 +63,39 @@ export function fieldsOf(text: string): string[] {
 
 /** Human languages with their spellings in the posting languages we read. */
 const languageSpellings: Array<[string, RegExp]> = [
-  ["English", /\b(?:english|englisch|inglés|ingles|anglais|inglês)\b/iu],
-  ["German", /\b(?:german|deutsch|alemán|allemand|alemão)(?:kenntnisse)?\b/iu],
-  ["Spanish", /\b(?:spanish|spanisch|español|espagnol|espanhol)\b/iu],
-  ["French", /\b(?:french|französisch|francés|français|francês)\b/iu],
-  ["Portuguese", /\b(?:portuguese|portugiesisch|portugués|portugais|português)\b/iu],
-  ["Italian", /\b(?:italian|italienisch|italiano|italien)\b/iu],
-  ["Dutch", /\b(?:dutch|niederländisch|neerlandés|néerlandais)\b/iu],
-  ["Mandarin", /\b(?:mandarin|chinese|chinesisch|chino|chinois)\b/iu],
-  ["Japanese", /\b(?:japanese|japanisch|japonés|japonais)\b/iu],
+  [
+    "English",
+    /(?<![\p{L}\p{N}])(?:english|englisch|inglés|ingles|anglais|inglês)(?:kenntnisse)?(?![\p{L}\p{N}])/iu,
+  ],
+  ["German", /(?<![\p{L}\p{N}])(?:german|deutsch|alemán|allemand|alemão)(?:kenntnisse)?(?![\p{L}\p{N}])/iu],
+  [
+    "Spanish",
+    /(?<![\p{L}\p{N}])(?:spanish|spanisch|español|espagnol|espanhol)(?:kenntnisse)?(?![\p{L}\p{N}])/iu,
+  ],
+  [
+    "French",
+    /(?<![\p{L}\p{N}])(?:french|französisch|francés|français|francês)(?:kenntnisse)?(?![\p{L}\p{N}])/iu,
+  ],
+  [
+    "Portuguese",
+    /(?<![\p{L}\p{N}])(?:portuguese|portugiesisch|portugués|portugais|português)(?:kenntnisse)?(?![\p{L}\p{N}])/iu,
+  ],
+  ["Italian", /(?<![\p{L}\p{N}])(?:italian|italienisch|italiano|italien)(?:kenntnisse)?(?![\p{L}\p{N}])/iu],
+  [
+    "Dutch",
+    /(?<![\p{L}\p{N}])(?:dutch|niederländisch|neerlandés|néerlandais)(?:kenntnisse)?(?![\p{L}\p{N}])/iu,
+  ],
+  [
+    "Mandarin",
+    /(?<![\p{L}\p{N}])(?:mandarin|chinese|chinesisch|chino|chinois)(?:kenntnisse)?(?![\p{L}\p{N}])/iu,
+  ],
+  ["Japanese", /(?<![\p{L}\p{N}])(?:japanese|japanisch|japonés|japonais)(?:kenntnisse)?(?![\p{L}\p{N}])/iu],
 ];
 
 // A language name is a requirement only next to a proficiency cue ("fluent German", "Deutsch C1"),
 // so "our German customers" is not one.
 const proficiencyCue =
-  /\b(?:fluent|fluency|native|proficien\w*|business|written|spoken|verbal|level|[ABC][12]|kenntnisse|fließend|verhandlungssicher|sprachkenntnisse|muttersprach\w*|nivel|idioma|avanzado|courant|bilingue|maîtrise|fluente|avançado)\b|deutschkenntnisse|englischkenntnisse/iu;
+  /(?<![\p{L}\p{N}])(?:fluent|fluency|native|proficien\p{L}*|business|written|spoken|verbal|level|language|[ABC][12]|kenntnisse|fließend|verhandlungssicher|sprachkenntnisse|muttersprach\p{L}*|nivel|idioma|avanzado|courant|bilingue|maîtrise|fluente|avançado)(?![\p{L}\p{N}])|kenntnisse/iu;
 
 /** English names of the human languages a clause asks for. */
 export function languagesOf(text: string): string[] {
@@ -95,7 +113,7 @@ export function languagesMentioned(text: string): string[] {
  * bounded so a long run of capitalised words cannot make the scan expensive.
  */
 export const certificationPattern =
-  /\b(?:CKA|CKAD|CKS|PMP|CISSP|CISM|CISA|OSCP|CEH|ITIL|TOGAF|ISTQB|PSM(?: I{1,3})?|CSM|CSPO|CPA|CFA|CCNA|CCNP|RHCE|RHCSA|(?:AWS|Azure|Google Cloud|GCP|Microsoft|Oracle|Salesforce)(?: Certified)?(?: [A-Z][\w-]{0,30}){0,5} (?:Certification|Certified|Associate|Professional|Specialty|Expert)|AZ-\d{3}|Security\+|Network\+)(?![\w+])/gu;
+  /(?<![\p{L}\p{N}])(?:CKA|CKAD|CKS|PMP|CISSP|CISM|CISA|OSCP|CEH|ITIL|TOGAF|ISTQB|PSM(?: I{1,3})?|CSM|CSPO|CPA|CFA|CCNA|CCNP|RHCE|RHCSA|(?:AWS|Azure|Google Cloud|GCP|Microsoft|Oracle|Salesforce)(?: Certified)?(?: [A-Z][\w-]{0,30}){0,5} (?:Certification|Certified|Associate|Professional|Specialty|Expert)|AZ-\d{3}|Security\+|Network\+)(?![\w+])/gu;
 
 /** The certifications a text names, as written. */
 export function certificationsOf(text: string): Array<{ name: string; start: number; end: number }> {
@@ -111,8 +129,10 @@ export function certificationsOf(text: string): Array<{ name: string; start: num
 export const yearsPattern =
   /(\d{1,2})(?:\s{0,3}[-–]\s{0,3}\d{1,2})?\s{0,3}\+?\s{0,3}(?:years?|yrs?|jahre|jahren|años|ans|anos)(?![\p{L}])/iu;
 
+// English plus the function words of the other posting languages, so "und", "mit", "con" never count
+// as matched content.
 const stopwords = new Set(
-  "a an and or the of to in on for with as at by from is are be you your we our will this that it its into across using use via who what how not all any other more most such strong good great excellent solid proven experience experienced ability able knowledge understanding skills skill work working years year plus team teams etc e.g i.e including within own about both new well high".split(
+  "und oder mit von der die das den dem des ein eine einer für im in zu auf unser unsere unseres bei als y o con de del la el los las en para por un una et ou avec le les du pour une au aux e ou com da do dos das em um uma a an and or the of to in on for with as at by from is are be you your we our will this that it its into across using use via who what how not all any other more most such strong good great excellent solid proven experience experienced ability able knowledge understanding skills skill work working years year plus team teams etc e.g i.e including within own about both new well high".split(
     " ",
   ),
 );
