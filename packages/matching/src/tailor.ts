@@ -72,7 +72,8 @@ export function proposeChanges(
         requirementIds: [...new Set(ordered.flatMap((entry) => entry.ids))],
       });
     }
-    if (options.shorten === false) continue;
+    // Without requirements nothing is irrelevant, so nothing is cut.
+    if (options.shorten === false || requirements.length === 0) continue;
     ordered.slice(keepBullets).forEach((entry) => {
       if (entry.points > 0) return;
       const index = experience.bullets.indexOf(entry.bullet);

@@ -29,9 +29,20 @@ const titleWords = new Set(
     " ",
   ),
 );
-// Words that may open a rephrased bullet although the source never used them.
+// Words that may open a rephrased bullet although the source never used them: past-tense verbs and function
+// words. Not "-ing" or "-s" words: "Boeing" and "Siemens" would pass as verbs.
 const sentenceStarters =
-  /^(?:[A-Z][a-z]{1,20}(?:ed|ing|s)|Own|Run|Led|Built|Grew|Cut|Set|Won|Drove|Wrote|Made|Took|Helped|Reduced)$/u;
+  /^(?:[A-Z][a-z]{1,20}ed|Own|Run|Led|Built|Grew|Cut|Set|Won|Drove|Wrote|Made|Took|As|The|A|An|In|On|For|With|By|Through|Over|Across|Within|After|Before|While|During|Using|Via|From|To|Our|My|Each|Every|All|Both)$/u;
+
+// A word may hold inner dots, dashes and ampersands ("Node.js", "AT&T", "co-founder"); a trailing one
+// is punctuation. Source and proposal are cut the same way so "English." in one is "English" in both.
+const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'&.-]*/gu;
+// Trimmed by a loop, not /[.'-]+$/: that regex rescans a long inner run of dashes from every position.
+function wordOf(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && ".'-".includes(raw[end - 1] as string)) end -= 1;
+  return raw.slice(0, end);
+}
 
 interface Source {
   technologies: Set<string>;
@@ -50,7 +61,7 @@ function sourceOf(profile: MatchProfile): Source {
   return {
     technologies: new Set(facts.flatMap((item) => [...item.technologies.keys()])),
     numbers: numbersIn(text),
-    words: new Set(text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'&.-]*/gu) ?? []),
+    words: new Set(Array.from(text.matchAll(wordPattern), (match) => wordOf(match[0]).toLowerCase())),
   };
 }
 
@@ -64,8 +75,8 @@ function inventedIn(text: string, source: Source): { code: RejectionCode; detail
   }
   let previous = "";
   let previousEnd = 0;
-  for (const match of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'&.-]*/gu)) {
-    const token = match[0].replace(/[.'-]+$/u, "");
+  for (const match of text.matchAll(wordPattern)) {
+    const token = wordOf(match[0]);
     const lower = token.toLowerCase();
     const gap = text.slice(previousEnd, match.index);
     const isOpening = previous === "" || gap.includes("\n") || /[.!?:;]$/u.test(gap.trimEnd());
