@@ -1,6 +1,6 @@
 import { findTechnologies, normalizeTechnology } from "@vitae/taxonomy";
 import type { MatchProfile, YearMonth } from "./types";
-import { languagesMentioned } from "./vocabulary";
+import { contentWords, languagesMentioned } from "./vocabulary";
 
 /** One citable unit of a profile, flattened for matching. */
 export interface ProfileFact {
@@ -10,6 +10,8 @@ export interface ProfileFact {
   /** Canonical technology names → the words of the fact that named them. */
   technologies: Map<string, string>;
   languages: string[];
+  /** `contentWords` of `text`. */
+  words: ReadonlySet<string>;
   start: YearMonth | null;
   end: YearMonth | "present" | null;
 }
@@ -39,6 +41,7 @@ function fact(
     text,
     technologies: technologiesOf(listed, text),
     languages: languagesMentioned(text),
+    words: new Set(contentWords(text)),
     ...dates,
   };
 }

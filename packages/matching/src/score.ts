@@ -57,6 +57,31 @@ export interface ScoreResult {
 // Kotlin ~ Java). Families of collaborators (containers: Docker vs Kubernetes) do not transfer.
 const interchangeableFamilies: ReadonlySet<string> = new Set(["sql", "nosql", "jvm", "dotnet", "search"]);
 
+// Depends on the taxonomy only, so it is computed once per technology, not once per profile.
+const siblingCache = new Map<string, { siblings: ReadonlySet<string>; isUmbrella: boolean }>();
+
+function siblingsOf(canonical: string): { siblings: ReadonlySet<string>; isUmbrella: boolean } {
+  const cached = siblingCache.get(canonical);
+  if (cached !== undefined) return cached;
+  const required = normalizeTechnology(canonical);
+  const families = (required?.families ?? []).filter((family) => interchangeableFamilies.has(family));
+  // Only a sibling of the same category transfers: dbt (a tool) is in the SQL family but is no database.
+  const siblings = new Set(
+    families.flatMap((family) =>
+      technologiesInFamily(family)
+        .filter(
+          (technology) => technology.category === required?.category || family === canonical.toLowerCase(),
+        )
+        .map((technology) => technology.name),
+    ),
+  );
+  // "SQL" (the family's own name) is met by any member: PostgreSQL is SQL. A sibling (MySQL for
+  // PostgreSQL) is transferable experience: partial.
+  const entry = { siblings, isUmbrella: families.some((family) => family === canonical.toLowerCase()) };
+  siblingCache.set(canonical, entry);
+  return entry;
+}
+
 type Judgement = { status: MatchStatus; evidence: Evidence[] };
 const missing: Judgement = { status: "missing", evidence: [] };
 
@@ -71,27 +96,13 @@ function judgeTechnology(canonical: string, facts: readonly ProfileFact[]): Judg
       })),
     };
   }
-  const required = normalizeTechnology(canonical);
-  const families = (required?.families ?? []).filter((family) => interchangeableFamilies.has(family));
-  // Only a sibling of the same category transfers: dbt (a tool) is in the SQL family but is no database.
-  const siblings = new Set(
-    families.flatMap((family) =>
-      technologiesInFamily(family)
-        .filter(
-          (technology) => technology.category === required?.category || family === canonical.toLowerCase(),
-        )
-        .map((technology) => technology.name),
-    ),
-  );
+  const { siblings, isUmbrella } = siblingsOf(canonical);
   const related = facts.flatMap((item) =>
     [...item.technologies]
       .filter(([name]) => siblings.has(name))
       .map(([, raw]) => ({ factId: item.id, text: raw })),
   );
   if (related.length === 0) return missing;
-  // "SQL" (the family's own name) is met by any member: PostgreSQL is SQL. A sibling (MySQL for
-  // PostgreSQL) is transferable experience: partial.
-  const isUmbrella = families.some((family) => family === canonical.toLowerCase());
   return { status: isUmbrella ? "met" : "partial", evidence: related };
 }
 
@@ -101,7 +112,7 @@ function judgeWords(text: string, facts: readonly ProfileFact[], metShare: numbe
   let best: { factId: string; words: string[] } | null = null;
   for (const item of facts) {
     if (item.kind === "attestation" && wanted.size > 1) continue;
-    const have = new Set(contentWords(item.text));
+    const have = item.words;
     const words = [...wanted].filter((word) => have.has(word));
     if (words.length > 0 && (best === null || words.length > best.words.length))
       best = { factId: item.id, words };

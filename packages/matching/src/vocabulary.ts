@@ -92,6 +92,11 @@ const languageSpellings: Array<[string, RegExp]> = [
   ["Japanese", /(?<![\p{L}\p{N}])(?:japanese|japanisch|japonés|japonais)(?:kenntnisse)?(?![\p{L}\p{N}])/iu],
 ];
 
+const anyLanguage = new RegExp(
+  languageSpellings.map(([, pattern]) => `(?:${pattern.source})`).join("|"),
+  "iu",
+);
+
 // A language name is a requirement only next to a proficiency cue ("fluent German", "Deutsch C1"),
 // so "our German customers" is not one.
 const proficiencyCue =
@@ -105,6 +110,8 @@ export function languagesOf(text: string): string[] {
 
 /** English names of every human language a text mentions (profile side: no cue needed). */
 export function languagesMentioned(text: string): string[] {
+  // One scan first: most facts name no language, and nine scans per fact dominate bulk scoring.
+  if (!anyLanguage.test(text)) return [];
   return languageSpellings.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
 }
 
