@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type MatchProfile, type SectionName, sectionNames } from "./types";
 
+/** What a change does: rewrite one text, reorder a list, or remove one bullet. */
 export const changeActions = ["replace", "reorder", "remove"] as const;
 export type ChangeAction = (typeof changeActions)[number];
 
@@ -23,6 +24,7 @@ export interface Change {
   requirementIds: string[];
 }
 
+/** Validates a `Change` arriving from outside (a client's accepted list, a stored tailoring). */
 export const changeSchema: z.ZodType<Change> = z.object({
   id: z.string().min(1).max(100),
   path: z.string().min(1).max(300),

@@ -16,14 +16,15 @@ export interface ProfileFact {
   end: YearMonth | "present" | null;
 }
 
+// The words as written come first ("Golang" in a skill's raw text), the listed canonical names fill in.
 function technologiesOf(listed: readonly string[], text: string): Map<string, string> {
   const found = new Map<string, string>();
+  for (const mention of findTechnologies(text)) {
+    if (!found.has(mention.name)) found.set(mention.name, mention.raw);
+  }
   for (const name of listed) {
     const canonical = normalizeTechnology(name)?.name ?? name;
     if (!found.has(canonical)) found.set(canonical, name);
-  }
-  for (const mention of findTechnologies(text)) {
-    if (!found.has(mention.name)) found.set(mention.name, mention.raw);
   }
   return found;
 }
@@ -76,9 +77,10 @@ export function profileFacts(profile: MatchProfile): ProfileFact[] {
     if (!item.languages.length) item.languages = languagesMentioned(skill.name);
     facts.push(item);
   }
-  for (const attestation of profile.attestations ?? []) {
-    facts.push(fact(attestation.id, "attestation", attestation.skill, [attestation.skill]));
-  }
+  (profile.attestations ?? []).forEach((attestation, index) => {
+    const id = attestation.id ?? `${profile.id}:attestation:${index}`;
+    facts.push(fact(id, "attestation", attestation.skill, [attestation.skill]));
+  });
   return facts;
 }
 

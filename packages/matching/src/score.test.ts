@@ -99,6 +99,11 @@ describe("scoreProfile", () => {
     expect(statusOf(profile, rust)?.status).toBe("missing");
     const attested = testProfile({ attestations: [{ id: "att1", skill: "rust", note: "side projects" }] });
     expect(statusOf(attested, rust)).toMatchObject({ status: "met", evidence: [{ factId: "att1" }] });
+    const unnamed = testProfile({ attestations: [{ skill: "Rust" }] });
+    expect(statusOf(unnamed, rust)).toMatchObject({
+      status: "met",
+      evidence: [{ factId: "p:attestation:0" }],
+    });
   });
 
   it("scores 0-100 from published weights with a breakdown, deterministically", () => {

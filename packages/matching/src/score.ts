@@ -31,6 +31,7 @@ export const kindFactor: Readonly<Record<RequirementKind, number>> = {
   responsibility: 0.5,
 };
 
+/** One requirement's verdict: its status, the facts that support it, and the points it earned. */
 export interface RequirementResult {
   requirementId: string;
   status: MatchStatus;
@@ -40,6 +41,7 @@ export interface RequirementResult {
   earned: number;
 }
 
+/** The score of one profile against one posting, explained requirement by requirement. */
 export interface ScoreResult {
   /** 0–100: earned points over possible points. 0 when the posting has no requirement. */
   score: number;

@@ -13,6 +13,7 @@ export const requirementKinds = [
 ] as const;
 export type RequirementKind = (typeof requirementKinds)[number];
 
+/** `must` gates the job, `nice` is a plus; the scorer's points per weight are in `weightPoints`. */
 export const requirementWeights = ["must", "nice"] as const;
 export type RequirementWeight = (typeof requirementWeights)[number];
 
@@ -86,13 +87,17 @@ export interface MatchProfile {
   attestations?: Attestation[];
 }
 
-/** A skill the user recorded as theirs (audited by the caller before it reaches this package). */
+/**
+ * A skill the user recorded as theirs (audited by the caller before it reaches this package). Its `id`
+ * is the fact id evidence cites; without one it is `<profileId>:attestation:<index>`.
+ */
 export interface Attestation {
-  id: string;
+  id?: string;
   skill: string;
   note?: string;
 }
 
+/** How far a profile meets one requirement; the scorer's credit per status is in `statusCredit`. */
 export const matchStatuses = ["met", "partial", "missing"] as const;
 export type MatchStatus = (typeof matchStatuses)[number];
 

@@ -4,6 +4,7 @@ import { profileFacts } from "./facts";
 import { numbersIn } from "./numbers";
 import type { MatchProfile } from "./types";
 
+/** Why the verifier refused a change; clients may switch on these strings. */
 export const rejectionCodes = [
   "unknown-path",
   "stale-original",
