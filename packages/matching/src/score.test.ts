@@ -50,7 +50,7 @@ describe("scoreProfile", () => {
     expect(result?.evidence).toEqual(
       expect.arrayContaining([
         { factId: "e1", text: "Kubernetes" },
-        { factId: "s3", text: "Kubernetes" },
+        { factId: "s3", text: "k8s" },
       ]),
     );
   });
