@@ -23,6 +23,13 @@ describe("numbersIn", () => {
     expect(numbersIn("2019 2020")).toEqual(new Set(["2019", "2020"]));
   });
 
+  it("reads multipliers and magnitudes as quantities, so 'doubled' cannot stand in for an invented 2x", () => {
+    expect(numbersIn("doubled revenue")).toEqual(new Set(["2x"]));
+    expect(numbersIn("grew revenue 2x")).toEqual(new Set(["2x"]));
+    expect(numbersIn("a tenfold speed-up, tripled sign-ups")).toEqual(new Set(["10x", "3x"]));
+    expect(numbersIn("served millions of users")).toEqual(new Set(["millions"]));
+  });
+
   it("stays linear on a long run of digits and separators", () => {
     const found = numbersIn("1,".repeat(200_000));
     expect(found.size).toBeLessThan(10);

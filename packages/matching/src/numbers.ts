@@ -47,6 +47,35 @@ const numeral =
 const wordNumeral =
   /\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)(?:[ -](one|two|three|four|five|six|seven|eight|nine))?(?:\s(hundred))?(?:\s(thousand|million|billion))?\b(\s?(?:%|percent|per cent))?/giu;
 
+// A multiplier or a vague magnitude is a quantity claim too: "doubled revenue" states 2x as surely as
+// "grew revenue 2x", and "millions of users" is a number the profile may not support.
+const multiplier = /(?<![\p{L}\p{N}])(\d{1,4}(?:\.\d{1,2})?)\s?[x×](?![\p{L}\p{N}])/giu;
+const multiplierWords: Record<string, string> = {
+  double: "2x",
+  doubled: "2x",
+  doubling: "2x",
+  twice: "2x",
+  twofold: "2x",
+  triple: "3x",
+  tripled: "3x",
+  tripling: "3x",
+  threefold: "3x",
+  quadrupled: "4x",
+  fourfold: "4x",
+  fivefold: "5x",
+  tenfold: "10x",
+  hundredfold: "100x",
+  halved: "0.5x",
+  hundreds: "hundreds",
+  thousands: "thousands",
+  millions: "millions",
+  billions: "billions",
+};
+const multiplierWord = new RegExp(
+  `(?<![\\p{L}])(?:${Object.keys(multiplierWords).join("|")})(?![\\p{L}])`,
+  "giu",
+);
+
 function format(value: number, isPercent: boolean): string {
   const rounded = Math.round(value * 1e6) / 1e6;
   return isPercent ? `${rounded}%` : String(rounded);
@@ -55,7 +84,8 @@ function format(value: number, isPercent: boolean): string {
 /**
  * Every number in a text, normalised so equal quantities compare equal: "30,000", "30 000", "30k" and
  * "thirty thousand" are all `"30000"`; a percentage keeps its sign, so "65%" and "65 percent" are
- * `"65%"` and never equal `"65"` or `"0.65"`. Years ("2019") are numbers like any other.
+ * `"65%"` and never equal `"65"` or `"0.65"`. Years ("2019") are numbers like any other. Multipliers
+ * ("3x", "tripled", "threefold") are `"3x"`; vague magnitudes ("millions of") are kept as words.
  */
 export function numbersIn(text: string): Set<string> {
   const found = new Set<string>();
@@ -70,6 +100,11 @@ export function numbersIn(text: string): Set<string> {
     if (match[3] !== undefined) value *= 100;
     if (match[4] !== undefined) value *= scales[match[4].toLowerCase()] ?? 1;
     found.add(format(value, match[5] !== undefined));
+  }
+  for (const match of text.matchAll(multiplier)) found.add(`${Number(match[1])}x`);
+  for (const match of text.matchAll(multiplierWord)) {
+    const quantity = multiplierWords[match[0].toLowerCase()];
+    if (quantity !== undefined) found.add(quantity);
   }
   return found;
 }

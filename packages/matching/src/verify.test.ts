@@ -41,6 +41,8 @@ describe("verifyChanges", () => {
     [1, "Built payment services in Go for Google", "new-name Google"],
     [1, "As Principal engineer built payment services in Go", "new-title Principal"],
     [1, "Built payment services in Go running on Kubernetes for Acme Corp", "new-name Acme"],
+    [1, "Built payment services in Go running on Kubernetes and doubled throughput", "new-number 2x"],
+    [4, "Migrated millions of customer records", "new-number millions"],
     [1, "Boeing payment services in Go running on Kubernetes", "new-name Boeing"],
     [1, "Siemens payment services in Go running on Kubernetes", "new-name Siemens"],
   ])("rejects a fabrication: %s", (index, value, expected) => {
