@@ -25,6 +25,7 @@ describe("verifyChanges", () => {
     [2, "Reduced p99 latency by 40% through a redesign of PostgreSQL indexes"],
     [4, "Migrated 30k customer records"],
     [4, "Migrated thirty thousand customer records"],
+    [1, "Built Go payment services at scale on Kubernetes"],
   ])("accepts an honest rephrasing: %s", (index, value) => {
     expect(verdict(replaceBullet(index, value))).toBe("accepted");
   });

@@ -45,6 +45,13 @@ function wordOf(raw: string): string {
   return raw.slice(0, end);
 }
 
+// Ordinary words that follow "at"/"for" without naming an employer ("at scale", "for the team").
+const notAnEmployer = new Set(
+  "scale least most once the a an our their its each every all both internal external launch speed".split(
+    " ",
+  ),
+);
+
 interface Source {
   technologies: Set<string>;
   numbers: Set<string>;
@@ -87,8 +94,9 @@ function inventedIn(text: string, source: Source): { code: RejectionCode; detail
     if (source.words.has(lower) || lower.length === 0) continue;
     if (titleWords.has(lower)) return { code: "new-title", detail: token };
     // "at acme", "joined Globex": a new word where an employer goes is an organisation, whatever its case.
-    if (before === "at" || before === "joined" || before === "for")
+    if ((before === "at" || before === "joined" || before === "for") && !notAnEmployer.has(lower)) {
       return { code: "new-name", detail: token };
+    }
     if (/^\p{Lu}/u.test(token) && !(isOpening && sentenceStarters.test(token))) {
       return { code: "new-name", detail: token };
     }
