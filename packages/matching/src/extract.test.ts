@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractRequirements } from "./extract";
+import { requirementSchema } from "./types";
 
 const byCanonical = (text: string) => new Map(extractRequirements(text).map((r) => [r.canonical, r]));
 
@@ -87,6 +88,24 @@ describe("extractRequirements", () => {
     ).toBe(true);
     // Benefits hold no requirement: "30 days" is no years requirement.
     expect(requirements.filter((r) => r.kind === "years")).toHaveLength(1);
+  });
+
+  it("reads a line that starts with a heading word as a requirement, not a heading", () => {
+    const requirements = extractRequirements("Requirements:\n- Go\nBonus if you know Kafka\n- Docker");
+    expect(requirements.find((r) => r.canonical === "Apache Kafka")?.weight).toBe("nice");
+    // The section did not switch to "nice": Docker is still a must.
+    expect(requirements.find((r) => r.canonical === "Docker")?.weight).toBe("must");
+  });
+
+  it("produces requirements the schema accepts, and the schema refuses malformed ones", () => {
+    const requirements = extractRequirements(
+      "Requirements:\n- 5+ years of Go\n- BSc in CS\n- Fluent English",
+    );
+    for (const requirement of requirements)
+      expect(requirementSchema.safeParse(requirement).success).toBe(true);
+    const [first] = requirements;
+    expect(requirementSchema.safeParse({ ...first, kind: "vibe" }).success).toBe(false);
+    expect(requirementSchema.safeParse({ ...first, span: { start: 9, end: 3 } }).success).toBe(false);
   });
 
   it("does not read a language without a proficiency cue", () => {

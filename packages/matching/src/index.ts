@@ -30,6 +30,7 @@ export {
   type RequirementKind,
   type RequirementWeight,
   requirementKinds,
+  requirementSchema,
   requirementWeights,
   type SectionName,
   type Span,

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** `YYYY-MM`, as every profile in the product stores dates. */
 export type YearMonth = `${number}-${number}`;
 
@@ -46,6 +48,23 @@ export interface Requirement {
   /** `degree` only: canonical fields (`computer-science`, …); empty means any field. */
   fields?: string[];
 }
+
+/**
+ * Validates a stored or transmitted `Requirement` (a posting's requirements read back from the database
+ * or sent by a client): closed kinds and weights, a well-formed span, bounded texts.
+ */
+export const requirementSchema: z.ZodType<Requirement> = z
+  .object({
+    id: z.string().min(1).max(20),
+    kind: z.enum(requirementKinds),
+    weight: z.enum(requirementWeights),
+    text: z.string().max(2000),
+    canonical: z.string().max(200).nullable(),
+    span: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }),
+    minYears: z.number().int().min(0).max(99).optional(),
+    fields: z.array(z.string().max(100)).max(20).optional(),
+  })
+  .refine((requirement) => requirement.span.end >= requirement.span.start, "span ends before it starts");
 
 /**
  * The profile shape the product stores (`@vitae/documents` `Profile` with the database's fact ids, i.e.
