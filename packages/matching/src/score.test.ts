@@ -92,6 +92,9 @@ describe("scoreProfile", () => {
     expect(statusOf(profile, requirement({ kind: "language", canonical: "German" }))?.status).toBe("missing");
     const certified = testProfile({ summary: "Holds the CKA." });
     expect(statusOf(certified, requirement({ kind: "certification", canonical: "CKA" }))?.status).toBe("met");
+    // CKAD is another certification: it does not meet CKA.
+    const ckad = testProfile({ summary: "Holds the CKAD." });
+    expect(statusOf(ckad, requirement({ kind: "certification", canonical: "CKA" }))?.status).toBe("missing");
   });
 
   it("accepts an attestation as evidence", () => {

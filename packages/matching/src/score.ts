@@ -167,8 +167,10 @@ function judgeLanguage(language: string, facts: readonly ProfileFact[]): Judgeme
 }
 
 function judgeCertification(name: string, facts: readonly ProfileFact[]): Judgement {
-  const lower = name.toLowerCase();
-  const having = facts.filter((item) => item.text.toLowerCase().includes(lower));
+  // Whole words only: "CKAD" is another certification than "CKA".
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}+])`, "iu");
+  const having = facts.filter((item) => pattern.test(item.text));
   return having.length > 0
     ? { status: "met", evidence: having.map((item) => ({ factId: item.id, text: name })) }
     : missing;
