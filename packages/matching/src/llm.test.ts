@@ -55,6 +55,18 @@ describe("extractRequirementsWithLlm", () => {
     );
   });
 
+  it("asks the injected LLM with the prompt identity and the whole posting", async () => {
+    const requests: unknown[] = [];
+    const long = `${"x ".repeat(50_000)}Requirements:\n- Go`;
+    await extractRequirementsWithLlm(long, async (request) => {
+      requests.push(request);
+      return { requirements: [] };
+    });
+    expect(requests).toEqual([
+      { promptId: "matching.extract-requirements", promptVersion: 1, input: { posting: long } },
+    ]);
+  });
+
   it("takes the canonical from the span, not from the LLM's wording", async () => {
     const result = await extractRequirementsWithLlm(
       "Must have: experience with golang",

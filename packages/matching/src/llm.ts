@@ -23,10 +23,23 @@ export type MatchingLlm = (request: {
   input: unknown;
 }) => Promise<unknown>;
 
-/** Prompt identities, bumped when the expected output changes. */
+/**
+ * Prompt identities and instructions, bumped when the expected output changes. The caller turns them into
+ * its LLM client's prompt (`definePrompt({ id, version, system, … })`) and sends `input` as JSON.
+ */
 export const prompts = {
-  extract: { promptId: "matching.extract-requirements", promptVersion: 1 },
-  rephrase: { promptId: "matching.rephrase", promptVersion: 1 },
+  extract: {
+    promptId: "matching.extract-requirements",
+    promptVersion: 1,
+    system:
+      'List the requirements of the job posting in input.posting as JSON {"requirements": [{"kind", "weight", "text", "span": {"start", "end"}}]}. kind is one of skill, tool, certification, years, degree, language, responsibility; weight is must or nice. span is the [start, end) UTF-16 offset range of the posting text that states the requirement, at most 400 characters. Requirements without such a span are discarded.',
+  },
+  rephrase: {
+    promptId: "matching.rephrase",
+    promptVersion: 1,
+    system:
+      'Suggest rephrasings of the profile in input.profile that put the requirements in input.requirements forward, as JSON {"changes": [{"path", "value", "reason", "requirementIds"}]}. path is experiences/<id>/bullets/<index>, summary, headline or projects/<id>/description. Never add a skill, employer, title, date or number the profile does not contain: such changes are rejected.',
+  },
 } as const;
 
 const llmRequirementsSchema = z.object({
@@ -109,7 +122,11 @@ export async function extractRequirementsWithLlm(
   const deterministic = extractRequirements(posting);
   let raw: unknown;
   try {
-    raw = await llm({ ...prompts.extract, input: { posting } });
+    raw = await llm({
+      promptId: prompts.extract.promptId,
+      promptVersion: prompts.extract.promptVersion,
+      input: { posting },
+    });
   } catch {
     return { requirements: deterministic, dropped: 0, fallback: "llm-error" };
   }
@@ -163,7 +180,8 @@ export async function proposeRephrasings(
 ): Promise<Change[]> {
   let raw: unknown;
   try {
-    raw = await llm({ ...prompts.rephrase, input: { profile, requirements } });
+    const { promptId, promptVersion } = prompts.rephrase;
+    raw = await llm({ promptId, promptVersion, input: { profile, requirements } });
   } catch {
     return [];
   }
