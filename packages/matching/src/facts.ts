@@ -1,0 +1,117 @@
+import { findTechnologies, normalizeTechnology } from "@vitae/taxonomy";
+import type { MatchProfile, YearMonth } from "./types";
+import { contentWords, languagesMentioned } from "./vocabulary";
+
+/** One citable unit of a profile, flattened for matching. */
+export interface ProfileFact {
+  id: string;
+  kind: "experience" | "education" | "project" | "skill" | "summary" | "attestation";
+  text: string;
+  /** Canonical technology names → the words of the fact that named them. */
+  technologies: Map<string, string>;
+  languages: string[];
+  /** `contentWords` of `text`. */
+  words: ReadonlySet<string>;
+  start: YearMonth | null;
+  end: YearMonth | "present" | null;
+}
+
+// The words as written come first ("Golang" in a skill's raw text), the listed canonical names fill in.
+function technologiesOf(listed: readonly string[], text: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const mention of findTechnologies(text)) {
+    if (!found.has(mention.name)) found.set(mention.name, mention.raw);
+  }
+  for (const name of listed) {
+    const canonical = normalizeTechnology(name)?.name ?? name;
+    if (!found.has(canonical)) found.set(canonical, name);
+  }
+  return found;
+}
+
+function fact(
+  id: string,
+  kind: ProfileFact["kind"],
+  text: string,
+  listed: readonly string[] = [],
+  dates: Pick<ProfileFact, "start" | "end"> = { start: null, end: null },
+): ProfileFact {
+  return {
+    id,
+    kind,
+    text,
+    technologies: technologiesOf(listed, text),
+    languages: languagesMentioned(text),
+    words: new Set(contentWords(text)),
+    ...dates,
+  };
+}
+
+/**
+ * The profile as facts: every experience, education entry, project, skill, the summary/headline
+ * (`<profileId>:summary`) and every attestation, each with the technologies it names.
+ */
+export function profileFacts(profile: MatchProfile): ProfileFact[] {
+  const facts: ProfileFact[] = [];
+  const summary = [profile.headline, profile.summary].filter((part) => part !== null).join("\n");
+  if (summary.length > 0) facts.push(fact(`${profile.id}:summary`, "summary", summary));
+  for (const experience of profile.experiences) {
+    const text = [experience.title, experience.company, ...experience.bullets].join("\n");
+    facts.push(
+      fact(experience.id, "experience", text, experience.technologies, {
+        start: experience.start,
+        end: experience.end,
+      }),
+    );
+  }
+  for (const entry of profile.education) {
+    const text = [entry.degree, entry.field, entry.school].filter((part) => part !== null).join(", ");
+    facts.push(fact(entry.id, "education", text, [], { start: entry.start, end: entry.end }));
+  }
+  for (const project of profile.projects) {
+    const text = [project.name, project.description ?? ""].join("\n");
+    facts.push(fact(project.id, "project", text, project.technologies));
+  }
+  for (const skill of profile.skills) {
+    const item = fact(skill.id, "skill", skill.raw, [skill.name]);
+    if (!item.languages.length) item.languages = languagesMentioned(skill.name);
+    facts.push(item);
+  }
+  (profile.attestations ?? []).forEach((attestation, index) => {
+    const id = attestation.id ?? `${profile.id}:attestation:${index}`;
+    facts.push(fact(id, "attestation", attestation.skill, [attestation.skill]));
+  });
+  return facts;
+}
+
+function monthIndex(value: YearMonth): number {
+  return Number(value.slice(0, 4)) * 12 + Number(value.slice(5, 7)) - 1;
+}
+
+/**
+ * Years of experience covered by the given facts' date ranges: ranges are merged so overlapping jobs
+ * count once; `"present"` is `today`; an unknown end counts as the start month only; a range without a
+ * start counts nothing. Both ends are inclusive months.
+ */
+export function yearsCovered(facts: readonly ProfileFact[], today: YearMonth): number {
+  const ranges: Array<[number, number]> = [];
+  for (const item of facts) {
+    if (item.start === null) continue;
+    const start = monthIndex(item.start);
+    const end = item.end === "present" ? monthIndex(today) : item.end === null ? start : monthIndex(item.end);
+    if (end >= start) ranges.push([start, end]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  let months = 0;
+  let current: [number, number] | null = null;
+  for (const range of ranges) {
+    if (current !== null && range[0] <= current[1] + 1) {
+      current[1] = Math.max(current[1], range[1]);
+      continue;
+    }
+    if (current !== null) months += current[1] - current[0] + 1;
+    current = [range[0], range[1]];
+  }
+  if (current !== null) months += current[1] - current[0] + 1;
+  return Math.round((months / 12) * 10) / 10;
+}
