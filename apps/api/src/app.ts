@@ -1,12 +1,9 @@
-import { resolveObjectStoreSettings } from "@vitae/config";
-import { createDb, insertLlmUsage, migrateDb } from "@vitae/db";
-import { startWorkers } from "@vitae/jobs";
-import { createLlmClient } from "@vitae/llm";
 import { createLogger, type Logger } from "@vitae/logger";
 import { createQueueClient } from "@vitae/queue";
 import { createRedis, pingRedis } from "@vitae/redis";
-import { createObjectStore, isDiskStore } from "@vitae/storage";
-import { checkReadiness, createMetrics } from "@vitae/telemetry";
+import { createRuntime } from "@vitae/runtime";
+import { isDiskStore } from "@vitae/storage";
+import { createMetrics } from "@vitae/telemetry";
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import packageJson from "../package.json" with { type: "json" };
@@ -91,44 +88,15 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     throw new RedisUnreachableError(config.redisUrl, error);
   }
 
-  const dbHandle = await createDb({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolMax: config.databasePoolMax,
-  });
-  await migrateDb(dbHandle);
-  const storage = createObjectStore(await resolveObjectStoreSettings(config));
   const metrics = createMetrics({ service: "api" });
-  const queue = createQueueClient({ db: dbHandle.db, redis, prefix: config.redisKeyPrefix, logger });
   // A fail-fast client connection for rate limits, auth sessions and the LLM cache (BullMQ uses its own).
   const redisClient = createRedis(config.redisUrl, { role: "client", name: "vitae-api-client" });
   await waitForRedis(redisClient, config.readinessTimeoutMs * 5);
-  const llm = createLlmClient(config, {
-    redis: redisClient,
-    prefix: config.redisKeyPrefix,
-    recordUsage: async (entry) => {
-      await insertLlmUsage(dbHandle.db, entry);
-    },
-    logger,
-    metrics,
-  });
-  const workers =
-    (options.runWorkers ?? config.isEmbedded)
-      ? await startWorkers({
-          db: dbHandle.db,
-          storage,
-          services: {
-            llm,
-            extraction: { timeoutMs: config.extractionTimeoutMs, maxMemoryMb: config.extractionMaxMemoryMb },
-          },
-          redisUrl: config.redisUrl,
-          prefix: config.redisKeyPrefix,
-          logger,
-          metrics,
-          concurrency: config.workerConcurrency,
-          reconcile: { intervalMs: config.reconcileIntervalMs, staleAfterMs: config.reconcileStuckAfterMs },
-        })
-      : null;
+  const runtime = await createRuntime(config, { logger, metrics, redis: redisClient });
+  const dbHandle = runtime.db;
+  const { storage, llm } = runtime;
+  const queue = createQueueClient({ db: dbHandle.db, redis, prefix: config.redisKeyPrefix, logger });
+  if (options.runWorkers ?? config.isEmbedded) await runtime.startWorkers();
 
   const identity = await createIdentity({ config, db: dbHandle.db, redis: redisClient, logger, metrics });
 
@@ -144,17 +112,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     chatSessions: createChatSessionStore(redisClient, config.redisKeyPrefix),
     storage,
     diskStore: isDiskStore(storage) ? storage : null,
-    readiness: {
-      check: () =>
-        checkReadiness(
-          {
-            postgres: (timeoutMs) => dbHandle.ping(timeoutMs),
-            redis: (timeoutMs) => pingRedis(redis, timeoutMs),
-            storage: (timeoutMs) => storage.ping(timeoutMs),
-          },
-          { timeoutMs: config.readinessTimeoutMs, metrics },
-        ),
-    },
+    readiness: { check: () => runtime.checkReadiness() },
     version: packageJson.version,
     mode,
     shutdownSignal: shutdown.signal,
@@ -174,11 +132,10 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
         await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
       }
       await server.close();
-      await workers?.close();
+      await runtime.close();
       await queue.close();
       await redis.quit().catch(() => redis.disconnect());
       await redisClient.quit().catch(() => redisClient.disconnect());
-      await dbHandle.close();
       logger.info("api stopped");
     })();
     return stopping;

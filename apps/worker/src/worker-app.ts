@@ -1,11 +1,7 @@
-import { resolveObjectStoreSettings } from "@vitae/config";
-import { createDb, type DbHandle, insertLlmUsage, migrateDb } from "@vitae/db";
-import { type RunningWorkers, startWorkers } from "@vitae/jobs";
-import { createLlmClient } from "@vitae/llm";
 import { createLogger, type Logger } from "@vitae/logger";
-import { createRedis, pingRedis } from "@vitae/redis";
-import { createObjectStore, type ObjectStore } from "@vitae/storage";
-import { checkReadiness, createMetrics, type Metrics, type ReadinessReport } from "@vitae/telemetry";
+import { createRedis } from "@vitae/redis";
+import { createRuntime, type Runtime } from "@vitae/runtime";
+import { createMetrics, type Metrics } from "@vitae/telemetry";
 import type { WorkerAppConfig } from "./config";
 import { type HealthServer, startHealthServer } from "./health-server";
 
@@ -35,10 +31,8 @@ export interface WorkerApp {
 
 /** Opened resources in start order, released in reverse by `stop()` or a failed `start()`. */
 interface Resources {
-  db?: DbHandle;
-  storage?: ObjectStore;
   readinessRedis?: ReturnType<typeof createRedis>;
-  workers?: RunningWorkers;
+  runtime?: Runtime;
   health?: HealthServer;
 }
 
@@ -52,26 +46,9 @@ export function createWorkerApp(config: WorkerAppConfig, options: WorkerAppOptio
 
   async function release(): Promise<void> {
     resources.health?.markDraining();
-    await resources.workers?.close();
+    await resources.runtime?.close();
     await resources.health?.close();
     await resources.readinessRedis?.quit().catch(() => resources.readinessRedis?.disconnect());
-    await resources.db?.close();
-  }
-
-  async function readiness(): Promise<ReadinessReport> {
-    const { db, readinessRedis, storage } = resources;
-    const report = await checkReadiness(
-      {
-        postgres: (timeoutMs) => db?.ping(timeoutMs) ?? Promise.reject(new Error("not started")),
-        redis: (timeoutMs) =>
-          readinessRedis === undefined
-            ? Promise.reject(new Error("not started"))
-            : pingRedis(readinessRedis, timeoutMs),
-        storage: (timeoutMs) => storage?.ping(timeoutMs) ?? Promise.reject(new Error("not started")),
-      },
-      { timeoutMs: config.readinessTimeoutMs, metrics },
-    );
-    return report;
   }
 
   return {
@@ -80,46 +57,18 @@ export function createWorkerApp(config: WorkerAppConfig, options: WorkerAppOptio
 
     async start() {
       try {
-        resources.db = createDb({
-          databaseUrl: config.databaseUrl,
-          dataDir: config.dataDir,
-          poolMax: config.databasePoolMax,
-        });
-        await migrateDb(resources.db);
-        resources.storage = createObjectStore(await resolveObjectStoreSettings(config));
+        // The client connection serves readiness pings and the LLM response cache.
         resources.readinessRedis = createRedis(config.redisUrl, {
           role: "client",
           name: `${config.redisKeyPrefix}:worker-health`,
         });
-        const db = resources.db.db;
-        // The client connection serves readiness pings and the LLM response cache.
-        const llm = createLlmClient(config, {
-          redis: resources.readinessRedis,
-          prefix: config.redisKeyPrefix,
-          recordUsage: async (entry) => {
-            await insertLlmUsage(db, entry);
-          },
-          logger,
-          metrics,
-        });
-        resources.workers = await startWorkers({
-          db,
-          storage: resources.storage,
-          services: {
-            llm,
-            extraction: { timeoutMs: config.extractionTimeoutMs, maxMemoryMb: config.extractionMaxMemoryMb },
-          },
-          redisUrl: config.redisUrl,
-          prefix: config.redisKeyPrefix,
-          logger,
-          metrics,
-          concurrency: config.workerConcurrency,
-          reconcile: { intervalMs: config.reconcileIntervalMs, staleAfterMs: config.reconcileStuckAfterMs },
-        });
+        const runtime = await createRuntime(config, { logger, metrics, redis: resources.readinessRedis });
+        resources.runtime = runtime;
+        await runtime.startWorkers();
         resources.health = await startHealthServer({
           host: config.host,
           port: config.workerHealthPort,
-          checkReadiness: readiness,
+          checkReadiness: () => runtime.checkReadiness(),
           registry: metrics.registry,
           metricsToken: config.metricsToken,
           logger,
@@ -130,7 +79,10 @@ export function createWorkerApp(config: WorkerAppConfig, options: WorkerAppOptio
         });
         throw error;
       }
-      logger.info({ healthPort: resources.health.port, storage: resources.storage.kind }, "worker started");
+      logger.info(
+        { healthPort: resources.health.port, storage: resources.runtime.storage.kind },
+        "worker started",
+      );
       return { healthPort: resources.health.port };
     },
 

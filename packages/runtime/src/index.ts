@@ -1,0 +1,1 @@
+export { createRuntime, type Runtime, type RuntimeConfig, type RuntimeOptions } from "./create-runtime";
