@@ -1,5 +1,4 @@
 import {
-  AlignmentType,
   BorderStyle,
   Document,
   ExternalHyperlink,
@@ -77,19 +76,16 @@ function experience(template: ResumeTemplate, theme: Theme, entry: ResumeExperie
 }
 
 function header(model: ResumeModel, template: ResumeTemplate, theme: Theme): Paragraph[] {
-  const alignment = template === "classic" ? AlignmentType.CENTER : AlignmentType.LEFT;
   const nameColor = template === "modern" ? theme.accent : theme.text;
   const paragraphs = [
     new Paragraph({
       heading: HeadingLevel.TITLE,
-      alignment,
       children: [run(model.name ?? "Résumé", theme, { bold: true, color: nameColor, size: theme.nameSize })],
     }),
   ];
   if (model.headline !== null) {
     paragraphs.push(
       new Paragraph({
-        alignment,
         children: [run(model.headline, theme, { color: theme.muted, size: theme.bodySize + 2 })],
       }),
     );
@@ -99,7 +95,7 @@ function header(model: ResumeModel, template: ResumeTemplate, theme: Theme): Par
       ...(index === 0 ? [] : [run(" | ", theme, { color: theme.muted })]),
       linkRun(item, theme, theme.muted),
     ]);
-    paragraphs.push(new Paragraph({ alignment, children }));
+    paragraphs.push(new Paragraph({ children }));
   }
   return paragraphs;
 }

@@ -30,7 +30,7 @@ h2{font-size:${theme.headingSize}pt;color:#${theme.accent}}
 
 const layouts: Readonly<Record<ResumeTemplate, string>> = {
   classic: `
-.classic header{text-align:center;border-bottom:1px solid #999;padding-bottom:8px}
+.classic header{border-bottom:1px solid #999;padding-bottom:8px}
 .classic h2{border-bottom:1px solid #ccc;letter-spacing:.05em}
 `,
   modern: `

@@ -1,4 +1,5 @@
 import { emptyProfile, type Profile } from "@vitae/documents/profile";
+import { getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { toResumeModel } from "../model";
 import { resumeTemplates, sectionTitles } from "../templates";
@@ -72,6 +73,17 @@ describe("renderPdf", () => {
       for (let job = 1; job <= 40; job += 1) expect(text).toContain(`Company ${job} GmbH`);
     },
   );
+
+  it("keeps a hostile name inside the metadata string: no action, no open action", async () => {
+    const name = ") /S /JavaScript /JS (app.alert(1)) >> /OpenAction << /S /Launch /F (calc.exe)";
+    const pdf = await renderPdf(toResumeModel({ ...emptyProfile(), name }), "modern");
+    const document = await getDocumentProxy(new Uint8Array(pdf));
+    const { info } = await document.getMetadata();
+    expect((info as { Title?: string }).Title).toBe(name);
+    expect(await document.getJSActions()).toBeNull();
+    expect(await document.getOpenAction()).toBeNull();
+    expect((await pdfLinks(pdf)).targets).toEqual([]);
+  });
 
   it("annotates the profile's safe links and nothing else", async () => {
     const { targets } = await pdfLinks(await renderPdf(toResumeModel(germanProfile), "modern"));

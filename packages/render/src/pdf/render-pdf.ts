@@ -124,19 +124,38 @@ function experience(pen: Pen, entry: ResumeExperience) {
 function header(pen: Pen, model: ResumeModel) {
   const { doc, theme } = pen;
   const name = model.name ?? "Résumé";
-  if (pen.template === "modern") {
-    doc.rect(0, 0, doc.page.width, 110).fill(`#${theme.accent}`);
-    doc.y = 34;
+  const isModern = pen.template === "modern";
+  const top = doc.y;
+  if (isModern) {
+    // The band must hold however many lines the name, headline and contact wrap to: measure first.
+    const height = (text: string, font: string, size: number) =>
+      doc.font(font).fontSize(size).heightOfString(text, { width: pen.width, features: noLigatures });
+    const contact = model.contact.map((item) => item.text).join(" | ");
+    const band =
+      top +
+      height(name, "bold", theme.nameSize) +
+      (model.headline === null ? 0 : height(model.headline, "regular", theme.bodySize + 2)) +
+      (contact === "" ? 0 : height(contact, "regular", theme.bodySize - 0.5)) +
+      16;
+    doc.rect(0, 0, doc.page.width, band).fill(`#${theme.accent}`);
+    doc.y = top;
     write(pen, name, "bold", theme.nameSize, "FFFFFF");
     if (model.headline !== null) write(pen, model.headline, "regular", theme.bodySize + 2, "E6F1F5");
     if (model.contact.length > 0) links(pen, model.contact, "E6F1F5");
-    doc.y = Math.max(doc.y, 110) + 14;
+    doc.y = Math.max(doc.y, band) + 12;
     return;
   }
-  write(pen, name, "bold", theme.nameSize, theme.text, { align: "center" });
-  if (model.headline !== null)
-    write(pen, model.headline, "regular", theme.bodySize + 2, theme.muted, { align: "center" });
+  write(pen, name, "bold", theme.nameSize, theme.text);
+  if (model.headline !== null) write(pen, model.headline, "regular", theme.bodySize + 2, theme.muted);
   if (model.contact.length > 0) links(pen, model.contact, theme.muted);
+  const rule = doc.y + 4;
+  doc
+    .moveTo(doc.x, rule)
+    .lineTo(doc.x + pen.width, rule)
+    .lineWidth(0.8)
+    .strokeColor(`#${theme.muted}`)
+    .stroke();
+  doc.y = rule + 4;
 }
 
 function body(pen: Pen, model: ResumeModel) {
