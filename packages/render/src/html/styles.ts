@@ -14,7 +14,7 @@ ul{margin:4px 0 8px;padding-left:20px}
 li{margin:1px 0}
 a{color:inherit}
 .meta,.contact{margin:2px 0}
-.tech{font-size:.9em}
+.project{font-weight:bold}
 @media print{.resume{padding:0}}
 `;
 
@@ -24,7 +24,7 @@ function themed(template: ResumeTemplate): string {
 body{color:#${theme.text}}
 h1{font-size:${theme.nameSize}pt}
 h2{font-size:${theme.headingSize}pt;color:#${theme.accent}}
-.meta,.contact,.tech{color:#${theme.muted}}
+.meta,.contact{color:#${theme.muted}}
 `;
 }
 
