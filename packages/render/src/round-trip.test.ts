@@ -5,7 +5,7 @@ import { renderDocx } from "./docx/render-docx";
 import { toResumeModel } from "./model";
 import { renderPdf } from "./pdf/render-pdf";
 import { type ResumeTemplate, resumeTemplates } from "./templates";
-import { roundTripProfiles } from "./testing/profiles";
+import { germanProfile, roundTripProfiles } from "./testing/profiles";
 
 const limits = { timeoutMs: 30_000, maxMemoryMb: 256 };
 
@@ -47,6 +47,19 @@ describe("export → extraction → heuristic parse", () => {
       }
       expect(expected).toBeGreaterThan(50);
       expect(missed.length / expected, missed.join("\n")).toBeLessThanOrEqual(0.05);
+    },
+  );
+
+  it.each(resumeTemplates)(
+    "%s pdf: a bullet wrapping before a capitalised word stays in its job",
+    async (template) => {
+      // "… Größenordnung: 2 Mrd. Ereignisse täglich." wraps; a line starting "Ereignisse" after "Mrd." would
+      // read as the next job's header and shift every company and title after it.
+      const pdf = await renderPdf(toResumeModel(germanProfile), template);
+      const parsed = parseResumeHeuristic((await extractText(pdf, "pdf", limits)).text);
+      expect(parsed.experiences.map((entry) => [entry.title, entry.company])).toEqual(
+        germanProfile.experiences.map((entry) => [entry.title, entry.company]),
+      );
     },
   );
 });

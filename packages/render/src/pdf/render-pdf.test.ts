@@ -3,7 +3,7 @@ import { getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { toResumeModel } from "../model";
 import { resumeTemplates, sectionTitles } from "../templates";
-import { pdfLinks, pdfPages } from "../testing/inspect";
+import { pdfGlyphs, pdfLinks, pdfPages } from "../testing/inspect";
 import { germanProfile } from "../testing/profiles";
 import { renderPdf } from "./render-pdf";
 import { wrapLines } from "./wrap";
@@ -47,13 +47,17 @@ describe("renderPdf", () => {
     },
   );
 
-  it("draws no ligatures: fi, fl, ffi stay separate letters in the extracted text", async () => {
+  it("draws no ligatures: every glyph stands for one letter, and the text reads back as written", async () => {
     const profile = {
       ...emptyProfile(),
       name: "Fiona Official",
       summary: "office find flow affluent efficient",
     };
-    const text = (await pdfPages(await renderPdf(toResumeModel(profile), "classic"))).join("\n");
+    const pdf = await renderPdf(toResumeModel(profile), "classic");
+    const glyphs = await pdfGlyphs(pdf);
+    expect(glyphs.join("")).toContain("office find flow affluent efficient");
+    expect(glyphs.filter((glyph) => glyph.length > 1)).toEqual([]);
+    const text = (await pdfPages(pdf)).join("\n");
     expect(text).toContain("office find flow affluent efficient");
     expect(text).not.toMatch(/[\ufb00-\ufb06]/);
   });

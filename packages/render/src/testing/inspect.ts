@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { extractText, getDocumentProxy } from "unpdf";
+import { extractText, getDocumentProxy, getResolvedPDFJS } from "unpdf";
 
 /** Every link annotation target in a PDF, as written (pdf.js's `unsafeUrl`), and action counts. */
 export async function pdfLinks(
@@ -28,6 +28,27 @@ export async function pdfLinks(
 export async function pdfPages(pdf: Buffer): Promise<string[]> {
   const { text } = await extractText(new Uint8Array(pdf), { mergePages: false });
   return text;
+}
+
+/**
+ * The Unicode text of every glyph the PDF draws, in order. A ligature is one glyph standing for several
+ * letters ("ffi"); extracted text cannot show it (the font's Unicode map expands it), the glyphs can.
+ */
+export async function pdfGlyphs(pdf: Buffer): Promise<string[]> {
+  const { OPS } = await getResolvedPDFJS();
+  const document = await getDocumentProxy(new Uint8Array(pdf));
+  const glyphs: string[] = [];
+  for (let number = 1; number <= document.numPages; number += 1) {
+    const operators = await (await document.getPage(number)).getOperatorList();
+    operators.fnArray.forEach((operator, index) => {
+      if (operator !== OPS.showText) return;
+      for (const glyph of operators.argsArray[index]?.[0] ?? []) {
+        if (typeof glyph === "object" && glyph !== null) glyphs.push(String(glyph.unicode));
+      }
+    });
+  }
+  await document.cleanup();
+  return glyphs;
 }
 
 const xmlEntities: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
