@@ -64,17 +64,13 @@ function links(pen: Pen, items: readonly ResumeLink[], color: string) {
     .font("regular")
     .fontSize(pen.theme.bodySize - 0.5)
     .fillColor(`#${color}`);
+  const piece = (text: string, href: string | null, continued: boolean) =>
+    doc.text(text, { width: pen.width, features: noLigatures, continued, link: href, underline: false });
   items.forEach((item, index) => {
     const isLast = index === items.length - 1;
-    const text = isLast ? item.text : `${item.text} | `;
-    // Only an allowed target becomes an annotation; `link: null` clears one left by a previous piece.
-    doc.text(text, {
-      width: pen.width,
-      features: noLigatures,
-      continued: !isLast,
-      link: item.href ?? null,
-      underline: false,
-    });
+    // Only an allowed target becomes an annotation; `link: null` keeps the separator out of it.
+    piece(item.text, item.href, true);
+    piece(isLast ? "" : " | ", null, !isLast);
   });
 }
 
