@@ -221,6 +221,9 @@ export function renderPdf(
       ModDate: date,
     },
     lang: "en",
+    // No default font: pdfkit would otherwise parse Helvetica's AFM for every document (~5 ms) only for
+    // us to switch to the embedded face before the first word.
+    font: null as unknown as string,
     displayTitle: true,
   });
   const fonts = pdfFonts();
