@@ -20,6 +20,7 @@ export interface ResumeLink {
   href: SafeUrl | null;
 }
 
+/** One job as every template prints it. */
 export interface ResumeExperience {
   factId: string | null;
   title: string;
@@ -31,6 +32,7 @@ export interface ResumeExperience {
   technologies: string[];
 }
 
+/** One education entry as every template prints it. */
 export interface ResumeEducation {
   factId: string | null;
   school: string;
@@ -40,6 +42,7 @@ export interface ResumeEducation {
   dates: string | null;
 }
 
+/** One project; its link is live only when its target is safe. */
 export interface ResumeProject {
   factId: string | null;
   name: string;
@@ -48,6 +51,7 @@ export interface ResumeProject {
   technologies: string[];
 }
 
+/** Skills of one taxonomy category, in profile order, without duplicates. */
 export interface ResumeSkillGroup {
   /** A printable label ("Languages", "Databases", "Other"). */
   label: string;

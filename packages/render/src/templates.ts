@@ -18,6 +18,7 @@ export interface Theme {
   uppercaseHeadings: boolean;
 }
 
+/** The theme of each template (PDF and DOCX read it directly; the HTML stylesheets are built from it). */
 export const themes: Readonly<Record<ResumeTemplate, Theme>> = {
   classic: {
     accent: "222222",
@@ -48,6 +49,7 @@ export const sectionTitles = {
   skills: "Skills",
 } as const;
 
+/** A section heading as the template prints it. */
 export function headingText(template: ResumeTemplate, title: string): string {
   return themes[template].uppercaseHeadings ? title.toUpperCase() : title;
 }
