@@ -186,6 +186,13 @@ describe("matches.score", () => {
     const cached = await score(owner, { profileId, postingId });
     expect(recomputed.body.result.data).toEqual(first.body.result.data);
     expect(cached.body.result.data).toEqual(first.body.result.data);
+    // A damaged entry is a miss, recomputed and overwritten, never a 500.
+    await redis.set(keys[0] ?? "", "{not json", "EX", 60);
+    const repaired = await score(owner, { profileId, postingId });
+    expect(repaired.body.result.data).toEqual(first.body.result.data);
+    expect(JSON.parse((await redis.get(keys[0] ?? "")) ?? "null")).toMatchObject({
+      score: first.body.result.data.score,
+    });
   });
 
   it("sees a correction of the profile at once (the cache is keyed by the profile's version)", async () => {
