@@ -12,6 +12,7 @@ import type { ApiConfig } from "./config";
 import type { ApiDependencies } from "./dependencies";
 import { buildServer } from "./http/server";
 import { createIdentity } from "./identity";
+import { createMatchScoreCache } from "./router/matches/score-cache";
 
 /** Raised at boot when Redis cannot be reached: the one dependency even embedded mode needs. */
 export class RedisUnreachableError extends Error {
@@ -110,6 +111,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     ...identity,
     llm,
     chatSessions: createChatSessionStore(redisClient, config.redisKeyPrefix),
+    matchScores: createMatchScoreCache(redisClient, config.redisKeyPrefix),
     storage,
     diskStore: isDiskStore(storage) ? storage : null,
     readiness: { check: () => runtime.checkReadiness() },

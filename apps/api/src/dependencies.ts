@@ -8,6 +8,7 @@ import type { DiskStore, ObjectStore } from "@vitae/storage";
 import type { Metrics, ReadinessReport } from "@vitae/telemetry";
 import type { ChatSessionStore } from "./chat/session-store";
 import type { ApiConfig } from "./config";
+import type { MatchScoreCache } from "./router/matches/score-cache";
 import type { WorkspaceAccess } from "./trpc/procedures";
 
 /**
@@ -23,6 +24,8 @@ export interface ApiDependencies {
   auth: VitaeAuth;
   /** Conversation working memory in Redis (sliding one-hour TTL). */
   chatSessions: ChatSessionStore;
+  /** Match scores in Redis, keyed by every input of the score (profile version, posting, scorer). */
+  matchScores: MatchScoreCache;
   /** The LLM client; `available` is false in basic mode. */
   llm: LlmClient;
   rateLimiter: RateLimiter;

@@ -33,6 +33,7 @@ interface World {
   profileIdA: string;
   sessionIdA: string;
   shareLinkIdA: string;
+  postingIdA: string;
 }
 
 type Fixture = {
@@ -151,6 +152,20 @@ const inputs: Record<string, Fixture> = {
   "public.ask": { input: () => ({ token: "vs_unknown-token-000000", question: "Hi" }) },
   "public.stream": { input: () => ({ token: "vs_unknown-token-000000", question: "Hi" }) },
   "outbox.list": { input: () => undefined },
+  "postings.create": { input: () => ({ text: "Requirements\n- Python" }) },
+  "postings.byId": {
+    input: (w) => ({ postingId: w.postingIdA }),
+    foreign: (w) => ({ postingId: w.postingIdA }),
+  },
+  "postings.list": { input: () => ({}) },
+  "postings.delete": {
+    input: (w) => ({ postingId: w.postingIdA }),
+    foreign: (w) => ({ postingId: w.postingIdA }),
+  },
+  "matches.score": {
+    input: (w) => ({ profileId: w.profileIdA, postingId: w.postingIdA }),
+    foreign: (w) => ({ profileId: w.profileIdA, postingId: w.postingIdA }),
+  },
 };
 
 type ProcedureDef = { _def: { type: string; meta?: ProcedureMeta } };
@@ -201,7 +216,13 @@ beforeAll(async () => {
     type: "mutation",
     input: { profileId: profileIdA },
   });
+  const posting = await call(api, "postings.create", {
+    cookie: ownerA.cookie,
+    type: "mutation",
+    input: { text: "Requirements\n- Python\n- Kubernetes" },
+  });
   world = {
+    postingIdA: posting.body.result.data.postingId,
     sessionIdA: asked.body.result.data.sessionId,
     shareLinkIdA: link.body.result.data.id,
     documentIdA,

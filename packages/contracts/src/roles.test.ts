@@ -37,13 +37,14 @@ describe("scopesForRole", () => {
     expect(scopesForRole("admin")).toEqual([...scopes]);
   });
 
-  it("gives viewers read-and-ask access, and members document writes and share links on top", () => {
+  it("gives viewers read-and-ask access and postings, and members document writes, share links and posting writes on top", () => {
     expect(scopesForRole("viewer")).toEqual([
       "workspace:read",
       "members:read",
       "usage:read",
       "documents:read",
       "chat:ask",
+      "postings:read",
     ]);
     expect(scopesForRole("member")).toEqual([
       "workspace:read",
@@ -53,6 +54,8 @@ describe("scopesForRole", () => {
       "documents:write",
       "chat:ask",
       "share-links:write",
+      "postings:read",
+      "postings:write",
     ]);
   });
 

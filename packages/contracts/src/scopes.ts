@@ -19,6 +19,8 @@ export const scopeDescriptions = {
   "documents:write": "Upload and delete documents, correct profiles",
   "chat:ask": "Ask profiles questions, by text or voice",
   "share-links:write": "Create, list and revoke public share links",
+  "postings:read": "Read job postings and score profiles against them",
+  "postings:write": "Add and delete job postings",
 } as const satisfies Record<string, string>;
 
 /** One scope. */
@@ -41,12 +43,14 @@ const readerScopes: ReadonlySet<Scope> = new Set<Scope>([
   "usage:read",
   "documents:read",
   "chat:ask",
+  "postings:read",
 ]);
 // Members also work with documents and share them; viewers only read and ask.
 const memberScopes: ReadonlySet<Scope> = new Set<Scope>([
   ...readerScopes,
   "documents:write",
   "share-links:write",
+  "postings:write",
 ]);
 
 const scopesByRole: Readonly<Record<Role, readonly Scope[]>> = {

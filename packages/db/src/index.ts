@@ -83,6 +83,17 @@ export {
   insertDocument,
 } from "./queries/documents-write";
 export { isUuid } from "./queries/ids";
+export {
+  deleteJobPosting,
+  getJobPosting,
+  type InsertJobPostingParams,
+  insertJobPosting,
+  type JobPosting,
+  type JobPostingSummary,
+  jobPostingPageSize,
+  type ListJobPostingsParams,
+  listJobPostings,
+} from "./queries/job-postings";
 export { type JobRun, jobRunColumns } from "./queries/job-run-columns";
 export {
   getJobRun,
@@ -144,7 +155,7 @@ export type {
   WithFactId,
   YearMonth,
 } from "./queries/profile-types";
-export { getProfileView, getProfileViewByDocument } from "./queries/profiles-read";
+export { getProfileVersion, getProfileView, getProfileViewByDocument } from "./queries/profiles-read";
 export { type CanonicalTechnology, type SaveProfileParams, saveProfile } from "./queries/profiles-save";
 export {
   type EducationPatch,
@@ -231,6 +242,7 @@ export {
   type InvitationStatus,
   invitationStatuses,
   type JobRunStatus,
+  jobPostings,
   jobRunStatus,
   jobRuns,
   llmUsage,

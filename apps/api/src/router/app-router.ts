@@ -4,8 +4,10 @@ import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { chatRouter } from "./chat";
 import { documentsRouter } from "./documents";
+import { matchesRouter } from "./matches";
 import { membersRouter } from "./members";
 import { outboxRouter } from "./outbox";
+import { postingsRouter } from "./postings";
 import { profilesRouter } from "./profiles";
 import { publicRouter } from "./public";
 import { shareLinksRouter } from "./share-links";
@@ -28,6 +30,8 @@ export const appRouter = router({
   shareLinks: shareLinksRouter,
   public: publicRouter,
   outbox: outboxRouter,
+  postings: postingsRouter,
+  matches: matchesRouter,
 });
 
 /** The router's type: the only thing the web app and API clients import from this app. */

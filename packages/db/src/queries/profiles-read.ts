@@ -187,3 +187,22 @@ export function getProfileViewByDocument(
     and(eq(profiles.documentId, params.documentId), eq(profiles.workspaceId, params.workspaceId)),
   );
 }
+
+/**
+ * The version of profile `profileId` of `workspaceId`: its `updated_at` as Postgres prints it (full
+ * microsecond precision, unlike a JS `Date`), which every correction and every re-parse changes. Cheap
+ * (no facts are read): the key of caches derived from the profile. `undefined` when missing, malformed
+ * or another workspace's.
+ */
+export async function getProfileVersion(
+  db: Database,
+  params: { workspaceId: string; profileId: string },
+): Promise<string | undefined> {
+  if (!isUuid(params.workspaceId) || !isUuid(params.profileId)) return undefined;
+  const [row] = await db
+    .select({ version: sql<string>`${profiles.updatedAt}::text` })
+    .from(profiles)
+    .where(and(eq(profiles.id, params.profileId), eq(profiles.workspaceId, params.workspaceId)))
+    .limit(1);
+  return row?.version;
+}
