@@ -32,6 +32,10 @@ export async function receiveSignedUpload(
     throw new AppError("SIGNATURE_INVALID", { message: "This link does not allow uploads." });
   }
   const internals = diskStoreInternals(store);
+  // The client may abort while we are still checking for an existing object, before the write pipeline
+  // listens; the pipeline reports a destroyed body itself, so this only keeps that early abort from
+  // being an unhandled 'error' event that would take the process down.
+  if (body instanceof Readable) body.on("error", () => undefined);
   try {
     if (await internals.hasObject(grant.key)) throw objectExists();
     await internals.writeObject(
