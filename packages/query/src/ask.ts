@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { basicAnswer } from "./answer/basic";
 import { buildCards, buildSources } from "./answer/cards";
+import { separateCitations } from "./answer/citations";
 import type { AnswerContext } from "./answer/context";
 import { llmAnswer, type QueryLlm } from "./answer/llm";
 import { extractDates } from "./dates";
@@ -219,14 +220,17 @@ export async function ask(input: AskInput, deps: AskDependencies): Promise<AskRe
   timings.answer = performance.now() - answerStart;
 
   const cited = draft.citedFactIds.map((id) => byId.get(id)).filter((fact): fact is Fact => !!fact);
+  // Both modes cite as [factId] while drafting (the verifier needs the ids); the asker reads plain text and
+  // each source says which spans it supports.
+  const readable = separateCitations(draft.text, (id) => byId.has(id));
   return {
-    answer: draft.text,
+    answer: readable.text,
     mode,
     ...(fallback ? { fallback } : {}),
     intent: followUp.intent,
     intentConfidence: intent.confidence,
     cards: buildCards(input.profile, cited),
-    sources: buildSources(cited),
+    sources: buildSources(cited, readable.spans),
     timings,
     dropped,
     session: nextSession(input.session, {

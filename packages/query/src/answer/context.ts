@@ -21,8 +21,14 @@ export interface DraftAnswer {
   citedFactIds: string[];
 }
 
+// Titles written before a name ("Dr. Amara Nwosu", "Prof. Dr. Weber"): the first name is the word after them.
+const honorific =
+  /^(?:dr|prof|professor|mr|mrs|ms|mx|miss|sir|dame|dipl|ing|mag|univ|doz|pd|dra|sr|sra|mme|m)\.?$/i;
+
 export function firstName(profile: AskProfile): string {
-  return profile.name?.trim().split(/\s+/)[0] || "The candidate";
+  const words = profile.name?.trim().split(/\s+/) ?? [];
+  const given = words.find((word) => !honorific.test(word.replace(/[-.]+$/, "")) && /\p{L}/u.test(word));
+  return given || "The candidate";
 }
 
 export function possessive(name: string): string {
