@@ -14,6 +14,7 @@ import { normalizeQuestion } from "./normalize";
 import { retrieveFacts, type SearchFacts } from "./retrieval";
 import { nextSession } from "./session";
 import { extractTechnologies } from "./technologies";
+import { detectTopic, topicEvidence, topicIntent } from "./topics";
 import type { AskProfile, Card, Fact, Intent, RefusalCode, SessionState, Source } from "./types";
 import { createWorkBudget, type WorkLimits } from "./work-budget";
 
@@ -129,12 +130,19 @@ export async function ask(input: AskInput, deps: AskDependencies): Promise<AskRe
   const dates = time("dates", () =>
     extractDates(question.text, { now: input.now, profile: input.profile, budget }),
   );
+  const topic = time("intent", () =>
+    detectTopic(question, {
+      technology: technologies.technologies.length > 0,
+      entity: entities.length > 0,
+    }),
+  );
   const intent = time("intent", () =>
     classifyIntent(question, {
       technologyCount: technologies.technologies.length,
       entityKinds: entities.map((entity) => entity.kind),
       hasDates: dates !== null,
       personName: input.profile.name,
+      topicIntent: topic ? topicIntent(topic) : null,
     }),
   );
   const followUp = time("followUps", () =>
@@ -172,7 +180,12 @@ export async function ask(input: AskInput, deps: AskDependencies): Promise<AskRe
   timings.retrieval = performance.now() - retrievalStart;
 
   const byId = new Map(facts.map((fact) => [fact.id, fact]));
-  const selected = retrieved.factIds.map((id) => byId.get(id)).filter((fact): fact is Fact => !!fact);
+  // A topic question is answered by the text that shows the topic, wherever retrieval ranked it.
+  const answersTopic = topic !== null && followUp.kind === "none";
+  const topicIds = answersTopic ? topicEvidence(input.profile, topic).map((piece) => piece.factId) : [];
+  const selected = [...new Set([...topicIds, ...retrieved.factIds])]
+    .map((id) => byId.get(id))
+    .filter((fact): fact is Fact => !!fact);
   const context: AnswerContext = {
     profile: input.profile,
     intent: followUp.intent,
@@ -183,6 +196,7 @@ export async function ask(input: AskInput, deps: AskDependencies): Promise<AskRe
     isMore: followUp.kind === "more",
     question: question.text,
     now: input.now,
+    topic: answersTopic ? topic : null,
   };
 
   const answerStart = performance.now();

@@ -1,3 +1,4 @@
+import type { Topic } from "../topics";
 import type { AskProfile, DateConstraint, Fact, Intent } from "../types";
 import { formatYearMonth, toMonthIndex } from "../year-month";
 
@@ -13,6 +14,8 @@ export interface AnswerContext {
   isMore: boolean;
   question: string;
   now: Date;
+  /** Set when the question asks about a topic answered from résumé text (languages, an industry, …). */
+  topic?: Topic | null;
 }
 
 export interface DraftAnswer {
