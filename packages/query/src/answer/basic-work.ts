@@ -15,8 +15,12 @@ export function jobOf(context: AnswerContext, fact: Fact): ProfileExperience | u
   return context.profile.experiences.find((job) => job.id === fact.id);
 }
 
-function roleLine(job: ProfileExperience, seed: number, name: string): string {
+function roleLine(job: ProfileExperience, seed: number, name: string, askedCurrent: boolean): string {
   const span = formatSpan(job.start, job.end);
+  if (askedCurrent && job.end !== "present") {
+    // Retrieval fell back to the first undated role: say what the résumé does and doesn't say.
+    return `The résumé doesn't say which role ${name} holds now; the one it lists first is ${article(job.title)} ${roleAt(job.title, job.company)}${span ? ` (${span})` : ""} ${cite(job.id)}`;
+  }
   if (job.end === "present") {
     const since = job.start ? ` since ${formatYearMonth(job.start)}` : "";
     return pick(
@@ -64,7 +68,7 @@ export function answerExperience(context: AnswerContext): DraftAnswer {
   const lines: string[] = [];
   if (jobs.length === 1 && jobs[0]) {
     const job = jobs[0];
-    lines.push(sentence(roleLine(job, seed, name)));
+    lines.push(sentence(roleLine(job, seed, name, context.dates?.kind === "current")));
     const points = highlights(job, context.technologies, 3, context.question);
     if (points.length > 0) {
       lines.push(
