@@ -115,6 +115,8 @@ const rules: Record<Exclude<Intent, "out-of-scope">, Rule[]> = {
       /\b(timeline|chronolog\w*|career (path|progression|history|trajectory|so far|change|switch)|(tell me about|describe|walk me through) (his|her|their) career[?.!]{0,3}$|progression|in order|over the years|history of|step by step|gaps?|year by year|how (has|did) (his|her|their) career|walk me through)\b/,
       4,
     ],
+    // "Tell me about her career change" is the path, not the summary.
+    [/\bcareer (change|switch)|\b(changed|switched) careers?\b/, 1],
   ],
 };
 
