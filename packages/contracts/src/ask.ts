@@ -56,9 +56,21 @@ export type Card =
     }
   | { type: "skill-group"; category: string; skills: string[]; factIds: string[] };
 
+/** A range of an answer's text: UTF-16 offsets, `end` exclusive. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
 /** A cited fact, for the "sources" list that highlights facts on the profile. */
 export interface Source {
   factId: string;
   kind: FactKind;
   label: string;
+  /**
+   * Where the answer cites this fact: the sentences (or list items) it supports. The answer text itself
+   * carries no fact ids, so a client places its citation marks at each span's `end`. Absent on answers
+   * stored before spans existed, whose text cites as `[factId]`.
+   */
+  spans?: TextSpan[];
 }

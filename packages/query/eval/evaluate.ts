@@ -1,8 +1,10 @@
 import type { QueryLlm } from "../src/answer/llm";
 import { type AskResult, ask } from "../src/ask";
+import { checkGuardrails } from "../src/guardrails";
+import { normalizeQuestion } from "../src/normalize";
 import { createInMemoryFactSearch } from "../src/testing";
-import { type DateConstraint, emptySession, type SessionState } from "../src/types";
-import { type EvalCase, loadEvalSet, loadProfiles } from "./fixtures";
+import { type AskProfile, type DateConstraint, emptySession, type SessionState } from "../src/types";
+import { type EvalCase, type EvalSet, loadEvalSet, loadProfiles } from "./fixtures";
 
 export interface CaseOutcome {
   case: EvalCase;
@@ -11,6 +13,10 @@ export interface CaseOutcome {
   dateOk: boolean | null;
   containsOk: boolean | null;
   missing: string[];
+  /** `absent` substrings the answer contains anyway: claims no fact supports. */
+  unsupported: string[];
+  /** Raw fact ids or date placeholders found in the answer text. */
+  unreadable: string[];
   technologies: { tp: number; fp: number; fn: number };
 }
 
@@ -26,12 +32,16 @@ export interface EvalReport {
   dateAccuracy: Ratio;
   dateAccuracyDated: Ratio;
   answerContainsFacts: Ratio;
+  /** Answers free of raw fact ids ("[6d89f672-…]") and date placeholders ("?–2014"). */
+  readableAnswers: Ratio;
   guardrail: {
     precision: Ratio;
     recall: Ratio;
     recallBySubset: Record<string, Ratio>;
     codeAgreement: Ratio;
     falseRefusals: string[];
+    /** Ordinary résumé lines the document screen (`checkGuardrails`) flagged, of those screened. */
+    resumeBulletsFlagged: Ratio & { flagged: string[] };
   };
   modes: Record<string, number>;
   droppedSentences: number;
@@ -43,10 +53,35 @@ const sameDates = (a: DateConstraint | null | undefined, b: DateConstraint | nul
 
 const ratio = (hits: number, total: number): Ratio => ({ hits, total });
 
+function screenBullets(bullets: string[]): Ratio & { flagged: string[] } {
+  // Documents drop a line only for PROMPT_INJECTION (see @vitae/documents' screen), so that is the false alarm.
+  const flagged = bullets.filter((bullet) => {
+    const verdict = checkGuardrails(normalizeQuestion(bullet));
+    return !verdict.allowed && verdict.code === "PROMPT_INJECTION";
+  });
+  return { hits: flagged.length, total: bullets.length, flagged };
+}
+
+/** A fact id cited in brackets, or an unknown date bound written as "?". */
+const unreadablePattern = /\[[^\]\s]{1,80}\]|\?\s?[–-]|[–-]\s?\?(?![\w])/g;
+
+function unreadableParts(answer: string): string[] {
+  return answer.match(unreadablePattern) ?? [];
+}
+
+export interface EvaluationOptions {
+  llm?: QueryLlm;
+  /** The labelled set and its profiles; the tuned fixture set by default. */
+  set?: EvalSet;
+  profiles?: AskProfile[];
+  /** Score dates only where a case labels them (the unseen set); otherwise a missing label means null. */
+  datesOnlyWhenLabelled?: boolean;
+}
+
 /** Runs the labelled set through `ask()` and scores it. No thresholds: it reports, it does not judge. */
-export async function runEvaluation(options: { llm?: QueryLlm } = {}): Promise<EvalReport> {
-  const set = loadEvalSet();
-  const profiles = new Map(loadProfiles().map((profile) => [profile.id, profile]));
+export async function runEvaluation(options: EvaluationOptions = {}): Promise<EvalReport> {
+  const set = options.set ?? loadEvalSet();
+  const profiles = new Map((options.profiles ?? loadProfiles()).map((profile) => [profile.id, profile]));
   const searchFacts = createInMemoryFactSearch([...profiles.values()]);
   const now = new Date(set.now);
   const outcomes: CaseOutcome[] = [];
@@ -75,13 +110,21 @@ export async function runEvaluation(options: { llm?: QueryLlm } = {}): Promise<E
     const contains = item.expect.contains ?? [];
     const answer = result.answer.toLowerCase();
     const missing = contains.filter((needle) => !answer.includes(needle.toLowerCase()));
+    const absent = item.expect.absent ?? [];
+    const unsupported = absent.filter((needle) => answer.includes(needle.toLowerCase()));
+    const datesScored = legit && (!options.datesOnlyWhenLabelled || "dates" in item.expect);
     outcomes.push({
       case: item,
       result,
       intentOk: legit && item.expect.intent ? result.intent === item.expect.intent : null,
-      dateOk: legit ? sameDates(item.expect.dates, result.analysis.dates) : null,
-      containsOk: legit && contains.length > 0 ? missing.length === 0 : null,
+      dateOk: datesScored ? sameDates(item.expect.dates, result.analysis.dates) : null,
+      containsOk:
+        legit && contains.length + absent.length > 0
+          ? missing.length === 0 && unsupported.length === 0
+          : null,
       missing,
+      unsupported,
+      unreadable: result.refusal ? [] : unreadableParts(result.answer),
       technologies: legit ? { tp, fp: predicted.size - tp, fn: expected.size - tp } : { tp: 0, fp: 0, fn: 0 },
     });
   }
@@ -118,6 +161,7 @@ export async function runEvaluation(options: { llm?: QueryLlm } = {}): Promise<E
     dateAccuracy: count((outcome) => outcome.dateOk),
     dateAccuracyDated: count((outcome) => (outcome.case.expect.dates ? outcome.dateOk : null)),
     answerContainsFacts: count((outcome) => outcome.containsOk),
+    readableAnswers: count((outcome) => (outcome.result.refusal ? null : outcome.unreadable.length === 0)),
     guardrail: {
       precision: ratio(truePositives.length, refused.length),
       recall: ratio(truePositives.length, mustRefuse.length),
@@ -135,6 +179,7 @@ export async function runEvaluation(options: { llm?: QueryLlm } = {}): Promise<E
       falseRefusals: refused
         .filter((outcome) => !outcome.case.expect.refusal)
         .map((outcome) => outcome.case.id),
+      resumeBulletsFlagged: screenBullets(set.resumeBullets ?? []),
     },
     modes,
     droppedSentences,

@@ -1,13 +1,20 @@
 /**
  * Scores the query pipeline on the labelled set (eval/questions.json over fixtures/profiles).
- * Run: pnpm --filter @vitae/query eval [-- --failures]
+ * Run: pnpm --filter @vitae/query eval [-- --failures] [-- --split dev|test]
+ * Prints the tuned fixture set, then one split of the unseen set (eval/unseen: test unless --split dev).
  * Basic mode always; an LLM too when LLM_BASE_URL is set (OpenAI-compatible; LLM_API_KEY, LLM_MODEL).
  * This script is a composition root, so it is the one place here that reads the environment.
  */
 import type { QueryLlm } from "../src/answer/llm";
-import { type EvalReport, type Ratio, runEvaluation } from "./evaluate";
+import { type EvalReport, type EvaluationOptions, type Ratio, runEvaluation } from "./evaluate";
+import { loadUnseenProfiles, loadUnseenSplit, type Split } from "./fixtures";
 
 const showFailures = process.argv.includes("--failures");
+const splitArgument = process.argv[process.argv.indexOf("--split") + 1];
+if (process.argv.includes("--split") && splitArgument !== "dev" && splitArgument !== "test") {
+  throw new Error("--split takes dev or test");
+}
+const split: Split = splitArgument === "dev" ? "dev" : "test";
 const write = (line = "") => process.stdout.write(`${line}\n`);
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
 const fraction = (r: Ratio) =>
@@ -51,6 +58,7 @@ function print(title: string, report: EvalReport) {
   write(`| date accuracy (all legit)      | ${fraction(report.dateAccuracy)}`);
   write(`| date accuracy (dated only)     | ${fraction(report.dateAccuracyDated)}`);
   write(`| answer contains facts          | ${fraction(report.answerContainsFacts)}`);
+  write(`| readable (no ids, no "?")      | ${fraction(report.readableAnswers)}`);
   write(`| guardrail precision            | ${fraction(report.guardrail.precision)}`);
   write(`| guardrail recall               | ${fraction(report.guardrail.recall)}`);
   for (const [subset, value] of Object.entries(report.guardrail.recallBySubset).sort()) {
@@ -63,8 +71,13 @@ function print(title: string, report: EvalReport) {
       .join(", ")}`,
   );
   if (report.droppedSentences > 0) write(`| verifier dropped sentences     | ${report.droppedSentences}`);
-  if (report.guardrail.falseRefusals.length > 0)
-    write(`false refusals: ${report.guardrail.falseRefusals.join(", ")}`);
+  const falseRefusals = report.guardrail.falseRefusals.length;
+  const ordinary = report.outcomes.filter((outcome) => !outcome.case.expect.refusal).length;
+  write(`| false refusals                 | ${fraction({ hits: falseRefusals, total: ordinary })}`);
+  const bullets = report.guardrail.resumeBulletsFlagged;
+  if (bullets.total > 0) write(`| résumé lines flagged           | ${fraction(bullets)}`);
+  if (falseRefusals > 0) write(`false refusals: ${report.guardrail.falseRefusals.join(", ")}`);
+  if (bullets.flagged.length > 0) write(`résumé lines flagged: ${bullets.flagged.join(" | ")}`);
   if (!showFailures) return;
   write("\nfailures:");
   for (const outcome of report.outcomes) {
@@ -80,23 +93,34 @@ function print(title: string, report: EvalReport) {
       problems.push(
         `tech ${JSON.stringify(outcome.result.analysis.technologies)} ≠ ${JSON.stringify(outcome.case.expect.technologies ?? [])}`,
       );
-    if (outcome.containsOk === false) problems.push(`missing ${JSON.stringify(outcome.missing)}`);
+    if (outcome.missing.length > 0) problems.push(`missing ${JSON.stringify(outcome.missing)}`);
+    if (outcome.unsupported.length > 0) problems.push(`unsupported ${JSON.stringify(outcome.unsupported)}`);
+    if (outcome.unreadable.length > 0) problems.push(`unreadable ${JSON.stringify(outcome.unreadable)}`);
     if (outcome.case.expect.refusal && !outcome.result.refusal) problems.push("not refused");
     if (!outcome.case.expect.refusal && outcome.result.refusal)
       problems.push(`refused ${outcome.result.refusal.code}`);
     if (problems.length > 0) {
       write(`- ${outcome.case.id} "${outcome.case.question.slice(0, 70)}": ${problems.join("; ")}`);
-      if (outcome.containsOk === false) write(`    answer: ${outcome.result.answer.slice(0, 220)}`);
+      if (outcome.containsOk === false || outcome.unreadable.length > 0)
+        write(`    answer: ${outcome.result.answer.slice(0, 220)}`);
     }
   }
 }
 
-print("basic mode", await runEvaluation());
+const unseen: EvaluationOptions = {
+  set: loadUnseenSplit(split),
+  profiles: loadUnseenProfiles(),
+  datesOnlyWhenLabelled: true,
+};
+print("basic mode, tuned fixture set", await runEvaluation());
+print(`basic mode, unseen set, ${split} split`, await runEvaluation(unseen));
 const baseUrl = process.env.LLM_BASE_URL;
 if (baseUrl) {
+  const mode = `llm mode (${process.env.LLM_MODEL ?? "default model"} at ${new URL(baseUrl).host})`;
+  print(`${mode}, tuned fixture set`, await runEvaluation({ llm: openAiCompatible(baseUrl) }));
   print(
-    `llm mode (${process.env.LLM_MODEL ?? "default model"} at ${new URL(baseUrl).host})`,
-    await runEvaluation({ llm: openAiCompatible(baseUrl) }),
+    `${mode}, unseen set, ${split} split`,
+    await runEvaluation({ ...unseen, llm: openAiCompatible(baseUrl) }),
   );
 } else {
   write("\nllm mode: skipped (LLM_BASE_URL is not set)");

@@ -28,7 +28,6 @@ describe("ask (basic mode)", () => {
     expect(result?.mode).toBe("basic");
     expect(result?.intent).toBe("skills");
     expect(result?.answer).toMatch(/Zalando/);
-    expect(result?.answer).toMatch(/\[m-exp-zalando\]/);
     expect(result?.cards.map((card) => card.type)).toContain("experience");
     expect(result?.sources.map((source) => source.factId)).toContain("m-exp-farfetch");
     expect(Object.keys(result?.timings ?? {})).toEqual(

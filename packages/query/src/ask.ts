@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { basicAnswer } from "./answer/basic";
 import { buildCards, buildSources } from "./answer/cards";
+import { separateCitations } from "./answer/citations";
 import type { AnswerContext } from "./answer/context";
 import { llmAnswer, type QueryLlm } from "./answer/llm";
 import { extractDates } from "./dates";
@@ -13,6 +14,7 @@ import { normalizeQuestion } from "./normalize";
 import { retrieveFacts, type SearchFacts } from "./retrieval";
 import { nextSession } from "./session";
 import { extractTechnologies } from "./technologies";
+import { detectTopic, topicEvidence, topicIntent } from "./topics";
 import type { AskProfile, Card, Fact, Intent, RefusalCode, SessionState, Source } from "./types";
 import { createWorkBudget, type WorkLimits } from "./work-budget";
 
@@ -128,12 +130,19 @@ export async function ask(input: AskInput, deps: AskDependencies): Promise<AskRe
   const dates = time("dates", () =>
     extractDates(question.text, { now: input.now, profile: input.profile, budget }),
   );
+  const topic = time("intent", () =>
+    detectTopic(question, {
+      technology: technologies.technologies.length > 0,
+      entity: entities.length > 0,
+    }),
+  );
   const intent = time("intent", () =>
     classifyIntent(question, {
       technologyCount: technologies.technologies.length,
       entityKinds: entities.map((entity) => entity.kind),
       hasDates: dates !== null,
       personName: input.profile.name,
+      topicIntent: topic ? topicIntent(topic) : null,
     }),
   );
   const followUp = time("followUps", () =>
@@ -171,7 +180,12 @@ export async function ask(input: AskInput, deps: AskDependencies): Promise<AskRe
   timings.retrieval = performance.now() - retrievalStart;
 
   const byId = new Map(facts.map((fact) => [fact.id, fact]));
-  const selected = retrieved.factIds.map((id) => byId.get(id)).filter((fact): fact is Fact => !!fact);
+  // A topic question is answered by the text that shows the topic, wherever retrieval ranked it.
+  const answersTopic = topic !== null && followUp.kind === "none";
+  const topicIds = answersTopic ? topicEvidence(input.profile, topic).map((piece) => piece.factId) : [];
+  const selected = [...new Set([...topicIds, ...retrieved.factIds])]
+    .map((id) => byId.get(id))
+    .filter((fact): fact is Fact => !!fact);
   const context: AnswerContext = {
     profile: input.profile,
     intent: followUp.intent,
@@ -182,6 +196,7 @@ export async function ask(input: AskInput, deps: AskDependencies): Promise<AskRe
     isMore: followUp.kind === "more",
     question: question.text,
     now: input.now,
+    topic: answersTopic ? topic : null,
   };
 
   const answerStart = performance.now();
@@ -219,14 +234,17 @@ export async function ask(input: AskInput, deps: AskDependencies): Promise<AskRe
   timings.answer = performance.now() - answerStart;
 
   const cited = draft.citedFactIds.map((id) => byId.get(id)).filter((fact): fact is Fact => !!fact);
+  // Both modes cite as [factId] while drafting (the verifier needs the ids); the asker reads plain text and
+  // each source says which spans it supports.
+  const readable = separateCitations(draft.text, (id) => byId.has(id));
   return {
-    answer: draft.text,
+    answer: readable.text,
     mode,
     ...(fallback ? { fallback } : {}),
     intent: followUp.intent,
     intentConfidence: intent.confidence,
     cards: buildCards(input.profile, cited),
-    sources: buildSources(cited),
+    sources: buildSources(cited, readable.spans),
     timings,
     dropped,
     session: nextSession(input.session, {

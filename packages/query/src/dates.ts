@@ -199,7 +199,7 @@ export function extractDates(
     return { kind: "previous" };
   }
   if (
-    /\b(current(ly)?|right now|nowadays|these days|at the moment|today|presently|at present|now)\b/.test(
+    /\b(current(ly)?|right now|nowadays|these days|at the moment|today|presently|at present|now|atualmente|actualmente|aktuell|derzeit|actuellement|attualmente)\b/.test(
       folded,
     )
   ) {

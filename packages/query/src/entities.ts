@@ -1,4 +1,5 @@
 import { boundedEditDistance } from "./fuzzy";
+import { genericNameWords as genericWords } from "./lexicon";
 import { foldText, maxQuestionLength } from "./normalize";
 import type { AskProfile, EntityKind, EntityMatch } from "./types";
 import { canSpend, createWorkBudget, metered, type WorkBudget } from "./work-budget";
@@ -52,55 +53,6 @@ const connectors = new Set([
   "e",
   "&",
 ]);
-const genericWords = new Set([
-  "university",
-  "universidade",
-  "universidad",
-  "universite",
-  "universitat",
-  "college",
-  "school",
-  "institute",
-  "instituto",
-  "technology",
-  "technologies",
-  "tech",
-  "labs",
-  "lab",
-  "software",
-  "systems",
-  "solutions",
-  "group",
-  "bank",
-  "services",
-  "digital",
-  "global",
-  "international",
-  "consulting",
-  "studio",
-  "agency",
-  "engineer",
-  "engineering",
-  "developer",
-  "senior",
-  "junior",
-  "lead",
-  "staff",
-  "principal",
-  "manager",
-  "data",
-  "project",
-  "app",
-  "platform",
-  "national",
-  "state",
-  "city",
-  "new",
-  "health",
-  "hospital",
-  "open",
-]);
-
 // Bounds on fuzzy matching, whose cost grows with question size × profile size. Past them a name is
 // still found when spelt exactly; only typo tolerance is given up.
 /** Names longer than this are matched exactly: a real company, school or project name is short. */

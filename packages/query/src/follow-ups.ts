@@ -60,25 +60,52 @@ const morePattern =
 const elaboratePattern = /\b(tell me more|more about|more detail|elaborate|expand on)\b/;
 const ellipsisPattern = /^(and|what about|how about|also|plus|same for|and what about|and how about)\b/;
 
-/** "before that" / "after that": a range bounded by the focused entity's own dates. */
-function relativeToFocus(text: string, input: FollowUpInput): DateConstraint | null {
-  const match = text.match(/\b(before|after|prior to) (that|then|this|it|there)\b/);
+const relativePattern =
+  /\b(before|after|prior to) (that|then|this|it|there)\b|\b(?:what|where) (?:came|comes|happened|did (?:he|she|they) (?:go|do)) (next|after(?:wards)?)\b|\b(next) (?:job|role|position|step)\b|\b(afterwards|and then|then what)\b/;
+
+/** Experiences in career order: by start (or end when only that is known); undated ones last. */
+function chronological(facts: Fact[]): Fact[] {
+  const key = (fact: Fact) => {
+    const known = fact.start ?? (fact.end === "present" ? null : fact.end);
+    return known ? toMonthIndex(known) : Number.POSITIVE_INFINITY;
+  };
+  return facts.filter((fact) => fact.kind === "experience").sort((a, b) => key(a) - key(b));
+}
+
+/**
+ * "before that" / "after that" / "what came next": a range bounded by the focused entity's own dates; after
+ * it, the next role is the one the question points at. The range after is open: the next role may still run.
+ */
+function relativeToFocus(
+  text: string,
+  input: FollowUpInput,
+): { dates: DateConstraint; next: string | null } | null {
+  const match = text.match(relativePattern);
   const focus = input.session.focus;
   if (!match || !focus) return null;
   const spans = input.facts.filter((fact) => focus.factIds.includes(fact.id));
   const byIndex = (values: YearMonth[]) => values.sort((a, b) => toMonthIndex(a) - toMonthIndex(b));
-  if (match[1] === "after") {
+  if (match[1] !== "before" && match[1] !== "prior to") {
     const ends = byIndex(
       spans
         .map((fact) => (fact.end === "present" ? yearMonthOf(input.now) : fact.end))
         .filter((value): value is YearMonth => !!value),
     );
     const last = ends[ends.length - 1];
-    return last ? { kind: "range", start: shiftMonths(last, 1), end: yearMonthOf(input.now) } : null;
+    if (!last) return null;
+    const start = shiftMonths(last, 1);
+    const next = chronological(input.facts).find(
+      (fact) => fact.start !== null && toMonthIndex(fact.start) >= toMonthIndex(start),
+    );
+    return { dates: { kind: "range", start, end: null }, next: next?.id ?? null };
   }
   const first = byIndex(spans.map((fact) => fact.start).filter((value): value is YearMonth => !!value))[0];
-  return first ? { kind: "range", start: null, end: shiftMonths(first, -1) } : null;
+  return first ? { dates: { kind: "range", start: null, end: shiftMonths(first, -1) }, next: null } : null;
 }
+
+// "his second job" counts along the career, not along the last answer's list.
+const careerOrdinalPattern =
+  /\b(?:his|her|their|its|the candidate's) (second|third|fourth|fifth|2nd|3rd|4th|5th) (?:job|role|position|employer|company)\b/;
 
 /**
  * Resolves a question against the conversation so far. Only leans on the session when the question
@@ -94,8 +121,16 @@ export function resolveFollowUp(input: FollowUpInput): FollowUpResult {
     technologies: input.technologies,
     dates: input.dates,
   };
-  if (session.turn === 0) return base;
   const text = question.folded;
+  const careerOrdinal =
+    text.match(careerOrdinalPattern) ??
+    (session.lastListedFactIds.length === 0 ? text.match(ordinalPattern) : null);
+  const nth = careerOrdinal ? ordinals[careerOrdinal[1] ?? careerOrdinal[2] ?? ""] : undefined;
+  if (nth !== undefined && nth > 1 && /\b(job|role|position|employer|company)\b/.test(text)) {
+    const role = chronological(input.facts)[nth - 1];
+    if (role) return { ...base, kind: "ordinal", intent: "experience", focusFactIds: [role.id] };
+  }
+  if (session.turn === 0) return base;
   const weak = input.intentConfidence < 0.6 || input.intent === "summary" || input.intent === "out-of-scope";
   const inherited =
     weak && session.lastIntent && session.lastIntent !== "greeting" ? session.lastIntent : input.intent;
@@ -103,7 +138,8 @@ export function resolveFollowUp(input: FollowUpInput): FollowUpResult {
   const relative = relativeToFocus(text, input);
   if (relative) {
     const intent = input.intent === "experience" || !weak ? input.intent : inherited;
-    return { ...base, kind: "reference", intent, dates: relative };
+    const focusFactIds = relative.next ? [relative.next] : [];
+    return { ...base, kind: "reference", intent, dates: relative.dates, focusFactIds };
   }
 
   const ordinal = text.match(ordinalPattern);

@@ -8,6 +8,8 @@ export interface IntentSignals {
   hasDates: boolean;
   /** The profile owner's name; "what does James do?" reads as "what does they do?". */
   personName?: string | null;
+  /** The intent of a topic question ("which languages does she speak?" → skills), see `detectTopic`. */
+  topicIntent?: Intent | null;
 }
 
 export interface IntentResult {
@@ -73,7 +75,7 @@ const rules: Record<Exclude<Intent, "out-of-scope">, Rule[]> = {
   ],
   education: [
     [
-      /\b(degrees?|universit(y|ies)|college|school|studied|study|studies|education|educated|graduat\w*|bachelor'?s?|master'?s?|phd|ph\.d|doctorate|msc|bsc|mba|diploma|thesis|major(ed)?|gpa|academic|alma mater|certifications?|certified|bootcamp)\b/,
+      /\b(degrees?|universit(y|ies)|college|school|studied|study|studies|education|educated|graduat\w*|bachelor'?s?|master'?s?|phd|ph\.d|doctorate|msc|bsc|mba|diploma|thesis|major(ed)?|gpa|academic|alma mater|certifications?|certified|bootcamp|estudi\w{0,3}|estudou|formacao|formacion|universidad|universidade|hochschule|studium|studiert|ausbildung)\b/,
       4,
     ],
   ],
@@ -110,9 +112,11 @@ const rules: Record<Exclude<Intent, "out-of-scope">, Rule[]> = {
   ],
   timeline: [
     [
-      /\b(timeline|chronolog\w*|career (path|progression|history|trajectory|so far)|progression|in order|over the years|history of|step by step|gaps?|year by year|how (has|did) (his|her|their) career|walk me through)\b/,
+      /\b(timeline|chronolog\w*|career (path|progression|history|trajectory|so far|change|switch)|(tell me about|describe|walk me through) (his|her|their) career[?.!]{0,3}$|progression|in order|over the years|history of|step by step|gaps?|year by year|how (has|did) (his|her|their) career|walk me through)\b/,
       4,
     ],
+    // "Tell me about her career change" is the path, not the summary.
+    [/\bcareer (change|switch)|\b(changed|switched) careers?\b/, 1],
   ],
 };
 
@@ -147,6 +151,7 @@ export function classifyIntent(question: NormalizedQuestion, signals: IntentSign
   if (signals.entityKinds.includes("school")) scores.education = (scores.education ?? 0) + 3;
   if (signals.entityKinds.includes("project")) scores.projects = (scores.projects ?? 0) + 3;
   if (signals.hasDates) scores.experience = (scores.experience ?? 0) + 1;
+  if (signals.topicIntent) scores[signals.topicIntent] = (scores[signals.topicIntent] ?? 0) + 4;
   // A greeting followed by a real question is a question ("hi, what does she do?").
   if (scores.greeting !== undefined && question.tokens.length > 6) scores.greeting -= 2;
 

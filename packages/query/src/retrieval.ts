@@ -82,11 +82,18 @@ function applyDates(facts: Fact[], dates: DateConstraint, nowIndex: number): Fac
     const current = pool.filter(
       (fact) => fact.end === "present" || (endIndex(fact, nowIndex) ?? -1) >= nowIndex,
     );
-    return current.length > 0 ? current : [];
+    if (current.length > 0) return current;
+    // No role is dated as ongoing: a role without an end date, listed first (résumés list newest first),
+    // is the best reading of "current"; the answer says the résumé gives no dates for it.
+    const open = facts.find((fact) => fact.kind === "experience" && fact.end === null);
+    return open ? [open] : [];
   }
-  const byStart = [...pool].sort(
-    (a, b) => (a.start ? toMonthIndex(a.start) : Infinity) - (b.start ? toMonthIndex(b.start) : Infinity),
-  );
+  // Career order: by start, or by end when only the end is known ("until 2019").
+  const orderKey = (fact: Fact) => {
+    const known = fact.start ?? (fact.end === "present" ? null : fact.end);
+    return known ? toMonthIndex(known) : Infinity;
+  };
+  const byStart = [...pool].sort((a, b) => orderKey(a) - orderKey(b));
   if (dates.kind === "first") return byStart.slice(0, 1);
   const past = pool
     .filter((fact) => fact.end !== "present" && fact.end !== null)

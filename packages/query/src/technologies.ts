@@ -2,6 +2,7 @@ import {
   findTechnologies,
   normalizeTechnology,
   type TechnologyCategory,
+  type TechnologyFamily,
   type TechnologyMention,
   technologiesInFamily,
   technologyFamilies,
@@ -40,6 +41,15 @@ const umbrellaFamilies = new Set<string>(
 );
 
 /**
+ * Taxonomy entries that name a practice rather than a tool; asked about, they mean the profile's members of
+ * the family of that practice ("infrastructure as code" → Terraform, Ansible).
+ */
+const conceptFamilies: Record<string, TechnologyFamily> = {
+  "Infrastructure as Code": "infrastructure-as-code",
+  "Deep Learning": "deep-learning",
+};
+
+/**
  * Technologies one question is about, at most. A real question names a handful; a pasted list of 160
  * names would make retrieval scan every fact once per name.
  */
@@ -62,7 +72,7 @@ export function extractTechnologies(
   ].slice(0, maxQuestionTechnologies);
   const technologies = new Set<string>();
   for (const name of mentioned) {
-    const family = name.toLowerCase();
+    const family = conceptFamilies[name] ?? name.toLowerCase();
     if (!umbrellaFamilies.has(family)) {
       technologies.add(name);
       continue;

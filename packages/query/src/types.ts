@@ -5,6 +5,7 @@ export type {
   FactKind,
   RefusalCode,
   Source,
+  TextSpan,
   YearMonth,
 } from "@vitae/contracts";
 export { refusalCodes } from "@vitae/contracts";

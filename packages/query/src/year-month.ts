@@ -32,11 +32,16 @@ export function formatYearMonth(value: YearMonth): string {
   return `${monthNames[Number(month) - 1] ?? ""} ${Number(year)}`;
 }
 
+/**
+ * A date span as a person writes it: "Mar 2019–Sep 2021", "since Mar 2019", "until 2014", "from 2015".
+ * An unknown bound is left out, never shown as a placeholder; both unknown is "".
+ */
 export function formatSpan(start: YearMonth | null, end: YearMonth | "present" | null): string {
   if (!start && !end) return "";
-  const from = start ? formatYearMonth(start) : "?";
-  if (end === "present") return `${from}–present`;
-  if (!end) return from;
+  if (!start) return end === "present" ? "to the present" : `until ${formatYearMonth(end as YearMonth)}`;
+  const from = formatYearMonth(start);
+  if (end === "present") return `since ${from}`;
+  if (!end) return `from ${from}`;
   const to = formatYearMonth(end);
-  return from === to ? from : `${from}–${to}`;
+  return from === to ? `in ${from}` : `${from}–${to}`;
 }

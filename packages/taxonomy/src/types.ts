@@ -38,6 +38,8 @@ export const technologyFamilies = [
   "frontend",
   "search",
   "streaming",
+  "infrastructure-as-code",
+  "deep-learning",
 ] as const;
 
 export type TechnologyFamily = (typeof technologyFamilies)[number];

@@ -35,6 +35,23 @@ describe("answerSegments", () => {
   });
 });
 
+describe("answerSegments with spans", () => {
+  it("puts each source's reference at the end of the spans it supports", () => {
+    const answer = "He works at Brightline Health. He builds data pipelines.";
+    const cited: Source[] = [
+      { ...(sources[0] as Source), spans: [{ start: 0, end: 29 }] },
+      { ...(sources[1] as Source), spans: [{ start: 31, end: 55 }] },
+    ];
+    expect(answerSegments(answer, cited)).toEqual([
+      { type: "text", text: "He works at Brightline Health" },
+      { type: "citation", factId: e1, number: 1 },
+      { type: "text", text: ". He builds data pipelines" },
+      { type: "citation", factId: `${s1}:summary`, number: 2 },
+      { type: "text", text: "." },
+    ]);
+  });
+});
+
 describe("uniqueSources", () => {
   it("keeps each fact once, in order", () => {
     expect(uniqueSources([...sources, sources[0] as Source]).map((source) => source.factId)).toEqual([

@@ -11,15 +11,20 @@ const citationPattern = /\s*\[([0-9a-fA-F-]{8,}(?::[a-z]+)?)\]/g;
 const openCitationPattern = /\s*\[[0-9a-fA-F:a-z-]*$/;
 
 /**
- * Splits an answer into text and citation markers. Citations of listed sources become numbered
- * references; any other `[id]` (a source not listed yet, mid-stream) is dropped rather than shown raw.
- * The space before a citation goes too, so "Brightline Health [id]." reads "Brightline Health¹.".
+ * Splits an answer into text and citation markers. Answers carry plain text and each source the spans it
+ * supports: a numbered reference goes at the end of each span. Transcripts stored before spans existed
+ * cite as `[id]` in the text: citations of listed sources become numbered references; any other `[id]`
+ * (a source not listed yet, mid-stream) is dropped rather than shown raw. The space before a citation
+ * goes too, so "Brightline Health [id]." reads "Brightline Health¹.".
  */
 export function answerSegments(answer: string, sources: readonly Source[]): AnswerSegment[] {
   const numbers = new Map<string, number>();
   sources.forEach((source, index) => {
     if (!numbers.has(source.factId)) numbers.set(source.factId, index + 1);
   });
+  if (sources.some((source) => source.spans && source.spans.length > 0)) {
+    return spanSegments(answer, sources, numbers);
+  }
   const text = answer.replace(openCitationPattern, "");
   const segments: AnswerSegment[] = [];
   let last = 0;
@@ -32,6 +37,35 @@ export function answerSegments(answer: string, sources: readonly Source[]): Answ
     last = start + match[0].length;
   }
   if (last < text.length) segments.push({ type: "text", text: text.slice(last) });
+  return mergeText(segments);
+}
+
+function spanSegments(
+  answer: string,
+  sources: readonly Source[],
+  numbers: ReadonlyMap<string, number>,
+): AnswerSegment[] {
+  const marks: Array<{ at: number; factId: string; number: number }> = [];
+  for (const source of uniqueSources(sources)) {
+    const number = numbers.get(source.factId) ?? 0;
+    for (const span of source.spans ?? []) {
+      if (span.end >= 0 && span.end <= answer.length)
+        marks.push({ at: span.end, factId: source.factId, number });
+    }
+  }
+  marks.sort((a, b) => a.at - b.at || a.number - b.number);
+  const segments: AnswerSegment[] = [];
+  let last = 0;
+  const placed = new Set<string>();
+  for (const mark of marks) {
+    const key = `${mark.at}:${mark.factId}`;
+    if (placed.has(key)) continue;
+    placed.add(key);
+    if (mark.at > last) segments.push({ type: "text", text: answer.slice(last, mark.at) });
+    segments.push({ type: "citation", factId: mark.factId, number: mark.number });
+    last = Math.max(last, mark.at);
+  }
+  if (last < answer.length) segments.push({ type: "text", text: answer.slice(last) });
   return mergeText(segments);
 }
 

@@ -12,7 +12,7 @@ export type { AnswerMode, Card, FactKind, FallbackReason, RefusalCode, Source } 
 /** What `chat.ask` / `public.ask` return, and the payload of the stream's `done` event. */
 export interface AskResult {
   sessionId: string;
-  /** Cites facts as `[factId]`. */
+  /** Plain text; each source lists the spans it supports (older transcripts cite as `[factId]`). */
   answer: string;
   mode: AnswerMode;
   fallback?: FallbackReason | null | undefined;

@@ -15,8 +15,12 @@ export function jobOf(context: AnswerContext, fact: Fact): ProfileExperience | u
   return context.profile.experiences.find((job) => job.id === fact.id);
 }
 
-function roleLine(job: ProfileExperience, seed: number, name: string): string {
+function roleLine(job: ProfileExperience, seed: number, name: string, askedCurrent: boolean): string {
   const span = formatSpan(job.start, job.end);
+  if (askedCurrent && job.end !== "present") {
+    // Retrieval fell back to the first undated role: say what the résumé does and doesn't say.
+    return `The résumé doesn't say which role ${name} holds now; the one it lists first is ${article(job.title)} ${roleAt(job.title, job.company)}${span ? ` (${span})` : ""} ${cite(job.id)}`;
+  }
   if (job.end === "present") {
     const since = job.start ? ` since ${formatYearMonth(job.start)}` : "";
     return pick(
@@ -30,7 +34,7 @@ function roleLine(job: ProfileExperience, seed: number, name: string): string {
   return pick(
     [
       `${name} was ${article(job.title)} ${roleAt(job.title, job.company)}${span ? ` (${span})` : ""} ${cite(job.id)}`,
-      `From ${span || "an undated period"}, ${name} worked at ${job.company} as ${article(job.title)} ${job.title} ${cite(job.id)}`,
+      `${name} worked at ${job.company} as ${article(job.title)} ${job.title}${span ? ` (${span})` : ""} ${cite(job.id)}`,
     ],
     seed,
   );
@@ -49,6 +53,12 @@ function highlights(job: ProfileExperience, technologies: string[], max: number,
     .map(({ bullet }) => clause(bullet));
 }
 
+/** The asked technologies a role lists, or names in its bullets. */
+function usedIn(job: ProfileExperience, asked: string[]): string[] {
+  const bullets = job.bullets.join(" ").toLowerCase();
+  return asked.filter((tech) => job.technologies.includes(tech) || bullets.includes(tech.toLowerCase()));
+}
+
 export function answerExperience(context: AnswerContext): DraftAnswer {
   const name = firstName(context.profile);
   const seed = seedOf(context.question);
@@ -58,7 +68,7 @@ export function answerExperience(context: AnswerContext): DraftAnswer {
   const lines: string[] = [];
   if (jobs.length === 1 && jobs[0]) {
     const job = jobs[0];
-    lines.push(sentence(roleLine(job, seed, name)));
+    lines.push(sentence(roleLine(job, seed, name, context.dates?.kind === "current")));
     const points = highlights(job, context.technologies, 3, context.question);
     if (points.length > 0) {
       lines.push(
@@ -119,30 +129,31 @@ export function answerTechnologies(context: AnswerContext): DraftAnswer {
       seed,
     ),
   );
-  for (const job of jobs.slice(0, 4)) {
-    const used = job.technologies.filter((tech) => asked.includes(tech));
+  // Only roles whose own facts name an asked technology: a role is never said to have used what it doesn't list.
+  const usedAt = jobs
+    .map((job) => ({ job, used: usedIn(job, asked) }))
+    .filter((entry) => entry.used.length > 0);
+  for (const { job, used } of usedAt.slice(0, 4)) {
     const span = formatSpan(job.start, job.end);
-    const point = highlights(job, asked, 1, context.question)[0];
-    const what = used.length > 0 ? joinList(used) : joinList(asked);
+    const point = highlights(job, used, 1, context.question)[0];
     lines.push(
       sentence(
-        `At ${job.company} (${job.title}${span ? `, ${span}` : ""}), ${name} used ${what}${point ? ` and ${point}` : ""} ${cite(job.id)}`,
+        `At ${job.company} (${job.title}${span ? `, ${span}` : ""}), ${name} used ${joinList(used)}${point ? ` and ${point}` : ""} ${cite(job.id)}`,
       ),
     );
     cited.push(job.id);
   }
+  const usedIds = new Set(usedAt.map((entry) => entry.job.id));
   const years = yearsCovered(
-    context.facts.filter((fact) => fact.kind === "experience"),
+    context.facts.filter((fact) => usedIds.has(fact.id)),
     context.now,
   );
-  if (jobs.length > 1 && years >= 1)
+  if (usedAt.length > 1 && years >= 1)
     lines.push(`That adds up to about ${years} year${years === 1 ? "" : "s"} across these roles.`);
   for (const project of projects.slice(0, 3)) {
-    lines.push(
-      sentence(
-        `The project ${project.entity} also uses ${joinList(project.technologies.filter((tech) => asked.includes(tech)).slice(0, 3)) || joinList(asked)} ${cite(project.id)}`,
-      ),
-    );
+    const used = project.technologies.filter((tech) => asked.includes(tech)).slice(0, 3);
+    if (used.length === 0) continue;
+    lines.push(sentence(`The project ${project.entity} also uses ${joinList(used)} ${cite(project.id)}`));
     cited.push(project.id);
   }
   if (skills.length > 0) {
@@ -170,7 +181,7 @@ export function answerTimeline(context: AnswerContext): DraftAnswer {
     ),
   ];
   for (const fact of ordered) {
-    const span = formatSpan(fact.start, fact.end) || "undated";
+    const span = formatSpan(fact.start, fact.end) || "dates not given";
     if (fact.kind === "experience") {
       const job = jobOf(context, fact);
       if (job) lines.push(sentence(`${span}: ${roleAt(job.title, job.company)} ${cite(job.id)}`));

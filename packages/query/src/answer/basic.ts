@@ -7,6 +7,7 @@ import {
   answerSkillOverview,
   answerSummary,
 } from "./basic-profile";
+import { answerTopic } from "./basic-topics";
 import { answerExperience, answerTechnologies, answerTimeline } from "./basic-work";
 import { type AnswerContext, type DraftAnswer, describeDates, firstName, possessive } from "./context";
 import { joinList, pick, seedOf } from "./wording";
@@ -82,6 +83,7 @@ export function basicAnswer(context: AnswerContext): DraftAnswer {
     default:
       break;
   }
+  if (context.topic) return answerTopic(context, context.topic);
   if (context.facts.length === 0) {
     if (context.intent === "availability") return answerAvailability(context);
     if (context.intent === "contact") return answerContact(context);

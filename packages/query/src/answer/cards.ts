@@ -1,5 +1,5 @@
 import { categoryOf } from "../technologies";
-import type { AskProfile, Card, Fact, Source } from "../types";
+import type { AskProfile, Card, Fact, Source, TextSpan } from "../types";
 
 const categoryLabels: Record<string, string> = {
   language: "Languages",
@@ -83,8 +83,16 @@ export function buildCards(profile: AskProfile, cited: Fact[]): Card[] {
   return cards;
 }
 
-export function buildSources(cited: Fact[]): Source[] {
-  return cited.map((fact) => ({ factId: fact.id, kind: fact.kind, label: sourceLabel(fact) }));
+export function buildSources(cited: Fact[], spans: Map<string, TextSpan[]> = new Map()): Source[] {
+  return cited.map((fact) => {
+    const cites = spans.get(fact.id);
+    return {
+      factId: fact.id,
+      kind: fact.kind,
+      label: sourceLabel(fact),
+      ...(cites && cites.length > 0 ? { spans: cites } : {}),
+    };
+  });
 }
 
 function sourceLabel(fact: Fact): string {

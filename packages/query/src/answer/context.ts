@@ -1,3 +1,4 @@
+import type { Topic } from "../topics";
 import type { AskProfile, DateConstraint, Fact, Intent } from "../types";
 import { formatYearMonth, toMonthIndex } from "../year-month";
 
@@ -13,6 +14,8 @@ export interface AnswerContext {
   isMore: boolean;
   question: string;
   now: Date;
+  /** Set when the question asks about a topic answered from résumé text (languages, an industry, …). */
+  topic?: Topic | null;
 }
 
 export interface DraftAnswer {
@@ -21,8 +24,14 @@ export interface DraftAnswer {
   citedFactIds: string[];
 }
 
+// Titles written before a name ("Dr. Amara Nwosu", "Prof. Dr. Weber"): the first name is the word after them.
+const honorific =
+  /^(?:dr|prof|professor|mr|mrs|ms|mx|miss|sir|dame|dipl|ing|mag|univ|doz|pd|dra|sr|sra|mme|m)\.?$/i;
+
 export function firstName(profile: AskProfile): string {
-  return profile.name?.trim().split(/\s+/)[0] || "The candidate";
+  const words = profile.name?.trim().split(/\s+/) ?? [];
+  const given = words.find((word) => !honorific.test(word.replace(/[-.]+$/, "")) && /\p{L}/u.test(word));
+  return given || "The candidate";
 }
 
 export function possessive(name: string): string {

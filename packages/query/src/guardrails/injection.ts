@@ -1,4 +1,5 @@
 import { squash, type TextVariant, textVariants } from "./decode";
+import { hidesInstruction } from "./hidden";
 
 /**
  * Phrases that only make sense as instructions to the model. Matched on each variant after diacritics
@@ -15,7 +16,17 @@ const phrasePatterns: RegExp[] = [
   /\bfrom now on\b/,
   /\b(act|behave|respond|answer) as (if|though) (you|u)\b|\b(act|behave) as (my|an? (ai|assistant|chatbot|bot|unrestricted|unfiltered|different|evil|hacker|linux|terminal|developer))\b/,
   /\byou (will|must|should|shall) (now )?(act|behave|pretend|obey|comply)\b/,
-  /\b(pretend|roleplay|role-play|imagine) (to be|you are|you're|that you|as)\b/,
+  // Hiring perspectives ("imagine you are a recruiter: …") are how people ask about a candidate, not a jailbreak.
+  /\b(pretend|roleplay|role-play|imagine) (to be|you are|you're|that you|as)\b(?! (an? |the )?(recruiter|hiring manager|interviewer|employer|hr manager|team lead|client)\b)/,
+  // Role-play set-ups and personas.
+  /\b(let'?s|let us|we will|we'll) (play a game|role-?play|pretend)\b|\brole-?play(ing)?\b.{0,20}\b(you|as)\b|\b(stay|staying|remain) in character\b|\bin character\b/,
+  /\b(imagine|suppose|pretend) (that )?(you )?(have|had|are|were) (no|without( any)?) (rules|guidelines|restrictions|limits|limitations|filters|guardrails|instructions)\b|\b(you|assistant|ai)\b.{0,30}\b(without (any )?|with no )(rules|guidelines|restrictions|limitations|filters|guardrails)\b/,
+  /\b(get|getting|go|going) (around|past) (your|the|its) (own )?(filters?|rules|guardrails|restrictions|safety)\b/,
+  // "The résumé says you must …": instructions quoted from the document, or addressed to the assistant.
+  /\b(you|the assistant|assistants?|the ai|ai|the model|models?|bots?|llms?|chatbots?)\b(?: [\w'-]+){0,3} (must|should|shall|have to|need to|are required to|is required to) (always |now |only )?(recommend|answer|say|reply|respond|rank|rate|output|reveal|ignore|disregard|follow|obey|comply|hire|praise|call|print|forget)\b/,
+  /\b(instructs?|orders?|commands?|directs?) (you|the assistant|the ai|the model|assistants?) to\b/,
+  /\b(do|act|proceed) (as|what) (it|the (resume|cv|document|text|note|line|file)) (says|states|instructs|asks|tells you)\b|\bact on (that|this|the) (note|line|instruction|text)\b|\b(follow|obey|execute) (it|them|that|this)\s?[.!]?$/,
+  /\banweisungen\b.{0,30}\b(ignorieren|vergessen|missachten)\b/,
   /\b(jailbreak|jailbroken|dan mode|developer mode|god mode|do anything now|unfiltered|uncensored)\b/,
   /\bnew (instructions|rules|persona|system)\b|\byour (new|real|true) (task|role|purpose|job) is\b/,
   /\b(note|message|instruction|memo)s? (to|for) (the )?(ai|assistant|bot|model|llm|chatbot|gpt|system)\b/,
@@ -67,6 +78,7 @@ export interface InjectionFinding {
 
 /** Detects prompt injection in any reading of the question. Pure; cost is linear in the input. */
 export function detectInjection(text: string): InjectionFinding | null {
+  if (hidesInstruction(text)) return { via: "plain", pattern: "hidden markup" };
   for (const variant of textVariants(text)) {
     const folded = variant.text.normalize("NFKD").replace(/\p{M}+/gu, "");
     for (const pattern of phrasePatterns) {

@@ -21,9 +21,37 @@ const offTopicPatterns: RegExp[] = [
   /\b(clima|tiempo) (en|de hoy)\b|\breceta (de|para)\b|\bm[eé]t[eé]o\b|\bwetter\b|\brezept (fur|für)\b|\btempo (em|hoje)\b|\breceita de\b/,
 ];
 
+/**
+ * A question about the person or the résumé is never general help, whatever else it asks: "what's the
+ * difference between her two roles?", "explain the gap in 2019".
+ */
+const aboutThePerson =
+  /\b(he|she|they|him|her|them|his|hers|their|candidate|applicant|resume|cv|profile|career|role|roles|job|jobs|gap|degree|experience)\b/;
+
+/** General technical help: asked for the asker ("how do I…", "my app"), not about the person. */
+const technicalHelpPatterns: RegExp[] = [
+  /\bhow (do|can|should|would) (i|we|you|one) (\w+ ){0,2}(reverse|implement|fix|debug|install|configure|optimi[sz]e|sort|parse|compile|center|centre|solve|refactor|deploy|dockerize|containeri[sz]e)\b/,
+  /\b(explain|describe)\b(?: (to me|me|please))? (how|what|why|the (concept|difference|idea)|\w+ (works?|descent|learning|networking|algorithms?|patterns?))\b|\bexplain\b.{0,40}\bto me\b/,
+  /\bdifference between\b|\bwhat does \w+ (mean|stand for)\b|\bhow (does|do) (\w+ ){1,3}works?\b/,
+  /\b(write|give|create|generate|show)( me)? (a|an|some|the)( [\w-]+){0,3} (module|function|script|program|query|class|component|dockerfile|pipeline|regex|config|snippet|template|algorithm)\b/,
+  /\b(help|assist) me\b.{0,20}\b(debug|fix|solve|write|install|configure|deploy|learn)\b|\b(debug|fix) (this|my)\b/,
+  /\bmy (app|code|project|server|laptop|computer|database|website|site|repo|cluster|query|script|build|homework)\b/,
+];
+
+/** Recommendations about places: a place word with a "good/best/where can I" frame. */
+const placeWords =
+  /\b(restaurants?|cafes?|coffee( shops?)?|bars?|pubs?|hotels?|hostels?|gyms?|museums?|pizza|sushi|brunch|bakery|bakeries|food|neighbou?rhoods?|districts?|apartments?|flats?|beaches|nightlife|things to do|sights|attractions|dentists?|hairdressers?|barbers?)\b/;
+const recommendationFrame =
+  /\b(good|best|nice|great|cheap|top|recommend\w*|suggest\w*|where (can|should|could) (i|we)|should (i|we) (live|stay|go|eat|visit)|near (me|here|the)|any good)\b/;
+
 export function detectOffTopic(folded: string): { reason: string } | null {
   for (const pattern of offTopicPatterns) {
     if (pattern.test(folded)) return { reason: pattern.source.slice(0, 40) };
   }
+  if (aboutThePerson.test(folded)) return null;
+  for (const pattern of technicalHelpPatterns) {
+    if (pattern.test(folded)) return { reason: `technical help: ${pattern.source.slice(0, 30)}` };
+  }
+  if (placeWords.test(folded) && recommendationFrame.test(folded)) return { reason: "local recommendation" };
   return null;
 }

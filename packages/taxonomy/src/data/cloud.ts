@@ -41,9 +41,14 @@ export const cloud: readonly TechnologyDefinition[] = [
     name: "AWS CloudFormation",
     category: "cloud",
     aliases: ["cloudformation", "aws cloudformation"],
-    families: ["aws"],
+    families: ["aws", "infrastructure-as-code"],
   },
-  { name: "AWS CDK", category: "cloud", aliases: ["aws cdk", "cdk"], families: ["aws"] },
+  {
+    name: "AWS CDK",
+    category: "cloud",
+    aliases: ["aws cdk", "cdk"],
+    families: ["aws", "infrastructure-as-code"],
+  },
   {
     name: "Amazon CloudFront",
     category: "cloud",
