@@ -1,4 +1,4 @@
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { AppError, isAppError } from "@vitae/errors";
 import { objectExists } from "./disk-files";
 import { type DiskStore, diskStoreInternals } from "./disk-internals";
