@@ -1,17 +1,6 @@
 import type { Principal } from "@vitae/auth";
-import { type InsertAuditEventParams, insertAuditEvent } from "@vitae/db";
+import { type Database, type InsertAuditEventParams, insertAuditEvent } from "@vitae/db";
 import type { Context } from "../trpc/context";
-
-/**
- * Appends an audit event for an action a procedure just performed, attributed to the calling
- * principal with the request's IP and id. Metadata must be client-safe: never secrets.
- */
-export async function recordAudit(
-  ctx: Context & { principal: Principal },
-  event: AuditedAction,
-): Promise<void> {
-  await insertAuditEvent(ctx.deps.db, auditEventOf(ctx, event));
-}
 
 /** What a procedure did, for the audit log. Metadata must be client-safe: never secrets. */
 export interface AuditedAction {
@@ -23,8 +12,8 @@ export interface AuditedAction {
 }
 
 /**
- * The audit event of `event`, attributed like {@link recordAudit}, for a workflow that writes it in its
- * own transaction so the change and its audit row commit together.
+ * The audit event of `event`, attributed to the calling principal with the request's IP and id, for a
+ * workflow that writes it inside its own transaction so the change and its audit row commit together.
  */
 export function auditEventOf(
   ctx: Context & { principal: Principal },
@@ -38,4 +27,21 @@ export function auditEventOf(
     ip: ctx.ip,
     requestId: ctx.requestId,
   };
+}
+
+/**
+ * Runs `write` and appends its audit event in one transaction, so a change is never recorded without
+ * its audit row or the other way round. `audit` builds the event from what `write` returned (e.g. the
+ * created record's id). Use it for every audited mutation whose writes are ours (not better-auth's).
+ */
+export function auditedWrite<T>(
+  ctx: Context & { principal: Principal },
+  write: (tx: Database) => Promise<T>,
+  audit: (result: T) => AuditedAction,
+): Promise<T> {
+  return ctx.deps.db.transaction(async (tx) => {
+    const result = await write(tx);
+    await insertAuditEvent(tx, auditEventOf(ctx, audit(result)));
+    return result;
+  });
 }

@@ -4,7 +4,7 @@ import { AppError } from "@vitae/errors";
 import { z } from "zod";
 import { router } from "../../trpc/init";
 import { workspaceProcedure } from "../../trpc/procedures";
-import { recordAudit } from "../audit-trail";
+import { auditedWrite } from "../audit-trail";
 import { isoDate } from "../schemas";
 
 const apiKeySummary = z.object({
@@ -35,21 +35,25 @@ const create = workspaceProcedure({ role: "admin", scope: "api-keys:write", sess
   .mutation(async ({ ctx, input }) => {
     const { role } = ctx.workspace;
     if (role === null) throw new AppError("FORBIDDEN");
-    const created = await createApiKey(ctx.deps.db, {
-      workspaceId: ctx.workspace.id,
-      createdBy: ctx.principal.userId,
-      creatorRole: role,
-      name: input.name,
-      scopes: [...new Set(input.scopes)],
-      expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
-    });
-    await recordAudit(ctx, {
-      workspaceId: ctx.workspace.id,
-      action: "api-keys.create",
-      targetType: "api_key",
-      targetId: created.id,
-      metadata: { name: created.name, prefix: created.prefix, scopes: created.scopes },
-    });
+    const created = await auditedWrite(
+      ctx,
+      (tx) =>
+        createApiKey(tx, {
+          workspaceId: ctx.workspace.id,
+          createdBy: ctx.principal.userId,
+          creatorRole: role,
+          name: input.name,
+          scopes: [...new Set(input.scopes)],
+          expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+        }),
+      (created) => ({
+        workspaceId: ctx.workspace.id,
+        action: "api-keys.create",
+        targetType: "api_key",
+        targetId: created.id,
+        metadata: { name: created.name, prefix: created.prefix, scopes: created.scopes },
+      }),
+    );
     return created;
   });
 
@@ -57,17 +61,21 @@ const revoke = workspaceProcedure({ role: "admin", scope: "api-keys:write" })
   .input(z.strictObject({ apiKeyId: z.uuid() }))
   .output(apiKeySummary)
   .mutation(async ({ ctx, input }) => {
-    const revoked = await revokeApiKey(ctx.deps.db, {
-      workspaceId: ctx.workspace.id,
-      apiKeyId: input.apiKeyId,
-    });
-    await recordAudit(ctx, {
-      workspaceId: ctx.workspace.id,
-      action: "api-keys.revoke",
-      targetType: "api_key",
-      targetId: revoked.id,
-      metadata: { name: revoked.name, prefix: revoked.prefix },
-    });
+    const revoked = await auditedWrite(
+      ctx,
+      (tx) =>
+        revokeApiKey(tx, {
+          workspaceId: ctx.workspace.id,
+          apiKeyId: input.apiKeyId,
+        }),
+      (revoked) => ({
+        workspaceId: ctx.workspace.id,
+        action: "api-keys.revoke",
+        targetType: "api_key",
+        targetId: revoked.id,
+        metadata: { name: revoked.name, prefix: revoked.prefix },
+      }),
+    );
     return revoked;
   });
 

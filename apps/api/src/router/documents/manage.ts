@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { deleteDocument, getDocument, reopenDocumentForReingest } from "@vitae/db";
+import { deleteDocument, getDocument, insertAuditEvent, reopenDocumentForReingest } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { ingestDocumentJob } from "@vitae/queue";
 import { z } from "zod";
 import { workspaceProcedure } from "../../trpc/procedures";
-import { recordAudit } from "../audit-trail";
+import { auditEventOf, auditedWrite } from "../audit-trail";
 import { documentIdInput, documentStoragePrefix } from "./schemas";
 
 /** A short-lived link to the original file, served as an attachment. */
@@ -34,17 +34,20 @@ export const remove = workspaceProcedure({ role: "member", scope: "documents:wri
   .mutation(async ({ ctx, input }) => {
     const workspaceId = ctx.workspace.id;
     // NOT_FOUND (also for another workspace's id) is thrown by the query itself.
-    const deleted = await deleteDocument(ctx.deps.db, { workspaceId, documentId: input.documentId });
+    await auditedWrite(
+      ctx,
+      (tx) => deleteDocument(tx, { workspaceId, documentId: input.documentId }),
+      (deleted) => ({
+        workspaceId,
+        action: "documents.delete",
+        targetType: "document",
+        targetId: input.documentId,
+        metadata: { filename: deleted.filename, size: deleted.size },
+      }),
+    );
     // Rows first, then objects: a crash in between leaves unreferenced objects (harmless, swept by prefix),
     // never a row pointing at missing bytes.
     await ctx.deps.storage.deleteByPrefix(documentStoragePrefix(workspaceId, input.documentId));
-    await recordAudit(ctx, {
-      workspaceId,
-      action: "documents.delete",
-      targetType: "document",
-      targetId: input.documentId,
-      metadata: { filename: deleted.filename, size: deleted.size },
-    });
     return { documentId: input.documentId };
   });
 
@@ -73,15 +76,18 @@ export const reingest = workspaceProcedure({ role: "member", scope: "documents:w
           if (!(await reopenDocumentForReingest(tx, { ...ref, runId }))) {
             throw new AppError("CONFLICT", { message: "The document is still being processed." });
           }
+          await insertAuditEvent(
+            tx,
+            auditEventOf(ctx, {
+              workspaceId,
+              action: "documents.reingest",
+              targetType: "document",
+              targetId: document.id,
+              metadata: { filename: document.filename, runId },
+            }),
+          );
         },
       },
     );
-    await recordAudit(ctx, {
-      workspaceId,
-      action: "documents.reingest",
-      targetType: "document",
-      targetId: document.id,
-      metadata: { filename: document.filename, runId },
-    });
     return { documentId: document.id, status: "uploaded" as const };
   });

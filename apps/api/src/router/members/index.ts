@@ -11,7 +11,7 @@ import { AppError } from "@vitae/errors";
 import { z } from "zod";
 import { router } from "../../trpc/init";
 import { type WorkspaceAccess, workspaceProcedure } from "../../trpc/procedures";
-import { recordAudit } from "../audit-trail";
+import { auditedWrite } from "../audit-trail";
 import { isoDate, roleSchema } from "../schemas";
 
 const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
@@ -68,20 +68,24 @@ const invite = workspaceProcedure({ role: "admin", scope: "members:write" })
   .output(z.object({ invitationId: z.string() }))
   .mutation(async ({ ctx, input }) => {
     assertMayTouchOwnership(ctx.workspace, input.role);
-    const invitation = await createInvitation(ctx.deps.db, {
-      workspaceId: ctx.workspace.id,
-      email: input.email,
-      role: input.role,
-      inviterId: ctx.principal.userId,
-      expiresAt: new Date(Date.now() + invitationLifetimeMs),
-    });
-    await recordAudit(ctx, {
-      workspaceId: ctx.workspace.id,
-      action: "members.invite",
-      targetType: "invitation",
-      targetId: invitation.id,
-      metadata: { email: invitation.email, role: invitation.role },
-    });
+    const invitation = await auditedWrite(
+      ctx,
+      (tx) =>
+        createInvitation(tx, {
+          workspaceId: ctx.workspace.id,
+          email: input.email,
+          role: input.role,
+          inviterId: ctx.principal.userId,
+          expiresAt: new Date(Date.now() + invitationLifetimeMs),
+        }),
+      (invitation) => ({
+        workspaceId: ctx.workspace.id,
+        action: "members.invite",
+        targetType: "invitation",
+        targetId: invitation.id,
+        metadata: { email: invitation.email, role: invitation.role },
+      }),
+    );
     return { invitationId: invitation.id };
   });
 
@@ -91,18 +95,22 @@ const updateRole = workspaceProcedure({ role: "admin", scope: "members:write" })
   .mutation(async ({ ctx, input }) => {
     const target = await targetMember(ctx.deps.db, ctx.workspace.id, input.userId);
     assertMayTouchOwnership(ctx.workspace, target.role, input.role);
-    const updated = await updateMemberRole(ctx.deps.db, {
-      workspaceId: ctx.workspace.id,
-      userId: input.userId,
-      role: input.role,
-    });
-    await recordAudit(ctx, {
-      workspaceId: ctx.workspace.id,
-      action: "members.update-role",
-      targetType: "user",
-      targetId: input.userId,
-      metadata: { from: target.role, to: updated.role },
-    });
+    const updated = await auditedWrite(
+      ctx,
+      (tx) =>
+        updateMemberRole(tx, {
+          workspaceId: ctx.workspace.id,
+          userId: input.userId,
+          role: input.role,
+        }),
+      (updated) => ({
+        workspaceId: ctx.workspace.id,
+        action: "members.update-role",
+        targetType: "user",
+        targetId: input.userId,
+        metadata: { from: target.role, to: updated.role },
+      }),
+    );
     return updated;
   });
 
@@ -112,14 +120,17 @@ const remove = workspaceProcedure({ role: "admin", scope: "members:write" })
   .mutation(async ({ ctx, input }) => {
     const target = await targetMember(ctx.deps.db, ctx.workspace.id, input.userId);
     assertMayTouchOwnership(ctx.workspace, target.role);
-    await removeMember(ctx.deps.db, { workspaceId: ctx.workspace.id, userId: input.userId });
-    await recordAudit(ctx, {
-      workspaceId: ctx.workspace.id,
-      action: "members.remove",
-      targetType: "user",
-      targetId: input.userId,
-      metadata: { role: target.role },
-    });
+    await auditedWrite(
+      ctx,
+      (tx) => removeMember(tx, { workspaceId: ctx.workspace.id, userId: input.userId }),
+      () => ({
+        workspaceId: ctx.workspace.id,
+        action: "members.remove",
+        targetType: "user",
+        targetId: input.userId,
+        metadata: { role: target.role },
+      }),
+    );
     return { userId: input.userId };
   });
 

@@ -3,7 +3,7 @@ import { AppError } from "@vitae/errors";
 import { z } from "zod";
 import { router } from "../../trpc/init";
 import { workspaceProcedure } from "../../trpc/procedures";
-import { recordAudit } from "../audit-trail";
+import { auditedWrite } from "../audit-trail";
 import { yearMonthInput } from "../schemas";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -113,19 +113,18 @@ const update = workspaceProcedure({ role: "member", scope: "documents:write" })
   )
   .output(profileView)
   .mutation(async ({ ctx, input }) => {
-    const view = await updateProfile(ctx.deps.db, {
-      workspaceId: ctx.workspace.id,
-      profileId: input.profileId,
-      patch: input.patch,
-    });
-    await recordAudit(ctx, {
-      workspaceId: ctx.workspace.id,
-      action: "profiles.update",
-      targetType: "profile",
-      targetId: input.profileId,
-      metadata: { fields: Object.keys(input.patch) },
-    });
-    return view;
+    return auditedWrite(
+      ctx,
+      (tx) =>
+        updateProfile(tx, { workspaceId: ctx.workspace.id, profileId: input.profileId, patch: input.patch }),
+      () => ({
+        workspaceId: ctx.workspace.id,
+        action: "profiles.update",
+        targetType: "profile",
+        targetId: input.profileId,
+        metadata: { fields: Object.keys(input.patch) },
+      }),
+    );
   });
 
 export const profilesRouter = router({ byId, byDocument, update });

@@ -11,7 +11,7 @@ import { AppError } from "@vitae/errors";
 import { z } from "zod";
 import { router } from "../../trpc/init";
 import { workspaceProcedure } from "../../trpc/procedures";
-import { recordAudit } from "../audit-trail";
+import { auditedWrite } from "../audit-trail";
 import { isoDate } from "../schemas";
 
 const manage = workspaceProcedure({ role: "member", scope: "share-links:write" });
@@ -53,26 +53,30 @@ const create = manage
   )
   .output(linkSummary.extend({ token: z.string(), url: z.string() }))
   .mutation(async ({ ctx, input }) => {
-    const { link, token } = await createShareLink(ctx.deps.db, {
-      workspaceId: ctx.workspace.id,
-      profileId: input.profileId,
-      createdBy: ctx.principal.userId,
-      label: input.label ?? null,
-      expiresAt: daysFromNow(input.expiresInDays),
-      showContact: input.showContact,
-    });
-    await recordAudit(ctx, {
-      workspaceId: ctx.workspace.id,
-      action: "share-links.create",
-      targetType: "share_link",
-      targetId: link.id,
-      metadata: {
-        profileId: input.profileId,
-        label: link.label,
-        showContact: link.showContact,
-        expiresAt: link.expiresAt.toISOString(),
-      },
-    });
+    const { link, token } = await auditedWrite(
+      ctx,
+      (tx) =>
+        createShareLink(tx, {
+          workspaceId: ctx.workspace.id,
+          profileId: input.profileId,
+          createdBy: ctx.principal.userId,
+          label: input.label ?? null,
+          expiresAt: daysFromNow(input.expiresInDays),
+          showContact: input.showContact,
+        }),
+      ({ link }) => ({
+        workspaceId: ctx.workspace.id,
+        action: "share-links.create",
+        targetType: "share_link",
+        targetId: link.id,
+        metadata: {
+          profileId: input.profileId,
+          label: link.label,
+          showContact: link.showContact,
+          expiresAt: link.expiresAt.toISOString(),
+        },
+      }),
+    );
     return { ...link, token, url: `${ctx.deps.config.publicUrl}/s/${token}` };
   });
 
@@ -87,16 +91,20 @@ const revoke = manage
   .input(z.strictObject({ shareLinkId: z.uuid() }))
   .output(linkSummary)
   .mutation(async ({ ctx, input }) => {
-    const link = await revokeShareLink(ctx.deps.db, {
-      workspaceId: ctx.workspace.id,
-      shareLinkId: input.shareLinkId,
-    });
-    await recordAudit(ctx, {
-      workspaceId: ctx.workspace.id,
-      action: "share-links.revoke",
-      targetType: "share_link",
-      targetId: link.id,
-    });
+    const link = await auditedWrite(
+      ctx,
+      (tx) =>
+        revokeShareLink(tx, {
+          workspaceId: ctx.workspace.id,
+          shareLinkId: input.shareLinkId,
+        }),
+      (link) => ({
+        workspaceId: ctx.workspace.id,
+        action: "share-links.revoke",
+        targetType: "share_link",
+        targetId: link.id,
+      }),
+    );
     return link;
   });
 
@@ -115,24 +123,28 @@ const update = manage
   )
   .output(linkSummary)
   .mutation(async ({ ctx, input }) => {
-    const link = await updateShareLink(ctx.deps.db, {
-      workspaceId: ctx.workspace.id,
-      shareLinkId: input.shareLinkId,
-      changes: {
-        showContact: input.showContact,
-        expiresAt: input.expiresInDays === undefined ? undefined : daysFromNow(input.expiresInDays),
-      },
-    });
-    await recordAudit(ctx, {
-      workspaceId: ctx.workspace.id,
-      action: "share-links.update",
-      targetType: "share_link",
-      targetId: link.id,
-      metadata: {
-        ...(input.showContact === undefined ? {} : { showContact: link.showContact }),
-        ...(input.expiresInDays === undefined ? {} : { expiresAt: link.expiresAt.toISOString() }),
-      },
-    });
+    const link = await auditedWrite(
+      ctx,
+      (tx) =>
+        updateShareLink(tx, {
+          workspaceId: ctx.workspace.id,
+          shareLinkId: input.shareLinkId,
+          changes: {
+            showContact: input.showContact,
+            expiresAt: input.expiresInDays === undefined ? undefined : daysFromNow(input.expiresInDays),
+          },
+        }),
+      (link) => ({
+        workspaceId: ctx.workspace.id,
+        action: "share-links.update",
+        targetType: "share_link",
+        targetId: link.id,
+        metadata: {
+          ...(input.showContact === undefined ? {} : { showContact: link.showContact }),
+          ...(input.expiresInDays === undefined ? {} : { expiresAt: link.expiresAt.toISOString() }),
+        },
+      }),
+    );
     return link;
   });
 

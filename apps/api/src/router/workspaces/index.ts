@@ -3,7 +3,7 @@ import { AppError } from "@vitae/errors";
 import { z } from "zod";
 import { router } from "../../trpc/init";
 import { sessionProcedure, workspaceProcedure } from "../../trpc/procedures";
-import { recordAudit } from "../audit-trail";
+import { auditedWrite } from "../audit-trail";
 
 const workspaceName = z.string().trim().min(1).max(100);
 
@@ -36,17 +36,17 @@ const create = sessionProcedure
   .input(z.strictObject({ name: workspaceName }))
   .output(z.object({ id: z.string(), name: z.string(), slug: z.string() }))
   .mutation(async ({ ctx, input }) => {
-    const workspace = await createWorkspaceWithOwner(ctx.deps.db, {
-      name: input.name,
-      ownerId: ctx.principal.userId,
-    });
+    const workspace = await auditedWrite(
+      ctx,
+      (tx) => createWorkspaceWithOwner(tx, { name: input.name, ownerId: ctx.principal.userId }),
+      (workspace) => ({
+        workspaceId: workspace.id,
+        action: "workspaces.create",
+        targetType: "workspace",
+        targetId: workspace.id,
+      }),
+    );
     await ctx.deps.setActiveWorkspace(ctx.headers, workspace.id);
-    await recordAudit(ctx, {
-      workspaceId: workspace.id,
-      action: "workspaces.create",
-      targetType: "workspace",
-      targetId: workspace.id,
-    });
     return { id: workspace.id, name: workspace.name, slug: workspace.slug };
   });
 
@@ -54,14 +54,17 @@ const rename = workspaceProcedure({ role: "admin", scope: "workspace:write" })
   .input(z.strictObject({ name: workspaceName }))
   .output(z.object({ id: z.string(), name: z.string() }))
   .mutation(async ({ ctx, input }) => {
-    const workspace = await renameWorkspace(ctx.deps.db, { workspaceId: ctx.workspace.id, name: input.name });
-    await recordAudit(ctx, {
-      workspaceId: workspace.id,
-      action: "workspaces.rename",
-      targetType: "workspace",
-      targetId: workspace.id,
-      metadata: { name: workspace.name },
-    });
+    const workspace = await auditedWrite(
+      ctx,
+      (tx) => renameWorkspace(tx, { workspaceId: ctx.workspace.id, name: input.name }),
+      (workspace) => ({
+        workspaceId: workspace.id,
+        action: "workspaces.rename",
+        targetType: "workspace",
+        targetId: workspace.id,
+        metadata: { name: workspace.name },
+      }),
+    );
     return { id: workspace.id, name: workspace.name };
   });
 
