@@ -13,6 +13,7 @@ import {
   ingestDocumentJob,
   type QueueClient,
   runSelfTestJob,
+  sweepStaleUploadsJob,
   sweepVoiceJob,
 } from "@vitae/queue";
 import { createRedis } from "@vitae/redis";
@@ -194,10 +195,9 @@ describe("periodic work", () => {
       prefix: bullPrefixFor(prefix),
     });
     cleanups.push(() => maintenance.close());
-    // Two workers started, one schedule.
-    expect((await maintenance.getJobSchedulers()).map((scheduler) => scheduler.key)).toEqual([
-      sweepVoiceJob.name,
-    ]);
+    // Two workers started, one scheduler per periodic job.
+    const schedulers = (await maintenance.getJobSchedulers()).map((scheduler) => scheduler.key);
+    expect(schedulers.sort()).toEqual([sweepVoiceJob.name, sweepStaleUploadsJob.name].sort());
     await waitFor(
       () => disk.head(expired),
       (head) => head === null,
