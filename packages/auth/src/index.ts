@@ -29,14 +29,4 @@ export {
 } from "./mailer";
 export { type Principal, resolvePrincipal, type SessionReader } from "./principal";
 export { createRedisSecondaryStorage } from "./redis-storage";
-export {
-  isRole,
-  isRoleAtLeast,
-  isScope,
-  type Role,
-  roleRank,
-  roles,
-  type Scope,
-  scopes,
-  scopesForRole,
-} from "./roles";
+export * from "./roles";

@@ -74,3 +74,42 @@ export interface Source {
    */
   spans?: TextSpan[];
 }
+
+/**
+ * The `Profile` of docs/documents-contracts.md with the stable fact ids the database assigns
+ * (`profiles.byId` returns this shape as `ProfileView`). Every id is unique within the profile. Ask
+ * answers from it, Match scores it, and exports render it.
+ */
+export interface FactProfile {
+  id: string;
+  name: string | null;
+  headline: string | null;
+  summary: string | null;
+  contact: { email: string | null; phone: string | null; location: string | null; links: string[] };
+  experiences: Array<{
+    id: string;
+    company: string;
+    title: string;
+    start: YearMonth | null;
+    end: YearMonth | "present" | null;
+    location: string | null;
+    bullets: string[];
+    technologies: string[];
+  }>;
+  education: Array<{
+    id: string;
+    school: string;
+    degree: string | null;
+    field: string | null;
+    start: YearMonth | null;
+    end: YearMonth | null;
+  }>;
+  projects: Array<{
+    id: string;
+    name: string;
+    description: string | null;
+    url: string | null;
+    technologies: string[];
+  }>;
+  skills: Array<{ id: string; name: string; category: string; raw: string }>;
+}

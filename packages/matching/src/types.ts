@@ -1,7 +1,7 @@
+import type { FactProfile } from "@vitae/contracts";
 import { z } from "zod";
 
-/** `YYYY-MM`, as every profile in the product stores dates. */
-export type YearMonth = `${number}-${number}`;
+export type { YearMonth } from "@vitae/contracts";
 
 /** The closed list of requirement kinds; clients may switch on these strings. */
 export const requirementKinds = [
@@ -71,38 +71,7 @@ export const requirementSchema: z.ZodType<Requirement> = z
  * `ProfileView` / `@vitae/query` `AskProfile`) plus the skills the user attested ("I have this").
  * An attestation is evidence the scorer and the tailoring verifier accept like any other fact.
  */
-export interface MatchProfile {
-  id: string;
-  name: string | null;
-  headline: string | null;
-  summary: string | null;
-  contact: { email: string | null; phone: string | null; location: string | null; links: string[] };
-  experiences: Array<{
-    id: string;
-    company: string;
-    title: string;
-    start: YearMonth | null;
-    end: YearMonth | "present" | null;
-    location: string | null;
-    bullets: string[];
-    technologies: string[];
-  }>;
-  education: Array<{
-    id: string;
-    school: string;
-    degree: string | null;
-    field: string | null;
-    start: YearMonth | null;
-    end: YearMonth | null;
-  }>;
-  projects: Array<{
-    id: string;
-    name: string;
-    description: string | null;
-    url: string | null;
-    technologies: string[];
-  }>;
-  skills: Array<{ id: string; name: string; category: string; raw: string }>;
+export interface MatchProfile extends FactProfile {
   attestations?: Attestation[];
 }
 

@@ -1,4 +1,4 @@
-import type { FactKind, YearMonth } from "@vitae/contracts";
+import type { FactKind, FactProfile, YearMonth } from "@vitae/contracts";
 
 export type {
   Card,
@@ -11,43 +11,8 @@ export type {
 export { refusalCodes } from "@vitae/contracts";
 // YearMonth is "YYYY-MM"; a year alone is stored as "YYYY-01" (see docs/documents-contracts.md).
 
-/**
- * The `Profile` of docs/documents-contracts.md with the stable fact ids the database assigns
- * (`profiles.byId` returns this shape as `ProfileView`). Every id is unique within the profile.
- */
-export interface AskProfile {
-  id: string;
-  name: string | null;
-  headline: string | null;
-  summary: string | null;
-  contact: { email: string | null; phone: string | null; location: string | null; links: string[] };
-  experiences: Array<{
-    id: string;
-    company: string;
-    title: string;
-    start: YearMonth | null;
-    end: YearMonth | "present" | null;
-    location: string | null;
-    bullets: string[];
-    technologies: string[];
-  }>;
-  education: Array<{
-    id: string;
-    school: string;
-    degree: string | null;
-    field: string | null;
-    start: YearMonth | null;
-    end: YearMonth | null;
-  }>;
-  projects: Array<{
-    id: string;
-    name: string;
-    description: string | null;
-    url: string | null;
-    technologies: string[];
-  }>;
-  skills: Array<{ id: string; name: string; category: string; raw: string }>;
-}
+/** The profile Ask answers from: every fact with its stable id (see `FactProfile` in `@vitae/contracts`). */
+export type AskProfile = FactProfile;
 
 export type ProfileExperience = AskProfile["experiences"][number];
 export type ProfileEducation = AskProfile["education"][number];
