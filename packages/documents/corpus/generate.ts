@@ -6,16 +6,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { renderChromium, renderDocx, renderPdfkit, renderPdfLib, renderTxt } from "./lib/engines";
-import { buildLabels, type CorpusEngine, splitLabels } from "./lib/labels";
+import { buildLabels, corpusFileName, splitLabels } from "./lib/labels";
 import { layoutOf } from "./lib/layouts";
 
 /** Seeds of the corpus and of its split: changing either is a new corpus, never a tuning step. */
 export const corpusSeed = 20261206;
 export const splitSeed = 1010;
-
-/** The file a résumé is rendered to, by its engine. */
-export const corpusFileName = (id: string, engine: CorpusEngine) =>
-  `${id}.${engine === "docx" ? "docx" : engine === "txt" ? "txt" : `${engine}.pdf`}`;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const labels = buildLabels(corpusSeed);

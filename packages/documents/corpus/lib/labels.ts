@@ -17,6 +17,10 @@ export type CorpusLayout = (typeof corpusLayouts)[number];
 export const corpusEngines = ["pdfkit", "pdf-lib", "chromium", "docx", "txt"] as const;
 export type CorpusEngine = (typeof corpusEngines)[number];
 
+/** The file a résumé is rendered to, by its engine. */
+export const corpusFileName = (id: string, engine: CorpusEngine) =>
+  `${id}.${engine === "docx" ? "docx" : engine === "txt" ? "txt" : `${engine}.pdf`}`;
+
 /** How a résumé writes its dates: month names, `03/2019`, years, `2019–21`; `since` for an ongoing role. */
 export type DateStyle = "month-name" | "numeric" | "year" | "year-short";
 
