@@ -33,8 +33,15 @@ export function splitTitleAndCompany(headerTexts: readonly string[]): TitleAndCo
   let location: string | null = null;
   for (const text of headerTexts) {
     for (const part of text.split(/\s*\|\s*|\s+[–—]\s+|\s+-\s+/u)) {
-      const cleaned = clean(part);
+      let cleaned = clean(part);
       if (cleaned === "") continue;
+      // "Company, City, Country": the last two comma segments are a location.
+      const segments = cleaned.split(", ");
+      const tail = segments.slice(-2).join(", ");
+      if (segments.length >= 3 && isLocation(tail)) {
+        location ??= tail;
+        cleaned = segments.slice(0, -2).join(", ");
+      }
       if (isLocation(cleaned) && !looksLikeTitle(cleaned) && (parts.length > 0 || headerTexts.length > 1)) {
         location ??= cleaned;
         continue;
@@ -50,7 +57,8 @@ export function splitTitleAndCompany(headerTexts: readonly string[]): TitleAndCo
   }
   const single = parts[0];
   if (single === undefined) return null;
-  const at = /^(.+?)\s+(?:at|@)\s+(.+)$/u.exec(single);
+  // "Title at Company" in English, German ("bei"), French ("chez"), Spanish ("en"), Portuguese ("na/no/em").
+  const at = /^(.+?)\s+(?:at|@|bei|chez|en|na|no|em)\s+(.+)$/u.exec(single);
   if (at?.[1] !== undefined && at[2] !== undefined && looksLikeTitle(at[1])) {
     return { title: clean(at[1]), company: clean(at[2]), location };
   }

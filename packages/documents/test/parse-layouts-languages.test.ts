@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { findDateRange } from "../src/parse/dates";
+import { parseResumeHeuristic } from "../src/parse/parse-resume-heuristic";
+
+const roles = (text: string) =>
+  parseResumeHeuristic(text).experiences.map(({ company, title, start, end }) => ({
+    company,
+    title,
+    start,
+    end,
+  }));
+
+describe("date ranges in five languages (issue 10)", () => {
+  it.each([
+    ["03/2018 – heute", "2018-03", "present"],
+    ["seit 2021", "2021-01", "present"],
+    ["März 2019 – Dezember 2021", "2019-03", "2021-12"],
+    ["marzo de 2019 – Actualidad", "2019-03", "present"],
+    ["octubre 2016 a diciembre 2018", "2016-10", "2018-12"],
+    ["mars 2019 – aujourd'hui", "2019-03", "present"],
+    ["Depuis août 2020", "2020-08", "present"],
+    ["janeiro 2020 – atual", "2020-01", "present"],
+    ["Desde 2022", "2022-01", "present"],
+    ["2019–21", "2019-01", "2021-01"],
+    ["Summer 2019 – Fall 2020", "2019-06", "2020-09"],
+    ["01/03/2019 – 15/06/2021", "2019-03", "2021-06"],
+    ["2018 bis 2020", "2018-01", "2020-01"],
+  ])("%s", (line, start, end) => {
+    expect(findDateRange(line)).toMatchObject({ start, end });
+  });
+
+  it.each(["2021–19", "Mai", "heute", "out of 2019"])("finds no range in %j", (line) => {
+    expect(findDateRange(line)).toBeNull();
+  });
+});
+
+describe("experience layouts the first fixtures never showed (issue 10)", () => {
+  it("reads German headings and dates", () => {
+    const text = [
+      "Lena Hoffmann",
+      "Berufserfahrung",
+      "Softwareentwicklerin bei Nordlicht Software GmbH",
+      "seit 2021 | Berlin, Germany",
+      "• Baute die Abrechnung neu",
+      "Datenanalyst bei Helvetia Data AG",
+      "03/2018 – 12/2020",
+      "• Berichte für 300 Nutzer",
+      "Ausbildung",
+      "M.Sc. Informatik",
+      "Technische Universität München · 2017",
+    ].join("\n");
+    expect(roles(text)).toEqual([
+      { company: "Nordlicht Software GmbH", title: "Softwareentwicklerin", start: "2021-01", end: "present" },
+      { company: "Helvetia Data AG", title: "Datenanalyst", start: "2018-03", end: "2020-12" },
+    ]);
+  });
+
+  it("does not swap company and title when the employer line comes first, for every entry", () => {
+    const text = [
+      "Experience",
+      "Acme Corp — Berlin, Germany",
+      "Senior Engineer, March 2019 – Present",
+      "- Led the payments team",
+      "Polar Insights — Lyon, France",
+      "Data Analyst, January 2016 – February 2019",
+      "- Built dashboards",
+    ].join("\n");
+    expect(roles(text)).toEqual([
+      { company: "Acme Corp", title: "Senior Engineer", start: "2019-03", end: "present" },
+      { company: "Polar Insights", title: "Data Analyst", start: "2016-01", end: "2019-02" },
+    ]);
+  });
+
+  it("reads dates first (Europass) with descriptions printed without bullet markers", () => {
+    const text = [
+      "WORK EXPERIENCE",
+      "Since 2022",
+      "Data Analyst",
+      "Cobalt Mobility – Porto, Portugal",
+      "Introduced contract tests between twelve services",
+      "2020–21",
+      "Engineering Manager",
+      "Alpenblick Versicherung AG – Munich, Germany",
+      "Built the reporting dashboard used by 300 analysts",
+    ].join("\n");
+    expect(roles(text)).toEqual([
+      { company: "Cobalt Mobility", title: "Data Analyst", start: "2022-01", end: "present" },
+      {
+        company: "Alpenblick Versicherung AG",
+        title: "Engineering Manager",
+        start: "2020-01",
+        end: "2021-01",
+      },
+    ]);
+  });
+
+  it("reads title, 'company, city, country' and dates lines when descriptions have no markers (browser PDF)", () => {
+    const text = [
+      "Expérience professionnelle",
+      "Ingénieur logiciel",
+      "Sonnenfeld Automotive GmbH, São Paulo, Brazil",
+      "11/2023 – aujourd'hui",
+      "Mentored four junior engineers and ran the weekly design review",
+      "Introduced contract tests between twelve services",
+      "Chef de projet",
+      "Bleu Horizon SAS, Lyon, France",
+      "01/2019 – 10/2023",
+      "Built the reporting dashboard used by 300 analysts",
+    ].join("\n");
+    expect(roles(text)).toEqual([
+      {
+        company: "Sonnenfeld Automotive GmbH",
+        title: "Ingénieur logiciel",
+        start: "2023-11",
+        end: "present",
+      },
+      { company: "Bleu Horizon SAS", title: "Chef de projet", start: "2019-01", end: "2023-10" },
+    ]);
+  });
+});
