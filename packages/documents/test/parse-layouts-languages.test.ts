@@ -118,3 +118,59 @@ describe("experience layouts the first fixtures never showed (issue 10)", () => 
     ]);
   });
 });
+
+describe("title or employer by lexicon, legal form and position (issue 10)", () => {
+  it("reads a legal form as the employer even when the title has an organisation word", () => {
+    const text = [
+      "Experience",
+      "Bleu Horizon SAS — Lyon, France",
+      "Senior Software Engineer, 2012–16",
+      "- Ran the platform team",
+      "Harbourline Freight Ltd — Lisbon, Portugal",
+      "Ingeniera de Software, 04/2020 – Actualidad",
+    ].join("\n");
+    expect(roles(text)).toEqual([
+      { company: "Bleu Horizon SAS", title: "Senior Software Engineer", start: "2012-01", end: "2016-01" },
+      {
+        company: "Harbourline Freight Ltd",
+        title: "Ingeniera de Software",
+        start: "2020-04",
+        end: "present",
+      },
+    ]);
+  });
+
+  it("completes a header from the next line when a dates column shares the title's line", () => {
+    const text = [
+      "EXPERIENCIA PROFESIONAL",
+      "2021 – Actualidad Desarrollador Backend",
+      "Tidewater Payments Inc. – Madrid, Spain",
+      "• Cut p95 latency by 40%",
+      "2019–20 Ingeniero DevOps",
+      "Ibérica Energía S.A. – Toronto, Canada",
+    ].join("\n");
+    expect(roles(text)).toEqual([
+      {
+        company: "Tidewater Payments Inc.",
+        title: "Desarrollador Backend",
+        start: "2021-01",
+        end: "present",
+      },
+      { company: "Ibérica Energía S.A.", title: "Ingeniero DevOps", start: "2019-01", end: "2020-01" },
+    ]);
+  });
+
+  it("does not read the headline of a résumé without headings as an entry", () => {
+    const text = [
+      "Lucía Martín Ortega",
+      "Systemadministrator · Django",
+      "lucia@example.org | Munich, Germany",
+      "Systemadministrator — Cerrado Agro Ltda",
+      "2021 – heute",
+      "• Reduced cloud spend by 25%",
+    ].join("\n");
+    expect(roles(text)).toEqual([
+      { company: "Cerrado Agro Ltda", title: "Systemadministrator", start: "2021-01", end: "present" },
+    ]);
+  });
+});

@@ -114,12 +114,17 @@ function draftAnchored(lines: readonly ResumeLine[], anchors: readonly number[])
     }
     if (rest !== "") header.push(rest);
     const next = anchors[position + 1] ?? lines.length;
+    // Dates first, or a header without both a title and a company ("2021 – Present Engineer" then
+    // "Acme – Madrid" when a dates column shares the first line): the lines after the dates complete it.
     let body = anchor + 1;
-    if (datesFirst) {
-      while (body < next && header.length < 2 && isHeaderLine(lines[body])) {
-        header.push(lines[body]?.text ?? "");
-        body += 1;
-      }
+    const limitAfter = body + 2;
+    while (
+      body < Math.min(next, limitAfter) &&
+      (datesFirst ? header.length < 2 : splitTitleAndCompany(header) === null) &&
+      isHeaderLine(lines[body])
+    ) {
+      header.push(lines[body]?.text ?? "");
+      body += 1;
     }
     const draft: EntryDraft = { header, dates, bullets: [] };
     drafts.push(draft);

@@ -1,6 +1,7 @@
 import { emptyProfile } from "../empty-profile";
 import type { Profile } from "../profile";
 import { isContactSegment, segmentsOf } from "./contact";
+import { findDateRange } from "./dates";
 import { parseEducation } from "./education";
 import { parseExperiences } from "./experience";
 import { parseHeader } from "./header";
@@ -46,7 +47,14 @@ export function parseResumeHeuristic(text: string): Profile {
       ? parseExperiences(experienceLines)
       : parseExperiences(
           // No experience heading: look for dated entries in the rest, skipping the name and contact lines.
-          headerLines.slice(1).filter((line) => !segmentsOf(line.text).every(isContactSegment)),
+          // The headline ("Systemadministrator · Django") is no entry's title, unless dates follow it.
+          headerLines
+            .slice(1)
+            .filter(
+              (line, index, rest) =>
+                !segmentsOf(line.text).every(isContactSegment) &&
+                (line.text !== header.headline || findDateRange(rest[index + 1]?.text ?? "") !== null),
+            ),
           { requireDates: true },
         );
   profile.education = parseEducation(linesOf(sections, "education"));

@@ -1,6 +1,6 @@
 import { isLocation } from "./contact";
 import { trimCharacters } from "./trim";
-import { looksLikeCompany, looksLikeTitle } from "./vocabulary";
+import { looksLikeTitle, titleLeaning } from "./vocabulary";
 
 export interface TitleAndCompany {
   title: string;
@@ -12,14 +12,11 @@ function clean(text: string): string {
   return trimCharacters(text, /[\s,|·•:;–—-]/u).trim();
 }
 
-/** Orders two phrases as (title, company) using title/company vocabulary; `titleFirst` breaks ties. */
+/** Orders two phrases as (title, company) by how much each reads as a title; `titleFirst` breaks ties. */
 function order(first: string, second: string, titleFirst: boolean): [string, string] {
-  const firstIsTitle = looksLikeTitle(first) && !looksLikeCompany(first);
-  const secondIsTitle = looksLikeTitle(second) && !looksLikeCompany(second);
-  if (firstIsTitle && !secondIsTitle) return [first, second];
-  if (secondIsTitle && !firstIsTitle) return [second, first];
-  if (looksLikeCompany(first) && !looksLikeCompany(second)) return [second, first];
-  if (looksLikeCompany(second) && !looksLikeCompany(first)) return [first, second];
+  const lean = titleLeaning(first) - titleLeaning(second);
+  if (lean > 0) return [first, second];
+  if (lean < 0) return [second, first];
   return titleFirst ? [first, second] : [second, first];
 }
 

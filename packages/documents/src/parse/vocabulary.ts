@@ -13,23 +13,37 @@ const titleWord = new RegExp(
   "iu",
 );
 
-// Words and legal forms that make a phrase an organisation.
-const companyWord = new RegExp(
-  `(?<!\\p{L})(?:${[
-    "inc|llc|ltd|limited|gmbh|corp|corporation|company|co|group|labs?|technologies|technology|solutions|systems|software|studios?|bank|university|agency|partners|holdings|ventures|consulting|health|foods|payments|logistics|retail|mobility|digital|media|networks|plc|ag|bv|nv|kg|se|sarl|sas|ltda|lda|spa|srl|oy|ab",
-    "s\\.a|sa|s\\.l|sl|s\\.a\\.s|s\\.r\\.l",
-    "universidad|universidade|universit[äa]t|universit[ée]|universit[àa]|institut[eo]?|[ée]cole|hochschule|college",
-    "grupo|groupe|banco|banque|versicherung|energ[íi]a|tecnologia|sistemas|soluciones|conseil|automotive|freight|shipping|analytics|insights|traders|robotics|seguros|agro|sensores|cloud|finance",
-  ].join("|")})\\.?(?!\\p{L})`,
-  "iu",
-);
+const wordsPattern = (alternatives: readonly string[]) =>
+  new RegExp(`(?<!\\p{L})(?:${alternatives.join("|")})\\.?(?!\\p{L})`, "iu");
+
+// Legal forms: the strongest sign of an organisation ("Nordlicht Software GmbH", "Brisa Digital S.A.").
+const legalForm = wordsPattern([
+  "inc|llc|ltd|limited|gmbh|corp|corporation|plc|ag|bv|nv|kg|se|sarl|sas|ltda|lda|spa|srl|oy|ab",
+  "s\\.a|sa|s\\.l|sl|s\\.a\\.s|s\\.r\\.l",
+]);
+const institution = wordsPattern([
+  "universidad|universidade|universit[äa]t|universit[ée]|universit[àa]|university|institut[eo]?|[ée]cole|hochschule|college|insa|rwth",
+]);
+// Words common in organisation names (weaker: "Software" is also in "Software Engineer").
+const organisationWord = wordsPattern([
+  "company|co|group|labs?|technologies|technology|solutions|systems|software|studios?|bank|agency|partners|holdings|ventures|consulting|health|foods|payments|logistics|retail|mobility|digital|media|networks",
+  "grupo|groupe|banco|banque|versicherung|energ[íi]a|tecnologia|sistemas|soluciones|conseil|automotive|freight|shipping|analytics|insights|traders|robotics|seguros|agro|sensores|cloud|finance",
+]);
 
 /** Whether a phrase reads as a job title ("Senior Data Engineer", "Softwareentwicklerin", "Chef de projet"). */
 export function looksLikeTitle(text: string): boolean {
   return titleWord.test(text);
 }
 
-/** Whether a phrase reads as an organisation ("Casa Digital", "Nordlicht Software GmbH", "Brisa S.A."). */
-export function looksLikeCompany(text: string): boolean {
-  return companyWord.test(text);
+/**
+ * How much a phrase reads as a title rather than an organisation: title words count 2, a legal form
+ * −3, an institution −2, an organisation word −1. Positive: a title; negative: an organisation.
+ */
+export function titleLeaning(text: string): number {
+  return (
+    2 * Number(titleWord.test(text)) -
+    3 * Number(legalForm.test(text)) -
+    2 * Number(institution.test(text)) -
+    Number(organisationWord.test(text))
+  );
 }
