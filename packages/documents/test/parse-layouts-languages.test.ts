@@ -174,3 +174,41 @@ describe("title or employer by lexicon, legal form and position (issue 10)", () 
     ]);
   });
 });
+
+describe("education in five languages and with a dates column (issue 10)", () => {
+  it("reads degrees, fields with their connector, schools and a year printed before the entry", () => {
+    const text = [
+      "Formación Académica",
+      "2019",
+      "Grado en Ingeniería Informática",
+      "Universidad de Buenos Aires",
+      "Diplôme d'ingénieur en Génie logiciel",
+      "INSA Toulouse · 2015",
+      "Promotion Informatik",
+      "Karlsruher Institut für Technologie · 2012",
+    ].join("\n");
+    expect(parseResumeHeuristic(text).education).toEqual([
+      {
+        school: "Universidad de Buenos Aires",
+        degree: "Grado",
+        field: "Ingeniería Informática",
+        start: null,
+        end: "2019-01",
+      },
+      {
+        school: "INSA Toulouse",
+        degree: "Diplôme d'ingénieur",
+        field: "Génie logiciel",
+        start: null,
+        end: "2015-01",
+      },
+      {
+        school: "Karlsruher Institut für Technologie",
+        degree: "Promotion",
+        field: "Informatik",
+        start: null,
+        end: "2012-01",
+      },
+    ]);
+  });
+});
