@@ -212,3 +212,15 @@ describe("education in five languages and with a dates column (issue 10)", () =>
     ]);
   });
 });
+
+describe("names written with an academic title (issue 10)", () => {
+  it.each([
+    ["Dr. Helga Braun", "Helga Braun"],
+    ["Prof. Dr. Rafael Nunes", "Rafael Nunes"],
+    ["Dr. rer. nat. Helga Braun", "Helga Braun"],
+    ["DR. HELGA BRAUN", "Helga Braun"],
+    ["Helga Braun, PhD", "Helga Braun"],
+  ])("%s", (line, name) => {
+    expect(parseResumeHeuristic(`${line}\nResearch Scientist\nExperience`).name).toBe(name);
+  });
+});
