@@ -224,3 +224,34 @@ describe("names written with an academic title (issue 10)", () => {
     expect(parseResumeHeuristic(`${line}\nResearch Scientist\nExperience`).name).toBe(name);
   });
 });
+
+describe("a résumé without any heading (issue 10)", () => {
+  it("takes education, skills and project lines out of the last role", () => {
+    const profile = parseResumeHeuristic(
+      [
+        "Marta Gil",
+        "Softwareentwickler · Apache Kafka",
+        "marta.gil@example.org | Berlin, Germany",
+        "Teamleiter Entwicklung — Pampa Seguros S.A.",
+        "2017–21",
+        "• Reduced cloud spend by 25%",
+        "M.Sc. Wirtschaftsinformatik, Universität Heidelberg, 2014",
+        "Figma, Java, Terraform, Go, Python",
+        "Sextant — map of urban trees from open municipal data",
+        "Quillmark — tide-aware route planner for sailing clubs",
+      ].join("\n"),
+    );
+    expect(profile.experiences).toMatchObject([
+      {
+        company: "Pampa Seguros S.A.",
+        title: "Teamleiter Entwicklung",
+        bullets: ["Reduced cloud spend by 25%"],
+      },
+    ]);
+    expect(profile.education).toMatchObject([
+      { school: "Universität Heidelberg", degree: "M.Sc.", end: "2014-01" },
+    ]);
+    expect(profile.skills.map((skill) => skill.name)).toEqual(["Figma", "Java", "Terraform", "Go", "Python"]);
+    expect(profile.projects.map((project) => project.name)).toEqual(["Sextant", "Quillmark"]);
+  });
+});

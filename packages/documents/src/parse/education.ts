@@ -11,6 +11,13 @@ const schoolWord =
 const degreePattern =
   /^(?:(?:bachelor|master|doctor|associate)(?:'s|’s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|technology|business administration|fine arts|laws|philosophy|education|applied science))?|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?\s?a\.?|m\.?\s?a\.?|mba|ph\.?\s?d\.?|dphil|doctorate|b\.?\s?tech|m\.?\s?tech|b\.?\s?eng|m\.?\s?eng|b\.?\s?e\.?|m\.?\s?e\.?|ll\.?b|ll\.?m|m\.?d\.?|diploma|certificate|high school diploma|a-levels|licenciatura|licenciad[oa]|mestrado|bacharelado|doutorado|grado|m[áa]ster|doctorado|ingenier[íi]a t[ée]cnica|promotion|diplom(?:-\p{L}+)?|dr\.\s?rer\.\s?nat\.?|staatsexamen|licence|doctorat|dipl[ôo]me d'ing[ée]nieur|dipl[ôo]me|bts|dut)(?=[\s,.:;(]|$)/iu;
 
+/** Whether a line outside any section reads as an education entry: a school and a degree. */
+export function isEducationLine(text: string): boolean {
+  return (
+    schoolWord.test(text) && text.split(/\s*[|·,]\s*|\s+[–—-]\s+/u).some((part) => degreePattern.test(part))
+  );
+}
+
 interface EducationDraft extends Education {
   hasDates: boolean;
 }
