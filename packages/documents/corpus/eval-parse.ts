@@ -1,47 +1,18 @@
 // `pnpm eval:parse [--split dev|test]`: reads every résumé of the corpus split through the real
 // `readResume` path (the sandboxed child) and prints field precision/recall/F1 overall, per layout and
 // per rendering engine. Tune on `dev` (the default); report `test`.
-import { readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { readResume } from "../src/read/read-resume";
-import { corpusFileName, type ResumeLabel } from "./lib/labels";
-import { addScores, emptyScores, f1Of, type Scores, scoredFields, scoreProfile } from "./lib/score";
+import { evaluateSplit } from "./lib/evaluate";
+import { f1Of, scoredFields } from "./lib/score";
 
 const { values } = parseArgs({ options: { split: { type: "string", default: "dev" } } });
 const split = z.enum(["dev", "test"]).parse(values.split);
-const here = dirname(fileURLToPath(import.meta.url));
-const labels = JSON.parse(await readFile(join(here, "labels.json"), "utf8")) as ResumeLabel[];
-const ids = new Set(
-  z
-    .object({ dev: z.array(z.string()), test: z.array(z.string()) })
-    .parse(JSON.parse(await readFile(join(here, "split.json"), "utf8")))[split],
-);
-
-const overall = emptyScores();
-const byLayout = new Map<string, Scores>();
-const byEngine = new Map<string, Scores>();
-const into = (map: Map<string, Scores>, key: string) => {
-  const scores = map.get(key) ?? emptyScores();
-  map.set(key, scores);
-  return scores;
-};
-for (const label of labels.filter((entry) => ids.has(entry.id))) {
-  const file = corpusFileName(label.id, label.engine);
-  const bytes = new Uint8Array(await readFile(join(here, "files", file)));
-  const kind = file.endsWith(".pdf") ? "pdf" : file.endsWith(".docx") ? "docx" : "txt";
-  const read = await readResume(bytes, kind, { timeoutMs: 30_000, maxMemoryMb: 256 });
-  const scores = scoreProfile(label, read.heuristic.profile);
-  addScores(overall, scores);
-  addScores(into(byLayout, label.layout), scores);
-  addScores(into(byEngine, label.engine), scores);
-}
+const { count, overall, byLayout, byEngine } = await evaluateSplit(split);
 
 const cell = (value: number) => value.toFixed(2).padStart(6);
 const out: string[] = [
-  `eval:parse — split ${split}, ${ids.size} résumés`,
+  `eval:parse — split ${split}, ${count} résumés`,
   "",
   "field      precision recall   F1",
 ];

@@ -8,10 +8,7 @@ import { chromium } from "playwright-core";
 import { renderChromium, renderDocx, renderPdfkit, renderPdfLib, renderTxt } from "./lib/engines";
 import { buildLabels, corpusFileName, splitLabels } from "./lib/labels";
 import { layoutOf } from "./lib/layouts";
-
-/** Seeds of the corpus and of its split: changing either is a new corpus, never a tuning step. */
-export const corpusSeed = 20261206;
-export const splitSeed = 1010;
+import { corpusSeed, splitSeed } from "./seeds";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const labels = buildLabels(corpusSeed);
