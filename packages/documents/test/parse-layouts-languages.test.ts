@@ -255,3 +255,24 @@ describe("a résumé without any heading (issue 10)", () => {
     expect(profile.projects.map((project) => project.name)).toEqual(["Sextant", "Quillmark"]);
   });
 });
+
+describe("languages, certifications, awards, publications and volunteering end a section (issue 10)", () => {
+  it.each([
+    ["Publikationen", "Braun, H. Sparse priors for gene networks, 2018 – 2019"],
+    ["Ehrenamt", "Trainerin, Jugendfußball Berlin, 2015 – 2018"],
+    ["Certificaciones", "AWS Certified Solutions Architect, 2020 – 2023"],
+    ["Prix", "Prix de l'innovation, Ville de Lyon, 2016 – 2017"],
+    ["Idiomas", "Español (nativo), Inglés (avanzado)"],
+  ])("%s", (heading, line) => {
+    const text = [
+      "Experience",
+      "Software Engineer at Nordlicht Software GmbH",
+      "2019 – Present",
+      heading,
+      line,
+    ].join("\n");
+    expect(roles(text)).toEqual([
+      { company: "Nordlicht Software GmbH", title: "Software Engineer", start: "2019-01", end: "present" },
+    ]);
+  });
+});
