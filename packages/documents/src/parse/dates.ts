@@ -108,6 +108,25 @@ const rangePattern = new RegExp(
 const sincePattern = new RegExp(`(?<![\\p{L}])${since}\\s+(${oneDate})(?![\\p{L}\\d/])`, "iu");
 const singlePattern = new RegExp(`(?<![\\p{L}\\d/.-])(${oneDate})(?![\\p{L}\\d/])`, "iu");
 
+// Every date a text writes (range ends too: only digits and letters may not precede one).
+const everyDatePattern = new RegExp(`(?<![\\p{L}\\d])(${oneDate})(?![\\p{L}\\d/])`, "giu");
+const ongoingPattern = new RegExp(`(?<![\\p{L}])(?:${present}|${since})(?![\\p{L}])`, "iu");
+
+/** Every year-month a text writes, in any notation and language the grammar reads ("März 2019", "2017"). */
+export function yearMonthsIn(text: string): Set<YearMonth> {
+  const found = new Set<YearMonth>();
+  for (const match of text.matchAll(everyDatePattern)) {
+    const parsed = match[1] === undefined ? null : parseOneDate(match[1]);
+    if (parsed !== null) found.add(parsed);
+  }
+  return found;
+}
+
+/** Whether a text writes an ongoing role in any of the five languages ("Present", "heute", "seit 2021"). */
+export function writesOngoing(text: string): boolean {
+  return ongoingPattern.test(text);
+}
+
 const pad = (month: number) => String(month).padStart(2, "0");
 
 /** "Jan 2020" → "2020-01", "März 2019" → "2019-03", "2019-03", "03/2018", "01/03/2019" → "2019-03", "2017" → "2017-01". */
