@@ -211,3 +211,45 @@ describe("parseResumeWithLlm", () => {
     expect(profile.education).toEqual([]);
   });
 });
+
+describe("parseResumeWithLlm grounding dates in five languages (issue 10)", () => {
+  it("keeps a German résumé's month names and 'heute'", async () => {
+    const german = [
+      "Lena Hoffmann",
+      "Berufserfahrung",
+      "Softwareentwicklerin bei Nordlicht Software GmbH",
+      "März 2019 – heute",
+      "Datenanalystin bei Helvetia Data AG",
+      "Oktober 2016 – Februar 2019",
+    ].join("\n");
+    const job = (company: string, title: string, start: string, end: string) => ({
+      company,
+      title,
+      start,
+      end,
+      location: null,
+      bullets: [],
+      technologies: [],
+    });
+    const output = {
+      ...validOutput(),
+      name: "Lena Hoffmann",
+      headline: null,
+      summary: null,
+      contact: { email: null, phone: null, location: null, links: [] },
+      experiences: [
+        job("Nordlicht Software GmbH", "Softwareentwicklerin", "2019-03", "present"),
+        job("Helvetia Data AG", "Datenanalystin", "2016-10", "2019-02"),
+      ],
+      education: [],
+      projects: [],
+      skills: [],
+    };
+    const { profile, dropped } = await parseResumeWithLlm(german, fakeLlm(output));
+    expect(dropped).toEqual([]);
+    expect(profile.experiences.map(({ start, end }) => [start, end])).toEqual([
+      ["2019-03", "present"],
+      ["2016-10", "2019-02"],
+    ]);
+  });
+});

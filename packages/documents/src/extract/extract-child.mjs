@@ -8,6 +8,7 @@ import { Buffer } from "node:buffer";
 import mammoth from "mammoth";
 import { getDocumentProxy } from "unpdf";
 import yauzl from "yauzl";
+import { columnText } from "./pdf-columns.mjs";
 
 class ExtractionFailure extends Error {
   constructor(code, detail) {
@@ -66,7 +67,8 @@ async function extractPdf(bytes, limits) {
     for (let number = 1; number <= pdf.numPages; number += 1) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
-      const text = pageText(content.items);
+      // A sidebar layout reads column by column; every other page keeps its stream order.
+      const text = columnText(content.items) ?? pageText(content.items);
       page.cleanup();
       length += text.length;
       if (length > limits.maxTextChars)

@@ -1,4 +1,4 @@
-import { parseOneDate } from "../parse/dates";
+import { writesOngoing, yearMonthsIn } from "../parse/dates";
 import type { YearMonth } from "../profile";
 import { WordSequenceIndex } from "./word-sequence-index";
 
@@ -12,10 +12,6 @@ export function matchWords(text: string): string[] {
   );
 }
 
-const dateToken =
-  /(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+'?(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])(?!\d)|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d|(?<!\d)(?:19|20)\d\d(?!\d)/giu;
-const presentWord = /\b(?:present|current(?:ly)?|now|today|to date|ongoing)\b/i;
-
 /** What a source text can support: its match form and every year-month it writes. */
 export interface SourceFacts {
   words: WordSequenceIndex;
@@ -24,15 +20,11 @@ export interface SourceFacts {
 }
 
 export function sourceFactsOf(text: string): SourceFacts {
-  const yearMonths = new Set<string>();
-  for (const token of text.match(dateToken) ?? []) {
-    const parsed = parseOneDate(token);
-    if (parsed !== null) yearMonths.add(parsed);
-  }
+  // The heuristic parser's date grammar: what it reads, grounding accepts (five languages).
   return {
     words: new WordSequenceIndex(matchWords(text)),
-    yearMonths,
-    mentionsPresent: presentWord.test(text),
+    yearMonths: yearMonthsIn(text),
+    mentionsPresent: writesOngoing(text),
   };
 }
 

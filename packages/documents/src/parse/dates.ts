@@ -9,70 +9,164 @@ export interface FoundDateRange {
   length: number;
 }
 
-const monthNumbers: Readonly<Record<string, number>> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
+// Month names and common abbreviations in English, Spanish, German, French and Portuguese, written
+// without accents (see `foldWord`), and seasons (spring 03, summer 06, autumn 09, winter 12).
+const monthSpellings: ReadonlyArray<readonly string[]> = [
+  ["jan", "january", "enero", "ene", "januar", "janner", "janvier", "janv", "janeiro"],
+  ["feb", "february", "febrero", "februar", "fevrier", "fevr", "fev", "fevereiro"],
+  ["mar", "march", "marzo", "marz", "maerz", "mars", "marco"],
+  [
+    "apr",
+    "april",
+    "abril",
+    "abr",
+    "avril",
+    "avr",
+    "spring",
+    "primavera",
+    "fruhling",
+    "fruhjahr",
+    "printemps",
+  ],
+  ["may", "mayo", "mai", "maio"],
+  ["jun", "june", "junio", "juni", "juin", "junho", "summer", "verano", "sommer", "ete", "verao"],
+  ["jul", "july", "julio", "juli", "juillet", "juil", "julho"],
+  ["aug", "august", "agosto", "ago", "aout"],
+  [
+    "sep",
+    "sept",
+    "september",
+    "septiembre",
+    "setiembre",
+    "septembre",
+    "setembro",
+    "set",
+    "autumn",
+    "fall",
+    "otono",
+    "herbst",
+    "automne",
+    "outono",
+  ],
+  ["oct", "october", "octubre", "oktober", "okt", "octobre", "outubro", "out"],
+  ["nov", "november", "noviembre", "novembre", "novembro"],
+  [
+    "dec",
+    "december",
+    "diciembre",
+    "dic",
+    "dezember",
+    "dez",
+    "decembre",
+    "dezembro",
+    "winter",
+    "invierno",
+    "hiver",
+    "inverno",
+  ],
+];
 
-const monthName =
-  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/** Lowercase, without accents: "März" → "marz", "décembre" → "decembre". */
+const foldWord = (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+const monthNumbers = new Map<string, number>();
+for (const [index, spellings] of monthSpellings.entries())
+  for (const spelling of spellings) monthNumbers.set(spelling, index + 1);
+
+// Accented forms are matched as written; NFD text (a decomposed "ä") is folded by normalizeExtractedText.
+const accented = [
+  "märz",
+  "févr",
+  "février",
+  "août",
+  "décembre",
+  "março",
+  "frühling",
+  "frühjahr",
+  "été",
+  "verão",
+  "otoño",
+  "jänner",
+];
+const monthName = `(?:${[...monthNumbers.keys(), ...accented].sort((a, b) => b.length - a.length).join("|")})`;
 const year = "(?:19[5-9]\\d|20\\d\\d)";
-// One date: "Jan 2020", "January, 2020", "Jan. 2020", "2019-03", "2019/03", "03/2018", "3.2018", "2017".
-const oneDate = `(?:${monthName}\\.?,?\\s+'?${year}|${year}[-/.](?:0?[1-9]|1[0-2])(?![\\d])|(?:0?[1-9]|1[0-2])[/.]${year}|${year})`;
-const present = "(?:present|current(?:ly)?|now|today|to\\s+date|ongoing)";
-const separator = "\\s*(?:[-–—‒―~→]|\\bto\\b|\\buntil\\b|\\btill\\b|\\bthrough\\b|\\bthru\\b)\\s*";
+// One date: "Jan 2020", "marzo de 2019", "January, 2020", "Jan. 2020", "2019-03", "2019/03", "03/2018",
+// "3.2018", "01/03/2019" (Europass day first), "2017".
+const oneDate = `(?:${monthName}\\.?,?\\s+(?:de\\s+)?'?${year}|${year}[-/.](?:0?[1-9]|1[0-2])(?![\\d])|(?:0?[1-9]|[12]\\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]${year}|(?:0?[1-9]|1[0-2])[/.]${year}|${year})`;
+const present =
+  "(?:present|current(?:ly)?|now|today|to\\s+date|ongoing|actualidad|actualmente|presente|hoy|heute|jetzt|aktuell|derzeit|aujourd['’]hui|pr[ée]sent|en\\s+cours|atual(?:mente)?|hoje|o\\s+momento)";
+const separator =
+  "\\s*(?:[-–—‒―~→]|(?<![\\p{L}])(?:to|until|till|through|thru|bis|hasta|al|au|a|até|à)(?![\\p{L}]))\\s*";
+// "2019–21": a two-digit end year right after a dash.
+const shortEnd = "(?<=[-–—]\\s?)\\d\\d(?![\\d/.])";
+const since = "(?:since|seit|desde|depuis|a\\s+partir\\s+de)";
 
 const rangePattern = new RegExp(
-  `(?<![\\w/.-])(${oneDate})${separator}(${oneDate}|${present})(?![\\w/])`,
+  `(?<![\\p{L}\\d/.-])(${oneDate})${separator}(${oneDate}|${present}|${shortEnd})(?![\\p{L}\\d/])`,
   "iu",
 );
-const sincePattern = new RegExp(`\\bsince\\s+(${oneDate})(?![\\w/])`, "iu");
-const singlePattern = new RegExp(`(?<![\\w/.-])(${oneDate})(?![\\w/])`, "iu");
+const sincePattern = new RegExp(`(?<![\\p{L}])${since}\\s+(${oneDate})(?![\\p{L}\\d/])`, "iu");
+const singlePattern = new RegExp(`(?<![\\p{L}\\d/.-])(${oneDate})(?![\\p{L}\\d/])`, "iu");
+
+// Every date a text writes (range ends too: only digits and letters may not precede one).
+const everyDatePattern = new RegExp(`(?<![\\p{L}\\d])(${oneDate})(?![\\p{L}\\d/])`, "giu");
+const ongoingPattern = new RegExp(`(?<![\\p{L}])(?:${present}|${since})(?![\\p{L}])`, "iu");
+
+/** Every year-month a text writes, in any notation and language the grammar reads ("März 2019", "2017"). */
+export function yearMonthsIn(text: string): Set<YearMonth> {
+  const found = new Set<YearMonth>();
+  for (const match of text.matchAll(everyDatePattern)) {
+    const parsed = match[1] === undefined ? null : parseOneDate(match[1]);
+    if (parsed !== null) found.add(parsed);
+  }
+  return found;
+}
+
+/** Whether a text writes an ongoing role in any of the five languages ("Present", "heute", "seit 2021"). */
+export function writesOngoing(text: string): boolean {
+  return ongoingPattern.test(text);
+}
 
 const pad = (month: number) => String(month).padStart(2, "0");
 
-/** "Jan 2020" → "2020-01", "2019-03" → "2019-03", "03/2018" → "2018-03", "2017" → "2017-01". */
+/** "Jan 2020" → "2020-01", "März 2019" → "2019-03", "2019-03", "03/2018", "01/03/2019" → "2019-03", "2017" → "2017-01". */
 export function parseOneDate(raw: string): YearMonth | null {
-  const text = raw.trim().toLowerCase().replace(/'/g, "");
-  const named = /^([a-z]+)\.?,?\s+(\d{4})$/.exec(text);
+  const text = foldWord(raw.trim()).replace(/'/g, "");
+  const named = /^(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})$/u.exec(text);
   if (named?.[1] !== undefined && named[2] !== undefined) {
-    const month = monthNumbers[named[1].slice(0, named[1].startsWith("sept") ? 4 : 3)];
+    const month = monthNumbers.get(named[1]);
     return month === undefined ? null : (`${named[2]}-${pad(month)}` as YearMonth);
   }
   const yearFirst = /^(\d{4})[-/.](\d{1,2})$/.exec(text);
   if (yearFirst?.[1] !== undefined && yearFirst[2] !== undefined)
     return `${yearFirst[1]}-${pad(Number(yearFirst[2]))}` as YearMonth;
-  const monthFirst = /^(\d{1,2})[/.](\d{4})$/.exec(text);
+  const monthFirst = /^(?:\d{1,2}[/.])?(\d{1,2})[/.](\d{4})$/.exec(text);
   if (monthFirst?.[1] !== undefined && monthFirst[2] !== undefined)
     return `${monthFirst[2]}-${pad(Number(monthFirst[1]))}` as YearMonth;
   if (/^\d{4}$/.test(text)) return `${text}-01` as YearMonth;
   return null;
 }
 
-function parseEnd(raw: string): YearMonth | "present" | null {
-  return new RegExp(`^${present}$`, "iu").test(raw.trim()) ? "present" : parseOneDate(raw);
+const presentPattern = new RegExp(`^${present}$`, "iu");
+
+function parseEnd(raw: string, start: YearMonth): YearMonth | "present" | null {
+  const text = raw.trim();
+  if (presentPattern.test(text)) return "present";
+  // "2019–21": the century of the start.
+  if (/^\d\d$/.test(text)) return `${start.slice(0, 2)}${text}-01` as YearMonth;
+  return parseOneDate(text);
 }
 
 /**
- * The first date range in a line: "Jan 2020 – Present", "2019-03 to 2021-06", "03/2018 - 12/2019",
- * "2017 – 2019", "Since March 2021" (ongoing). A start after its end is not a range.
+ * The first date range in a line: "Jan 2020 – Present", "März 2019 – heute", "2019-03 to 2021-06",
+ * "03/2018 - 12/2019", "2017 – 2019", "2019–21", "Since March 2021", "seit 2021", "desde 2020" (ongoing), in
+ * English, Spanish, German, French and Portuguese. A start after its end is not a range.
  */
 export function findDateRange(line: string): FoundDateRange | null {
   const range = rangePattern.exec(line);
   if (range?.[1] !== undefined && range[2] !== undefined) {
     const start = parseOneDate(range[1]);
-    const end = parseEnd(range[2]);
+    const end = start === null ? null : parseEnd(range[2], start);
     if (start !== null && (end === "present" || (end !== null && end >= start))) {
       return { start, end, index: range.index, length: range[0].length };
     }

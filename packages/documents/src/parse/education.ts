@@ -1,13 +1,22 @@
 import type { Education } from "../profile";
-import { findDateRange, findSingleDate, withoutDate } from "./dates";
+import { type FoundDateRange, findDateRange, findSingleDate, withoutDate } from "./dates";
 import type { ResumeLine } from "./lines";
 import { trimCharacters } from "./trim";
 
 const schoolWord =
-  /\b(?:university|universit[éàä]t?|universidad|universidade|università|college|institute|instituto|school|academy|polytechnic|politecnico|hochschule|conservatory|iit|nit|mit|ucla|epfl|eth)\b/iu;
+  /(?<!\p{L})(?:university|universit[éàä]t?|universidad|universidade|università|college|institute|institut|instituto|school|[ée]cole|academy|polytechnic|polit[ée]cnic[ao]|politecnico|hochschule|conservatory|iit|nit|mit|ucla|epfl|eth|insa|rwth)(?!\p{L})/iu;
 
+// Degrees in English, Spanish, German, French and Portuguese ("MSc", "Máster", "Promotion", "Licence",
+// "Diplôme d'ingénieur", "Bacharelado"), at the start of a part.
 const degreePattern =
-  /^(?:(?:bachelor|master|doctor|associate)(?:'s|’s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|technology|business administration|fine arts|laws|philosophy|education|applied science))?|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?\s?a\.?|m\.?\s?a\.?|mba|ph\.?\s?d\.?|b\.?\s?tech|m\.?\s?tech|b\.?\s?eng|m\.?\s?eng|b\.?\s?e\.?|m\.?\s?e\.?|ll\.?b|ll\.?m|m\.?d\.?|diploma|certificate|high school diploma|a-levels|licenciatura|mestrado)(?=[\s,.:;(]|$)/iu;
+  /^(?:(?:bachelor|master|doctor|associate)(?:'s|’s)?(?:\s+(?:of|in)\s+(?:science|arts|engineering|technology|business administration|fine arts|laws|philosophy|education|applied science))?|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?\s?a\.?|m\.?\s?a\.?|mba|ph\.?\s?d\.?|dphil|doctorate|b\.?\s?tech|m\.?\s?tech|b\.?\s?eng|m\.?\s?eng|b\.?\s?e\.?|m\.?\s?e\.?|ll\.?b|ll\.?m|m\.?d\.?|diploma|certificate|high school diploma|a-levels|licenciatura|licenciad[oa]|mestrado|bacharelado|doutorado|grado|m[áa]ster|doctorado|ingenier[íi]a t[ée]cnica|promotion|diplom(?:-\p{L}+)?|dr\.\s?rer\.\s?nat\.?|staatsexamen|licence|doctorat|dipl[ôo]me d'ing[ée]nieur|dipl[ôo]me|bts|dut)(?=[\s,.:;(]|$)/iu;
+
+/** Whether a line outside any section reads as an education entry: a school and a degree. */
+export function isEducationLine(text: string): boolean {
+  return (
+    schoolWord.test(text) && text.split(/\s*[|·,]\s*|\s+[–—-]\s+/u).some((part) => degreePattern.test(part))
+  );
+}
 
 interface EducationDraft extends Education {
   hasDates: boolean;
@@ -19,7 +28,7 @@ function splitDegree(text: string): { degree: string; field: string | null } | n
   if (match === null) return null;
   const degree = match[0].trim();
   const field = trimCharacters(
-    text.slice(match[0].length).replace(/^[\s,.:;]*(?:(?:in|of)\s+)?/i, ""),
+    text.slice(match[0].length).replace(/^[\s,.:;]*(?:(?:in|of|en|em|de|im|in der)\s+)?/iu, ""),
     /[\s,.;]/,
     "end",
   ).trim();
@@ -33,8 +42,16 @@ function splitDegree(text: string): { degree: string; field: string | null } | n
 export function parseEducation(lines: readonly ResumeLine[]): Education[] {
   const entries: EducationDraft[] = [];
   let current: EducationDraft | undefined;
+  // A date printed before its entry (a dates column: "2020" / "MSc in Data Science" / school).
+  let pending: FoundDateRange | null = null;
   const startEntry = () => {
     current = { school: "", degree: null, field: null, start: null, end: null, hasDates: false };
+    if (pending !== null) {
+      current.hasDates = true;
+      current.start = pending.start;
+      current.end = pending.end === "present" ? null : pending.end;
+      pending = null;
+    }
     entries.push(current);
     return current;
   };
@@ -55,12 +72,12 @@ export function parseEducation(lines: readonly ResumeLine[]): Education[] {
         entry.field = degree.field?.slice(0, 200) ?? null;
       }
     }
-    const entry = current;
+    const entry: EducationDraft | undefined = current;
     if (found !== null && entry !== undefined && !entry.hasDates) {
       entry.hasDates = true;
       entry.start = found.start;
       entry.end = found.end === "present" ? null : found.end;
-    }
+    } else if (found !== null && rest === "") pending = found;
   }
   return entries
     .filter((entry) => entry.school !== "")

@@ -11,6 +11,8 @@ interface EntryDraft {
 }
 
 const maxHeaderLines = 4;
+// Header lines an entry may have before its date line ("Title" / "Company, City" / dates).
+const maxLinesBeforeDates = 3;
 
 // Entry headers come with dates: on the line itself or on one of the next two lines, before any bullet.
 function opensEntry(lines: readonly ResumeLine[], index: number): boolean {
@@ -77,6 +79,72 @@ function draftEntries(lines: readonly ResumeLine[]): EntryDraft[] {
   return drafts;
 }
 
+// Header lines are short: a long line is a sentence (a description written without a bullet marker).
+const isHeaderLine = (line: ResumeLine | undefined) =>
+  line !== undefined && !line.isBullet && line.text.length <= 120 && line.text.split(" ").length <= 12;
+
+/**
+ * Groups section lines into entries around their date lines (anchors), by the layout the first entry
+ * shows: header lines before the dates ("Title at Company" / dates, "Company — City" / "Title, dates",
+ * title / company / dates) — every entry then takes as many header lines before its dates as the first
+ * one had — or dates first (Europass, a dates column in a table) with the title and company after them.
+ * This reads descriptions printed without bullet markers (a browser's PDF of a list) as descriptions.
+ */
+function draftAnchored(lines: readonly ResumeLine[], anchors: readonly number[]): EntryDraft[] {
+  const first = anchors[0] as number;
+  const firstDates = findDateRange(lines[first]?.text ?? "") as FoundDateRange;
+  let before = 0;
+  while (before < maxLinesBeforeDates && isHeaderLine(lines[first - before - 1])) before += 1;
+  const datesFirst = before === 0 && withoutDate(lines[first]?.text ?? "", firstDates) === "";
+  // With bullet markers, every contiguous non-bullet run before a date line is that entry's header;
+  // without them, descriptions and headers look alike, and the first entry's header size decides.
+  const hasBullets = lines.some((line) => line.isBullet);
+  const limit = hasBullets ? maxLinesBeforeDates : before;
+  const drafts: EntryDraft[] = [];
+  let claimed = 0;
+  anchors.forEach((anchor, position) => {
+    const text = lines[anchor]?.text ?? "";
+    const dates = findDateRange(text) as FoundDateRange;
+    const rest = withoutDate(text, dates);
+    const header: string[] = [];
+    let from = anchor;
+    if (!datesFirst) {
+      while (from > claimed && anchor - from < limit && isHeaderLine(lines[from - 1])) from -= 1;
+      for (let index = from; index < anchor; index += 1) header.push(lines[index]?.text ?? "");
+    }
+    if (rest !== "") header.push(rest);
+    const next = anchors[position + 1] ?? lines.length;
+    // Dates first, or a header without both a title and a company ("2021 – Present Engineer" then
+    // "Acme – Madrid" when a dates column shares the first line): the lines after the dates complete it.
+    let body = anchor + 1;
+    const limitAfter = body + 2;
+    while (
+      body < Math.min(next, limitAfter) &&
+      (datesFirst ? header.length < 2 : splitTitleAndCompany(header) === null) &&
+      isHeaderLine(lines[body])
+    ) {
+      header.push(lines[body]?.text ?? "");
+      body += 1;
+    }
+    const draft: EntryDraft = { header, dates, bullets: [] };
+    drafts.push(draft);
+    // The next entry's header lines (as many as the first entry had) are not this entry's description.
+    let end = next;
+    if (!datesFirst && position + 1 < anchors.length) {
+      while (end > body && next - end < limit && isHeaderLine(lines[end - 1])) end -= 1;
+    }
+    for (let index = body; index < end; index += 1) {
+      const line = lines[index] as ResumeLine;
+      const last = draft.bullets.at(-1);
+      if (last !== undefined && !line.isBullet && /^[\p{Ll}\d(&]/u.test(line.text))
+        draft.bullets[draft.bullets.length - 1] = `${last} ${line.text}`.slice(0, 2000);
+      else draft.bullets.push(line.text);
+    }
+    claimed = body;
+  });
+  return drafts;
+}
+
 /**
  * Work experience from the lines of an experience section. An entry needs a title and a company; when
  * `requireDates` is set (lines outside any experience heading), it also needs a date range.
@@ -86,7 +154,12 @@ export function parseExperiences(
   options: { requireDates?: boolean } = {},
 ): Experience[] {
   const experiences: Experience[] = [];
-  for (const draft of draftEntries(lines)) {
+  const anchors: number[] = [];
+  lines.forEach((line, index) => {
+    if (!line.isBullet && findDateRange(line.text) !== null) anchors.push(index);
+  });
+  const drafts = anchors.length === 0 ? draftEntries(lines) : draftAnchored(lines, anchors);
+  for (const draft of drafts) {
     if (options.requireDates === true && draft.dates === null) continue;
     const roles = splitTitleAndCompany(draft.header);
     if (roles === null) continue;

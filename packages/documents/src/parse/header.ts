@@ -17,8 +17,15 @@ function titleCase(text: string): string {
     );
 }
 
+// Academic and courtesy titles before a name ("Dr.", "Prof. Dr.", "Dr. rer. nat.", "Dr.-Ing.") and
+// degrees after it (", PhD"): not part of the name.
+const honorifics =
+  /^(?:(?:prof|dr|mr|mrs|ms|mx|dra|sr|sra)\.?(?:-ing\.?)?\s+(?:(?:rer|phil|med|nat|habil|jur)\.\s+){0,3})+/iu;
+const degreeSuffix = /,\s*(?:ph\.?\s?d|m\.?\s?sc|b\.?\s?sc|mba|msc|bsc|dphil)\.?$/iu;
+
 /** A person's name: 2–5 capitalised words, no digits or contact data ("MARCUS LEE" → "Marcus Lee"). */
-function asName(line: string): string | null {
+function asName(fullLine: string): string | null {
+  const line = fullLine.trim().replace(honorifics, "").replace(degreeSuffix, "");
   if (isContactSegment(line) && !/^[\p{L}\s'’.-]+$/u.test(line)) return null;
   const words = line.trim().split(/\s+/);
   if (words.length < 2 || words.length > 5 || line.length > 60) return null;

@@ -1,12 +1,14 @@
 import { emptyProfile } from "../empty-profile";
 import type { Profile } from "../profile";
 import { isContactSegment, segmentsOf } from "./contact";
+import { findDateRange } from "./dates";
 import { parseEducation } from "./education";
 import { parseExperiences } from "./experience";
 import { parseHeader } from "./header";
 import { toResumeLines } from "./lines";
 import { parseProjects, parseSkills } from "./projects-skills";
 import { type Section, splitSections } from "./sections";
+import { sortUnheadedLines } from "./unheaded";
 
 const linesOf = (sections: readonly Section[], kind: Section["kind"]) =>
   sections.filter((section) => section.kind === kind).flatMap((section) => section.lines);
@@ -41,16 +43,25 @@ export function parseResumeHeuristic(text: string): Profile {
   profile.summary = summary === "" ? null : summary.slice(0, 4000);
 
   const experienceLines = linesOf(sections, "experience");
+  // No experience heading: look for dated entries in the rest, skipping the name and contact lines.
+  // The headline ("Systemadministrator · Django") is no entry's title, unless dates follow it.
+  const unheaded = sortUnheadedLines(
+    experienceLines.length > 0
+      ? []
+      : headerLines
+          .slice(1)
+          .filter(
+            (line, index, rest) =>
+              !segmentsOf(line.text).every(isContactSegment) &&
+              (line.text !== header.headline || findDateRange(rest[index + 1]?.text ?? "") !== null),
+          ),
+  );
   profile.experiences =
     experienceLines.length > 0
       ? parseExperiences(experienceLines)
-      : parseExperiences(
-          // No experience heading: look for dated entries in the rest, skipping the name and contact lines.
-          headerLines.slice(1).filter((line) => !segmentsOf(line.text).every(isContactSegment)),
-          { requireDates: true },
-        );
-  profile.education = parseEducation(linesOf(sections, "education"));
-  profile.projects = parseProjects(linesOf(sections, "projects"));
-  profile.skills = parseSkills(linesOf(sections, "skills"));
+      : parseExperiences(unheaded.experience, { requireDates: true });
+  profile.education = parseEducation([...linesOf(sections, "education"), ...unheaded.education]);
+  profile.projects = parseProjects([...linesOf(sections, "projects"), ...unheaded.projects]);
+  profile.skills = parseSkills([...linesOf(sections, "skills"), ...unheaded.skills]);
   return profile;
 }

@@ -49,6 +49,14 @@ const notTechnology =
   /^(?:english|spanish|portuguese|french|german|italian|mandarin|chinese|hindi|tamil|kannada|japanese|korean|arabic|russian|dutch|polish|native|fluent|communication|leadership|teamwork|mentoring|problem solving|time management)\b/i;
 const label = /^[\p{L} &/]{2,40}:\s*/u;
 
+/** Whether a line outside any section is a list of skills: at least three items, most of them known technologies. */
+export function isSkillsLine(text: string): boolean {
+  const items = text.split(/\s*[,;|•·]\s*/u).filter((item) => item !== "");
+  if (items.length < 3) return false;
+  const known = items.filter((item) => normalizeTechnology(item) !== null).length;
+  return known * 5 >= items.length * 3;
+}
+
 /**
  * Skills from the lines of a skills section: labels ("Languages:") are dropped, items split on , ; |
  * • · and spaced slashes; each item is normalised through the taxonomy, or kept as `other` when it is

@@ -1,6 +1,6 @@
 import { isLocation } from "./contact";
 import { trimCharacters } from "./trim";
-import { looksLikeCompany, looksLikeTitle } from "./vocabulary";
+import { looksLikeTitle, titleLeaning } from "./vocabulary";
 
 export interface TitleAndCompany {
   title: string;
@@ -12,14 +12,11 @@ function clean(text: string): string {
   return trimCharacters(text, /[\s,|·•:;–—-]/u).trim();
 }
 
-/** Orders two phrases as (title, company) using title/company vocabulary; `titleFirst` breaks ties. */
+/** Orders two phrases as (title, company) by how much each reads as a title; `titleFirst` breaks ties. */
 function order(first: string, second: string, titleFirst: boolean): [string, string] {
-  const firstIsTitle = looksLikeTitle(first) && !looksLikeCompany(first);
-  const secondIsTitle = looksLikeTitle(second) && !looksLikeCompany(second);
-  if (firstIsTitle && !secondIsTitle) return [first, second];
-  if (secondIsTitle && !firstIsTitle) return [second, first];
-  if (looksLikeCompany(first) && !looksLikeCompany(second)) return [second, first];
-  if (looksLikeCompany(second) && !looksLikeCompany(first)) return [first, second];
+  const lean = titleLeaning(first) - titleLeaning(second);
+  if (lean > 0) return [first, second];
+  if (lean < 0) return [second, first];
   return titleFirst ? [first, second] : [second, first];
 }
 
@@ -33,8 +30,15 @@ export function splitTitleAndCompany(headerTexts: readonly string[]): TitleAndCo
   let location: string | null = null;
   for (const text of headerTexts) {
     for (const part of text.split(/\s*\|\s*|\s+[–—]\s+|\s+-\s+/u)) {
-      const cleaned = clean(part);
+      let cleaned = clean(part);
       if (cleaned === "") continue;
+      // "Company, City, Country": the last two comma segments are a location.
+      const segments = cleaned.split(", ");
+      const tail = segments.slice(-2).join(", ");
+      if (segments.length >= 3 && isLocation(tail)) {
+        location ??= tail;
+        cleaned = segments.slice(0, -2).join(", ");
+      }
       if (isLocation(cleaned) && !looksLikeTitle(cleaned) && (parts.length > 0 || headerTexts.length > 1)) {
         location ??= cleaned;
         continue;
@@ -50,7 +54,8 @@ export function splitTitleAndCompany(headerTexts: readonly string[]): TitleAndCo
   }
   const single = parts[0];
   if (single === undefined) return null;
-  const at = /^(.+?)\s+(?:at|@)\s+(.+)$/u.exec(single);
+  // "Title at Company" in English, German ("bei"), French ("chez"), Spanish ("en"), Portuguese ("na/no/em").
+  const at = /^(.+?)\s+(?:at|@|bei|chez|en|na|no|em)\s+(.+)$/u.exec(single);
   if (at?.[1] !== undefined && at[2] !== undefined && looksLikeTitle(at[1])) {
     return { title: clean(at[1]), company: clean(at[2]), location };
   }

@@ -1,0 +1,33 @@
+import { findDateRange } from "./dates";
+import { isEducationLine } from "./education";
+import type { ResumeLine } from "./lines";
+import { isSkillsLine } from "./projects-skills";
+
+/** The lines of a résumé without section headings, sorted by what each reads as. */
+export interface UnheadedLines {
+  experience: ResumeLine[];
+  education: ResumeLine[];
+  skills: ResumeLine[];
+  projects: ResumeLine[];
+}
+
+// "Name — description" with a lowercase description: a project, unless dates follow (an entry header).
+const projectLine = /^\S.{0,60}?\s[—–]\s\p{Ll}/u;
+
+/**
+ * Sorts the body of a résumé that has no headings: education lines (a school and a degree), skills lines
+ * (a list of known technologies) and project lines leave the experience lines, where they would read as
+ * the last role's description.
+ */
+export function sortUnheadedLines(lines: readonly ResumeLine[]): UnheadedLines {
+  const sorted: UnheadedLines = { experience: [], education: [], skills: [], projects: [] };
+  lines.forEach((line, index) => {
+    if (!line.isBullet && isEducationLine(line.text)) sorted.education.push(line);
+    else if (line.isBullet || findDateRange(line.text) !== null) sorted.experience.push(line);
+    else if (isSkillsLine(line.text)) sorted.skills.push(line);
+    else if (projectLine.test(line.text) && findDateRange(lines[index + 1]?.text ?? "") === null)
+      sorted.projects.push(line);
+    else sorted.experience.push(line);
+  });
+  return sorted;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import corpusLabels from "../corpus/labels.json" with { type: "json" };
+import { evaluateSplit } from "../corpus/lib/evaluate";
+import { buildLabels, corpusLayouts, splitLabels } from "../corpus/lib/labels";
+import { f1Of, scoreProfile } from "../corpus/lib/score";
+import { corpusSeed, splitSeed } from "../corpus/seeds";
+import corpusSplit from "../corpus/split.json" with { type: "json" };
+import { emptyProfile } from "../src/empty-profile";
+
+describe("the evaluation corpus (issue 10)", () => {
+  it("is what its seeds generate, split by layout into disjoint halves", () => {
+    expect(buildLabels(corpusSeed)).toEqual(corpusLabels);
+    expect(splitLabels(corpusLabels as never, splitSeed)).toEqual(corpusSplit);
+    expect(new Set([...corpusSplit.dev, ...corpusSplit.test]).size).toBe(corpusLabels.length);
+    for (const layout of corpusLayouts)
+      expect(corpusSplit.test.filter((id) => id.startsWith(`${layout}-`))).toHaveLength(3);
+  });
+
+  it("scores a swapped company and title on neither field", () => {
+    const label = buildLabels(corpusSeed)[0] as (typeof corpusLabels)[number];
+    const profile = emptyProfile();
+    profile.experiences = label.experiences.map((job) => ({
+      company: job.title,
+      title: job.company,
+      start: job.start as never,
+      end: job.end as never,
+      location: null,
+      bullets: [],
+      technologies: [],
+    }));
+    const scores = scoreProfile(label as never, profile);
+    expect(scores.company.tp).toBe(0);
+    expect(scores.title.tp).toBe(0);
+    expect(f1Of(scores.start).f1).toBe(1);
+  });
+
+  // The closing figure of issue 10, on the test split only: company, title and dates F1 ≥ 0.95 on every
+  // layout and every rendering engine.
+  it("holds company, title and dates F1 ≥ 0.95 per layout and per engine on the test split", {
+    timeout: 300_000,
+  }, async () => {
+    const evaluation = await evaluateSplit("test");
+    for (const map of [evaluation.byLayout, evaluation.byEngine])
+      for (const [key, scores] of map)
+        for (const field of ["company", "title", "start", "end"] as const)
+          expect({ key, field, f1: f1Of(scores[field]).f1 >= 0.95 }).toEqual({ key, field, f1: true });
+  });
+});
