@@ -4,8 +4,11 @@ import { describeError } from "../lib/describe-error";
 import { formatBytes, formatDateTime, isoDateTime } from "../lib/format";
 import { useTRPC } from "../trpc/client";
 import { DocumentStatus } from "./document-status";
+import { DocumentWarnings } from "./document-warnings-list";
+import { reingestLabel } from "./reingest";
 import type { DocumentSummary } from "./types";
 import { useLiveDocument } from "./use-live-document";
+import { useReingest } from "./use-reingest";
 
 /** What a destructive action on a row is about: the row's own document, never its live view. */
 export interface DocumentTarget {
@@ -15,7 +18,8 @@ export interface DocumentTarget {
 
 interface DocumentRowProps {
   document: DocumentSummary;
-  canDelete: boolean;
+  /** Members and up: delete, and read a settled document again. */
+  canWrite: boolean;
   onDelete: (target: DocumentTarget) => void;
 }
 
@@ -23,9 +27,11 @@ interface DocumentRowProps {
  * One document in the list: name, size, upload time, live status, and what can be done with it. Every
  * action is bound to `document.id`, the list entry this row was rendered for.
  */
-export function DocumentRow({ document, canDelete, onDelete }: DocumentRowProps) {
+export function DocumentRow({ document, canWrite, onDelete }: DocumentRowProps) {
   const trpc = useTRPC();
-  const { view, isPolling } = useLiveDocument(document);
+  const { view, isPolling, follow } = useLiveDocument(document);
+  const reingest = useReingest(document.id, follow);
+  const reingestText = reingestLabel(view.status);
   const download = useMutation(
     trpc.documents.download.mutationOptions({
       // The link is short-lived, so it is fetched on demand. Storage answers with
@@ -45,6 +51,7 @@ export function DocumentRow({ document, canDelete, onDelete }: DocumentRowProps)
       </th>
       <td>
         <DocumentStatus view={view} isPolling={isPolling} />
+        {view.status === "ready" ? <DocumentWarnings warnings={view.warnings} headingLevel="h3" /> : null}
       </td>
       <td>
         <div className="row-actions">
@@ -66,7 +73,19 @@ export function DocumentRow({ document, canDelete, onDelete }: DocumentRowProps)
             {download.isPending ? "Preparing…" : "Download"}
             <span className="visually-hidden"> {document.filename}</span>
           </button>
-          {canDelete ? (
+          {canWrite && reingestText !== null ? (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={reingest.isPending}
+              onClick={reingest.start}
+              data-testid="reingest-document"
+            >
+              {reingest.isPending ? "Starting…" : reingestText}
+              <span className="visually-hidden"> {document.filename}</span>
+            </button>
+          ) : null}
+          {canWrite ? (
             <button
               type="button"
               className="button button-small button-danger-outline"
@@ -80,6 +99,16 @@ export function DocumentRow({ document, canDelete, onDelete }: DocumentRowProps)
         {download.isError ? (
           <p className="field-error" role="alert">
             The download link could not be made: {describeError(download.error).message}
+          </p>
+        ) : null}
+        {reingest.failure !== null ? (
+          <p
+            className="field-error"
+            role="alert"
+            data-testid="reingest-error"
+            data-code={reingest.failure.code ?? ""}
+          >
+            {reingest.failure.message}
           </p>
         ) : null}
       </td>
