@@ -182,8 +182,15 @@ describe("document warnings and reingest (embedded product in Chromium)", () => 
     const reread = row.getByTestId("reingest-document");
     expect(await reread.textContent()).toBe(`Re-read ${plain.filename}`);
 
-    await recordStatuses(page, plain.id);
+    // Re-reading replaces the profile, so it is confirmed first, naming the row's own file.
     await reread.click();
+    const dialog = page.getByTestId("confirm-reread-document");
+    await dialog.waitFor();
+    expect(await dialog.getByRole("heading").textContent()).toBe(`Read “${plain.filename}” again?`);
+    await checkLayouts(page, "reread-confirm");
+    await recordStatuses(page, plain.id);
+    await page.getByTestId("confirm-reread-document-confirm").click();
+    await dialog.waitFor({ state: "detached" });
     const seen = await waitForRun(page, "ready");
     const firstMoving = seen.findIndex((status) => status === "uploaded" || status === "processing");
     expect(firstMoving, seen.join(" → ")).toBeGreaterThanOrEqual(0);
@@ -194,6 +201,8 @@ describe("document warnings and reingest (embedded product in Chromium)", () => 
     const after = await api.query<SummaryWithTimes>("documents.byId", { documentId: plain.id });
     expect(after.status).toBe("ready");
     expect(after.updatedAt).not.toBe(plain.updatedAt);
+    // The row links to the profile the new reading made.
+    await row.locator(`[data-testid="open-profile"][href="/profiles/${after.profileId}"]`).waitFor();
     for (const key of ["failed", "planted"] as const) {
       const other = await api.query<SummaryWithTimes>("documents.byId", { documentId: uploaded(key).id });
       expect(other.updatedAt, `${key} was not touched`).toBe(uploaded(key).updatedAt);

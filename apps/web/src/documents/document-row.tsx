@@ -1,5 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link } from "react-router";
+import { ConfirmDialog } from "../lib/confirm-dialog";
 import { describeError } from "../lib/describe-error";
 import { formatBytes, formatDateTime, isoDateTime } from "../lib/format";
 import { useTRPC } from "../trpc/client";
@@ -32,6 +34,8 @@ export function DocumentRow({ document, canWrite, onDelete }: DocumentRowProps) 
   const { view, isPolling, follow } = useLiveDocument(document);
   const reingest = useReingest(document.id, follow);
   const reingestText = reingestLabel(view.status);
+  // Re-reading a ready document rebuilds its profile; a failed one has nothing to lose, so it just starts.
+  const [confirmingReread, setConfirmingReread] = useState(false);
   const download = useMutation(
     trpc.documents.download.mutationOptions({
       // The link is short-lived, so it is fetched on demand. Storage answers with
@@ -78,7 +82,7 @@ export function DocumentRow({ document, canWrite, onDelete }: DocumentRowProps) 
               type="button"
               className="button button-small"
               disabled={reingest.isPending}
-              onClick={reingest.start}
+              onClick={() => (view.status === "ready" ? setConfirmingReread(true) : reingest.start())}
               data-testid="reingest-document"
             >
               {reingest.isPending ? "Starting…" : reingestText}
@@ -110,6 +114,23 @@ export function DocumentRow({ document, canWrite, onDelete }: DocumentRowProps) 
           >
             {reingest.failure.message}
           </p>
+        ) : null}
+        {confirmingReread ? (
+          <ConfirmDialog
+            title={`Read “${document.filename}” again?`}
+            confirmLabel="Re-read"
+            isPending={reingest.isPending}
+            error={null}
+            onConfirm={() => reingest.start(() => setConfirmingReread(false))}
+            onCancel={() => setConfirmingReread(false)}
+            testId="confirm-reread-document"
+          >
+            <p>
+              Vitae reads the file again and builds a new profile from it. Corrections made on the current
+              profile are lost, its share links are removed, and sources in earlier answers no longer lead to
+              its facts.
+            </p>
+          </ConfirmDialog>
         ) : null}
       </td>
     </tr>

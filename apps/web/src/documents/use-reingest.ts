@@ -11,7 +11,7 @@ import { reingestFailure } from "./reingest";
 export function useReingest(
   documentId: string,
   follow: () => Promise<void>,
-): { start: () => void; isPending: boolean; failure: ErrorSummary | null } {
+): { start: (onSettled?: () => void) => void; isPending: boolean; failure: ErrorSummary | null } {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const mutation = useMutation(
@@ -24,7 +24,7 @@ export function useReingest(
     }),
   );
   return {
-    start: () => mutation.mutate({ documentId }),
+    start: (onSettled) => mutation.mutate({ documentId }, { onSettled }),
     isPending: mutation.isPending,
     failure: mutation.isError ? reingestFailure(describeError(mutation.error)) : null,
   };
