@@ -8,7 +8,7 @@ import { useTRPC } from "../trpc/client";
 import { DocumentStatus } from "./document-status";
 import { DocumentWarnings } from "./document-warnings-list";
 import { reingestLabel } from "./reingest";
-import type { DocumentSummary } from "./types";
+import { type DocumentSummary, isSettled } from "./types";
 import { useLiveDocument } from "./use-live-document";
 import { useReingest } from "./use-reingest";
 
@@ -36,6 +36,9 @@ export function DocumentRow({ document, canWrite, onDelete }: DocumentRowProps) 
   const reingestText = reingestLabel(view.status);
   // Re-reading a ready document rebuilds its profile; a failed one has nothing to lose, so it just starts.
   const [confirmingReread, setConfirmingReread] = useState(false);
+  // "Already being read" holds while that other run moves; once the document settles it is old news.
+  const shownReingestFailure =
+    reingest.failure?.code === "CONFLICT" && isSettled(view.status) ? null : reingest.failure;
   const download = useMutation(
     trpc.documents.download.mutationOptions({
       // The link is short-lived, so it is fetched on demand. Storage answers with
@@ -105,14 +108,14 @@ export function DocumentRow({ document, canWrite, onDelete }: DocumentRowProps) 
             The download link could not be made: {describeError(download.error).message}
           </p>
         ) : null}
-        {reingest.failure !== null ? (
+        {shownReingestFailure !== null ? (
           <p
             className="field-error"
             role="alert"
             data-testid="reingest-error"
-            data-code={reingest.failure.code ?? ""}
+            data-code={shownReingestFailure.code ?? ""}
           >
-            {reingest.failure.message}
+            {shownReingestFailure.message}
           </p>
         ) : null}
         {confirmingReread ? (
