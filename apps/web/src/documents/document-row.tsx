@@ -33,7 +33,7 @@ export function DocumentRow({ document, canWrite, onDelete }: DocumentRowProps) 
   const trpc = useTRPC();
   const { view, isPolling, follow } = useLiveDocument(document);
   const reingest = useReingest(document.id, follow);
-  const reingestText = reingestLabel(view.status);
+  const reingestText = reingestLabel(view.status, canWrite);
   // Re-reading a ready document rebuilds its profile; a failed one has nothing to lose, so it just starts.
   const [confirmingReread, setConfirmingReread] = useState(false);
   // "Already being read" holds while that other run moves; once the document settles it is old news.
@@ -80,7 +80,7 @@ export function DocumentRow({ document, canWrite, onDelete }: DocumentRowProps) 
             {download.isPending ? "Preparing…" : "Download"}
             <span className="visually-hidden"> {document.filename}</span>
           </button>
-          {canWrite && reingestText !== null ? (
+          {reingestText !== null ? (
             <button
               type="button"
               className="button button-small"

@@ -3,12 +3,15 @@ import { reingestFailure, reingestLabel } from "./reingest";
 
 describe("reingest", () => {
   it("offers Try again on a failed document, Re-read on a ready one, and nothing while it moves", () => {
-    expect(["failed", "ready", "uploaded", "processing"].map(reingestLabel)).toEqual([
-      "Try again",
-      "Re-read",
-      null,
-      null,
-    ]);
+    expect(
+      ["failed", "ready", "uploaded", "processing"].map((status) => reingestLabel(status, true)),
+    ).toEqual(["Try again", "Re-read", null, null]);
+  });
+
+  it("offers viewers nothing, whatever the status", () => {
+    expect(
+      ["failed", "ready", "uploaded", "processing"].map((status) => reingestLabel(status, false)),
+    ).toEqual([null, null, null, null]);
   });
 
   it("says a CONFLICT means the document is already being read, keeping code and request id", () => {

@@ -1,7 +1,11 @@
 import type { ErrorSummary } from "../lib/describe-error";
 
-/** What the reingest button on a settled row says: "Try again" after a failure, "Re-read" when ready. */
-export function reingestLabel(status: string): "Try again" | "Re-read" | null {
+/**
+ * What the reingest button on a row says — "Try again" after a failure, "Re-read" when ready — or `null`
+ * for no button: a viewer (`canWrite` false; the server refuses them anyway) or a document still moving.
+ */
+export function reingestLabel(status: string, canWrite: boolean): "Try again" | "Re-read" | null {
+  if (!canWrite) return null;
   if (status === "failed") return "Try again";
   if (status === "ready") return "Re-read";
   return null;
