@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpWithWorkspace, type TestAccount } from "./accounts";
 import { type ApiDocument, apiCalls } from "./api-calls";
 import { type BrowserSession, launchBrowser } from "./browser";
+import { checkLayouts } from "./layout";
 import { type RunningProduct, startProduct } from "./product-server";
 import { scannedFile } from "./resume-pdf";
 
@@ -28,42 +29,6 @@ function textResume(name: string, company: string): Buffer {
 
 // The delete of a document deleted elsewhere is refused with a 404 on purpose; Chromium logs it.
 const expectedConsoleError = /Failed to load resource: the server responded with a status of 404/;
-
-// The widths every changed page is checked at: a small phone and a desktop.
-const viewports = [
-  { name: "390", width: 390, height: 844 },
-  { name: "1440", width: 1440, height: 900 },
-] as const;
-
-/** What sticks out sideways: the page itself, or content wider than the panel that holds it. */
-async function overflows(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) found.push(`page ${root.scrollWidth} > ${root.clientWidth}`);
-    for (const panel of document.querySelectorAll<HTMLElement>(".panel")) {
-      if (panel.scrollWidth > panel.clientWidth) {
-        found.push(
-          `panel "${panel.querySelector("h2")?.textContent ?? "?"}" ${panel.scrollWidth} > ${panel.clientWidth}`,
-        );
-      }
-    }
-    return found;
-  });
-}
-
-/** Checks both widths (nothing scrolls or sticks out sideways) and saves screenshots when asked to. */
-async function checkLayouts(page: Page, name: string): Promise<void> {
-  for (const viewport of viewports) {
-    await page.setViewportSize({ width: viewport.width, height: viewport.height });
-    expect(await overflows(page), `${name} at ${viewport.width} px`).toEqual([]);
-    const directory = process.env.E2E_LAYOUT_SCREENSHOT_DIR;
-    if (directory !== undefined) {
-      await page.screenshot({ path: `${directory}/${name}-${viewport.name}.png`, fullPage: true });
-    }
-  }
-  await page.setViewportSize({ width: 1100, height: 900 });
-}
 
 describe("document rows, deletes and the audit log (embedded product in Chromium)", () => {
   let product: RunningProduct | undefined;

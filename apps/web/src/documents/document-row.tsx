@@ -1,11 +1,16 @@
 import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link } from "react-router";
+import { ConfirmDialog } from "../lib/confirm-dialog";
 import { describeError } from "../lib/describe-error";
 import { formatBytes, formatDateTime, isoDateTime } from "../lib/format";
 import { useTRPC } from "../trpc/client";
 import { DocumentStatus } from "./document-status";
-import type { DocumentSummary } from "./types";
+import { DocumentWarnings } from "./document-warnings-list";
+import { reingestLabel } from "./reingest";
+import { type DocumentSummary, isSettled } from "./types";
 import { useLiveDocument } from "./use-live-document";
+import { useReingest } from "./use-reingest";
 
 /** What a destructive action on a row is about: the row's own document, never its live view. */
 export interface DocumentTarget {
@@ -15,7 +20,8 @@ export interface DocumentTarget {
 
 interface DocumentRowProps {
   document: DocumentSummary;
-  canDelete: boolean;
+  /** Members and up: delete, and read a settled document again. */
+  canWrite: boolean;
   onDelete: (target: DocumentTarget) => void;
 }
 
@@ -23,9 +29,16 @@ interface DocumentRowProps {
  * One document in the list: name, size, upload time, live status, and what can be done with it. Every
  * action is bound to `document.id`, the list entry this row was rendered for.
  */
-export function DocumentRow({ document, canDelete, onDelete }: DocumentRowProps) {
+export function DocumentRow({ document, canWrite, onDelete }: DocumentRowProps) {
   const trpc = useTRPC();
-  const { view, isPolling } = useLiveDocument(document);
+  const { view, isPolling, follow } = useLiveDocument(document);
+  const reingest = useReingest(document.id, follow);
+  const reingestText = reingestLabel(view.status, canWrite);
+  // Re-reading a ready document rebuilds its profile; a failed one has nothing to lose, so it just starts.
+  const [confirmingReread, setConfirmingReread] = useState(false);
+  // "Already being read" holds while that other run moves; once the document settles it is old news.
+  const shownReingestFailure =
+    reingest.failure?.code === "CONFLICT" && isSettled(view.status) ? null : reingest.failure;
   const download = useMutation(
     trpc.documents.download.mutationOptions({
       // The link is short-lived, so it is fetched on demand. Storage answers with
@@ -45,6 +58,7 @@ export function DocumentRow({ document, canDelete, onDelete }: DocumentRowProps)
       </th>
       <td>
         <DocumentStatus view={view} isPolling={isPolling} />
+        {view.status === "ready" ? <DocumentWarnings warnings={view.warnings} headingLevel="h3" /> : null}
       </td>
       <td>
         <div className="row-actions">
@@ -66,7 +80,19 @@ export function DocumentRow({ document, canDelete, onDelete }: DocumentRowProps)
             {download.isPending ? "Preparing…" : "Download"}
             <span className="visually-hidden"> {document.filename}</span>
           </button>
-          {canDelete ? (
+          {reingestText !== null ? (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={reingest.isPending}
+              onClick={() => (view.status === "ready" ? setConfirmingReread(true) : reingest.start())}
+              data-testid="reingest-document"
+            >
+              {reingest.isPending ? "Starting…" : reingestText}
+              <span className="visually-hidden"> {document.filename}</span>
+            </button>
+          ) : null}
+          {canWrite ? (
             <button
               type="button"
               className="button button-small button-danger-outline"
@@ -81,6 +107,33 @@ export function DocumentRow({ document, canDelete, onDelete }: DocumentRowProps)
           <p className="field-error" role="alert">
             The download link could not be made: {describeError(download.error).message}
           </p>
+        ) : null}
+        {shownReingestFailure !== null ? (
+          <p
+            className="field-error"
+            role="alert"
+            data-testid="reingest-error"
+            data-code={shownReingestFailure.code ?? ""}
+          >
+            {shownReingestFailure.message}
+          </p>
+        ) : null}
+        {confirmingReread ? (
+          <ConfirmDialog
+            title={`Read “${document.filename}” again?`}
+            confirmLabel="Re-read"
+            isPending={reingest.isPending}
+            error={null}
+            onConfirm={() => reingest.start(() => setConfirmingReread(false))}
+            onCancel={() => setConfirmingReread(false)}
+            testId="confirm-reread-document"
+          >
+            <p>
+              Vitae reads the file again and builds a new profile from it. Corrections made on the current
+              profile are lost, its share links are removed, and sources in earlier answers no longer lead to
+              its facts.
+            </p>
+          </ConfirmDialog>
         ) : null}
       </td>
     </tr>

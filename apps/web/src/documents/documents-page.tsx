@@ -125,7 +125,7 @@ export function DocumentsPage() {
                 <DocumentRow
                   key={document.id}
                   document={document}
-                  canDelete={canWrite}
+                  canWrite={canWrite}
                   onDelete={(target) => {
                     remove.reset();
                     setDeleting(target);

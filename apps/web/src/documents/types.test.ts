@@ -14,4 +14,20 @@ describe("document status helpers", () => {
     expect(isAbandonedUpload({ status: "processing", createdAt: "2026-03-01T11:00:00Z" }, now)).toBe(false);
     expect(isAbandonedUpload(uploaded("not a date"), now)).toBe(false);
   });
+
+  it("keep watching an old document that a reingest just put back to uploaded", () => {
+    const now = Date.parse("2026-03-01T12:00:00Z");
+    const reopened = {
+      status: "uploaded",
+      createdAt: "2026-02-01T09:00:00Z",
+      updatedAt: "2026-03-01T11:59:58Z",
+    };
+    expect(isAbandonedUpload(reopened, now)).toBe(false);
+    const stale = {
+      status: "uploaded",
+      createdAt: "2026-02-01T09:00:00Z",
+      updatedAt: "2026-02-01T09:00:00Z",
+    };
+    expect(isAbandonedUpload(stale, now)).toBe(true);
+  });
 });

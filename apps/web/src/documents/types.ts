@@ -16,17 +16,18 @@ export function isSettled(status: string): boolean {
   return status === "ready" || status === "failed";
 }
 
-// An upload link lives 10 minutes (`documents.createUpload`); an `uploaded` document older than that
-// was never sent or never finalized, and watching it would poll forever.
+// An upload link lives 10 minutes (`documents.createUpload`); an `uploaded` document whose last change is
+// older than that was never sent or never finalized, and watching it would poll forever. The last change,
+// not the creation: `documents.reingest` puts an old document back to `uploaded`, and that one is moving.
 const abandonedAfterMs = 15 * 60_000;
 
-/** Whether a document is still `uploaded` long after its upload link expired. */
+/** Whether a document is still `uploaded` long after it last changed (its upload link expired). */
 export function isAbandonedUpload(
-  document: { status: string; createdAt: string },
+  document: { status: string; createdAt: string; updatedAt?: string },
   now = Date.now(),
 ): boolean {
-  const created = new Date(document.createdAt).getTime();
-  return document.status === "uploaded" && Number.isFinite(created) && now - created > abandonedAfterMs;
+  const changed = new Date(document.updatedAt ?? document.createdAt).getTime();
+  return document.status === "uploaded" && Number.isFinite(changed) && now - changed > abandonedAfterMs;
 }
 
 export const statusLabels: Record<string, string> = {

@@ -13,12 +13,14 @@ const safetyPollIntervalMs = 10_000;
 /**
  * The freshest view of one document while it is being ingested: `documents.progress` streams its
  * snapshots over SSE; if the stream fails (a proxy that buffers SSE, a dropped connection) we fall back
- * to polling `documents.byId`. Once the document settles, the list is refetched so every view agrees.
+ * to polling `documents.byId`. Once the document settles, the list (and, after a re-read, the profiles)
+ * are refetched so every view agrees. `follow()` starts watching again after `documents.reingest`.
  */
 export function useLiveDocument(document: DocumentSummary): {
   view: DocumentProgressEvent;
   isLive: boolean;
   isPolling: boolean;
+  follow: () => Promise<void>;
 } {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -57,7 +59,24 @@ export function useLiveDocument(document: DocumentSummary): {
     if (settledRef.current || !isSettled(view.status)) return;
     settledRef.current = true;
     void queryClient.invalidateQueries({ queryKey: trpc.documents.list.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.profiles.pathKey() });
   }, [view.status, queryClient, trpc]);
 
-  return { view, isLive: isWatching && stream.status === "pending", isPolling };
+  // The row's settled snapshot stays newest until someone asks again, so a reingest fetches this
+  // document's fresh `uploaded` snapshot; the view then is unsettled and the stream and poll above take over.
+  const follow = useCallback(async () => {
+    settledRef.current = false;
+    try {
+      keepNewer(
+        await queryClient.fetchQuery({
+          ...trpc.documents.byId.queryOptions({ documentId: document.id }),
+          staleTime: 0,
+        }),
+      );
+    } catch {
+      // The list refetch that follows every reingest brings the same snapshot; nothing is lost.
+    }
+  }, [document.id, keepNewer, queryClient, trpc]);
+
+  return { view, isLive: isWatching && stream.status === "pending", isPolling, follow };
 }

@@ -1,7 +1,8 @@
-import { useQuery } from "@tanstack/react-query";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { hasRoleAtLeast } from "../auth/roles";
 import { roleOf, useSession } from "../auth/session";
+import { DocumentWarnings } from "../documents/document-warnings-list";
 import { describeError } from "../lib/describe-error";
 import { ErrorDetails } from "../lib/error-details";
 import { ErrorNotice } from "../lib/error-notice";
@@ -25,6 +26,11 @@ export function ProfilePage() {
   const me = useSession();
   const canEdit = hasRoleAtLeast(roleOf(me), "member");
   const profile = useQuery(trpc.profiles.byId.queryOptions({ profileId }));
+  // The warnings live on the document the profile was read from; without them the page stays as it is.
+  const documentId = profile.data?.documentId;
+  const source = useQuery(
+    trpc.documents.byId.queryOptions(documentId === undefined ? skipToken : { documentId }),
+  );
   const update = useProfileUpdate(profileId);
   const highlightedFactId = useFactHighlight(profile.data !== undefined);
 
@@ -82,6 +88,7 @@ export function ProfilePage() {
             onSave={update.save}
             highlightedFactId={highlightedFactId}
           />
+          <DocumentWarnings warnings={source.data?.warnings} headingLevel="h2" />
           <ExperienceTimeline
             experiences={profile.data.experiences}
             canEdit={canEdit}
