@@ -1,5 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { Link, useParams } from "react-router";
+import { profileFactLabels } from "../ask/fact-labels";
 import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { useTRPC } from "../trpc/client";
@@ -25,6 +27,10 @@ export function MatchPage() {
     posting.data !== undefined && score.data !== undefined
       ? matchRows(posting.data.requirements, score.data)
       : [];
+  const factLabels = useMemo(
+    () => (profile.data === undefined ? new Map<string, string>() : profileFactLabels(profile.data)),
+    [profile.data],
+  );
   const missingMusts = rows.filter((row) => row.requirement.weight === "must" && row.status === "missing");
 
   return (
@@ -120,7 +126,7 @@ export function MatchPage() {
             {rows.length === 0 ? (
               <p>This posting has no requirements to score.</p>
             ) : (
-              <MatchTable rows={rows} profileId={profileId} />
+              <MatchTable rows={rows} profileId={profileId} factLabels={factLabels} />
             )}
           </section>
         </>

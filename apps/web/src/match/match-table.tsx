@@ -1,6 +1,13 @@
 import { Link } from "react-router";
 import { profileFactHref } from "../ask/fact-anchors";
-import { kindLabels, type MatchRow, pointsText, statusLabels, weightLabels } from "./match-wording";
+import {
+  evidenceLines,
+  kindLabels,
+  type MatchRow,
+  pointsText,
+  statusLabels,
+  weightLabels,
+} from "./match-wording";
 
 const statusBadge = { met: "badge-up", partial: "badge-partial", missing: "badge-down" } as const;
 
@@ -8,7 +15,14 @@ const statusBadge = { met: "badge-up", partial: "badge-partial", missing: "badge
  * Requirement by requirement: status, the profile facts that support it (each opens the profile at that
  * fact, highlighted) and the points earned. Rows come ordered by `matchRows` (missing musts first).
  */
-export function MatchTable({ rows, profileId }: { rows: readonly MatchRow[]; profileId: string }) {
+interface MatchTableProps {
+  rows: readonly MatchRow[];
+  profileId: string;
+  /** Readable names of the profile's facts (`profileFactLabels`), so evidence never shows an id. */
+  factLabels: ReadonlyMap<string, string>;
+}
+
+export function MatchTable({ rows, profileId, factLabels }: MatchTableProps) {
   return (
     <table className="data-table data-table-stack match-table" data-testid="match-table">
       <thead>
@@ -45,9 +59,10 @@ export function MatchTable({ rows, profileId }: { rows: readonly MatchRow[]; pro
                 <span className="muted">Nothing in the profile</span>
               ) : (
                 <ul className="evidence-list" data-testid="match-evidence">
-                  {row.evidence.map((evidence) => (
-                    <li key={`${evidence.factId}:${evidence.text}`}>
-                      <Link to={profileFactHref(profileId, evidence.factId)}>{evidence.text}</Link>
+                  {evidenceLines(row.evidence, factLabels).map((line) => (
+                    <li key={`${line.factId}:${line.matched}`}>
+                      <span className="evidence-matched">“{line.matched}”</span> in{" "}
+                      <Link to={profileFactHref(profileId, line.factId)}>{line.source}</Link>
                     </li>
                   ))}
                 </ul>

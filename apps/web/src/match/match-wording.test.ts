@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { breakdownText, matchRows, pointsText, postingName, requirementDescription } from "./match-wording";
+import {
+  breakdownText,
+  evidenceLines,
+  matchRows,
+  pointsText,
+  postingName,
+  requirementDescription,
+} from "./match-wording";
 import type { MatchScore, Requirement } from "./types";
 
 const requirement = (
@@ -93,5 +100,23 @@ describe("wording", () => {
     expect(breakdownText({ met: 3, partial: 1, missing: 1 })).toBe("3 of 5 met, 1 partly met, 1 missing");
     expect(breakdownText({ met: 2, partial: 0, missing: 0 })).toBe("2 of 2 met");
     expect(breakdownText({ met: 0, partial: 0, missing: 0 })).toBe("None in this posting");
+  });
+});
+
+describe("evidenceLines", () => {
+  it("names each fact by its label, once per matched text, and never by its id", () => {
+    const labels = new Map([["e1", "Senior Data Engineer at Brightline Health"]]);
+    const lines = evidenceLines(
+      [
+        { factId: "e1", text: "Python" },
+        { factId: "e1", text: "Python" },
+        { factId: "gone", text: "Python" },
+      ],
+      labels,
+    );
+    expect(lines).toEqual([
+      { factId: "e1", matched: "Python", source: "Senior Data Engineer at Brightline Health" },
+      { factId: "gone", matched: "Python", source: "the profile" },
+    ]);
   });
 });

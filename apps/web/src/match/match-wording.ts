@@ -105,3 +105,35 @@ export function breakdownText(bucket: { met: number; partial: number; missing: n
   if (bucket.missing > 0) parts.push(`${bucket.missing} missing`);
   return parts.join(", ");
 }
+
+/** One piece of evidence in words: what matched and where in the profile it was found. */
+export interface EvidenceLine {
+  factId: string;
+  /** The words of the profile that matched ("Python", "10 years"). */
+  matched: string;
+  /** The fact they were found in ("Senior Data Engineer at Brightline Health"), never an id. */
+  source: string;
+}
+
+/**
+ * Evidence for the table: each fact once per matched text, named by `labels` (the profile's fact labels);
+ * a fact the profile no longer has (corrected since) is named generically rather than by its id.
+ */
+export function evidenceLines(
+  evidence: readonly Evidence[],
+  labels: ReadonlyMap<string, string>,
+): EvidenceLine[] {
+  const seen = new Set<string>();
+  const lines: EvidenceLine[] = [];
+  for (const entry of evidence) {
+    const key = JSON.stringify([entry.factId, entry.text]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    lines.push({
+      factId: entry.factId,
+      matched: entry.text,
+      source: labels.get(entry.factId) ?? "the profile",
+    });
+  }
+  return lines;
+}
