@@ -122,7 +122,8 @@ describe("Match: postings, highlighted requirements and the explained score (emb
     await page.getByTestId("posting-submit").click();
     await page.waitForURL(/\/posting\/[0-9a-f-]{36}$/);
     const postingId = page.url().split("/").at(-1) ?? "";
-    expect(await page.title()).toBe("Posting · Vitae");
+    // The title follows the route once the page has loaded.
+    await page.waitForFunction(() => document.title === "Posting · Vitae");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(postingName);
 
     // Each requirement is highlighted at its span: musts and nice-to-haves apart, with a kind label.
@@ -172,7 +173,8 @@ describe("Match: postings, highlighted requirements and the explained score (emb
     expect(await python.getByTestId("match-status").textContent()).toBe("Met");
     const evidence = python.getByTestId("match-evidence").getByRole("listitem").first();
     expect(await evidence.textContent()).toMatch(/^“Python” in \S/);
-    const source = evidence.getByRole("link");
+    expect(await python.getByTestId("match-evidence").textContent()).toContain("Skills");
+    const source = evidence.getByRole("link").first();
     expect(await source.textContent()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
     expect(await source.getAttribute("href")).toMatch(/^\/profiles\/[0-9a-f-]{36}#fact-/);
     expect(await page.getByTestId("match-breakdown").textContent()).toContain("Must have");

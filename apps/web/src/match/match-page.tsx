@@ -1,12 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link, useParams } from "react-router";
-import { profileFactLabels } from "../ask/fact-labels";
 import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { useTRPC } from "../trpc/client";
 import { MatchTable } from "./match-table";
-import { breakdownText, matchRows, pointsText, postingName, weightLabels } from "./match-wording";
+import {
+  breakdownText,
+  matchFactLabels,
+  matchRows,
+  pointsText,
+  postingName,
+  weightLabels,
+} from "./match-wording";
 import { postingPath } from "./paths";
 import "./match.css";
 
@@ -28,7 +34,7 @@ export function MatchPage() {
       ? matchRows(posting.data.requirements, score.data)
       : [];
   const factLabels = useMemo(
-    () => (profile.data === undefined ? new Map<string, string>() : profileFactLabels(profile.data)),
+    () => (profile.data === undefined ? new Map<string, string>() : matchFactLabels(profile.data)),
     [profile.data],
   );
   const missingMusts = rows.filter((row) => row.requirement.weight === "must" && row.status === "missing");

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { Link } from "react-router";
 import { profileFactHref } from "../ask/fact-anchors";
 import {
@@ -18,7 +19,7 @@ const statusBadge = { met: "badge-up", partial: "badge-partial", missing: "badge
 interface MatchTableProps {
   rows: readonly MatchRow[];
   profileId: string;
-  /** Readable names of the profile's facts (`profileFactLabels`), so evidence never shows an id. */
+  /** Readable names of the profile's facts (`matchFactLabels`), so evidence never shows an id. */
   factLabels: ReadonlyMap<string, string>;
 }
 
@@ -60,9 +61,14 @@ export function MatchTable({ rows, profileId, factLabels }: MatchTableProps) {
               ) : (
                 <ul className="evidence-list" data-testid="match-evidence">
                   {evidenceLines(row.evidence, factLabels).map((line) => (
-                    <li key={`${line.factId}:${line.matched}`}>
+                    <li key={line.matched}>
                       <span className="evidence-matched">“{line.matched}”</span> in{" "}
-                      <Link to={profileFactHref(profileId, line.factId)}>{line.source}</Link>
+                      {line.sources.map((source, index) => (
+                        <Fragment key={source.factId}>
+                          {index === 0 ? "" : index === line.sources.length - 1 ? " and " : ", "}
+                          <Link to={profileFactHref(profileId, source.factId)}>{source.label}</Link>
+                        </Fragment>
+                      ))}
                     </li>
                   ))}
                 </ul>

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   breakdownText,
   evidenceLines,
+  matchFactLabels,
   matchRows,
   pointsText,
   postingName,
@@ -104,19 +105,44 @@ describe("wording", () => {
 });
 
 describe("evidenceLines", () => {
-  it("names each fact by its label, once per matched text, and never by its id", () => {
-    const labels = new Map([["e1", "Senior Data Engineer at Brightline Health"]]);
+  it("groups facts by the words that matched, each fact once, named by label and never by id", () => {
+    const labels = new Map([
+      ["e1", "Senior Data Engineer at Brightline Health"],
+      ["s1", "Skills"],
+    ]);
     const lines = evidenceLines(
       [
         { factId: "e1", text: "Python" },
+        { factId: "s1", text: "Python" },
         { factId: "e1", text: "Python" },
-        { factId: "gone", text: "Python" },
+        { factId: "gone", text: "Py" },
       ],
       labels,
     );
     expect(lines).toEqual([
-      { factId: "e1", matched: "Python", source: "Senior Data Engineer at Brightline Health" },
-      { factId: "gone", matched: "Python", source: "the profile" },
+      {
+        matched: "Python",
+        sources: [
+          { factId: "e1", label: "Senior Data Engineer at Brightline Health" },
+          { factId: "s1", label: "Skills" },
+        ],
+      },
+      { matched: "Py", sources: [{ factId: "gone", label: "the profile" }] },
     ]);
+  });
+});
+
+describe("matchFactLabels", () => {
+  it("names skills by the skills list and other facts as Ask does", () => {
+    const labels = matchFactLabels({
+      id: "p1",
+      experiences: [{ id: "e1", title: "Data Engineer", company: "Orbital Retail" }],
+      education: [],
+      projects: [],
+      skills: [{ id: "s1", name: "Python" }],
+    });
+    expect(labels.get("s1")).toBe("Skills");
+    expect(labels.get("e1")).toBe("Data Engineer at Orbital Retail");
+    expect(labels.get("p1:summary")).toBe("Summary");
   });
 });

@@ -1,3 +1,4 @@
+import { profileFactLabels } from "../ask/fact-labels";
 import type {
   Evidence,
   MatchScore,
@@ -106,34 +107,38 @@ export function breakdownText(bucket: { met: number; partial: number; missing: n
   return parts.join(", ");
 }
 
-/** One piece of evidence in words: what matched and where in the profile it was found. */
+/** Evidence in words: what matched, and every fact of the profile it was found in. */
 export interface EvidenceLine {
-  factId: string;
   /** The words of the profile that matched ("Python", "10 years"). */
   matched: string;
-  /** The fact they were found in ("Senior Data Engineer at Brightline Health"), never an id. */
-  source: string;
+  /** Where they were found ("Senior Data Engineer at Brightline Health", "Skills"), never by id. */
+  sources: Array<{ factId: string; label: string }>;
 }
 
 /**
- * Evidence for the table: each fact once per matched text, named by `labels` (the profile's fact labels);
- * a fact the profile no longer has (corrected since) is named generically rather than by its id.
+ * Readable names of a profile's facts for evidence: Ask's labels, except that a skill is found in the
+ * skills list ("“Python” in Skills" rather than "“Python” in Python").
+ */
+export function matchFactLabels(profile: Parameters<typeof profileFactLabels>[0]): Map<string, string> {
+  const labels = new Map(profileFactLabels(profile));
+  for (const skill of profile.skills) labels.set(skill.id, "Skills");
+  return labels;
+}
+
+/**
+ * Evidence for the table, one line per matched text with the facts it was found in (each once), named by
+ * `labels`; a fact the profile no longer has (corrected since) is named generically, never by its id.
  */
 export function evidenceLines(
   evidence: readonly Evidence[],
   labels: ReadonlyMap<string, string>,
 ): EvidenceLine[] {
-  const seen = new Set<string>();
-  const lines: EvidenceLine[] = [];
+  const lines = new Map<string, EvidenceLine>();
   for (const entry of evidence) {
-    const key = JSON.stringify([entry.factId, entry.text]);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    lines.push({
-      factId: entry.factId,
-      matched: entry.text,
-      source: labels.get(entry.factId) ?? "the profile",
-    });
+    const line = lines.get(entry.text) ?? { matched: entry.text, sources: [] };
+    lines.set(entry.text, line);
+    if (line.sources.some((source) => source.factId === entry.factId)) continue;
+    line.sources.push({ factId: entry.factId, label: labels.get(entry.factId) ?? "the profile" });
   }
-  return lines;
+  return [...lines.values()];
 }

@@ -34,10 +34,12 @@ export function RequirementList({ requirements, activeIds, onActivate }: Require
           onMouseEnter={() => onActivate([requirement.id])}
           data-testid="requirement-item"
         >
-          <span className={`badge weight-badge weight-${requirement.weight}`}>
-            {weightLabels[requirement.weight]}
-          </span>{" "}
-          <span className="requirement-kind">{kindLabels[requirement.kind]}</span>
+          <span className="requirement-item-tags">
+            <span className={`badge weight-badge weight-${requirement.weight}`}>
+              {weightLabels[requirement.weight]}
+            </span>{" "}
+            <span className="requirement-kind">{kindLabels[requirement.kind]}</span>
+          </span>
           <span className="requirement-item-text">
             {requirement.canonical ?? requirement.text}
             {requirement.canonical !== null && requirement.canonical !== requirement.text ? (
