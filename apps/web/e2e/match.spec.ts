@@ -187,6 +187,8 @@ describe("Match: postings, highlighted requirements and the explained score (emb
 
     // The same view is reachable from the profile page.
     await page.goto(matchUrl.replace(/\/posting\/.*\/match\//, "/profiles/"));
+    await page.getByTestId("profile-page").getByRole("heading", { level: 1 }).waitFor();
+    await checkLayouts(page, "profile");
     await page.getByTestId("match-profile").click();
     await page.waitForURL(/\/profiles\/[0-9a-f-]{36}\/match$/);
     await checkLayouts(page, "profile-match");
