@@ -69,6 +69,9 @@ describe("documentTitleFor", () => {
   it("prefers the page whose whole pattern matches when pages share a first segment", () => {
     expect(documentTitleFor("/profiles/abc/ask")).toBe("Ask · Vitae");
     expect(documentTitleFor("/profiles/abc")).toBe("Profile · Vitae");
+    expect(documentTitleFor("/profiles/abc/match")).toBe("Match · Vitae");
+    expect(documentTitleFor("/posting/abc")).toBe("Posting · Vitae");
+    expect(documentTitleFor("/posting/abc/match/def")).toBe("Match · Vitae");
   });
 
   it("falls back to the product name at the root and for unknown paths", () => {
@@ -85,8 +88,8 @@ describe("role-based visibility", () => {
   });
 
   it("shows viewers and members the read-only pages but not admin pages", () => {
-    expect(paths(visibleSections("viewer"))).toEqual(["status", "documents", "members", "usage"]);
-    expect(paths(visibleSections("member"))).toEqual(["status", "documents", "members", "usage"]);
+    expect(paths(visibleSections("viewer"))).toEqual(["status", "documents", "postings", "members", "usage"]);
+    expect(paths(visibleSections("member"))).toEqual(["status", "documents", "postings", "members", "usage"]);
   });
 
   it("shows admins and owners everything", () => {

@@ -62,6 +62,30 @@ export const sections: readonly Section[] = [
         label: "Ask",
         lazy: async () => ({ Component: (await import("../ask/ask-page")).AskPage }),
       },
+      {
+        path: "profiles/:profileId/match",
+        label: "Match",
+        lazy: async () => ({ Component: (await import("../match/profile-match-page")).ProfileMatchPage }),
+      },
+    ],
+  },
+  {
+    path: "postings",
+    label: "Postings",
+    summary: "Paste job postings, see what each one asks for and score profiles against it.",
+    minRole: "viewer",
+    lazy: async () => ({ Component: (await import("../match/postings-page")).PostingsPage }),
+    pages: [
+      {
+        path: "posting/:postingId",
+        label: "Posting",
+        lazy: async () => ({ Component: (await import("../match/posting-page")).PostingPage }),
+      },
+      {
+        path: "posting/:postingId/match/:profileId",
+        label: "Match",
+        lazy: async () => ({ Component: (await import("../match/match-page")).MatchPage }),
+      },
     ],
   },
   {

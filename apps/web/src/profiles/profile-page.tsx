@@ -6,6 +6,7 @@ import { DocumentWarnings } from "../documents/document-warnings-list";
 import { describeError } from "../lib/describe-error";
 import { ErrorDetails } from "../lib/error-details";
 import { ErrorNotice } from "../lib/error-notice";
+import { profileMatchPath } from "../match/paths";
 import { ShareLinksPanel } from "../share-links/share-links-panel";
 import { useTRPC } from "../trpc/client";
 import { ExperienceTimeline } from "./experience-timeline";
@@ -43,6 +44,11 @@ export function ProfilePage() {
         {profile.data !== undefined ? (
           <Link to={`/profiles/${profileId}/ask`} className="button button-primary" data-testid="ask-profile">
             Ask this résumé
+          </Link>
+        ) : null}
+        {profile.data !== undefined ? (
+          <Link to={profileMatchPath(profileId)} className="button" data-testid="match-profile">
+            Match against a posting
           </Link>
         ) : null}
       </div>
