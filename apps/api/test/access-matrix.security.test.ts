@@ -15,6 +15,7 @@ import {
   signUp,
   type TestUser,
 } from "./identity";
+import { settledImport, uploadImport } from "./imports";
 import { readTrpcSse } from "./sse";
 
 /**
@@ -34,6 +35,7 @@ interface World {
   sessionIdA: string;
   shareLinkIdA: string;
   postingIdA: string;
+  importIdA: string;
 }
 
 type Fixture = {
@@ -166,6 +168,26 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ profileId: w.profileIdA, postingId: w.postingIdA }),
     foreign: (w) => ({ profileId: w.profileIdA, postingId: w.postingIdA }),
   },
+  "imports.createUpload": {
+    input: () => ({ filename: "people.csv", contentType: "text/csv", size: 100, entity: "employee" }),
+  },
+  "imports.finalize": {
+    input: (w) => ({ importId: w.importIdA }),
+    foreign: (w) => ({ importId: w.importIdA }),
+  },
+  "imports.byId": {
+    input: (w) => ({ importId: w.importIdA }),
+    foreign: (w) => ({ importId: w.importIdA }),
+  },
+  "imports.list": { input: () => ({}) },
+  "imports.setMapping": {
+    input: (w) => ({ importId: w.importIdA, mapping: [{ column: "Name", field: "fullName" }] }),
+    foreign: (w) => ({ importId: w.importIdA, mapping: [{ column: "Name", field: "fullName" }] }),
+  },
+  "imports.delete": {
+    input: (w) => ({ importId: w.importIdA }),
+    foreign: (w) => ({ importId: w.importIdA }),
+  },
 };
 
 type ProcedureDef = { _def: { type: string; meta?: ProcedureMeta } };
@@ -221,7 +243,10 @@ beforeAll(async () => {
     type: "mutation",
     input: { text: "Requirements\n- Python\n- Kubernetes" },
   });
+  const importIdA = await uploadImport(api, ownerA, "people.csv", Buffer.from("Employee ID,Name\n1,Ana\n"));
+  await settledImport(api, ownerA, importIdA);
   world = {
+    importIdA,
     postingIdA: posting.body.result.data.postingId,
     sessionIdA: asked.body.result.data.sessionId,
     shareLinkIdA: link.body.result.data.id,

@@ -37,7 +37,7 @@ describe("scopesForRole", () => {
     expect(scopesForRole("admin")).toEqual([...scopes]);
   });
 
-  it("gives viewers read-and-ask access and postings, and members document writes, share links and posting writes on top", () => {
+  it("gives viewers read-and-ask access and postings, and imports, members document, posting and import writes and share links on top", () => {
     expect(scopesForRole("viewer")).toEqual([
       "workspace:read",
       "members:read",
@@ -45,6 +45,7 @@ describe("scopesForRole", () => {
       "documents:read",
       "chat:ask",
       "postings:read",
+      "imports:read",
     ]);
     expect(scopesForRole("member")).toEqual([
       "workspace:read",
@@ -56,6 +57,8 @@ describe("scopesForRole", () => {
       "share-links:write",
       "postings:read",
       "postings:write",
+      "imports:read",
+      "imports:write",
     ]);
   });
 

@@ -21,6 +21,8 @@ export const scopeDescriptions = {
   "share-links:write": "Create, list and revoke public share links",
   "postings:read": "Read job postings and score profiles against them",
   "postings:write": "Add and delete job postings",
+  "imports:read": "Read spreadsheet imports: what was detected and how columns map",
+  "imports:write": "Upload, map and delete spreadsheet imports",
 } as const satisfies Record<string, string>;
 
 /** One scope. */
@@ -44,13 +46,15 @@ const readerScopes: ReadonlySet<Scope> = new Set<Scope>([
   "documents:read",
   "chat:ask",
   "postings:read",
+  "imports:read",
 ]);
-// Members also work with documents and share them; viewers only read and ask.
+// Members also work with documents and imports and share them; viewers only read and ask.
 const memberScopes: ReadonlySet<Scope> = new Set<Scope>([
   ...readerScopes,
   "documents:write",
   "share-links:write",
   "postings:write",
+  "imports:write",
 ]);
 
 const scopesByRole: Readonly<Record<Role, readonly Scope[]>> = {

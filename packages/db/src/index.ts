@@ -84,6 +84,21 @@ export {
 } from "./queries/documents-write";
 export { isUuid } from "./queries/ids";
 export {
+  type CreateImportUploadParams,
+  createImportUpload,
+  deleteImport,
+  type FinalizeImportUploadParams,
+  finalizeImportUpload,
+  getImport,
+  type ImportRecord,
+  type ImportSummary,
+  importPageSize,
+  listImports,
+  type MarkImportMappedParams,
+  markImportFailed,
+  markImportMapped,
+} from "./queries/imports";
+export {
   deleteJobPosting,
   getJobPosting,
   type InsertJobPostingParams,
@@ -126,6 +141,13 @@ export {
   type OutboxMessage,
   outboxPageSize,
 } from "./queries/mail-outbox";
+export {
+  getRememberedMapping,
+  learnedAliasSources,
+  listLearnedAliases,
+  type SaveImportMappingParams,
+  saveImportMapping,
+} from "./queries/mapping-memory";
 export {
   type CreateInvitationParams,
   createInvitation,
@@ -239,19 +261,25 @@ export {
   documents,
   education,
   experiences,
+  type ImportStatus,
   type InvitationStatus,
+  importStatus,
+  imports,
   invitationStatuses,
   type JobRunStatus,
   jobPostings,
   jobRunStatus,
   jobRuns,
+  type LearnedAlias,
   llmUsage,
   mailOutbox,
+  mappingMemory,
   type ProfileParser,
   profileParsers,
   profileSkills,
   profiles,
   projects,
+  type RememberedColumn,
   sessions,
   shareLinks,
   technologies,

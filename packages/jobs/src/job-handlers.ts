@@ -1,4 +1,5 @@
 import type { JobHandlerMap } from "./handler-types";
+import { analyseImport } from "./handlers/analyse-import";
 import { ingestDocument } from "./handlers/ingest-document";
 import { runSelfTest } from "./handlers/run-self-test";
 import { sweepStaleUploads } from "./handlers/sweep-stale-uploads";
@@ -13,4 +14,5 @@ export const jobHandlers = {
   "documents.ingest": ingestDocument,
   "ask.sweep-voice": sweepVoice,
   "storage.sweep-stale-uploads": sweepStaleUploads,
+  "imports.analyse": analyseImport,
 } satisfies JobHandlerMap;

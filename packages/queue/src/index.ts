@@ -9,6 +9,7 @@ export {
 } from "./define-job";
 export { type FailRunForGoodParams, failRunForGood, interruptedRunMessage } from "./exhaust-run";
 export {
+  analyseImportJob,
   ingestDocumentJob,
   isJobName,
   type JobDefinitionOf,

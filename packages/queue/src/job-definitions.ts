@@ -1,4 +1,4 @@
-import { markDocumentFailed } from "@vitae/db";
+import { markDocumentFailed, markImportFailed } from "@vitae/db";
 import { z } from "zod";
 import { defineJob, type JobDefinition } from "./define-job";
 import { sweepStaleUploadsJob } from "./storage-jobs";
@@ -63,6 +63,29 @@ export const sweepVoiceJob = defineJob({
 });
 
 /**
+ * `imports.analyse`: sniffs an uploaded spreadsheet, profiles its columns and maps them onto the import's
+ * entity (from the workspace's mapping memory when the header set was seen before). Enqueued by
+ * `imports.finalize` with the import's `currentRunId` as the run id (the first is the import id, so
+ * finalizing twice analyses once). A run that fails for good fails its import with the run's code.
+ */
+export const analyseImportJob = defineJob({
+  name: "imports.analyse",
+  queue: "imports",
+  schema: z.strictObject({ importId: z.uuid() }),
+  // Storage and database hiccups are retried; a verdict about the file is stored, not retried.
+  options: { attempts: 3, backoff: { type: "exponential", delay: 2000 } },
+  async onExhausted({ db, run, payload, errorCode }) {
+    if (run.workspaceId === null) return;
+    await markImportFailed(db, {
+      workspaceId: run.workspaceId,
+      importId: payload.importId,
+      runId: run.id,
+      errorCode,
+    });
+  },
+});
+
+/**
  * Every job type the system knows, keyed by name. The API enqueues from this registry and the worker
  * derives its queues and its handler map (`satisfies JobHandlerMap`) from it, so adding a job here
  * without a handler fails to compile.
@@ -72,6 +95,7 @@ export const jobDefinitions = {
   [ingestDocumentJob.name]: ingestDocumentJob,
   [sweepVoiceJob.name]: sweepVoiceJob,
   [sweepStaleUploadsJob.name]: sweepStaleUploadsJob,
+  [analyseImportJob.name]: analyseImportJob,
 } as const satisfies Record<string, JobDefinition>;
 
 /** The name of any defined job. */

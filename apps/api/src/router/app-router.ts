@@ -4,6 +4,7 @@ import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { chatRouter } from "./chat";
 import { documentsRouter } from "./documents";
+import { importsRouter } from "./imports";
 import { matchesRouter } from "./matches";
 import { membersRouter } from "./members";
 import { outboxRouter } from "./outbox";
@@ -32,6 +33,7 @@ export const appRouter = router({
   outbox: outboxRouter,
   postings: postingsRouter,
   matches: matchesRouter,
+  imports: importsRouter,
 });
 
 /** The router's type: the only thing the web app and API clients import from this app. */

@@ -1,11 +1,11 @@
 import { eq, or } from "drizzle-orm";
 import type { Database } from "../database";
-import { documents, voiceUploads } from "../schema";
+import { documents, imports, voiceUploads } from "../schema";
 
 /**
  * Where the upload of a storage key stands: `awaited` while a granted upload still waits for its bytes
- * (a document `uploaded` and never finalized, or a voice question not yet asked), `closed` once its
- * document was finalized (or went further), `absent` when nothing holds the key (never granted,
+ * (a document or import `uploaded` and never finalized, or a voice question not yet asked), `closed`
+ * once its document or import was finalized (or went further), `absent` when nothing holds the key (never granted,
  * deleted, asked or swept).
  */
 export type UploadState = "awaited" | "closed" | "absent";
@@ -24,6 +24,14 @@ export async function uploadStateOf(db: Database, params: { storageKey: string }
     .limit(1);
   if (document !== undefined) {
     return document.status === "uploaded" && document.finalizedAt === null ? "awaited" : "closed";
+  }
+  const [spreadsheet] = await db
+    .select({ status: imports.status, finalizedAt: imports.finalizedAt })
+    .from(imports)
+    .where(eq(imports.uploadKey, params.storageKey))
+    .limit(1);
+  if (spreadsheet !== undefined) {
+    return spreadsheet.status === "uploaded" && spreadsheet.finalizedAt === null ? "awaited" : "closed";
   }
   const [voice] = await db
     .select({ id: voiceUploads.id })

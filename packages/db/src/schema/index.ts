@@ -14,10 +14,12 @@ export {
 export { type DocumentStatus, type DocumentWarningRecord, documentStatus, documents } from "./documents";
 export { education } from "./education";
 export { experiences } from "./experiences";
+export { type ImportStatus, importStatus, imports } from "./imports";
 export { jobPostings } from "./job-postings";
 export { type JobRunStatus, jobRunStatus, jobRuns } from "./job-runs";
 export { llmUsage } from "./llm-usage";
 export { mailOutbox } from "./mail-outbox";
+export { type LearnedAlias, mappingMemory, type RememberedColumn } from "./mapping-memory";
 export { profileSkills } from "./profile-skills";
 export { type ProfileParser, profileParsers, profiles } from "./profiles";
 export { projects } from "./projects";

@@ -28,6 +28,7 @@ const handlers: JobHandlerMap = {
   "documents.ingest": never,
   "ask.sweep-voice": never,
   "storage.sweep-stale-uploads": never,
+  "imports.analyse": never,
 };
 const handle = createDb({ databaseUrl: settings.databaseUrl, dataDir: settings.rootDir, poolMax: 2 });
 await startWorkers({

@@ -1,0 +1,115 @@
+import { getImport, listImports } from "@vitae/db";
+import { AppError } from "@vitae/errors";
+import { z } from "zod";
+import { workspaceProcedure } from "../../trpc/procedures";
+import { isoDate } from "../schemas";
+import {
+  columnProfileSchema,
+  entityInput,
+  importIdInput,
+  importStatusOutput,
+  mappingOf,
+  storedColumnSchema,
+  storedSniffSchema,
+} from "./schemas";
+
+const readProcedure = workspaceProcedure({ role: "viewer", scope: "imports:read" });
+
+/**
+ * An import with what the analyse job detected (`sniff` is null until it ran), its columns with their
+ * profiles, and the mapping: for every column a field or `null` (abstained), a confidence, the reason
+ * in plain words and the alternatives.
+ */
+export const byId = readProcedure
+  .input(importIdInput)
+  .output(
+    z.object({
+      id: z.string(),
+      filename: z.string(),
+      size: z.number(),
+      status: importStatusOutput,
+      entity: entityInput,
+      errorCode: z.string().nullable(),
+      sniff: z
+        .object({
+          format: z.enum(["csv", "xlsx"]),
+          encoding: z.string().nullable(),
+          delimiter: z.string().nullable(),
+          headerRow: z.number().int(),
+          sheet: z.string().optional(),
+        })
+        .nullable(),
+      columns: z.array(z.object({ name: z.string(), profile: columnProfileSchema.nullable() })),
+      mapping: z.array(
+        z.object({
+          column: z.string(),
+          field: z.string().nullable(),
+          confidence: z.number(),
+          reason: z.string(),
+          source: z.string(),
+          alternatives: z.array(z.object({ field: z.string(), confidence: z.number(), reason: z.string() })),
+        }),
+      ),
+      createdAt: isoDate,
+      updatedAt: isoDate,
+    }),
+  )
+  .query(async ({ ctx, input }) => {
+    const record = await getImport(ctx.deps.db, { workspaceId: ctx.workspace.id, importId: input.importId });
+    if (!record) throw new AppError("NOT_FOUND");
+    const sniff = record.sniff === null ? null : storedSniffSchema.parse(record.sniff);
+    const columns = z.array(storedColumnSchema).parse(record.columns ?? []);
+    return {
+      id: record.id,
+      filename: record.filename,
+      size: record.size,
+      status: record.status,
+      entity: entityInput.parse(record.entity),
+      errorCode: record.errorCode,
+      sniff:
+        sniff === null
+          ? null
+          : {
+              format: sniff.format,
+              encoding: sniff.encoding ?? null,
+              delimiter: sniff.delimiter ?? null,
+              headerRow: sniff.headerLine,
+              ...(sniff.sheet === undefined ? {} : { sheet: sniff.sheet }),
+            },
+      columns,
+      mapping: mappingOf(record.mapping).map(({ columnIndex: _index, ...entry }) => entry),
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+    };
+  });
+
+/** The workspace's imports, newest first, keyset-paginated like `documents.list`. */
+export const list = readProcedure
+  .input(
+    z
+      .strictObject({
+        cursor: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(100).optional(),
+      })
+      .optional(),
+  )
+  .output(
+    z.object({
+      items: z.array(
+        z.object({
+          id: z.string(),
+          entity: z.string(),
+          filename: z.string(),
+          size: z.number(),
+          status: importStatusOutput,
+          errorCode: z.string().nullable(),
+          createdAt: isoDate,
+          updatedAt: isoDate,
+        }),
+      ),
+      nextCursor: z.string().nullable(),
+    }),
+  )
+  .query(({ ctx, input }) =>
+    listImports(ctx.deps.db, { workspaceId: ctx.workspace.id, cursor: input?.cursor, limit: input?.limit }),
+  );

@@ -1,0 +1,72 @@
+import { columnKinds, entityNames, mappingSources } from "@vitae/tabular";
+import { z } from "zod";
+
+/** Declared types a client may upload; the analyse job decides CSV or XLSX by content. */
+export const importContentTypes = {
+  "text/csv": [".csv"],
+  "text/tab-separated-values": [".tsv", ".tab"],
+  "text/plain": [".txt", ".csv", ".tsv"],
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ImportContentType = keyof typeof importContentTypes;
+
+export const entityInput = z.enum(entityNames);
+
+export const importIdInput = z.strictObject({ importId: z.uuid() });
+
+/** Where an import's objects live; everything under it is deleted with the import. */
+export function importStoragePrefix(workspaceId: string, importId: string): string {
+  return `workspaces/${workspaceId}/imports/${importId}/`;
+}
+
+/** The key the client's presigned upload writes and the analyse job reads. */
+export function importUploadKey(workspaceId: string, importId: string): string {
+  return `${importStoragePrefix(workspaceId, importId)}upload`;
+}
+
+/** What the analyse job detected, as stored (the `SniffReport` of `@vitae/tabular`, sheets left out). */
+export const storedSniffSchema = z.object({
+  format: z.enum(["csv", "xlsx"]),
+  encoding: z.string().optional(),
+  delimiter: z.string().optional(),
+  headerLine: z.number().int(),
+  sheet: z.string().optional(),
+  date1904: z.boolean().optional(),
+});
+
+export const columnProfileSchema = z.object({
+  kind: z.enum(columnKinds),
+  kindShare: z.number(),
+  rows: z.number().int(),
+  filled: z.number().int(),
+  fillRate: z.number(),
+  distinct: z.number().int(),
+  distinctCapped: z.boolean(),
+  maxLength: z.number().int(),
+  samples: z.array(z.string()),
+  dateOrder: z.enum(["ymd", "dmy", "mdy", "ambiguous"]).nullable(),
+});
+
+export const storedColumnSchema = z.object({ name: z.string(), profile: columnProfileSchema.nullable() });
+
+const candidateSchema = z.object({ field: z.string(), confidence: z.number(), reason: z.string() });
+
+export const storedMappingSchema = z.object({
+  column: z.string(),
+  columnIndex: z.number().int(),
+  field: z.string().nullable(),
+  confidence: z.number(),
+  reason: z.string(),
+  source: z.enum(mappingSources),
+  alternatives: z.array(candidateSchema),
+});
+
+export type StoredMapping = z.infer<typeof storedMappingSchema>;
+
+/** The stored mapping, validated: it is JSON the job wrote, read back across a trust boundary. */
+export function mappingOf(stored: unknown[] | null): StoredMapping[] {
+  return z.array(storedMappingSchema).parse(stored ?? []);
+}
+
+export const importStatusOutput = z.enum(["uploaded", "analysing", "mapped", "failed"]);

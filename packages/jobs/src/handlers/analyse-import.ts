@@ -1,0 +1,122 @@
+import {
+  getImport,
+  getRememberedMapping,
+  type ImportRecord,
+  listLearnedAliases,
+  markImportFailed,
+  markImportMapped,
+} from "@vitae/db";
+import { AppError, isAppError } from "@vitae/errors";
+import type { ObjectStore } from "@vitae/storage";
+import {
+  createProfiler,
+  fingerprintHeaders,
+  getEntity,
+  isTabularError,
+  mapColumns,
+  openCsv,
+  openXlsx,
+  type TabularSource,
+} from "@vitae/tabular";
+import type { JobHandler, JsonValue } from "../handler-types";
+
+/** Rows read to profile the columns: enough for type guesses and date orders, bounded for huge files. */
+export const analyseProfileRows = 10_000;
+
+const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+
+async function* streamOf(storage: ObjectStore, key: string): AsyncIterable<Uint8Array> {
+  yield* await storage.getStream(key);
+}
+
+/** True when the object starts like a zip (an XLSX): decided by content, never by name or MIME. */
+async function isZip(storage: ObjectStore, key: string): Promise<boolean> {
+  const stream = await storage.getStream(key);
+  const head: number[] = [];
+  try {
+    for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+      head.push(...chunk.subarray(0, zipMagic.length - head.length));
+      if (head.length >= zipMagic.length) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return zipMagic.every((byte, index) => head[index] === byte);
+}
+
+async function openSource(storage: ObjectStore, record: ImportRecord): Promise<TabularSource> {
+  if (await isZip(storage, record.uploadKey)) {
+    // A zip needs its central directory, so the workbook is read whole (bounded by the plan's size cap);
+    // `openXlsx` inspects it for zip bombs before inflating anything.
+    return openXlsx(await storage.get(record.uploadKey));
+  }
+  return openCsv(() => streamOf(storage, record.uploadKey));
+}
+
+/**
+ * `imports.analyse`: storage (streamed) → sniff → profile the first rows → auto-map, from the workspace's
+ * memory when the header fingerprint was confirmed before, with its learned aliases otherwise → stored,
+ * `mapped`. A verdict about the file (`TabularError`: empty, zip bomb, no header…) fails the import with
+ * its code and completes the run; infrastructure failures throw and are retried. Idempotent: only the
+ * import's current run, while it is `analysing`, changes anything.
+ */
+export const analyseImport: JobHandler<"imports.analyse"> = async (context) => {
+  const { db, storage, payload, reportProgress } = context;
+  const workspaceId = context.workspaceId;
+  if (workspaceId === null)
+    throw new AppError("JOB_PAYLOAD_INVALID", { message: "An analyse run needs a workspace." });
+  const ref = { workspaceId, importId: payload.importId };
+  const record = await getImport(db, ref);
+  if (!record) throw new AppError("NOT_FOUND", { message: "The import no longer exists." });
+  if (record.currentRunId !== context.jobRunId || record.status !== "analysing") {
+    return { importId: record.id, status: record.status, skipped: true };
+  }
+  const fail = async (errorCode: string): Promise<JsonValue> => {
+    await markImportFailed(db, { ...ref, runId: context.jobRunId, errorCode });
+    context.logger.info({ importId: record.id, errorCode }, "import rejected");
+    return { importId: record.id, status: "failed", errorCode };
+  };
+  await reportProgress(10, "Reading the file");
+  try {
+    const source = await openSource(storage, record);
+    await reportProgress(40, "Profiling columns");
+    const profiler = createProfiler(source.headers);
+    let read = 0;
+    for await (const row of source.rows()) {
+      profiler.add(row.cells);
+      read += 1;
+      if (read >= analyseProfileRows) break;
+    }
+    const profiles = profiler.finish();
+    await reportProgress(70, "Mapping columns");
+    const headerFingerprint = fingerprintHeaders(source.headers);
+    const remembered = await getRememberedMapping(db, {
+      workspaceId,
+      entity: record.entity,
+      headerFingerprint,
+    });
+    const mapping = mapColumns({
+      entity: getEntity(record.entity),
+      columns: source.headers.map((name, index) => ({
+        name,
+        ...(profiles[index] ? { profile: profiles[index] } : {}),
+      })),
+      learnedAliases: await listLearnedAliases(db, { workspaceId, entity: record.entity }),
+      ...(remembered ? { remembered: { fingerprint: headerFingerprint, mapping: remembered } } : {}),
+    });
+    const { sheets: _sheets, ...sniff } = source.sniff;
+    const stored = await markImportMapped(db, {
+      ...ref,
+      runId: context.jobRunId,
+      sniff,
+      columns: source.headers.map((name, index) => ({ name, profile: profiles[index] ?? null })),
+      mapping,
+      headerFingerprint,
+    });
+    return { importId: record.id, status: stored ? "mapped" : "skipped", columns: source.headers.length };
+  } catch (error) {
+    if (isTabularError(error)) return fail(error.code);
+    if (isAppError(error) && error.code === "NOT_FOUND") return fail("STORAGE_MISSING");
+    throw error;
+  }
+};
