@@ -1,6 +1,7 @@
 import { fork } from "node:child_process";
 import { setPriority } from "node:os";
 import { fileURLToPath } from "node:url";
+import { startCpuDeadline } from "./cpu-deadline";
 
 /**
  * What the parent sends the child (see extract-child.mjs). With `parse`, the child also normalises and
@@ -48,7 +49,8 @@ function lowerPriority(pid: number | undefined): void {
 
 /**
  * Forks the extraction child, sends it the document and settles once the child has exited: with its
- * answer, or with the meaning of its death (killed by the timer → `EXTRACTION_TIMEOUT`; V8 heap
+ * answer, or with the meaning of its death (past its CPU budget, `timeoutMs` of CPU time with a
+ * wall-clock backstop → `EXTRACTION_TIMEOUT`; V8 heap
  * exhausted → `EXTRACTION_LIMIT`; anything else → `PARSE_FAILED`).
  *
  * The child gets only the flags given here (`execArgv` is explicit, so a parent started with
@@ -76,10 +78,10 @@ export function runExtractionChild(
     const kill = () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     };
-    const timer = setTimeout(() => {
+    const stopDeadline = startCpuDeadline(child.pid, options.timeoutMs, () => {
       timedOut = true;
       kill();
-    }, options.timeoutMs);
+    });
     const onAbort = () => {
       aborted = true;
       kill();
@@ -98,7 +100,7 @@ export function runExtractionChild(
       kill();
     });
     child.on("exit", (code, signal) => {
-      clearTimeout(timer);
+      stopDeadline();
       options.signal?.removeEventListener("abort", onAbort);
       if (aborted) return reject(options.signal?.reason ?? new Error("extraction aborted"));
       if (answer !== undefined) return resolve(answer);
@@ -106,7 +108,7 @@ export function runExtractionChild(
         return resolve({
           ok: false,
           code: "EXTRACTION_TIMEOUT",
-          detail: `killed after ${options.timeoutMs} ms`,
+          detail: `killed after ${options.timeoutMs} ms of CPU time`,
         });
       if (spawnError !== undefined && code === null && signal === null) return reject(spawnError);
       const outOfMemory = /heap out of memory|allocation failed|invalid array length/i.test(stderrTail);

@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+
+/** `/proc/<pid>/stat` reports CPU time in USER_HZ ticks, fixed at 100 per second on Linux. */
+const ticksPerSecond = 100;
+/** How often the child's CPU time is read. */
+const pollMs = 100;
+/**
+ * The wall-clock backstop, in multiples of the budget: a child that waits rather than computes (or a
+ * system without /proc) is still killed, just later.
+ */
+const wallBackstopFactor = 5;
+
+/** CPU milliseconds (user + system) a process has used, or null where /proc cannot tell. */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) may hold spaces or parentheses: count fields after its closing paren.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const user = Number(fields[11]);
+    const system = Number(fields[12]);
+    if (!Number.isFinite(user) || !Number.isFinite(system)) return null;
+    return ((user + system) * 1000) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Calls `onExpired` once the process `pid` has used `budgetMs` of CPU time, or `budgetMs × 5` of wall
+ * time has passed, whichever comes first. The extraction child runs at a low CPU priority, so on a busy
+ * machine it may wait far longer than it computes: judging it by wall time alone failed documents that
+ * were merely queued behind other work. Where /proc is unavailable the budget is wall time. Returns a
+ * function that stops the deadline.
+ */
+export function startCpuDeadline(
+  pid: number | undefined,
+  budgetMs: number,
+  onExpired: () => void,
+): () => void {
+  const startedAt = performance.now();
+  let expired = false;
+  const expire = () => {
+    if (expired) return;
+    expired = true;
+    stop();
+    onExpired();
+  };
+  const canMeasure = pid !== undefined && processCpuMs(pid) !== null;
+  const backstop = setTimeout(expire, canMeasure ? budgetMs * wallBackstopFactor : budgetMs);
+  const poll = canMeasure
+    ? setInterval(
+        () => {
+          const used = processCpuMs(pid);
+          if (used !== null && used >= budgetMs) expire();
+          else if (performance.now() - startedAt >= budgetMs * wallBackstopFactor) expire();
+        },
+        Math.min(pollMs, budgetMs),
+      )
+    : undefined;
+  function stop() {
+    clearTimeout(backstop);
+    if (poll !== undefined) clearInterval(poll);
+  }
+  return stop;
+}
