@@ -8,7 +8,7 @@ import { createTestPrefix, deleteKeysByPrefix, getClosedPort, getTestRedisUrl } 
 import { Queue, Worker } from "bullmq";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { runSelfTestJob } from "./job-definitions";
+import { queueNames, runSelfTestJob } from "./job-definitions";
 import type { JobStatusSnapshot } from "./job-status";
 import { bullPrefixFor, createQueueClient, type QueueClient } from "./queue-client";
 
@@ -308,10 +308,10 @@ describe("queueDepths", () => {
     await client.enqueue(runSelfTestJob, {});
     await client.enqueue(runSelfTestJob, {});
 
+    const idle = { waiting: 0, active: 0, delayed: 0, failed: 0 };
     expect(await client.queueDepths()).toEqual({
-      system: { waiting: 2, active: 0, delayed: 0, failed: 0 },
-      documents: { waiting: 0, active: 0, delayed: 0, failed: 0 },
-      maintenance: { waiting: 0, active: 0, delayed: 0, failed: 0 },
+      ...Object.fromEntries(queueNames.map((name) => [name, idle])),
+      system: { ...idle, waiting: 2 },
     });
   });
 

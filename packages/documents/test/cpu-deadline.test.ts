@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
-import { processCpuMs, startCpuDeadline } from "./cpu-deadline";
+import { processCpuMs, startCpuDeadline } from "../src/extract/cpu-deadline";
 
 describe("processCpuMs", () => {
   it("reads this process's CPU time from /proc, and null for a process that does not exist", () => {
