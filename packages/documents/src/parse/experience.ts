@@ -79,6 +79,19 @@ function draftEntries(lines: readonly ResumeLine[]): EntryDraft[] {
   return drafts;
 }
 
+/**
+ * Which lines belong to a bullet: the bullet itself and the unmarked lines that continue it (starting in
+ * lowercase or a digit, as a wrapped sentence does). Linear: one pass.
+ */
+function bulletTails(lines: readonly ResumeLine[]): boolean[] {
+  const tails: boolean[] = [];
+  lines.forEach((line, index) => {
+    tails[index] =
+      line.isBullet || (index > 0 && tails[index - 1] === true && /^[\p{Ll}\d(&]/u.test(line.text));
+  });
+  return tails;
+}
+
 // Header lines are short: a long line is a sentence (a description written without a bullet marker).
 const isHeaderLine = (line: ResumeLine | undefined) =>
   line !== undefined && !line.isBullet && line.text.length <= 120 && line.text.split(" ").length <= 12;
@@ -91,6 +104,10 @@ const isHeaderLine = (line: ResumeLine | undefined) =>
  * This reads descriptions printed without bullet markers (a browser's PDF of a list) as descriptions.
  */
 function draftAnchored(lines: readonly ResumeLine[], anchors: readonly number[]): EntryDraft[] {
+  const tails = bulletTails(lines);
+  // A header line is never the wrapped end of the previous entry's bullet ("… Größenordnung:" then
+  // "2 Mrd. Ereignisse täglich." above the next entry's title).
+  const isEntryHeader = (index: number) => isHeaderLine(lines[index]) && tails[index] !== true;
   const first = anchors[0] as number;
   const firstDates = findDateRange(lines[first]?.text ?? "") as FoundDateRange;
   let before = 0;
@@ -109,7 +126,7 @@ function draftAnchored(lines: readonly ResumeLine[], anchors: readonly number[])
     const header: string[] = [];
     let from = anchor;
     if (!datesFirst) {
-      while (from > claimed && anchor - from < limit && isHeaderLine(lines[from - 1])) from -= 1;
+      while (from > claimed && anchor - from < limit && isEntryHeader(from - 1)) from -= 1;
       for (let index = from; index < anchor; index += 1) header.push(lines[index]?.text ?? "");
     }
     if (rest !== "") header.push(rest);
@@ -131,7 +148,7 @@ function draftAnchored(lines: readonly ResumeLine[], anchors: readonly number[])
     // The next entry's header lines (as many as the first entry had) are not this entry's description.
     let end = next;
     if (!datesFirst && position + 1 < anchors.length) {
-      while (end > body && next - end < limit && isHeaderLine(lines[end - 1])) end -= 1;
+      while (end > body && next - end < limit && isEntryHeader(end - 1)) end -= 1;
     }
     for (let index = body; index < end; index += 1) {
       const line = lines[index] as ResumeLine;
