@@ -72,6 +72,7 @@ describe("identity and access (embedded product in Chromium)", () => {
     expect(await nav.getByRole("link").allTextContents()).toEqual([
       "Status",
       "Documents",
+      "Postings",
       "Members",
       "API keys",
       "Audit log",
