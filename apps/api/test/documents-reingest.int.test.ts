@@ -25,6 +25,16 @@ function runsOf(documentId: string) {
     .orderBy(jobRuns.createdAt);
 }
 
+/** The document turns ready inside the handler; its run row is settled just after the handler returns. */
+async function settledRunsOf(documentId: string) {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const runs = await runsOf(documentId);
+    if (runs.every((run) => run.status === "succeeded" || run.status === "failed")) return runs;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return runsOf(documentId);
+}
+
 function reingest(documentId: string) {
   return call(api, "documents.reingest", { cookie: owner.cookie, type: "mutation", input: { documentId } });
 }
@@ -33,6 +43,7 @@ describe("documents.reingest", () => {
   it("ingests a processed document again, under a run of its own", async () => {
     const documentId = await uploadDocument(api, owner, "cv.txt", await fixture("resumes/marcus-lee.txt"));
     expect((await followDocument(api, owner, documentId)).at(-1)?.status).toBe("ready");
+    await settledRunsOf(documentId);
 
     const again = await reingest(documentId);
 
@@ -40,7 +51,7 @@ describe("documents.reingest", () => {
     expect(again.body.result.data).toEqual({ documentId, status: "uploaded" });
     const events = await followDocument(api, owner, documentId);
     expect(events.at(-1)).toMatchObject({ status: "ready", progress: 100 });
-    const runs = await runsOf(documentId);
+    const runs = await settledRunsOf(documentId);
     expect(runs).toHaveLength(2);
     expect(runs.map((run) => run.status)).toEqual(["succeeded", "succeeded"]);
     expect(runs[1]?.id).not.toBe(documentId);
@@ -53,6 +64,7 @@ describe("documents.reingest", () => {
   it("refuses while the current run is still queued or running, and changes nothing", async () => {
     const documentId = await uploadDocument(api, owner, "busy.txt", await fixture("resumes/ana-souza.txt"));
     await followDocument(api, owner, documentId);
+    await settledRunsOf(documentId);
     // The run is back in a worker's hands (e.g. redelivered after a crash).
     await api.deps.db.update(jobRuns).set({ status: "running" }).where(eq(jobRuns.id, documentId));
 
