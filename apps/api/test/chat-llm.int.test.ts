@@ -54,6 +54,9 @@ describe("chat with an LLM", () => {
     expect(data.mode).toBe("llm");
     expect(data.answer).toContain("Brightline Health");
     expect(data.answer).not.toContain("Google");
+    // The answer's length is capped, so one question cannot spend an unbounded share of the quota.
+    const sent = llm.requestsTo("/chat/completions").at(-1)?.body as { max_tokens?: number } | undefined;
+    expect(sent?.max_tokens).toBe(600);
     // What the call spent is recorded against the month's token quota.
     const usage = await call(api, "usage.current", { cookie: owner.cookie });
     expect(usage.body.result.data.llmTokens.used).toBeGreaterThan(0);
