@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpWithWorkspace } from "./accounts";
 import { apiCalls } from "./api-calls";
 import { type BrowserSession, launchBrowser } from "./browser";
+import { checkLayouts } from "./layout";
 import { type RunningProduct, startProduct } from "./product-server";
 
 const fixturePath = fileURLToPath(
@@ -31,42 +31,6 @@ const postingText = [
   "- Rust",
   "",
 ].join("\n");
-
-// The widths every new page is checked at: a small phone and a desktop.
-const viewports = [
-  { name: "390", width: 390, height: 844 },
-  { name: "1440", width: 1440, height: 900 },
-] as const;
-
-/** What sticks out sideways: the page itself, or content wider than the panel that holds it. */
-async function overflows(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) found.push(`page ${root.scrollWidth} > ${root.clientWidth}`);
-    for (const panel of document.querySelectorAll<HTMLElement>(".panel")) {
-      if (panel.scrollWidth > panel.clientWidth) {
-        found.push(
-          `panel "${panel.querySelector("h2")?.textContent ?? "?"}" ${panel.scrollWidth} > ${panel.clientWidth}`,
-        );
-      }
-    }
-    return found;
-  });
-}
-
-/** Checks both widths (nothing scrolls sideways) and saves screenshots to `E2E_MATCH_SCREENSHOT_DIR`. */
-async function checkLayouts(page: Page, name: string): Promise<void> {
-  for (const viewport of viewports) {
-    await page.setViewportSize({ width: viewport.width, height: viewport.height });
-    expect(await overflows(page), `${name} at ${viewport.width} px`).toEqual([]);
-    const directory = process.env.E2E_MATCH_SCREENSHOT_DIR;
-    if (directory !== undefined) {
-      await page.screenshot({ path: `${directory}/${name}-${viewport.name}.png`, fullPage: true });
-    }
-  }
-  await page.setViewportSize({ width: 1100, height: 900 });
-}
 
 describe("Match: postings, highlighted requirements and the explained score (embedded product in Chromium)", () => {
   let product: RunningProduct | undefined;
