@@ -14,6 +14,7 @@ export {
 export { type DocumentStatus, type DocumentWarningRecord, documentStatus, documents } from "./documents";
 export { education } from "./education";
 export { experiences } from "./experiences";
+export { exportStatus, exports } from "./exports";
 export { type ImportStatus, importStatus, imports } from "./imports";
 export { jobPostings } from "./job-postings";
 export { type JobRunStatus, jobRunStatus, jobRuns } from "./job-runs";
