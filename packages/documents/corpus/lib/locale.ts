@@ -174,3 +174,95 @@ export const locales: Readonly<Record<CorpusLanguage, Locale>> = {
     since: "Desde",
   },
 };
+
+/**
+ * The test split's own wordings: other headings, abbreviated month names, other words for "present" and
+ * "since". No dev résumé prints them; they were written before the test split was first read with them.
+ */
+export const heldOutLocales: Readonly<Record<CorpusLanguage, Locale>> = {
+  en: {
+    headings: {
+      summary: "About Me",
+      experience: "Employment History",
+      education: "Academic Background",
+      skills: "Technical Toolbox",
+      projects: "Side Projects",
+      languages: "Language Skills",
+      publications: "Selected Publications",
+      teaching: "Teaching Experience",
+      certifications: "Licenses & Certifications",
+    },
+    months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    present: "Now",
+    at: "at",
+    since: "From",
+  },
+  es: {
+    headings: {
+      summary: "Sobre mí",
+      experience: "Trayectoria Profesional",
+      education: "Estudios",
+      skills: "Conocimientos Técnicos",
+      projects: "Proyectos Personales",
+      languages: "Lenguas",
+      publications: "Artículos",
+      teaching: "Experiencia Docente",
+      certifications: "Cursos y Certificaciones",
+    },
+    months: ["ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."],
+    present: "la fecha",
+    at: "en",
+    since: "Desde",
+  },
+  de: {
+    headings: {
+      summary: "Über mich",
+      experience: "Beruflicher Werdegang",
+      education: "Studium",
+      skills: "IT-Kenntnisse",
+      projects: "Eigene Projekte",
+      languages: "Sprachkenntnisse",
+      publications: "Veröffentlichungen",
+      teaching: "Lehrtätigkeit",
+      certifications: "Weiterbildungen",
+    },
+    months: ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."],
+    present: "aktuell",
+    at: "bei der",
+    since: "ab",
+  },
+  fr: {
+    headings: {
+      summary: "À propos",
+      experience: "Parcours professionnel",
+      education: "Diplômes",
+      skills: "Compétences techniques",
+      projects: "Réalisations",
+      languages: "Langues parlées",
+      publications: "Articles",
+      teaching: "Activités d'enseignement",
+      certifications: "Certificats",
+    },
+    months: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+    present: "ce jour",
+    at: "chez",
+    since: "Depuis",
+  },
+  pt: {
+    headings: {
+      summary: "Sobre mim",
+      experience: "Histórico Profissional",
+      education: "Escolaridade",
+      skills: "Conhecimentos",
+      projects: "Projetos Pessoais",
+      languages: "Línguas",
+      publications: "Artigos Publicados",
+      teaching: "Experiência Docente",
+      certifications: "Cursos e Certificados",
+    },
+    months: ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"],
+    present: "o momento",
+    at: "na",
+    since: "Desde",
+  },
+};
