@@ -1,5 +1,5 @@
-import { type CorpusLanguage, corpusLanguages } from "./locale";
 import { heldOutPools } from "./held-out-pools";
+import { type CorpusLanguage, corpusLanguages } from "./locale";
 import { type CorpusPools, devPools } from "./pools";
 
 /** The eight layouts of the corpus (see layouts.ts for how each prints). */

@@ -1,5 +1,5 @@
 import type { ResumeLabel } from "./labels";
-import { heldOutLocales, type Locale, locales as devLocales } from "./locale";
+import { locales as devLocales, heldOutLocales, type Locale } from "./locale";
 
 const localeOf = (label: ResumeLabel): Locale =>
   (label.heldOut ? heldOutLocales : devLocales)[label.language];
