@@ -1,3 +1,4 @@
+import { languageWithLevel, listSections, sectionFactId } from "./facts";
 import { industries, type SectionKey, sections, spokenLanguages } from "./lexicon";
 import { foldText, type NormalizedQuestion } from "./normalize";
 import { contentTerms } from "./terms";
@@ -121,7 +122,10 @@ export interface Evidence {
   role?: { company: string; title: string };
 }
 
-/** Every sentence-sized piece of the profile, in résumé order (summary, roles, schools, projects, skills). */
+/**
+ * Every sentence-sized piece of the profile, in résumé order (summary, roles, schools, projects, skills),
+ * then each spoken language and each entry of the list sections.
+ */
 export function evidenceOf(profile: AskProfile): Evidence[] {
   const pieces: Evidence[] = [];
   const add = (factId: string, kind: FactKind, text: string, role?: Evidence["role"]) => {
@@ -142,6 +146,10 @@ export function evidenceOf(profile: AskProfile): Evidence[] {
     add(project.id, "project", [project.name, project.description].filter(Boolean).join(": "));
   }
   for (const skill of profile.skills) add(skill.id, "skill", skill.raw);
+  for (const spoken of profile.languages ?? [])
+    add(sectionFactId(profile, "languages"), "languages", languageWithLevel(spoken));
+  for (const key of listSections)
+    for (const entry of profile[key] ?? []) add(sectionFactId(profile, key), key, entry);
   return pieces;
 }
 
@@ -154,7 +162,11 @@ export function topicEvidence(profile: AskProfile, topic: Topic): Evidence[] {
   if (topic.kind === "languages") {
     return pieces.filter((piece) => piece.kind !== "experience" && languagesIn(piece.text).length > 0);
   }
-  if (topic.kind === "industry" || topic.kind === "section") {
+  if (topic.kind === "section") {
+    // A parsed section answers for itself; résumé text elsewhere only by its evidence words.
+    return pieces.filter((piece) => piece.kind === topic.key || topic.evidence.test(piece.folded));
+  }
+  if (topic.kind === "industry") {
     return pieces.filter((piece) => topic.evidence.test(piece.folded));
   }
   const wanted = new Set(topic.terms);

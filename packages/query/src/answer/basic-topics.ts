@@ -32,8 +32,14 @@ function answerLanguages(
   const owner = possessive(name);
   if (pieces.length === 0)
     return { text: `${owner} résumé doesn't list the languages ${name} speaks.`, citedFactIds: [] };
-  const listed = new Set(pieces.flatMap((piece) => languagesIn(piece.text)));
-  const quoted = pieces.map((piece) => `${quote(piece)} ${cite(piece.factId)}`).join(" ");
+  // The parsed Languages section reads as a list; otherwise the résumé lines that name languages are quoted.
+  const parsed = pieces.filter((piece) => piece.kind === "languages");
+  const shown = parsed.length > 0 ? parsed : pieces;
+  const listed = new Set(shown.flatMap((piece) => languagesIn(piece.text)));
+  const quoted =
+    parsed.length > 0
+      ? `${joinList(parsed.map((piece) => piece.text))} ${cite(parsed[0]?.factId ?? "")}`
+      : pieces.map((piece) => `${quote(piece)} ${cite(piece.factId)}`).join(" ");
   const missing = topic.asked.filter((language) => !listed.has(language));
   const found = topic.asked.filter((language) => listed.has(language));
   const lead =
@@ -44,7 +50,7 @@ function answerLanguages(
         : found.length > 0
           ? `${owner} résumé lists ${joinList(found)} but doesn't mention ${joinList(missing, "or")}:`
           : `${owner} résumé doesn't mention ${joinList(missing, "or")}. The languages it lists:`;
-  return { text: `${lead} ${quoted}.`.replace(/\.\s*\./g, "."), citedFactIds: cited(pieces) };
+  return { text: `${lead} ${quoted}.`.replace(/\.\s*\./g, "."), citedFactIds: cited(shown) };
 }
 
 /** Experience pieces grouped per role: the role line when only it matched, else its matching bullets. */
