@@ -11,7 +11,8 @@ import type { AskProfile, FactKind, Intent } from "./types";
  */
 export type Topic =
   | { kind: "languages"; asked: string[] }
-  | { kind: "industry"; labels: string[]; evidence: RegExp }
+  /** `generic`: "which industries has she worked in?" names none; the answer names those the résumé shows. */
+  | { kind: "industry"; labels: string[]; evidence: RegExp; generic?: true }
   | { kind: "section"; key: SectionKey; label: string; evidence: RegExp }
   | { kind: "quantity"; terms: string[] };
 
@@ -46,6 +47,8 @@ const speakPattern =
   /\b(speaks?|speaking|spoken|fluent\w{0,4}|fluency|native (speaker|language|tongue)|mother tongue|bilingual|multilingual|idiomas?|sprachen|langues|lingue|talen)\b/;
 const workFrame =
   /\b(work\w{0,4}|experience\w{0,2}|background|industr\w{0,4}|sectors?|domains?|fields?|space|compan\w{1,4}|employers?|clients?|career)\b/;
+const genericIndustryPattern =
+  /\b(which|what|what kinds? of|what types? of|how many) (industr\w{0,4}|sectors?|domains?|verticals?|fields?)\b/;
 const quantityPattern =
   /\b(by how much|how much|how many|what percentage|what percent|how big|how large|how fast|how often)\b/;
 const countingPattern =
@@ -62,6 +65,13 @@ const industryMatchers = industries.map((industry) => ({
   askedPattern: wordsPattern(industry.asked),
   evidencePattern: prefixPattern(industry.evidence),
 }));
+
+/** The industries (their labels, in lexicon order) that some of `pieces` show. */
+export function industriesShownBy(pieces: readonly Evidence[]): string[] {
+  return industryMatchers
+    .filter((industry) => pieces.some((piece) => industry.evidencePattern.test(piece.folded)))
+    .map((industry) => industry.label);
+}
 
 /** Spoken languages named in a text, by their English name, first mention first. */
 export function languagesIn(text: string): string[] {
@@ -98,6 +108,14 @@ export function detectTopic(
         kind: "industry",
         labels: matched.map((industry) => industry.label),
         evidence: new RegExp(matched.map((industry) => industry.evidencePattern.source).join("|")),
+      };
+    }
+    if (genericIndustryPattern.test(text)) {
+      return {
+        kind: "industry",
+        labels: [],
+        evidence: new RegExp(industryMatchers.map((industry) => industry.evidencePattern.source).join("|")),
+        generic: true,
       };
     }
   }

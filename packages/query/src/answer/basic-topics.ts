@@ -1,4 +1,4 @@
-import { type Evidence, languagesIn, type Topic, topicEvidence } from "../topics";
+import { type Evidence, industriesShownBy, languagesIn, type Topic, topicEvidence } from "../topics";
 import { type AnswerContext, type DraftAnswer, firstName, possessive } from "./context";
 import { cite, clause, joinList, roleAt, sentence } from "./wording";
 
@@ -85,7 +85,12 @@ function perRole(pieces: Evidence[], name: string): string[] {
 export function answerTopic(context: AnswerContext, topic: Topic): DraftAnswer {
   const name = firstName(context.profile);
   const owner = possessive(name);
-  const pieces = topicEvidence(context.profile, topic);
+  const evidence = topicEvidence(context.profile, topic);
+  // "Which industries…" is about where the person worked: roles and the summary, not schools or projects.
+  const pieces =
+    topic.kind === "industry" && topic.generic
+      ? evidence.filter((piece) => piece.kind === "experience" || piece.kind === "summary")
+      : evidence;
   if (topic.kind === "languages") return answerLanguages(topic, pieces, name);
   if (topic.kind === "quantity") {
     if (pieces.length === 0)
@@ -93,8 +98,12 @@ export function answerTopic(context: AnswerContext, topic: Topic): DraftAnswer {
     const shown = pieces.slice(0, 2);
     return { text: shown.map((piece) => line(piece, name)).join(" "), citedFactIds: cited(shown) };
   }
-  const label = topic.kind === "industry" ? joinList(topic.labels, "or") : topic.label;
-  if (pieces.length === 0) {
+  const shownIndustries = topic.kind === "industry" && topic.generic ? industriesShownBy(pieces) : [];
+  const label =
+    topic.kind === "industry" ? joinList(topic.generic ? shownIndustries : topic.labels, "or") : topic.label;
+  if (pieces.length === 0 || (topic.kind === "industry" && topic.generic && shownIndustries.length === 0)) {
+    if (topic.kind === "industry" && topic.generic)
+      return { text: `${owner} résumé doesn't say which industries ${name} worked in.`, citedFactIds: [] };
     const what = topic.kind === "industry" ? `work in ${label}` : `any ${label}`;
     return { text: `${owner} résumé doesn't mention ${what}.`, citedFactIds: [] };
   }
@@ -105,7 +114,9 @@ export function answerTopic(context: AnswerContext, topic: Topic): DraftAnswer {
   const lines = [...perRole(roles, name), ...others.map((piece) => line(piece, name))].slice(0, maxItems);
   const lead =
     topic.kind === "industry"
-      ? `Related to ${label} on ${owner} résumé:`
+      ? topic.generic
+        ? `${owner} résumé shows work in ${joinList(shownIndustries)}:`
+        : `Related to ${label} on ${owner} résumé:`
       : `${label.charAt(0).toUpperCase()}${label.slice(1)} on ${owner} résumé:`;
   const text = `${lead} ${lines.join(" ")}`;
   return { text, citedFactIds: cited(shown).filter((id) => text.includes(cite(id))) };
