@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture, followDocument, uploadDocument } from "./documents";
 import { startTestApi, type TestApi } from "./harness";
@@ -51,6 +53,41 @@ describe("chat.ask in basic mode", () => {
     expect(history.body.result.data.items.map((turn: { question: string }) => turn.question)).toEqual([
       "Where does he work now?",
       "What technologies did he use there?",
+    ]);
+    // The transcript cites as the live answers did: the same labels and spans on every source.
+    expect(history.body.result.data.items.map((turn: { sources: unknown }) => turn.sources)).toEqual([
+      answer.sources,
+      data.sources,
+    ]);
+    expect(answer.sources.some((source: { spans?: unknown[] }) => (source.spans ?? []).length > 0)).toBe(
+      true,
+    );
+  });
+
+  it("reads a résumé's Languages section into the profile and answers which languages the person speaks", async () => {
+    const bytes = await readFile(
+      fileURLToPath(
+        new URL("../../../packages/documents/corpus/files/title-at-company-5.txt", import.meta.url),
+      ),
+    );
+    const documentId = await uploadDocument(api, owner, "diego.txt", bytes);
+    const parsedId = (await followDocument(api, owner, documentId)).at(-1)?.profileId ?? "";
+    const view = await call(api, "profiles.byId", { cookie: owner.cookie, input: { profileId: parsedId } });
+    expect(view.body.result.data.languages).toEqual([
+      { name: "Francês", level: "básico" },
+      { name: "Inglês", level: "fluente" },
+      { name: "Espanhol", level: "intermediário" },
+    ]);
+    const asked = await call(api, "chat.ask", {
+      cookie: owner.cookie,
+      type: "mutation",
+      input: { profileId: parsedId, question: "Which languages does Diego speak?" },
+    });
+    const result = asked.body.result.data;
+    expect(result.answer).toContain("Inglês (fluente)");
+    expect(result.answer).not.toMatch(/\[|:languages/);
+    expect(result.sources).toEqual([
+      expect.objectContaining({ factId: `${parsedId}:languages`, kind: "languages", label: "Languages" }),
     ]);
   });
 

@@ -6,8 +6,23 @@
 /** `YYYY-MM`. */
 export type YearMonth = `${number}-${number}`;
 
-/** The kinds of citable profile facts. */
-export const factKinds = ["experience", "education", "project", "skill", "summary", "contact"] as const;
+/**
+ * The kinds of citable profile facts. Spoken languages and each list section (certifications, awards,
+ * publications, volunteering) are one fact per profile, cited as `<profileId>:<kind>`.
+ */
+export const factKinds = [
+  "experience",
+  "education",
+  "project",
+  "skill",
+  "summary",
+  "contact",
+  "languages",
+  "certifications",
+  "awards",
+  "publications",
+  "volunteering",
+] as const;
 export type FactKind = (typeof factKinds)[number];
 
 /** Why a question was not answered. */
@@ -112,4 +127,11 @@ export interface FactProfile {
     technologies: string[];
   }>;
   skills: Array<{ id: string; name: string; category: string; raw: string }>;
+  /** Spoken languages; absent (older producers) means none. */
+  languages?: Array<{ name: string; level: string | null }>;
+  /** The list sections, one entry per line as written; absent means none. */
+  certifications?: string[];
+  awards?: string[];
+  publications?: string[];
+  volunteering?: string[];
 }

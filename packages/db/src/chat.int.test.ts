@@ -145,6 +145,30 @@ describe.each(testDrivers)("chat sessions, turns and events on $kind", ({ open }
     );
   });
 
+  it("keeps each source's label and answer spans, and refuses a span outside the answer", async () => {
+    const { workspaceId, session } = await userSession();
+    const answer = "She migrated the billing stack to Kubernetes operators.";
+    const sources = [
+      { factId: missingId, kind: "experience", label: "Engineer at Acme", spans: [{ start: 0, end: 55 }] },
+      { factId: `${missingId}:languages`, kind: "languages", label: "Languages" },
+    ];
+    await appendChatTurn(db, turnValues(workspaceId, session.id, { answer, sources }));
+    const [turn] = (await listChatTurns(db, { workspaceId, sessionId: session.id })).items;
+    expect(turn?.sources).toEqual(sources);
+    for (const spans of [
+      [{ start: 0, end: answer.length + 1 }],
+      [{ start: 5, end: 4 }],
+      [{ start: -1, end: 2 }],
+    ]) {
+      const outside = turnValues(workspaceId, session.id, {
+        answer,
+        sources: [{ factId: missingId, kind: "experience", spans }],
+      });
+      expect(await codeOf(appendChatTurn(db, outside))).toBe("BAD_REQUEST");
+    }
+    expect((await getChatSession(db, { workspaceId, sessionId: session.id }))?.turnCount).toBe(1);
+  });
+
   it("never gives two concurrent appends to one session the same position", async () => {
     const { workspaceId, session } = await userSession();
     const turns = await Promise.all(

@@ -72,6 +72,37 @@ describe.each(testDrivers)("profiles on $kind", ({ open }) => {
     await expect(getProfileView(db, { workspaceId, profileId })).resolves.toEqual(view);
   });
 
+  it("round-trips spoken languages and the list sections, and reads a profile saved without them as empty", async () => {
+    const profile: Profile = {
+      ...sampleProfile(),
+      languages: [
+        { name: "Deutsch", level: "Muttersprache" },
+        { name: "English", level: null },
+      ],
+      certifications: ["Certified Kubernetes Administrator (CKA)"],
+      awards: ["Best Paper Award, ICML 2020"],
+      publications: ["Example, A. (2021). Sparse priors. Journal of Things."],
+      volunteering: ["Mentor at Django Girls"],
+    };
+    const { workspaceId, profileId } = await saved(profile);
+    const view = await getProfileView(db, { workspaceId, profileId });
+    expect(view).toMatchObject({
+      languages: profile.languages,
+      certifications: profile.certifications,
+      awards: profile.awards,
+      publications: profile.publications,
+      volunteering: profile.volunteering,
+    });
+    const older = await saved(sampleProfile());
+    expect(await getProfileView(db, older)).toMatchObject({
+      languages: [],
+      certifications: [],
+      awards: [],
+      publications: [],
+      volunteering: [],
+    });
+  });
+
   it("stores an empty profile", async () => {
     const empty: Profile = {
       name: null,

@@ -13,5 +13,10 @@ export function emptyProfile(): Profile {
     education: [],
     projects: [],
     skills: [],
+    languages: [],
+    certifications: [],
+    awards: [],
+    publications: [],
+    volunteering: [],
   };
 }

@@ -50,6 +50,14 @@ export const skillSchema = z.object({
   raw: text(200),
 });
 
+export const spokenLanguageSchema = z.object({
+  name: text(100),
+  /** As the résumé writes it ("native", "C1", "Muttersprache"); null when none is given. */
+  level: nullableText(100),
+});
+
+const listEntries = z.array(text(1000)).max(50).optional();
+
 /**
  * The one shape every résumé parser returns (docs/documents-contracts.md). Lists are bounded so a hostile
  * document or model output cannot produce an unbounded row count downstream.
@@ -68,6 +76,14 @@ export const profileSchema = z.object({
   education: z.array(educationSchema).max(30),
   projects: z.array(projectSchema).max(50),
   skills: z.array(skillSchema).max(300),
+  /** Spoken languages (a Languages section). Optional: profiles parsed before issue 10 and
+   * other producers may leave it out, which means none. */
+  languages: z.array(spokenLanguageSchema).max(30).optional(),
+  /** One entry per line of each section, as written; optional like `languages`. */
+  certifications: listEntries,
+  awards: listEntries,
+  publications: listEntries,
+  volunteering: listEntries,
 });
 
 export type Profile = z.infer<typeof profileSchema>;
@@ -75,5 +91,6 @@ export type Experience = Profile["experiences"][number];
 export type Education = Profile["education"][number];
 export type Project = Profile["projects"][number];
 export type Skill = Profile["skills"][number];
+export type SpokenLanguage = NonNullable<Profile["languages"]>[number];
 
 export { emptyProfile } from "./empty-profile";

@@ -15,6 +15,11 @@ describe("findDateRange", () => {
     ["Engineer (2021-07 to present)", "2021-07", "present"],
     ["Jun 2016 until Feb 2018", "2016-06", "2018-02"],
     ["Since March 2021", "2021-03", "present"],
+    ["Engineer | Acme | From 2021", "2021-01", "present"],
+    ["ab Okt. 2020", "2020-10", "present"],
+    ["janv. 2018 – à ce jour", "2018-01", "present"],
+    ["ene. 2019 – la fecha", "2019-01", "present"],
+    ["mar 2017 – até à data", "2017-03", "present"],
   ])("%s", (line, start, end) => {
     expect(findDateRange(line)).toMatchObject({ start, end });
   });
@@ -27,6 +32,7 @@ describe("findDateRange", () => {
     "13/2019 - 14/2020",
     "v2019-03 build",
     "1850 – 1860",
+    "Grew revenue 20% from 2019 levels",
   ])("finds no range in %j", (line) => {
     expect(findDateRange(line)).toBeNull();
   });

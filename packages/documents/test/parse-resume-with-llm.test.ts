@@ -140,6 +140,36 @@ describe("parseResumeWithLlm", () => {
     );
   });
 
+  it("keeps spoken languages and list entries the text writes and drops the rest", async () => {
+    const text = [
+      "Rui Costa",
+      "Languages",
+      "Portuguese (native), English (C1)",
+      "Certifications",
+      "AWS Certified Developer – Associate",
+    ].join("\n");
+    const output = {
+      ...validOutput(),
+      languages: [
+        { name: "Portuguese", level: "native" },
+        { name: "English", level: "fluent" },
+        { name: "German", level: "B2" },
+      ],
+      certifications: ["AWS Certified Developer – Associate", "Google Cloud Professional Architect"],
+      awards: ["Employee of the Year"],
+    };
+    const { profile, dropped } = await parseResumeWithLlm(text, fakeLlm(output));
+    expect(profile.languages).toEqual([
+      { name: "Portuguese", level: "native" },
+      { name: "English", level: null },
+    ]);
+    expect(profile.certifications).toEqual(["AWS Certified Developer – Associate"]);
+    expect(profile.awards).toEqual([]);
+    expect(dropped.map((fact) => fact.path)).toEqual(
+      expect.arrayContaining(["languages[1].level", "languages[2].name", "certifications[1]", "awards[0]"]),
+    );
+  });
+
   it("does not accept a date the source does not write, even a plausible neighbour", async () => {
     const output = validOutput();
     const [first] = output.experiences;

@@ -9,6 +9,19 @@ export function contactFactId(profile: Pick<AskProfile, "id">): string {
   return `${profile.id}:contact`;
 }
 
+/** The list sections of a profile, each one citable fact (`<profileId>:<key>`). */
+export const listSections = ["certifications", "awards", "publications", "volunteering"] as const;
+export type ListSection = (typeof listSections)[number];
+
+/** The fact id of the profile's spoken languages or of one list section. */
+export function sectionFactId(profile: Pick<AskProfile, "id">, key: "languages" | ListSection): string {
+  return `${profile.id}:${key}`;
+}
+
+/** "German (native)", or the name alone when no level is given. */
+export const languageWithLevel = (spoken: { name: string; level: string | null }) =>
+  spoken.level ? `${spoken.name} (${spoken.level})` : spoken.name;
+
 /**
  * Flattens a profile into citable facts, in profile order. Pure and deterministic: the same profile
  * always yields the same ids, so answers can cite them across turns.
@@ -81,6 +94,30 @@ export function profileFacts(profile: AskProfile): Fact[] {
       start: null,
       end: null,
       entity: project.name,
+    });
+  }
+  if (profile.languages && profile.languages.length > 0) {
+    facts.push({
+      id: sectionFactId(profile, "languages"),
+      kind: "languages",
+      text: profile.languages.map(languageWithLevel).join(", "),
+      technologies: [],
+      start: null,
+      end: null,
+      entity: null,
+    });
+  }
+  for (const key of listSections) {
+    const entries = profile[key] ?? [];
+    if (entries.length === 0) continue;
+    facts.push({
+      id: sectionFactId(profile, key),
+      kind: key,
+      text: entries.join(". "),
+      technologies: [],
+      start: null,
+      end: null,
+      entity: null,
     });
   }
   for (const skill of profile.skills) {

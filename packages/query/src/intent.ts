@@ -75,9 +75,11 @@ const rules: Record<Exclude<Intent, "out-of-scope">, Rule[]> = {
   ],
   education: [
     [
-      /\b(degrees?|universit(y|ies)|college|school|studied|study|studies|education|educated|graduat\w*|bachelor'?s?|master'?s?|phd|ph\.d|doctorate|msc|bsc|mba|diploma|thesis|major(ed)?|gpa|academic|alma mater|certifications?|certified|bootcamp|estudi\w{0,3}|estudou|formacao|formacion|universidad|universidade|hochschule|studium|studiert|ausbildung)\b/,
+      /\b(degrees?|universit(y|ies)|college|school|studied|study|studies|education|educated|graduat\w*|bachelor'?s?|master'?s?|phd|ph\.d|doctorate|doctoral|dissertation|undergrad\w*|postgrad\w*|msc|bsc|mba|diploma|thesis|major(ed)?|gpa|academic|alma mater|certifications?|certified|bootcamp|estudi\w{0,3}|estudou|formacao|formacion|universidad|universidade|hochschule|studium|studiert|ausbildung)\b/,
       4,
     ],
+    // "Where did she learn UX design?" / "Where was he trained?": where a skill was studied, not used.
+    [new RegExp(`\\bwhere (did|was|were) ${person} (learn|learnt|learned|train|trained|qualif\\w*)\\b`), 4],
   ],
   projects: [
     [
@@ -105,7 +107,7 @@ const rules: Record<Exclude<Intent, "out-of-scope">, Rule[]> = {
   summary: [
     [
       new RegExp(
-        `\\b(tell me about ${person}|tell me about (him|her|them)self|who is|summar\\w*|overview|introduce|background|in (a )?nutshell|elevator pitch|about ${person}$|bio|describe ${person}|highlights|strengths|what kind of (engineer|developer|person|professional)|in (a few|one|two|three) (words|sentences))\\b`,
+        `\\b(tell me about ${person}|tell me about (him|her|them)self|who is|summar\\w*|overview|introduce|background(?! (in|with|as|at|on)\\b)|in (a )?nutshell|elevator pitch|about ${person}$|bio|describe ${person}|highlights|strengths|what kind of (engineer|developer|person|professional)|in (a few|one|two|three) (words|sentences))\\b`,
       ),
       4,
     ],

@@ -120,7 +120,7 @@ export const industries: ReadonlyArray<{ label: string; asked: string[]; evidenc
   {
     label: "automotive",
     asked: ["automotive", "car industry", "carmaker"],
-    evidence: ["automotive", "vehicle", "car-"],
+    evidence: ["automotive", "vehicle", "carmaker", "car maker", "automaker"],
   },
   {
     label: "audit and accounting",

@@ -102,6 +102,15 @@ function applyDates(facts: Fact[], dates: DateConstraint, nowIndex: number): Fac
 }
 
 /**
+ * Whether lower-cased résumé text names a technology. A plural multi-word name also counts written in
+ * the singular ("Design Systems" in "the design system").
+ */
+export function mentionsTechnology(loweredText: string, technology: string): boolean {
+  const name = technology.toLowerCase();
+  return loweredText.includes(name) || (/\s\S{3,}s$/.test(name) && loweredText.includes(name.slice(0, -1)));
+}
+
+/**
  * Whether a fact names a technology, by tag or in its text. Texts are lower-cased once per question, not
  * once per (technology, fact) pair: a question may name dozens of technologies and a fact may be long.
  */
@@ -114,7 +123,7 @@ function technologyMatcher() {
       text = fact.text.toLowerCase();
       lowered.set(fact, text);
     }
-    return text.includes(technology.toLowerCase());
+    return mentionsTechnology(text, technology);
   };
 }
 

@@ -1,3 +1,4 @@
+import { languageWithLevel, listSections, sectionFactId } from "./facts";
 import { industries, type SectionKey, sections, spokenLanguages } from "./lexicon";
 import { foldText, type NormalizedQuestion } from "./normalize";
 import { contentTerms } from "./terms";
@@ -10,7 +11,8 @@ import type { AskProfile, FactKind, Intent } from "./types";
  */
 export type Topic =
   | { kind: "languages"; asked: string[] }
-  | { kind: "industry"; labels: string[]; evidence: RegExp }
+  /** `generic`: "which industries has she worked in?" names none; the answer names those the résumé shows. */
+  | { kind: "industry"; labels: string[]; evidence: RegExp; generic?: true }
   | { kind: "section"; key: SectionKey; label: string; evidence: RegExp }
   | { kind: "quantity"; terms: string[] };
 
@@ -45,6 +47,8 @@ const speakPattern =
   /\b(speaks?|speaking|spoken|fluent\w{0,4}|fluency|native (speaker|language|tongue)|mother tongue|bilingual|multilingual|idiomas?|sprachen|langues|lingue|talen)\b/;
 const workFrame =
   /\b(work\w{0,4}|experience\w{0,2}|background|industr\w{0,4}|sectors?|domains?|fields?|space|compan\w{1,4}|employers?|clients?|career)\b/;
+const genericIndustryPattern =
+  /\b(which|what|what kinds? of|what types? of|how many) (industr\w{0,4}|sectors?|domains?|verticals?|fields?)\b/;
 const quantityPattern =
   /\b(by how much|how much|how many|what percentage|what percent|how big|how large|how fast|how often)\b/;
 const countingPattern =
@@ -61,6 +65,13 @@ const industryMatchers = industries.map((industry) => ({
   askedPattern: wordsPattern(industry.asked),
   evidencePattern: prefixPattern(industry.evidence),
 }));
+
+/** The industries (their labels, in lexicon order) that some of `pieces` show. */
+export function industriesShownBy(pieces: readonly Evidence[]): string[] {
+  return industryMatchers
+    .filter((industry) => pieces.some((piece) => industry.evidencePattern.test(piece.folded)))
+    .map((industry) => industry.label);
+}
 
 /** Spoken languages named in a text, by their English name, first mention first. */
 export function languagesIn(text: string): string[] {
@@ -99,6 +110,14 @@ export function detectTopic(
         evidence: new RegExp(matched.map((industry) => industry.evidencePattern.source).join("|")),
       };
     }
+    if (genericIndustryPattern.test(text)) {
+      return {
+        kind: "industry",
+        labels: [],
+        evidence: new RegExp(industryMatchers.map((industry) => industry.evidencePattern.source).join("|")),
+        generic: true,
+      };
+    }
   }
   return quantityTopic(text);
 }
@@ -121,7 +140,10 @@ export interface Evidence {
   role?: { company: string; title: string };
 }
 
-/** Every sentence-sized piece of the profile, in résumé order (summary, roles, schools, projects, skills). */
+/**
+ * Every sentence-sized piece of the profile, in résumé order (summary, roles, schools, projects, skills),
+ * then each spoken language and each entry of the list sections.
+ */
 export function evidenceOf(profile: AskProfile): Evidence[] {
   const pieces: Evidence[] = [];
   const add = (factId: string, kind: FactKind, text: string, role?: Evidence["role"]) => {
@@ -142,6 +164,10 @@ export function evidenceOf(profile: AskProfile): Evidence[] {
     add(project.id, "project", [project.name, project.description].filter(Boolean).join(": "));
   }
   for (const skill of profile.skills) add(skill.id, "skill", skill.raw);
+  for (const spoken of profile.languages ?? [])
+    add(sectionFactId(profile, "languages"), "languages", languageWithLevel(spoken));
+  for (const key of listSections)
+    for (const entry of profile[key] ?? []) add(sectionFactId(profile, key), key, entry);
   return pieces;
 }
 
@@ -154,7 +180,11 @@ export function topicEvidence(profile: AskProfile, topic: Topic): Evidence[] {
   if (topic.kind === "languages") {
     return pieces.filter((piece) => piece.kind !== "experience" && languagesIn(piece.text).length > 0);
   }
-  if (topic.kind === "industry" || topic.kind === "section") {
+  if (topic.kind === "section") {
+    // A parsed section answers for itself; résumé text elsewhere only by its evidence words.
+    return pieces.filter((piece) => piece.kind === topic.key || topic.evidence.test(piece.folded));
+  }
+  if (topic.kind === "industry") {
     return pieces.filter((piece) => topic.evidence.test(piece.folded));
   }
   const wanted = new Set(topic.terms);

@@ -120,7 +120,7 @@ export async function runAsk(deps: ApiDependencies, request: AskRequest): Promis
     fallback: result.fallback ?? null,
     intent: result.intent,
     refusalCode: result.refusal?.code ?? null,
-    sources: result.sources.map((source) => ({ factId: source.factId, kind: source.kind })),
+    sources: result.sources,
     cards: result.cards,
     model: adapter?.record.model ?? null,
     tokensIn: adapter ? adapter.record.tokensIn : null,

@@ -2,6 +2,19 @@ import { describe, expect, it } from "vitest";
 import { toHistoryTurns } from "./history-turns";
 
 describe("toHistoryTurns", () => {
+  it("keeps each stored source's label and spans, so a restored answer cites as the live one did", () => {
+    const source = {
+      factId: "e1",
+      kind: "experience",
+      label: "Engineer at Acme",
+      spans: [{ start: 0, end: 18 }],
+    };
+    const [turn] = toHistoryTurns({
+      items: [{ id: "a", question: "q", answer: "Brightline Health.", mode: "basic", sources: [source] }],
+    });
+    expect(turn?.sources).toEqual([source]);
+  });
+
   it("reads a page of stored turns, refusals from either shape", () => {
     const turns = toHistoryTurns({
       turns: [

@@ -11,7 +11,7 @@ import { ShareLinksPanel } from "../share-links/share-links-panel";
 import { useTRPC } from "../trpc/client";
 import { ExperienceTimeline } from "./experience-timeline";
 import { ProfileHeader } from "./profile-header";
-import { EducationSection, ProjectsSection, SkillsSection } from "./profile-sections";
+import { EducationSection, LanguagesSection, ProjectsSection, SkillsSection } from "./profile-sections";
 import { useFactHighlight } from "./use-fact-highlight";
 import { useProfileUpdate } from "./use-profile-update";
 import "./profiles.css";
@@ -104,6 +104,11 @@ export function ProfilePage() {
           <SkillsSection skills={profile.data.skills} highlightedFactId={highlightedFactId} />
           <EducationSection education={profile.data.education} highlightedFactId={highlightedFactId} />
           <ProjectsSection projects={profile.data.projects} highlightedFactId={highlightedFactId} />
+          <LanguagesSection
+            profileId={profile.data.id}
+            languages={profile.data.languages}
+            highlightedFactId={highlightedFactId}
+          />
           {canEdit ? <ShareLinksPanel profileId={profileId} /> : null}
         </>
       ) : null}

@@ -116,3 +116,32 @@ export function ProjectsSection({
     </section>
   );
 }
+
+/** Spoken languages with their levels as written; the section is one citable fact (`<profileId>:languages`). */
+export function LanguagesSection({
+  profileId,
+  languages,
+  highlightedFactId = null,
+}: {
+  profileId: string;
+  languages: ProfileView["languages"];
+  highlightedFactId?: string | null;
+}) {
+  if (languages.length === 0) return null;
+  return (
+    <section
+      aria-labelledby="languages-title"
+      data-testid="profile-languages"
+      {...factTargetProps(`${profileId}:languages`, highlightedFactId, "panel")}
+    >
+      <h2 id="languages-title">Languages</h2>
+      <ul className="tag-list chip-list">
+        {languages.map((spoken) => (
+          <li key={spoken.name} className="chip">
+            {spoken.level ? `${spoken.name} (${spoken.level})` : spoken.name}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -71,7 +71,10 @@ export interface AppendChatTurnParams {
   fallback?: string | null | undefined;
   intent: string;
   refusalCode?: string | null | undefined;
-  /** Cited facts; only `factId` and `kind` are kept (labels are re-derived from the facts). */
+  /**
+   * Cited facts with their labels and the spans of `answer` each supports, so a transcript read back
+   * places its citations as the live answer did. A span outside the answer is a BAD_REQUEST.
+   */
   sources: readonly ChatTurnSource[];
   cards: readonly unknown[];
   model?: string | null | undefined;
@@ -82,6 +85,28 @@ export interface AppendChatTurnParams {
   /** Milliseconds per pipeline stage. */
   timings: Readonly<Record<string, number>>;
   input: ChatTurnInput;
+}
+
+const maxSpansPerSource = 50;
+
+/** The source as stored: known fields only, spans checked against the answer they point into. */
+function storedSource(source: ChatTurnSource, answerLength: number): ChatTurnSource {
+  const stored: ChatTurnSource = { factId: source.factId, kind: source.kind };
+  if (source.label !== undefined) stored.label = source.label.slice(0, 300);
+  if (source.spans !== undefined) {
+    const valid = source.spans.every(
+      (span) =>
+        Number.isInteger(span.start) &&
+        Number.isInteger(span.end) &&
+        span.start >= 0 &&
+        span.start <= span.end &&
+        span.end <= answerLength,
+    );
+    if (!valid || source.spans.length > maxSpansPerSource)
+      throw new AppError("BAD_REQUEST", { message: "A source span lies outside its answer." });
+    stored.spans = source.spans.map((span) => ({ start: span.start, end: span.end }));
+  }
+  return stored;
 }
 
 function count(value: number | null | undefined, name: string): number | null {
@@ -96,7 +121,8 @@ function count(value: number | null | undefined, name: string): number | null {
  * Appends a turn to session `sessionId` of `workspaceId` at the next position and marks the session
  * active. Positions are assigned under the session's row lock (one transaction), so concurrent appends
  * to one session get distinct, gap-free positions. Throws `AppError("NOT_FOUND")` for a missing, foreign
- * or malformed session and `AppError("BAD_REQUEST")` for an unknown mode/input or a negative count.
+ * or malformed session and `AppError("BAD_REQUEST")` for an unknown mode/input, a negative count or a
+ * source span outside the answer.
  */
 export async function appendChatTurn(db: Database, params: AppendChatTurnParams): Promise<ChatTurn> {
   if (!chatTurnModes.includes(params.mode) || !chatTurnInputs.includes(params.input)) {
@@ -105,6 +131,7 @@ export async function appendChatTurn(db: Database, params: AppendChatTurnParams)
   const latencyMs = count(params.latencyMs, "latencyMs") ?? 0;
   const tokensIn = count(params.tokensIn, "tokensIn");
   const tokensOut = count(params.tokensOut, "tokensOut");
+  const sources = params.sources.map((source) => storedSource(source, params.answer.length));
   if (!isUuid(params.workspaceId) || !isUuid(params.sessionId)) throw new AppError("NOT_FOUND");
   return db.transaction(async (tx) => {
     // The increment takes the session's row lock until commit: a concurrent append waits here and then
@@ -131,7 +158,7 @@ export async function appendChatTurn(db: Database, params: AppendChatTurnParams)
         fallback: params.fallback ?? null,
         intent: params.intent,
         refusalCode: params.refusalCode ?? null,
-        sources: params.sources.map((source) => ({ factId: source.factId, kind: source.kind })),
+        sources,
         cards: [...params.cards],
         model: params.model ?? null,
         tokensIn,

@@ -53,8 +53,22 @@ export interface ProfileContact {
   links: string[];
 }
 
+/** A spoken language of a {@link Profile}; `level` as written ("native", "C1"), or null. */
+export interface ProfileLanguage {
+  name: string;
+  level: string | null;
+}
+
+/** The list sections of a {@link Profile}: one entry per line, as written. */
+export interface ProfileLists {
+  certifications: string[];
+  awards: string[];
+  publications: string[];
+  volunteering: string[];
+}
+
 /** The one shape every résumé parser returns (the documents contract's `Profile`). */
-export interface Profile {
+export interface Profile extends Partial<ProfileLists> {
   name: string | null;
   headline: string | null;
   summary: string | null;
@@ -63,6 +77,8 @@ export interface Profile {
   education: ProfileEducation[];
   projects: ProfileProject[];
   skills: ProfileSkill[];
+  /** Optional in parser output (older parsers leave it out): absent means none. */
+  languages?: ProfileLanguage[];
 }
 
 /** A fact with its stable row id, which owner corrections and search hits refer to. */
@@ -72,7 +88,12 @@ export type WithFactId<T> = T & { id: string };
  * A stored profile as read back: the {@link Profile} fields, every fact with its stable `id`, and where
  * the profile came from. Fact ids stay stable until the document is parsed again (`saveProfile`).
  */
-export interface ProfileView extends Omit<Profile, "experiences" | "education" | "projects" | "skills"> {
+export interface ProfileView
+  extends Omit<
+      Profile,
+      "experiences" | "education" | "projects" | "skills" | "languages" | keyof ProfileLists
+    >,
+    ProfileLists {
   id: string;
   documentId: string;
   parser: ProfileParser;
@@ -83,6 +104,7 @@ export interface ProfileView extends Omit<Profile, "experiences" | "education" |
   education: WithFactId<ProfileEducation>[];
   projects: WithFactId<ProfileProject>[];
   skills: WithFactId<ProfileSkill>[];
+  languages: ProfileLanguage[];
 }
 
 const yearMonthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;

@@ -111,6 +111,11 @@ export async function saveProfile(db: Database, params: SaveProfileParams): Prom
         phone: profile.contact.phone,
         location: profile.contact.location,
         links: profile.contact.links,
+        spokenLanguages: profile.languages ?? [],
+        certifications: profile.certifications ?? [],
+        awards: profile.awards ?? [],
+        publications: profile.publications ?? [],
+        volunteering: profile.volunteering ?? [],
         parser: params.parser,
         parserVersion: params.parserVersion,
       })

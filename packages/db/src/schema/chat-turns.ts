@@ -30,10 +30,16 @@ export const chatTurnInputs = ["text", "voice"] as const;
 /** One of {@link chatTurnInputs}. */
 export type ChatTurnInput = (typeof chatTurnInputs)[number];
 
-/** A fact an answer cites: its id and kind (`experience`, `project`, …). */
+/**
+ * A fact an answer cites: its id and kind (`experience`, `project`, …), its label as shown, and the
+ * ranges of the answer it supports (UTF-16 offsets, `end` exclusive). Turns stored before labels and
+ * spans were kept have neither.
+ */
 export interface ChatTurnSource {
   factId: string;
   kind: string;
+  label?: string;
+  spans?: Array<{ start: number; end: number }>;
 }
 
 /**

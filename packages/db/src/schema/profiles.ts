@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { id, timestamps, tsvector, weightedText } from "./columns";
 import { documents } from "./documents";
 import { sqlInList } from "./roles";
@@ -13,7 +23,8 @@ export type ProfileParser = (typeof profileParsers)[number];
 
 /**
  * The structured résumé parsed from one document (at most one per document; re-parsing replaces it).
- * Facts live in `experiences`, `education`, `projects` and `profile_skills`.
+ * Facts live in `experiences`, `education`, `projects` and `profile_skills`; spoken languages and the
+ * list sections (certifications, awards, publications, volunteering) are columns of the profile.
  */
 export const profiles = pgTable(
   "profiles",
@@ -30,6 +41,16 @@ export const profiles = pgTable(
     phone: text(),
     location: text(),
     links: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Spoken languages as the résumé writes them: `[{ name, level }]`, level null when none is given. */
+    spokenLanguages: jsonb()
+      .$type<Array<{ name: string; level: string | null }>>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    // One entry per line of each résumé section, as written.
+    certifications: text().array().notNull().default(sql`'{}'::text[]`),
+    awards: text().array().notNull().default(sql`'{}'::text[]`),
+    publications: text().array().notNull().default(sql`'{}'::text[]`),
+    volunteering: text().array().notNull().default(sql`'{}'::text[]`),
     parser: text().$type<ProfileParser>().notNull(),
     parserVersion: text().notNull(),
     ...timestamps,

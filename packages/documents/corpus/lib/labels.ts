@@ -1,5 +1,6 @@
+import { heldOutPools } from "./held-out-pools";
 import { type CorpusLanguage, corpusLanguages } from "./locale";
-import * as pool from "./pools";
+import { type CorpusPools, devPools } from "./pools";
 
 /** The eight layouts of the corpus (see layouts.ts for how each prints). */
 export const corpusLayouts = [
@@ -30,6 +31,8 @@ export interface ResumeLabel {
   layout: CorpusLayout;
   language: CorpusLanguage;
   engine: CorpusEngine;
+  /** A test résumé: drawn from the held-out pools and printed with the held-out wordings. */
+  heldOut: boolean;
   dateStyle: DateStyle;
   /** The ongoing role is written "since 2021" (start only). */
   currentAsSince: boolean;
@@ -85,8 +88,8 @@ export const perLayout = 6;
 
 const ym = (year: number, month: number) => `${year}-${String(month).padStart(2, "0")}`;
 
-/** Builds every label from `seed`; the same seed always gives the same corpus. */
-export function buildLabels(seed: number): ResumeLabel[] {
+/** Builds every label from `seed` and `pool`; the same arguments always give the same labels. */
+export function buildLabels(seed: number, pool: CorpusPools = devPools, heldOut = false): ResumeLabel[] {
   const random = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -104,7 +107,7 @@ export function buildLabels(seed: number): ResumeLabel[] {
       const language = corpusLanguages[(n + layoutIndex) % corpusLanguages.length] as CorpusLanguage;
       const academic = layout === "academic";
       const dateStyle = pick(dateStyles);
-      const name = people[labels.length] as string;
+      const name = people[labels.length % people.length] as string;
       const experienceCount = int(2, 4);
       const companies = academic
         ? pickSome(pool.researchInstitutes, experienceCount)
@@ -160,6 +163,7 @@ export function buildLabels(seed: number): ResumeLabel[] {
         layout,
         language,
         engine: enginesByLayout[layout][n] as CorpusEngine,
+        heldOut,
         dateStyle,
         currentAsSince: (language === "de" || language === "en") && random() < 0.5,
         honorific: academic ? pick(["Dr.", "Dr.", "Prof. Dr."]) : null,
@@ -181,13 +185,9 @@ export function buildLabels(seed: number): ResumeLabel[] {
           name: languageName,
           level,
         })),
-        publications: academic
-          ? [
-              `${name.split(" ").at(-1)}, A. (${graduation + 5}). Sparse priors for noisy gene networks. Journal of Computational Biology.`,
-            ]
-          : [],
-        teaching: academic ? ["Introduction to Statistics (undergraduate, 3 terms)"] : [],
-        certifications: random() < 0.4 ? ["AWS Certified Solutions Architect – Associate"] : [],
+        publications: academic ? [pool.publication(name.split(" ").at(-1) as string, graduation + 5)] : [],
+        teaching: academic ? [...pool.teaching] : [],
+        certifications: random() < 0.4 ? [...pool.certifications] : [],
       });
     }
   });
@@ -207,4 +207,18 @@ export function splitLabels(labels: readonly ResumeLabel[], seed: number): { dev
     for (const [index, entry] of ids.entries()) (index < ids.length / 2 ? dev : test).push(entry.id);
   }
   return { dev: dev.sort(), test: test.sort() };
+}
+
+/**
+ * The corpus: the dev split drawn from the dev pools by `seed`, the test split's résumés (same ids, layouts,
+ * languages and engines) drawn from the held-out pools by `heldOutSeed`, so no company, title, school,
+ * skill, heading or month spelling of a test résumé was ever seen while tuning on dev.
+ */
+export function buildCorpus(seed: number, heldOutSeed: number, splitSeed: number) {
+  const dev = buildLabels(seed);
+  const split = splitLabels(dev, splitSeed);
+  const test = new Set(split.test);
+  const heldOut = new Map(buildLabels(heldOutSeed, heldOutPools, true).map((label) => [label.id, label]));
+  const labels = dev.map((label) => (test.has(label.id) ? (heldOut.get(label.id) as ResumeLabel) : label));
+  return { labels, split };
 }

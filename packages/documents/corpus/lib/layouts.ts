@@ -1,5 +1,8 @@
 import type { ResumeLabel } from "./labels";
-import { type Locale, locales } from "./locale";
+import { locales as devLocales, heldOutLocales, type Locale } from "./locale";
+
+const localeOf = (label: ResumeLabel): Locale =>
+  (label.heldOut ? heldOutLocales : devLocales)[label.language];
 
 export type LineKind = "name" | "headline" | "contact" | "heading" | "entry" | "text" | "bullet";
 export interface Line {
@@ -32,7 +35,7 @@ function oneDate(label: ResumeLabel, value: string, locale: Locale): string {
 
 /** The range as the label's date style writes it ("März 2019 – heute", "03/2019 – 12/2021", "2019–21", "seit 2021"). */
 export function dateRange(label: ResumeLabel, start: string, end: string): string {
-  const locale = locales[label.language];
+  const locale = localeOf(label);
   if (end === "present" && label.currentAsSince) return `${locale.since} ${oneDate(label, start, locale)}`;
   if (label.dateStyle === "year-short" && end !== "present" && end.slice(0, 2) === start.slice(0, 2))
     return `${start.slice(0, 4)}–${end.slice(2, 4)}`;
@@ -41,7 +44,7 @@ export function dateRange(label: ResumeLabel, start: string, end: string): strin
 
 const degreeJoin = { en: " in ", es: " en ", de: " ", fr: " en ", pt: " em " } as const;
 const heading = (label: ResumeLabel, key: keyof Locale["headings"], upper = false) => {
-  const text = locales[label.language].headings[key];
+  const text = localeOf(label).headings[key];
   return line("heading", upper ? text.toUpperCase() : text);
 };
 
@@ -53,7 +56,7 @@ function headerLines(label: ResumeLabel, withContact: boolean): Line[] {
 }
 
 function experienceParts(label: ResumeLabel): Part[] {
-  const locale = locales[label.language];
+  const locale = localeOf(label);
   return label.experiences.flatMap((job) => {
     const dates = dateRange(label, job.start, job.end);
     const bullets = job.bullets.map((bullet) => line("bullet", bullet));
@@ -155,9 +158,9 @@ export function layoutOf(label: ResumeLabel): CorpusDocument {
       l("contact", label.email),
       l("contact", label.phone),
       l("contact", label.location),
-      l("heading", locales[label.language].headings.skills),
+      l("heading", localeOf(label).headings.skills),
       ...label.skills.map((skill) => l("text", skill)),
-      l("heading", locales[label.language].headings.languages),
+      l("heading", localeOf(label).headings.languages),
       ...label.languages.map((spoken) => l("text", `${spoken.name} — ${spoken.level}`)),
     ];
     const parts = [

@@ -1,5 +1,26 @@
 import type { CorpusLanguage } from "./locale";
 
+/** Every word list a corpus résumé draws from: the dev split uses the lists below, the test split its own. */
+export interface CorpusPools {
+  people: readonly string[];
+  companies: readonly string[];
+  titles: Readonly<Record<CorpusLanguage, readonly string[]>>;
+  academicTitles: Readonly<Record<CorpusLanguage, readonly string[]>>;
+  schools: Readonly<Record<CorpusLanguage, readonly string[]>>;
+  researchInstitutes: readonly string[];
+  degrees: Readonly<Record<CorpusLanguage, ReadonlyArray<readonly [string, string]>>>;
+  phdDegree: Readonly<Record<CorpusLanguage, readonly [string, string]>>;
+  skills: readonly string[];
+  projectNames: readonly string[];
+  projectDescriptions: readonly string[];
+  spokenLanguages: Readonly<Record<CorpusLanguage, ReadonlyArray<readonly [string, string]>>>;
+  bulletTexts: readonly string[];
+  cities: readonly string[];
+  publication: (surname: string, year: number) => string;
+  teaching: readonly string[];
+  certifications: readonly string[];
+}
+
 // Invented people, organisations and wordings the corpus draws from. None of them appears in the
 // fixtures the parser was first written with.
 
@@ -334,3 +355,25 @@ export const cities = [
   "Munich, Germany",
   "Porto, Portugal",
 ];
+
+/** The dev split's pools (the lists above, which the parser was tuned against). */
+export const devPools: CorpusPools = {
+  people,
+  companies,
+  titles,
+  academicTitles,
+  schools,
+  researchInstitutes,
+  degrees,
+  phdDegree,
+  skills,
+  projectNames,
+  projectDescriptions,
+  spokenLanguages,
+  bulletTexts,
+  cities,
+  publication: (surname, year) =>
+    `${surname}, A. (${year}). Sparse priors for noisy gene networks. Journal of Computational Biology.`,
+  teaching: ["Introduction to Statistics (undergraduate, 3 terms)"],
+  certifications: ["AWS Certified Solutions Architect – Associate"],
+};

@@ -15,6 +15,8 @@ export const scoredFields = [
   "year",
   "skills",
   "projects",
+  "languages",
+  "certifications",
 ] as const;
 export type ScoredField = (typeof scoredFields)[number];
 
@@ -190,6 +192,13 @@ export function scoreProfile(label: ResumeLabel, profile: Profile): Scores {
     profile.projects.map((project) => project.name),
     label.projects.map((project) => project.name),
   );
+  // A spoken language counts with its level: "German (native)" is not "German (basic)".
+  sets(
+    scores.languages,
+    (profile.languages ?? []).map((spoken) => `${spoken.name} ${spoken.level ?? ""}`),
+    label.languages.map((spoken) => `${spoken.name} ${spoken.level}`),
+  );
+  sets(scores.certifications, profile.certifications ?? [], label.certifications);
   return scores;
 }
 

@@ -92,7 +92,8 @@ function groundTechnologies(
  * detail and date is checked against the source (case-, spacing- and punctuation-insensitive); an
  * experience without a supported company and title, an education entry without a supported school and
  * a project without a supported name are dropped whole; other unsupported facts become `null` or are
- * removed. Technologies and skills are normalised through `@vitae/taxonomy`. Every dropped fact is
+ * removed (a spoken language without a supported name and an unsupported certification, award,
+ * publication or volunteering entry are removed). Technologies and skills are normalised through `@vitae/taxonomy`. Every dropped fact is
  * reported. Values that read as instructions to an AI model are removed and reported as `warnings`
  * (`PROMPT_INJECTION`). Grounding is linear in the text and the output. Errors of the LLM client propagate unchanged; output that fails validation throws
  * `DocumentError("PARSE_FAILED")`.
@@ -198,6 +199,12 @@ export async function parseResumeWithLlm(
     category: normalizeTechnology(name)?.category ?? "other",
     raw: rawByName.get(name) ?? name,
   }));
+  profile.languages = (raw.languages ?? []).flatMap((spoken, index) => {
+    const name = ground.text(`languages[${index}].name`, spoken.name);
+    return name === null ? [] : [{ name, level: ground.text(`languages[${index}].level`, spoken.level) }];
+  });
+  for (const key of ["certifications", "awards", "publications", "volunteering"] as const)
+    profile[key] = (raw[key] ?? []).filter((entry, index) => ground.text(`${key}[${index}]`, entry) !== null);
   const warnings = new WarningList();
   return { profile: removeInstructionValues(profile, warnings), dropped, warnings: warnings.items };
 }

@@ -93,13 +93,16 @@ const year = "(?:19[5-9]\\d|20\\d\\d)";
 // One date: "Jan 2020", "marzo de 2019", "January, 2020", "Jan. 2020", "2019-03", "2019/03", "03/2018",
 // "3.2018", "01/03/2019" (Europass day first), "2017".
 const oneDate = `(?:${monthName}\\.?,?\\s+(?:de\\s+)?'?${year}|${year}[-/.](?:0?[1-9]|1[0-2])(?![\\d])|(?:0?[1-9]|[12]\\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]${year}|(?:0?[1-9]|1[0-2])[/.]${year}|${year})`;
+// An optional preposition before the word: "à ce jour", "hasta la fecha", "até à data", "bis heute".
 const present =
-  "(?:present|current(?:ly)?|now|today|to\\s+date|ongoing|actualidad|actualmente|presente|hoy|heute|jetzt|aktuell|derzeit|aujourd['’]hui|pr[ée]sent|en\\s+cours|atual(?:mente)?|hoje|o\\s+momento)";
+  "(?:(?:[aà]|hasta|at[ée]|bis)\\s+)?(?:present|current(?:ly)?|now|today|to\\s+date|ongoing|actualidad|actualmente|presente|hoy|la\\s+fecha|heute|jetzt|aktuell|derzeit|aujourd['’]hui|pr[ée]sent|en\\s+cours|ce\\s+jour|atual(?:mente)?|hoje|o\\s+momento|[aà]\\s+data)";
 const separator =
   "\\s*(?:[-–—‒―~→]|(?<![\\p{L}])(?:to|until|till|through|thru|bis|hasta|al|au|a|até|à)(?![\\p{L}]))\\s*";
 // "2019–21": a two-digit end year right after a dash.
 const shortEnd = "(?<=[-–—]\\s?)\\d\\d(?![\\d/.])";
-const since = "(?:since|seit|desde|depuis|a\\s+partir\\s+de)";
+// "From 2021" / "ab 2021" mean "since" only where a date field starts (line start or after a separator):
+// inside a sentence "from 2019" is a comparison ("up 20% from 2019"), not a role's start.
+const since = "(?:since|seit|desde|depuis|a\\s+partir\\s+d[eao]|(?<=^|[|,;·•–—(:]\\s{0,2})(?:from|ab))";
 
 const rangePattern = new RegExp(
   `(?<![\\p{L}\\d/.-])(${oneDate})${separator}(${oneDate}|${present}|${shortEnd})(?![\\p{L}\\d/])`,

@@ -5,6 +5,7 @@ import { findDateRange } from "./dates";
 import { parseEducation } from "./education";
 import { parseExperiences } from "./experience";
 import { parseHeader } from "./header";
+import { parseListSection, parseSpokenLanguages } from "./languages";
 import { toResumeLines } from "./lines";
 import { parseProjects, parseSkills } from "./projects-skills";
 import { type Section, splitSections } from "./sections";
@@ -63,5 +64,13 @@ export function parseResumeHeuristic(text: string): Profile {
   profile.education = parseEducation([...linesOf(sections, "education"), ...unheaded.education]);
   profile.projects = parseProjects([...linesOf(sections, "projects"), ...unheaded.projects]);
   profile.skills = parseSkills([...linesOf(sections, "skills"), ...unheaded.skills]);
+  profile.languages = [
+    ...parseSpokenLanguages(linesOf(sections, "languages")),
+    ...parseSpokenLanguages(unheaded.languages, { knownOnly: true }),
+  ];
+  profile.certifications = parseListSection(linesOf(sections, "certifications"));
+  profile.awards = parseListSection(linesOf(sections, "awards"));
+  profile.publications = parseListSection(linesOf(sections, "publications"));
+  profile.volunteering = parseListSection(linesOf(sections, "volunteering"));
   return profile;
 }

@@ -101,5 +101,12 @@ export function removeInstructionValues(profile: Profile, warnings: WarningList)
       .filter((project) => isClean(project.name))
       .map((project) => ({ ...project, description: clean(project.description), url: clean(project.url) })),
     skills: profile.skills.filter((skill) => isClean(skill.raw) && isClean(skill.name)),
+    languages: profile.languages
+      ?.filter((spoken) => isClean(spoken.name))
+      .map((spoken) => ({ ...spoken, level: clean(spoken.level) })),
+    certifications: profile.certifications?.filter(isClean),
+    awards: profile.awards?.filter(isClean),
+    publications: profile.publications?.filter(isClean),
+    volunteering: profile.volunteering?.filter(isClean),
   };
 }

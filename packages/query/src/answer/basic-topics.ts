@@ -1,4 +1,4 @@
-import { type Evidence, languagesIn, type Topic, topicEvidence } from "../topics";
+import { type Evidence, industriesShownBy, languagesIn, type Topic, topicEvidence } from "../topics";
 import { type AnswerContext, type DraftAnswer, firstName, possessive } from "./context";
 import { cite, clause, joinList, roleAt, sentence } from "./wording";
 
@@ -32,8 +32,14 @@ function answerLanguages(
   const owner = possessive(name);
   if (pieces.length === 0)
     return { text: `${owner} résumé doesn't list the languages ${name} speaks.`, citedFactIds: [] };
-  const listed = new Set(pieces.flatMap((piece) => languagesIn(piece.text)));
-  const quoted = pieces.map((piece) => `${quote(piece)} ${cite(piece.factId)}`).join(" ");
+  // The parsed Languages section reads as a list; otherwise the résumé lines that name languages are quoted.
+  const parsed = pieces.filter((piece) => piece.kind === "languages");
+  const shown = parsed.length > 0 ? parsed : pieces;
+  const listed = new Set(shown.flatMap((piece) => languagesIn(piece.text)));
+  const quoted =
+    parsed.length > 0
+      ? `${joinList(parsed.map((piece) => piece.text))} ${cite(parsed[0]?.factId ?? "")}`
+      : pieces.map((piece) => `${quote(piece)} ${cite(piece.factId)}`).join(" ");
   const missing = topic.asked.filter((language) => !listed.has(language));
   const found = topic.asked.filter((language) => listed.has(language));
   const lead =
@@ -44,7 +50,7 @@ function answerLanguages(
         : found.length > 0
           ? `${owner} résumé lists ${joinList(found)} but doesn't mention ${joinList(missing, "or")}:`
           : `${owner} résumé doesn't mention ${joinList(missing, "or")}. The languages it lists:`;
-  return { text: `${lead} ${quoted}.`.replace(/\.\s*\./g, "."), citedFactIds: cited(pieces) };
+  return { text: `${lead} ${quoted}.`.replace(/\.\s*\./g, "."), citedFactIds: cited(shown) };
 }
 
 /** Experience pieces grouped per role: the role line when only it matched, else its matching bullets. */
@@ -79,7 +85,12 @@ function perRole(pieces: Evidence[], name: string): string[] {
 export function answerTopic(context: AnswerContext, topic: Topic): DraftAnswer {
   const name = firstName(context.profile);
   const owner = possessive(name);
-  const pieces = topicEvidence(context.profile, topic);
+  const evidence = topicEvidence(context.profile, topic);
+  // "Which industries…" is about where the person worked: roles and the summary, not schools or projects.
+  const pieces =
+    topic.kind === "industry" && topic.generic
+      ? evidence.filter((piece) => piece.kind === "experience" || piece.kind === "summary")
+      : evidence;
   if (topic.kind === "languages") return answerLanguages(topic, pieces, name);
   if (topic.kind === "quantity") {
     if (pieces.length === 0)
@@ -87,8 +98,12 @@ export function answerTopic(context: AnswerContext, topic: Topic): DraftAnswer {
     const shown = pieces.slice(0, 2);
     return { text: shown.map((piece) => line(piece, name)).join(" "), citedFactIds: cited(shown) };
   }
-  const label = topic.kind === "industry" ? joinList(topic.labels, "or") : topic.label;
-  if (pieces.length === 0) {
+  const shownIndustries = topic.kind === "industry" && topic.generic ? industriesShownBy(pieces) : [];
+  const label =
+    topic.kind === "industry" ? joinList(topic.generic ? shownIndustries : topic.labels, "or") : topic.label;
+  if (pieces.length === 0 || (topic.kind === "industry" && topic.generic && shownIndustries.length === 0)) {
+    if (topic.kind === "industry" && topic.generic)
+      return { text: `${owner} résumé doesn't say which industries ${name} worked in.`, citedFactIds: [] };
     const what = topic.kind === "industry" ? `work in ${label}` : `any ${label}`;
     return { text: `${owner} résumé doesn't mention ${what}.`, citedFactIds: [] };
   }
@@ -99,7 +114,9 @@ export function answerTopic(context: AnswerContext, topic: Topic): DraftAnswer {
   const lines = [...perRole(roles, name), ...others.map((piece) => line(piece, name))].slice(0, maxItems);
   const lead =
     topic.kind === "industry"
-      ? `Related to ${label} on ${owner} résumé:`
+      ? topic.generic
+        ? `${owner} résumé shows work in ${joinList(shownIndustries)}:`
+        : `Related to ${label} on ${owner} résumé:`
       : `${label.charAt(0).toUpperCase()}${label.slice(1)} on ${owner} résumé:`;
   const text = `${lead} ${lines.join(" ")}`;
   return { text, citedFactIds: cited(shown).filter((id) => text.includes(cite(id))) };

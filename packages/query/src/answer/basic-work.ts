@@ -1,3 +1,4 @@
+import { mentionsTechnology } from "../retrieval";
 import { contentTerms } from "../terms";
 import type { Fact, ProfileExperience } from "../types";
 import { formatSpan, formatYearMonth } from "../year-month";
@@ -56,7 +57,7 @@ function highlights(job: ProfileExperience, technologies: string[], max: number,
 /** The asked technologies a role lists, or names in its bullets. */
 function usedIn(job: ProfileExperience, asked: string[]): string[] {
   const bullets = job.bullets.join(" ").toLowerCase();
-  return asked.filter((tech) => job.technologies.includes(tech) || bullets.includes(tech.toLowerCase()));
+  return asked.filter((tech) => job.technologies.includes(tech) || mentionsTechnology(bullets, tech));
 }
 
 export function answerExperience(context: AnswerContext): DraftAnswer {

@@ -98,6 +98,7 @@ export function buildSources(cited: Fact[], spans: Map<string, TextSpan[]> = new
 function sourceLabel(fact: Fact): string {
   if (fact.kind === "summary") return "Summary";
   if (fact.kind === "contact") return "Contact details";
+  if (fact.entity === null) return `${fact.kind.charAt(0).toUpperCase()}${fact.kind.slice(1)}`;
   if (fact.kind === "experience") return fact.text.split(". ")[0] ?? fact.entity ?? fact.id;
   return fact.entity ?? fact.id;
 }

@@ -77,7 +77,15 @@ const history = askProcedure
           fallback: z.string().nullable(),
           intent: z.string(),
           refusalCode: z.string().nullable(),
-          sources: z.array(z.object({ factId: z.string(), kind: z.string() })),
+          // Label and spans as the live answer had them; absent on turns stored before they were kept.
+          sources: z.array(
+            z.object({
+              factId: z.string(),
+              kind: z.string(),
+              label: z.string().optional(),
+              spans: z.array(z.object({ start: z.number(), end: z.number() })).optional(),
+            }),
+          ),
           // Stored exactly as the pipeline produced them (typed on the way in, opaque JSON on the way out).
           cards: z.array(z.unknown()),
           input: z.enum(["text", "voice"]),

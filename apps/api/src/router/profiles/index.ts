@@ -53,6 +53,11 @@ const profileView = z.object({
     }),
   ),
   skills: z.array(z.object({ id: z.string(), name: z.string(), category: z.string(), raw: z.string() })),
+  languages: z.array(z.object({ name: z.string(), level: z.string().nullable() })),
+  certifications: z.array(z.string()),
+  awards: z.array(z.string()),
+  publications: z.array(z.string()),
+  volunteering: z.array(z.string()),
 });
 
 const readProcedure = workspaceProcedure({ role: "viewer", scope: "documents:read" });

@@ -33,6 +33,11 @@ const profile: ProfileView = {
   education: [],
   projects: [],
   skills: [],
+  languages: [{ name: "English", level: "native" }],
+  certifications: [],
+  awards: [],
+  publications: [],
+  volunteering: ["Mentor at a coding club (contact: ada@example.org)"],
 };
 
 describe("visitorProfile", () => {
