@@ -32,7 +32,12 @@ const storedBytes = async () =>
   (await getWorkspaceUsage(api.deps.db, { workspaceId, period: usagePeriodOf(new Date()) })).storedBytes;
 
 /** An export recorded straight in the database (a template or profile the API would refuse), then run. */
-async function runRawExport(options: { profileId: string; template: string; ttlSeconds?: number }) {
+async function runRawExport(options: {
+  profileId: string;
+  template: string;
+  ttlSeconds?: number;
+  storedBytesLimit?: number;
+}) {
   const exportId = randomUUID();
   const run = { jobRunId: exportId, workspaceId };
   await createExport(api.deps.db, {
@@ -43,7 +48,7 @@ async function runRawExport(options: { profileId: string; template: string; ttlS
     contentType: exportContentTypes.pdf,
     filename: "resume.pdf",
     ttlSeconds: options.ttlSeconds ?? 3600,
-    storedBytesLimit: 1_000_000_000,
+    storedBytesLimit: options.storedBytesLimit ?? 1_000_000_000,
     run: prepareJobRun(renderProfileExportJob, { exportId }, run),
     audit: { workspaceId, actorType: "user", actorId: owner.userId, action: "exports.create" },
   });
@@ -164,6 +169,16 @@ describe("exports: failures", () => {
     });
     expect(failed.download).toBeUndefined();
     expect((await api.deps.queue.getJobStatus(exportId)).status).toBe("succeeded");
+    expect(await storedBytes()).toBe(before);
+  });
+
+  it("fails with QUOTA_EXCEEDED when the file does not fit the plan's storage, deleting the file", async () => {
+    const before = await storedBytes();
+    const exportId = await runRawExport({ profileId, template: "classic", storedBytesLimit: before + 100 });
+    const failed = await settledExport(api, owner, exportId);
+    expect(failed).toMatchObject({ status: "failed", size: null, error: { code: "QUOTA_EXCEEDED" } });
+    const record = await getExport(api.deps.db, { workspaceId, exportId });
+    expect(await api.deps.storage.head(record?.objectKey ?? "")).toBeNull();
     expect(await storedBytes()).toBe(before);
   });
 
