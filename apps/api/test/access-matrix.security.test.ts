@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/router/app-router";
 import type { ProcedureMeta } from "../src/trpc/procedure-meta";
 import { fixture, followDocument, uploadDocument } from "./documents";
+import { exportProfile } from "./exports";
 import { startTestApi, type TestApi } from "./harness";
 import {
   addMember,
@@ -36,6 +37,7 @@ interface World {
   shareLinkIdA: string;
   postingIdA: string;
   importIdA: string;
+  exportIdA: string;
 }
 
 type Fixture = {
@@ -188,6 +190,14 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ importId: w.importIdA }),
     foreign: (w) => ({ importId: w.importIdA }),
   },
+  "exports.create": {
+    input: (w) => ({ profileId: w.profileIdA, format: "html" }),
+    foreign: (w) => ({ profileId: w.profileIdA, format: "html" }),
+  },
+  "exports.byId": {
+    input: (w) => ({ exportId: w.exportIdA }),
+    foreign: (w) => ({ exportId: w.exportIdA }),
+  },
 };
 
 type ProcedureDef = { _def: { type: string; meta?: ProcedureMeta } };
@@ -245,7 +255,9 @@ beforeAll(async () => {
   });
   const importIdA = await uploadImport(api, ownerA, "people.csv", Buffer.from("Employee ID,Name\n1,Ana\n"));
   await settledImport(api, ownerA, importIdA);
+  const exportIdA = await exportProfile(api, ownerA, { profileId: profileIdA, format: "html" });
   world = {
+    exportIdA,
     importIdA,
     postingIdA: posting.body.result.data.postingId,
     sessionIdA: asked.body.result.data.sessionId,

@@ -4,9 +4,20 @@
  * lists are shared by the database (check constraints), the API (input schemas) and the web app.
  */
 
+import type { Scope } from "./scopes";
+
 /** What an export is made from. */
 export const exportSourceKinds = ["profile", "import"] as const;
 export type ExportSourceKind = (typeof exportSourceKinds)[number];
+
+/**
+ * The scope an API key needs to read an export of each source: the read scope of what it was made from
+ * (a résumé is profile data; an import export is HR data). Sessions hold both through their role.
+ */
+export const exportReadScopes: Readonly<Record<ExportSourceKind, Scope>> = {
+  profile: "documents:read",
+  import: "imports:read",
+};
 
 /** The formats a profile (résumé) exports to. */
 export const profileExportFormats = ["html", "pdf", "docx"] as const;

@@ -1,7 +1,9 @@
 import type { JobHandlerMap } from "./handler-types";
 import { analyseImport } from "./handlers/analyse-import";
 import { ingestDocument } from "./handlers/ingest-document";
+import { renderProfileExport } from "./handlers/render-profile-export";
 import { runSelfTest } from "./handlers/run-self-test";
+import { sweepExpiredExports } from "./handlers/sweep-expired-exports";
 import { sweepStaleUploads } from "./handlers/sweep-stale-uploads";
 import { sweepVoice } from "./handlers/sweep-voice";
 
@@ -15,4 +17,6 @@ export const jobHandlers = {
   "ask.sweep-voice": sweepVoice,
   "storage.sweep-stale-uploads": sweepStaleUploads,
   "imports.analyse": analyseImport,
+  "exports.render-profile": renderProfileExport,
+  "exports.sweep-expired": sweepExpiredExports,
 } satisfies JobHandlerMap;

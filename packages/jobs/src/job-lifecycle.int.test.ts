@@ -13,6 +13,7 @@ import {
   ingestDocumentJob,
   type QueueClient,
   runSelfTestJob,
+  sweepExpiredExportsJob,
   sweepStaleUploadsJob,
   sweepVoiceJob,
 } from "@vitae/queue";
@@ -197,7 +198,9 @@ describe("periodic work", () => {
     cleanups.push(() => maintenance.close());
     // Two workers started, one scheduler per periodic job.
     const schedulers = (await maintenance.getJobSchedulers()).map((scheduler) => scheduler.key);
-    expect(schedulers.sort()).toEqual([sweepVoiceJob.name, sweepStaleUploadsJob.name].sort());
+    expect(schedulers.sort()).toEqual(
+      [sweepVoiceJob.name, sweepStaleUploadsJob.name, sweepExpiredExportsJob.name].sort(),
+    );
     await waitFor(
       () => disk.head(expired),
       (head) => head === null,

@@ -8,7 +8,12 @@ export {
   type JobSchedule,
 } from "./define-job";
 export { type FailRunForGoodParams, failRunForGood, interruptedRunMessage } from "./exhaust-run";
-export { exportRunPayloadSchema, failExportOnExhausted } from "./export-jobs";
+export {
+  exportRunPayloadSchema,
+  failExportOnExhausted,
+  renderProfileExportJob,
+  sweepExpiredExportsJob,
+} from "./export-jobs";
 export {
   analyseImportJob,
   ingestDocumentJob,

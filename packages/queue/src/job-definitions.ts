@@ -1,6 +1,7 @@
 import { markDocumentFailed, markImportFailed } from "@vitae/db";
 import { z } from "zod";
 import { defineJob, type JobDefinition } from "./define-job";
+import { renderProfileExportJob, sweepExpiredExportsJob } from "./export-jobs";
 import { sweepStaleUploadsJob } from "./storage-jobs";
 
 /**
@@ -96,6 +97,8 @@ export const jobDefinitions = {
   [sweepVoiceJob.name]: sweepVoiceJob,
   [sweepStaleUploadsJob.name]: sweepStaleUploadsJob,
   [analyseImportJob.name]: analyseImportJob,
+  [renderProfileExportJob.name]: renderProfileExportJob,
+  [sweepExpiredExportsJob.name]: sweepExpiredExportsJob,
 } as const satisfies Record<string, JobDefinition>;
 
 /** The name of any defined job. */

@@ -229,6 +229,23 @@ describe("S3 store presigned URLs", () => {
     );
   });
 
+  it("serves a presigned GET with the content type it was signed with (ResponseContentType)", async () => {
+    prefix = `t-${randomUUID()}/`;
+    await store.put(key("export.html"), "<!doctype html>", { contentType: "application/octet-stream" });
+    const link = await signer.createDownloadUrl(key("export.html"), {
+      filename: "resume.html",
+      contentType: "text/html; charset=utf-8",
+    });
+    expect(new URL(link.url).searchParams.get("response-content-type")).toBe("text/html; charset=utf-8");
+    const response = await fetch(link.url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="?resume\.html"?/);
+    const tampered = new URL(link.url);
+    tampered.searchParams.set("response-content-type", "text/plain");
+    expect((await fetch(tampered)).status).toBe(403);
+  });
+
   it("binds the download file name into the signature", async () => {
     prefix = `t-${randomUUID()}/`;
     await store.put(key("cv.pdf"), "%PDF", { contentType: "application/pdf" });

@@ -4,6 +4,7 @@ import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { chatRouter } from "./chat";
 import { documentsRouter } from "./documents";
+import { exportsRouter } from "./exports";
 import { importsRouter } from "./imports";
 import { matchesRouter } from "./matches";
 import { membersRouter } from "./members";
@@ -34,6 +35,7 @@ export const appRouter = router({
   postings: postingsRouter,
   matches: matchesRouter,
   imports: importsRouter,
+  exports: exportsRouter,
 });
 
 /** The router's type: the only thing the web app and API clients import from this app. */

@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import { hasRoleAtLeast } from "../auth/roles";
 import { roleOf, useSession } from "../auth/session";
 import { DocumentWarnings } from "../documents/document-warnings-list";
+import { ExportPanel } from "../exports/export-panel";
 import { describeError } from "../lib/describe-error";
 import { ErrorDetails } from "../lib/error-details";
 import { ErrorNotice } from "../lib/error-notice";
@@ -109,6 +110,7 @@ export function ProfilePage() {
             languages={profile.data.languages}
             highlightedFactId={highlightedFactId}
           />
+          <ExportPanel profileId={profileId} />
           {canEdit ? <ShareLinksPanel profileId={profileId} /> : null}
         </>
       ) : null}

@@ -29,6 +29,8 @@ const handlers: JobHandlerMap = {
   "ask.sweep-voice": never,
   "storage.sweep-stale-uploads": never,
   "imports.analyse": never,
+  "exports.render-profile": never,
+  "exports.sweep-expired": never,
 };
 const handle = createDb({ databaseUrl: settings.databaseUrl, dataDir: settings.rootDir, poolMax: 2 });
 await startWorkers({

@@ -1,0 +1,10 @@
+import { router } from "../../trpc/init";
+import { create } from "./create";
+import { byId } from "./read";
+
+/**
+ * Exports: files made in the worker from a workspace's data, downloaded until they expire. `create`
+ * exports a profile as a résumé; `byId` reads an export of any source (imports add theirs through
+ * `imports.export`, docs/exports-contracts.md).
+ */
+export const exportsRouter = router({ create, byId });
