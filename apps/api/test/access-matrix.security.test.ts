@@ -36,6 +36,7 @@ interface World {
   shareLinkIdA: string;
   postingIdA: string;
   importIdA: string;
+  mappingIdA: string;
 }
 
 type Fixture = {
@@ -188,6 +189,27 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ importId: w.importIdA }),
     foreign: (w) => ({ importId: w.importIdA }),
   },
+  "imports.progress": {
+    input: (w) => ({ importId: w.importIdA }),
+    foreign: (w) => ({ importId: w.importIdA }),
+  },
+  "imports.validate": {
+    input: (w) => ({ importId: w.importIdA }),
+    foreign: (w) => ({ importId: w.importIdA }),
+  },
+  "imports.rows": {
+    input: (w) => ({ importId: w.importIdA, filter: "errors" }),
+    foreign: (w) => ({ importId: w.importIdA, filter: "all" }),
+  },
+  "imports.fix": {
+    input: (w) => ({ importId: w.importIdA, field: "fullName", transform: "titleCase" }),
+    foreign: (w) => ({ importId: w.importIdA, field: "fullName", transform: "titleCase" }),
+  },
+  "imports.mappings.list": { input: () => ({}) },
+  "imports.mappings.delete": {
+    input: (w) => ({ mappingId: w.mappingIdA }),
+    foreign: (w) => ({ mappingId: w.mappingIdA }),
+  },
 };
 
 type ProcedureDef = { _def: { type: string; meta?: ProcedureMeta } };
@@ -244,9 +266,22 @@ beforeAll(async () => {
     input: { text: "Requirements\n- Python\n- Kubernetes" },
   });
   const importIdA = await uploadImport(api, ownerA, "people.csv", Buffer.from("Employee ID,Name\n1,Ana\n"));
-  await settledImport(api, ownerA, importIdA);
+  const analysed = await settledImport(api, ownerA, importIdA);
+  await call(api, "imports.setMapping", {
+    cookie: ownerA.cookie,
+    type: "mutation",
+    input: {
+      importId: importIdA,
+      mapping: analysed.mapping.map((entry: { column: string; field: string | null }) => ({
+        column: entry.column,
+        field: entry.field,
+      })),
+    },
+  });
+  const memory = await call(api, "imports.mappings.list", { cookie: ownerA.cookie, input: {} });
   world = {
     importIdA,
+    mappingIdA: memory.body.result.data.items[0].id,
     postingIdA: posting.body.result.data.postingId,
     sessionIdA: asked.body.result.data.sessionId,
     shareLinkIdA: link.body.result.data.id,

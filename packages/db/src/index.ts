@@ -84,6 +84,25 @@ export {
 } from "./queries/documents-write";
 export { isUuid } from "./queries/ids";
 export {
+  countImportRows,
+  deleteImportRows,
+  type ImportRowFilter,
+  type ImportRowRecord,
+  importRowBatchSize,
+  importRowPageSize,
+  listImportRows,
+  readImportRows,
+  type StoredRowCounts,
+  streamImportRows,
+  upsertImportRows,
+} from "./queries/import-rows";
+export {
+  markImportValidated,
+  markImportValidationFailed,
+  type StartImportValidationParams,
+  startImportValidation,
+} from "./queries/import-validation";
+export {
   type CreateImportUploadParams,
   createImportUpload,
   deleteImport,
@@ -94,9 +113,11 @@ export {
   type ImportSummary,
   importPageSize,
   listImports,
+  listStaleUploadedImports,
   type MarkImportMappedParams,
   markImportFailed,
   markImportMapped,
+  type StaleUploadedImport,
 } from "./queries/imports";
 export {
   deleteJobPosting,
@@ -142,9 +163,13 @@ export {
   outboxPageSize,
 } from "./queries/mail-outbox";
 export {
+  deleteMappingMemory,
   getRememberedMapping,
   learnedAliasSources,
   listLearnedAliases,
+  listMappingMemory,
+  type MappingMemoryEntry,
+  mappingMemoryPageSize,
   type SaveImportMappingParams,
   saveImportMapping,
 } from "./queries/mapping-memory";
@@ -261,8 +286,12 @@ export {
   documents,
   education,
   experiences,
+  type ImportRowError,
+  type ImportRowStatus,
   type ImportStatus,
   type InvitationStatus,
+  importRowStatus,
+  importRows,
   importStatus,
   imports,
   invitationStatuses,

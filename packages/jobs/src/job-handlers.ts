@@ -4,6 +4,7 @@ import { ingestDocument } from "./handlers/ingest-document";
 import { runSelfTest } from "./handlers/run-self-test";
 import { sweepStaleUploads } from "./handlers/sweep-stale-uploads";
 import { sweepVoice } from "./handlers/sweep-voice";
+import { validateImport } from "./handlers/validate-import";
 
 /**
  * The handler of every job in `@vitae/queue`'s `jobDefinitions`. `satisfies` (not a type annotation)
@@ -15,4 +16,5 @@ export const jobHandlers = {
   "ask.sweep-voice": sweepVoice,
   "storage.sweep-stale-uploads": sweepStaleUploads,
   "imports.analyse": analyseImport,
+  "imports.validate": validateImport,
 } satisfies JobHandlerMap;

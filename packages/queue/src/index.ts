@@ -21,6 +21,7 @@ export {
   queueNames,
   runSelfTestJob,
   sweepVoiceJob,
+  validateImportJob,
 } from "./job-definitions";
 export { isTerminalJobStatus, type JobStatusSnapshot } from "./job-status";
 export { prepareJobRun } from "./prepare-job-run";

@@ -14,6 +14,12 @@ export {
 export { type DocumentStatus, type DocumentWarningRecord, documentStatus, documents } from "./documents";
 export { education } from "./education";
 export { experiences } from "./experiences";
+export {
+  type ImportRowError,
+  type ImportRowStatus,
+  importRowStatus,
+  importRows,
+} from "./import-rows";
 export { type ImportStatus, importStatus, imports } from "./imports";
 export { jobPostings } from "./job-postings";
 export { type JobRunStatus, jobRunStatus, jobRuns } from "./job-runs";
