@@ -12,6 +12,7 @@ export {
   type NodeEnv,
   nodeEnvField,
 } from "./env-fields";
+export { type ExportsConfig, exportsConfig } from "./exports-config";
 export { type HttpConfig, httpConfig } from "./http-config";
 export { type LlmConfig, llmConfig } from "./llm-config";
 export { type ConfigSchema, type Env, loadConfig, type MergedConfig } from "./load-config";

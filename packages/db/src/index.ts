@@ -82,6 +82,25 @@ export {
   type InsertDocumentParams,
   insertDocument,
 } from "./queries/documents-write";
+export {
+  type CreateExportParams,
+  createExport,
+  type ExportRecord,
+  type ExportRef,
+  type ExportSource,
+  expireExport,
+  exportObjectKey,
+  type MarkExportReadyParams,
+  markExportFailed,
+  markExportReady,
+  markExportRunning,
+} from "./queries/exports";
+export {
+  type DueExport,
+  type ExportWithProgress,
+  getExport,
+  listExpiredExports,
+} from "./queries/exports-read";
 export { isUuid } from "./queries/ids";
 export {
   countImportRows,
@@ -286,6 +305,8 @@ export {
   documents,
   education,
   experiences,
+  exportStatus,
+  exports,
   type ImportRowError,
   type ImportRowStatus,
   type ImportStatus,

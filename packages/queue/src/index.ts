@@ -8,6 +8,7 @@ export {
   type JobSchedule,
 } from "./define-job";
 export { type FailRunForGoodParams, failRunForGood, interruptedRunMessage } from "./exhaust-run";
+export { exportRunPayloadSchema, failExportOnExhausted } from "./export-jobs";
 export {
   analyseImportJob,
   ingestDocumentJob,

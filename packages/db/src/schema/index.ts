@@ -14,6 +14,7 @@ export {
 export { type DocumentStatus, type DocumentWarningRecord, documentStatus, documents } from "./documents";
 export { education } from "./education";
 export { experiences } from "./experiences";
+export { exportStatus, exports } from "./exports";
 export {
   type ImportRowError,
   type ImportRowStatus,
