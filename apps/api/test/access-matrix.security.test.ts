@@ -15,7 +15,7 @@ import {
   signUp,
   type TestUser,
 } from "./identity";
-import { settledImport, uploadImport } from "./imports";
+import { settledImport, settledRun, uploadImport } from "./imports";
 import { readTrpcSse } from "./sse";
 
 /**
@@ -37,6 +37,7 @@ interface World {
   postingIdA: string;
   importIdA: string;
   mappingIdA: string;
+  exportIdA: string;
 }
 
 type Fixture = {
@@ -205,6 +206,14 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ importId: w.importIdA, field: "fullName", transform: "titleCase" }),
     foreign: (w) => ({ importId: w.importIdA, field: "fullName", transform: "titleCase" }),
   },
+  "imports.export": {
+    input: (w) => ({ importId: w.importIdA, format: "csv", invalidRows: "exclude" }),
+    foreign: (w) => ({ importId: w.importIdA, format: "xml", invalidRows: "include" }),
+  },
+  "imports.downloadRejected": {
+    input: (w) => ({ exportId: w.exportIdA }),
+    foreign: (w) => ({ exportId: w.exportIdA }),
+  },
   "imports.mappings.list": { input: () => ({}) },
   "imports.mappings.delete": {
     input: (w) => ({ mappingId: w.mappingIdA }),
@@ -279,9 +288,23 @@ beforeAll(async () => {
     },
   });
   const memory = await call(api, "imports.mappings.list", { cookie: ownerA.cookie, input: {} });
+  const validation = await call(api, "imports.validate", {
+    cookie: ownerA.cookie,
+    type: "mutation",
+    input: { importId: importIdA },
+  });
+  await settledRun(api, validation.body.result.data.jobRunId);
+  const exported = await call(api, "imports.export", {
+    cookie: ownerA.cookie,
+    type: "mutation",
+    input: { importId: importIdA, format: "csv" },
+  });
+  const exportIdA: string = exported.body.result.data.exportId;
+  await settledRun(api, exportIdA);
   world = {
     importIdA,
     mappingIdA: memory.body.result.data.items[0].id,
+    exportIdA,
     postingIdA: posting.body.result.data.postingId,
     sessionIdA: asked.body.result.data.sessionId,
     shareLinkIdA: link.body.result.data.id,

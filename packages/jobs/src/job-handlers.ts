@@ -5,6 +5,7 @@ import { runSelfTest } from "./handlers/run-self-test";
 import { sweepStaleUploads } from "./handlers/sweep-stale-uploads";
 import { sweepVoice } from "./handlers/sweep-voice";
 import { validateImport } from "./handlers/validate-import";
+import { writeImportExport } from "./handlers/write-import-export";
 
 /**
  * The handler of every job in `@vitae/queue`'s `jobDefinitions`. `satisfies` (not a type annotation)
@@ -17,4 +18,5 @@ export const jobHandlers = {
   "storage.sweep-stale-uploads": sweepStaleUploads,
   "imports.analyse": analyseImport,
   "imports.validate": validateImport,
+  "imports.write-export": writeImportExport,
 } satisfies JobHandlerMap;

@@ -23,6 +23,7 @@ export {
   runSelfTestJob,
   sweepVoiceJob,
   validateImportJob,
+  writeImportExportJob,
 } from "./job-definitions";
 export { isTerminalJobStatus, type JobStatusSnapshot } from "./job-status";
 export { prepareJobRun } from "./prepare-job-run";

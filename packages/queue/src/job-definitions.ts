@@ -1,6 +1,7 @@
 import { markDocumentFailed, markImportFailed, markImportValidationFailed } from "@vitae/db";
 import { z } from "zod";
 import { defineJob, type JobDefinition } from "./define-job";
+import { exportRunPayloadSchema, failExportOnExhausted } from "./export-jobs";
 import { sweepStaleUploadsJob } from "./storage-jobs";
 
 /**
@@ -109,6 +110,20 @@ export const validateImportJob = defineJob({
 });
 
 /**
+ * `imports.write-export`: writes a validated import's stored rows as CSV, JSON, NDJSON or XML (and its
+ * rejected rows as CSV with error columns) into the export's object, with a SHA-256 and a balanced row
+ * ledger. Enqueued by `imports.export` with the export's id as the run id; a run that fails for good
+ * fails its export (`failExportOnExhausted`).
+ */
+export const writeImportExportJob = defineJob({
+  name: "imports.write-export",
+  queue: "imports",
+  schema: exportRunPayloadSchema,
+  options: { attempts: 3, backoff: { type: "exponential", delay: 2000 } },
+  onExhausted: failExportOnExhausted,
+});
+
+/**
  * Every job type the system knows, keyed by name. The API enqueues from this registry and the worker
  * derives its queues and its handler map (`satisfies JobHandlerMap`) from it, so adding a job here
  * without a handler fails to compile.
@@ -120,6 +135,7 @@ export const jobDefinitions = {
   [sweepStaleUploadsJob.name]: sweepStaleUploadsJob,
   [analyseImportJob.name]: analyseImportJob,
   [validateImportJob.name]: validateImportJob,
+  [writeImportExportJob.name]: writeImportExportJob,
 } as const satisfies Record<string, JobDefinition>;
 
 /** The name of any defined job. */

@@ -1,4 +1,5 @@
 import { router } from "../../trpc/init";
+import { downloadRejected, exportRows } from "./export";
 import { mappingsRouter } from "./mappings";
 import { progress } from "./progress";
 import { byId, list } from "./read";
@@ -10,7 +11,7 @@ import { fix, validate } from "./validate";
 
 /**
  * Map: spreadsheet imports — upload, analysis (sniff, profile, auto-map), mapping and its memory,
- * validation into rows with a ledger, bulk fixes, progress.
+ * validation into rows with a ledger, bulk fixes, progress, exports of the rows.
  */
 export const importsRouter = router({
   createUpload,
@@ -22,6 +23,8 @@ export const importsRouter = router({
   validate,
   rows,
   fix,
+  export: exportRows,
+  downloadRejected,
   mappings: mappingsRouter,
   delete: remove,
 });
