@@ -29,7 +29,7 @@ function csvField(value: string): string {
 /**
  * RFC 4180 CSV text (CRLF records) for rows of strings, with formula injection defused by
  * {@link csvField}. Hand-written rather than csv-stringify, which cost ~20% of the export's CPU
- * (options normalised and a cast per cell); `formats.test.ts` checks it writes byte for byte what
+ * (options normalised and a cast per cell); `test/csv-text.test.ts` checks it writes byte for byte what
  * csv-stringify 6.9 writes with `escape_formulas`, CRLF records and line-break quoting.
  */
 export function csvText(rows: string[][], withBom: boolean): string {
