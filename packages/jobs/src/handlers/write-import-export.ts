@@ -84,6 +84,11 @@ async function writeFiles(
       sink: createWriteStream(mainPath),
       rejected: { sink: createWriteStream(rejectedPath), headers: plan.headers },
     });
+    // A validation or fix that started meanwhile rewrote rows under the stream: the file may mix them.
+    const after = await getImport(db, { workspaceId: record.workspaceId, importId });
+    if (after?.status !== "validated" || after.currentRunId !== imported.currentRunId) {
+      return { verdict: "SOURCE_MISSING" };
+    }
     await context.reportProgress(80, "Storing the file");
     await upload(storage, record.objectKey, mainPath, result.bytes, record.contentType);
     const rejected = result.rejected ?? { sha256: "", bytes: 0, rows: 0 };
@@ -110,7 +115,8 @@ async function writeFiles(
  * rejected rows as CSV with error columns — so memory stays bounded, and both are stored under the
  * export's prefix. The ledger must balance against the rows the validation read (`LEDGER_MISMATCH` fails
  * the export **and** the run); then `ready` with the file's size, SHA-256 and the ledger (with the
- * rejected file's hash, size and rows). The import gone or no longer validated → `SOURCE_MISSING`; the
+ * rejected file's hash, size and rows). The import gone or no longer validated, before or while its rows
+ * stream (a validation or fix started meanwhile) → `SOURCE_MISSING`; the
  * stored-bytes quota full → the objects are deleted and `QUOTA_EXCEEDED`.
  */
 export const writeImportExport: JobHandler<"imports.write-export"> = async (context) => {
