@@ -16,7 +16,7 @@ import {
   signUp,
   type TestUser,
 } from "./identity";
-import { settledImport, uploadImport } from "./imports";
+import { settledImport, settledRun, uploadImport } from "./imports";
 import { readTrpcSse } from "./sse";
 
 /**
@@ -37,6 +37,8 @@ interface World {
   shareLinkIdA: string;
   postingIdA: string;
   importIdA: string;
+  mappingIdA: string;
+  importExportIdA: string;
   exportIdA: string;
 }
 
@@ -198,6 +200,35 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ exportId: w.exportIdA }),
     foreign: (w) => ({ exportId: w.exportIdA }),
   },
+  "imports.progress": {
+    input: (w) => ({ importId: w.importIdA }),
+    foreign: (w) => ({ importId: w.importIdA }),
+  },
+  "imports.validate": {
+    input: (w) => ({ importId: w.importIdA }),
+    foreign: (w) => ({ importId: w.importIdA }),
+  },
+  "imports.rows": {
+    input: (w) => ({ importId: w.importIdA, filter: "errors" }),
+    foreign: (w) => ({ importId: w.importIdA, filter: "all" }),
+  },
+  "imports.fix": {
+    input: (w) => ({ importId: w.importIdA, field: "fullName", transform: "titleCase" }),
+    foreign: (w) => ({ importId: w.importIdA, field: "fullName", transform: "titleCase" }),
+  },
+  "imports.export": {
+    input: (w) => ({ importId: w.importIdA, format: "csv", invalidRows: "exclude" }),
+    foreign: (w) => ({ importId: w.importIdA, format: "xml", invalidRows: "include" }),
+  },
+  "imports.downloadRejected": {
+    input: (w) => ({ exportId: w.importExportIdA }),
+    foreign: (w) => ({ exportId: w.importExportIdA }),
+  },
+  "imports.mappings.list": { input: () => ({}) },
+  "imports.mappings.delete": {
+    input: (w) => ({ mappingId: w.mappingIdA }),
+    foreign: (w) => ({ mappingId: w.mappingIdA }),
+  },
 };
 
 type ProcedureDef = { _def: { type: string; meta?: ProcedureMeta } };
@@ -254,11 +285,38 @@ beforeAll(async () => {
     input: { text: "Requirements\n- Python\n- Kubernetes" },
   });
   const importIdA = await uploadImport(api, ownerA, "people.csv", Buffer.from("Employee ID,Name\n1,Ana\n"));
-  await settledImport(api, ownerA, importIdA);
   const exportIdA = await exportProfile(api, ownerA, { profileId: profileIdA, format: "html" });
+  const analysed = await settledImport(api, ownerA, importIdA);
+  await call(api, "imports.setMapping", {
+    cookie: ownerA.cookie,
+    type: "mutation",
+    input: {
+      importId: importIdA,
+      mapping: analysed.mapping.map((entry: { column: string; field: string | null }) => ({
+        column: entry.column,
+        field: entry.field,
+      })),
+    },
+  });
+  const memory = await call(api, "imports.mappings.list", { cookie: ownerA.cookie, input: {} });
+  const validation = await call(api, "imports.validate", {
+    cookie: ownerA.cookie,
+    type: "mutation",
+    input: { importId: importIdA },
+  });
+  await settledRun(api, validation.body.result.data.jobRunId);
+  const exported = await call(api, "imports.export", {
+    cookie: ownerA.cookie,
+    type: "mutation",
+    input: { importId: importIdA, format: "csv" },
+  });
+  const importExportIdA: string = exported.body.result.data.exportId;
+  await settledRun(api, importExportIdA);
   world = {
-    exportIdA,
+    importExportIdA,
     importIdA,
+    mappingIdA: memory.body.result.data.items[0].id,
+    exportIdA,
     postingIdA: posting.body.result.data.postingId,
     sessionIdA: asked.body.result.data.sessionId,
     shareLinkIdA: link.body.result.data.id,

@@ -45,3 +45,12 @@ export async function settledImport(api: TestApi, credentials: Credentials, impo
   if (result.status !== 200) throw new Error(`byId: ${JSON.stringify(result.body)}`);
   return result.body.result.data;
 }
+
+/** A job run once it has finished. */
+export async function settledRun(api: TestApi, jobRunId: string) {
+  const signal = AbortSignal.timeout(60_000);
+  for await (const snapshot of api.deps.queue.watchJobProgress(jobRunId, { signal })) {
+    if (snapshot.status === "succeeded" || snapshot.status === "failed") return snapshot;
+  }
+  return api.deps.queue.getJobStatus(jobRunId);
+}

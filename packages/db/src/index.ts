@@ -103,6 +103,25 @@ export {
 } from "./queries/exports-read";
 export { isUuid } from "./queries/ids";
 export {
+  countImportRows,
+  deleteImportRows,
+  type ImportRowFilter,
+  type ImportRowRecord,
+  importRowBatchSize,
+  importRowPageSize,
+  listImportRows,
+  readImportRows,
+  type StoredRowCounts,
+  streamImportRows,
+  upsertImportRows,
+} from "./queries/import-rows";
+export {
+  markImportValidated,
+  markImportValidationFailed,
+  type StartImportValidationParams,
+  startImportValidation,
+} from "./queries/import-validation";
+export {
   type CreateImportUploadParams,
   createImportUpload,
   deleteImport,
@@ -113,9 +132,11 @@ export {
   type ImportSummary,
   importPageSize,
   listImports,
+  listStaleUploadedImports,
   type MarkImportMappedParams,
   markImportFailed,
   markImportMapped,
+  type StaleUploadedImport,
 } from "./queries/imports";
 export {
   deleteJobPosting,
@@ -161,9 +182,13 @@ export {
   outboxPageSize,
 } from "./queries/mail-outbox";
 export {
+  deleteMappingMemory,
   getRememberedMapping,
   learnedAliasSources,
   listLearnedAliases,
+  listMappingMemory,
+  type MappingMemoryEntry,
+  mappingMemoryPageSize,
   type SaveImportMappingParams,
   saveImportMapping,
 } from "./queries/mapping-memory";
@@ -282,8 +307,12 @@ export {
   experiences,
   exportStatus,
   exports,
+  type ImportRowError,
+  type ImportRowStatus,
   type ImportStatus,
   type InvitationStatus,
+  importRowStatus,
+  importRows,
   importStatus,
   imports,
   invitationStatuses,

@@ -6,6 +6,8 @@ import { runSelfTest } from "./handlers/run-self-test";
 import { sweepExpiredExports } from "./handlers/sweep-expired-exports";
 import { sweepStaleUploads } from "./handlers/sweep-stale-uploads";
 import { sweepVoice } from "./handlers/sweep-voice";
+import { validateImport } from "./handlers/validate-import";
+import { writeImportExport } from "./handlers/write-import-export";
 
 /**
  * The handler of every job in `@vitae/queue`'s `jobDefinitions`. `satisfies` (not a type annotation)
@@ -19,4 +21,6 @@ export const jobHandlers = {
   "imports.analyse": analyseImport,
   "exports.render-profile": renderProfileExport,
   "exports.sweep-expired": sweepExpiredExports,
+  "imports.validate": validateImport,
+  "imports.write-export": writeImportExport,
 } satisfies JobHandlerMap;

@@ -27,6 +27,8 @@ export {
   queueNames,
   runSelfTestJob,
   sweepVoiceJob,
+  validateImportJob,
+  writeImportExportJob,
 } from "./job-definitions";
 export { isTerminalJobStatus, type JobStatusSnapshot } from "./job-status";
 export { prepareJobRun } from "./prepare-job-run";

@@ -1,7 +1,12 @@
-import { markDocumentFailed, markImportFailed } from "@vitae/db";
+import { markDocumentFailed, markImportFailed, markImportValidationFailed } from "@vitae/db";
 import { z } from "zod";
 import { defineJob, type JobDefinition } from "./define-job";
-import { renderProfileExportJob, sweepExpiredExportsJob } from "./export-jobs";
+import {
+  exportRunPayloadSchema,
+  failExportOnExhausted,
+  renderProfileExportJob,
+  sweepExpiredExportsJob,
+} from "./export-jobs";
 import { sweepStaleUploadsJob } from "./storage-jobs";
 
 /**
@@ -87,6 +92,43 @@ export const analyseImportJob = defineJob({
 });
 
 /**
+ * `imports.validate`: streams a mapped import's file through its mapping, the entity's validation and
+ * the operator's fixes into `import_rows`, and stores the row ledger (`mode: "file"`, enqueued by
+ * `imports.validate`); or re-checks the stored rows a new fix changes (`mode: "fix"`, by `imports.fix`).
+ * The run id becomes the import's `currentRunId`. A run that fails for good returns the import to
+ * `mapped` with the run's code.
+ */
+export const validateImportJob = defineJob({
+  name: "imports.validate",
+  queue: "imports",
+  schema: z.strictObject({ importId: z.uuid(), mode: z.enum(["file", "fix"]).default("file") }),
+  options: { attempts: 3, backoff: { type: "exponential", delay: 2000 } },
+  async onExhausted({ db, run, payload, errorCode }) {
+    if (run.workspaceId === null) return;
+    await markImportValidationFailed(db, {
+      workspaceId: run.workspaceId,
+      importId: payload.importId,
+      runId: run.id,
+      errorCode,
+    });
+  },
+});
+
+/**
+ * `imports.write-export`: writes a validated import's stored rows as CSV, JSON, NDJSON or XML (and its
+ * rejected rows as CSV with error columns) into the export's object, with a SHA-256 and a balanced row
+ * ledger. Enqueued by `imports.export` with the export's id as the run id; a run that fails for good
+ * fails its export (`failExportOnExhausted`).
+ */
+export const writeImportExportJob = defineJob({
+  name: "imports.write-export",
+  queue: "imports",
+  schema: exportRunPayloadSchema,
+  options: { attempts: 3, backoff: { type: "exponential", delay: 2000 } },
+  onExhausted: failExportOnExhausted,
+});
+
+/**
  * Every job type the system knows, keyed by name. The API enqueues from this registry and the worker
  * derives its queues and its handler map (`satisfies JobHandlerMap`) from it, so adding a job here
  * without a handler fails to compile.
@@ -99,6 +141,8 @@ export const jobDefinitions = {
   [analyseImportJob.name]: analyseImportJob,
   [renderProfileExportJob.name]: renderProfileExportJob,
   [sweepExpiredExportsJob.name]: sweepExpiredExportsJob,
+  [validateImportJob.name]: validateImportJob,
+  [writeImportExportJob.name]: writeImportExportJob,
 } as const satisfies Record<string, JobDefinition>;
 
 /** The name of any defined job. */

@@ -95,6 +95,27 @@ describe("createRowValidator", () => {
     expect(result.errors[1]).toMatchObject({ line: 7, column: "Last", value: `${"x".repeat(79)}…` });
   });
 
+  it("reads a phone cell as the number itself: written styles pass, a number inside text does not", () => {
+    const validator = createRowValidator(plan());
+    const phoneOf = (value: string, line: number) => {
+      const cells = [...base];
+      cells[0] = String(line);
+      cells[4] = value;
+      return validator.validate(row(line, cells));
+    };
+    for (const [index, written] of [
+      "+49 30 1234567",
+      "030/1234567",
+      "(030) 123-4567",
+      "0049 30 1234567",
+    ].entries()) {
+      expect(phoneOf(written, 10 + index).record.phone).toBe("+49301234567");
+    }
+    expect(phoneOf("Tel.: 030 1234567 (Zentrale)", 20).errors.map((error) => error.code)).toEqual([
+      "INVALID_PHONE",
+    ]);
+  });
+
   it("suggests the closest enum value", () => {
     const cells = [...base];
     cells[7] = "activ";

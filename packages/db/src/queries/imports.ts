@@ -1,5 +1,5 @@
 import { AppError } from "@vitae/errors";
-import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../database";
 import { imports } from "../schema";
 import { type InsertAuditEventParams, insertAuditEvent } from "./audit";
@@ -208,17 +208,56 @@ export async function markImportFailed(
  */
 export async function deleteImport(
   db: Database,
-  params: ImportRef & { audit: (deleted: { filename: string; size: number }) => InsertAuditEventParams },
-): Promise<{ id: string; filename: string; size: number }> {
+  params: ImportRef & {
+    /** Written in the same transaction; the stale-upload sweep (a system actor) writes none. */
+    audit?: (deleted: { filename: string; size: number }) => InsertAuditEventParams;
+    /** Only while the upload was never finalized (the sweep's guard against a finalize in between). */
+    onlyIfUnfinalized?: boolean;
+  },
+): Promise<{ id: string; filename: string; size: number; uploadKey: string }> {
   if (!isUuid(params.workspaceId) || !isUuid(params.importId)) throw new AppError("NOT_FOUND");
   return db.transaction(async (tx) => {
+    const conditions = [eq(imports.id, params.importId), eq(imports.workspaceId, params.workspaceId)];
+    if (params.onlyIfUnfinalized)
+      conditions.push(eq(imports.status, "uploaded"), isNull(imports.finalizedAt));
     const [deleted] = await tx
       .delete(imports)
-      .where(and(eq(imports.id, params.importId), eq(imports.workspaceId, params.workspaceId)))
-      .returning({ id: imports.id, filename: imports.filename, size: imports.size });
+      .where(and(...conditions))
+      .returning({
+        id: imports.id,
+        filename: imports.filename,
+        size: imports.size,
+        uploadKey: imports.uploadKey,
+      });
     if (deleted === undefined) throw new AppError("NOT_FOUND");
     await releaseStoredBytes(tx, { workspaceId: params.workspaceId, bytes: deleted.size });
-    await insertAuditEvent(tx, params.audit(deleted));
+    if (params.audit) await insertAuditEvent(tx, params.audit(deleted));
     return deleted;
   });
+}
+
+/** An import upload granted before a cutoff and never finalized: its reserved bytes are still counted. */
+export interface StaleUploadedImport {
+  id: string;
+  workspaceId: string;
+  createdAt: Date;
+}
+
+/** Imports still `uploaded` and unfinalized, created before `olderThan`, oldest first (for the sweep). */
+export function listStaleUploadedImports(
+  db: Database,
+  params: { olderThan: Date; limit: number },
+): Promise<StaleUploadedImport[]> {
+  return db
+    .select({ id: imports.id, workspaceId: imports.workspaceId, createdAt: imports.createdAt })
+    .from(imports)
+    .where(
+      and(
+        eq(imports.status, "uploaded"),
+        isNull(imports.finalizedAt),
+        lt(imports.createdAt, params.olderThan),
+      ),
+    )
+    .orderBy(asc(imports.createdAt), asc(imports.id))
+    .limit(params.limit);
 }

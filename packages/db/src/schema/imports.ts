@@ -15,8 +15,19 @@ import { id, timestampTz } from "./columns";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
-/** Lifecycle of a spreadsheet import: uploaded → analysing → mapped | failed. */
-export const importStatus = pgEnum("import_status", ["uploaded", "analysing", "mapped", "failed"]);
+/**
+ * Lifecycle of a spreadsheet import: uploaded → analysing → mapped | failed; then mapped → validating →
+ * validated (a failed validation returns to `mapped` with its `error_code`, so it can be run again);
+ * `imports.fix` and a new mapping move a validated import back through `validating` / `mapped`.
+ */
+export const importStatus = pgEnum("import_status", [
+  "uploaded",
+  "analysing",
+  "mapped",
+  "failed",
+  "validating",
+  "validated",
+]);
 
 /** One status value of {@link importStatus}. */
 export type ImportStatus = (typeof importStatus.enumValues)[number];
@@ -48,6 +59,10 @@ export const imports = pgTable(
     columns: jsonb().$type<unknown[]>(),
     mapping: jsonb().$type<unknown[]>(),
     headerFingerprint: text(),
+    // The operator's bulk fixes (`@vitae/tabular` `Fix`), in the order they were applied.
+    fixes: jsonb().$type<unknown[]>().notNull().default(sql`'[]'::jsonb`),
+    // The last validation's row ledger (read = valid + rejected + empty + duplicates); null before one.
+    ledger: jsonb().$type<Record<string, unknown>>(),
     // The `job_runs` id of the analyse run this import waits for; any other run changes nothing.
     currentRunId: uuid(),
     // Set once the client reports the upload complete; null rows are uploads still awaited.

@@ -15,6 +15,12 @@ export { type DocumentStatus, type DocumentWarningRecord, documentStatus, docume
 export { education } from "./education";
 export { experiences } from "./experiences";
 export { exportStatus, exports } from "./exports";
+export {
+  type ImportRowError,
+  type ImportRowStatus,
+  importRowStatus,
+  importRows,
+} from "./import-rows";
 export { type ImportStatus, importStatus, imports } from "./imports";
 export { jobPostings } from "./job-postings";
 export { type JobRunStatus, jobRunStatus, jobRuns } from "./job-runs";

@@ -1,57 +1,17 @@
 import {
   getImport,
   getRememberedMapping,
-  type ImportRecord,
   listLearnedAliases,
   markImportFailed,
   markImportMapped,
 } from "@vitae/db";
 import { AppError, isAppError } from "@vitae/errors";
-import type { ObjectStore } from "@vitae/storage";
-import {
-  createProfiler,
-  fingerprintHeaders,
-  getEntity,
-  isTabularError,
-  mapColumns,
-  openCsv,
-  openXlsx,
-  type TabularSource,
-} from "@vitae/tabular";
+import { createProfiler, fingerprintHeaders, getEntity, isTabularError, mapColumns } from "@vitae/tabular";
 import type { JobHandler, JsonValue } from "../handler-types";
+import { openImportSource } from "./import-source";
 
 /** Rows read to profile the columns: enough for type guesses and date orders, bounded for huge files. */
 export const analyseProfileRows = 10_000;
-
-const zipMagic = [0x50, 0x4b, 0x03, 0x04];
-
-async function* streamOf(storage: ObjectStore, key: string): AsyncIterable<Uint8Array> {
-  yield* await storage.getStream(key);
-}
-
-/** True when the object starts like a zip (an XLSX): decided by content, never by name or MIME. */
-async function isZip(storage: ObjectStore, key: string): Promise<boolean> {
-  const stream = await storage.getStream(key);
-  const head: number[] = [];
-  try {
-    for await (const chunk of stream as AsyncIterable<Uint8Array>) {
-      head.push(...chunk.subarray(0, zipMagic.length - head.length));
-      if (head.length >= zipMagic.length) break;
-    }
-  } finally {
-    stream.destroy();
-  }
-  return zipMagic.every((byte, index) => head[index] === byte);
-}
-
-async function openSource(storage: ObjectStore, record: ImportRecord): Promise<TabularSource> {
-  if (await isZip(storage, record.uploadKey)) {
-    // A zip needs its central directory, so the workbook is read whole (bounded by the plan's size cap);
-    // `openXlsx` inspects it for zip bombs before inflating anything.
-    return openXlsx(await storage.get(record.uploadKey));
-  }
-  return openCsv(() => streamOf(storage, record.uploadKey));
-}
 
 /**
  * `imports.analyse`: storage (streamed) → sniff → profile the first rows → auto-map, from the workspace's
@@ -78,7 +38,7 @@ export const analyseImport: JobHandler<"imports.analyse"> = async (context) => {
   };
   await reportProgress(10, "Reading the file");
   try {
-    const source = await openSource(storage, record);
+    const source = await openImportSource(storage, record);
     await reportProgress(40, "Profiling columns");
     const profiler = createProfiler(source.headers);
     let read = 0;

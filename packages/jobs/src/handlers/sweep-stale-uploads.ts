@@ -1,6 +1,8 @@
 import {
   deleteDocument,
+  deleteImport,
   listStaleUploadedDocuments,
+  listStaleUploadedImports,
   listStaleVoiceUploads,
   takeVoiceUpload,
 } from "@vitae/db";
@@ -10,7 +12,7 @@ import type { JobHandler } from "../handler-types";
 /**
  * `storage.sweep-stale-uploads`: for each upload granted before the cutoff and never completed, first
  * the guarded row delete (which gives the reserved bytes back in the same transaction), then the
- * object. Rows first: a crash in between leaves an object nothing refers to (removed with its prefix),
+ * object — documents, voice questions and spreadsheet imports alike. Rows first: a crash in between leaves an object nothing refers to (removed with its prefix),
  * never a row whose bytes were freed while still counted. A document finalized meanwhile is left alone.
  */
 export const sweepStaleUploads: JobHandler<"storage.sweep-stale-uploads"> = async ({
@@ -22,6 +24,7 @@ export const sweepStaleUploads: JobHandler<"storage.sweep-stale-uploads"> = asyn
   const olderThan = new Date(Date.now() - payload.staleAfterSeconds * 1000);
   let documents = 0;
   let recordings = 0;
+  let spreadsheets = 0;
   let bytes = 0;
 
   for (const stale of await listStaleUploadedDocuments(db, { olderThan, limit: payload.limit })) {
@@ -48,6 +51,22 @@ export const sweepStaleUploads: JobHandler<"storage.sweep-stale-uploads"> = asyn
     bytes += taken.size;
   }
 
-  if (documents + recordings > 0) logger.info({ documents, recordings, bytes }, "stale uploads swept");
-  return { documents, recordings, bytes };
+  for (const stale of await listStaleUploadedImports(db, { olderThan, limit: payload.limit })) {
+    const deleted = await deleteImport(db, {
+      workspaceId: stale.workspaceId,
+      importId: stale.id,
+      onlyIfUnfinalized: true,
+    }).catch((error: unknown) => {
+      if (isAppError(error) && error.code === "NOT_FOUND") return undefined;
+      throw error;
+    });
+    if (deleted === undefined) continue;
+    await storage.delete(deleted.uploadKey);
+    spreadsheets += 1;
+    bytes += deleted.size;
+  }
+
+  if (documents + recordings + spreadsheets > 0)
+    logger.info({ documents, recordings, imports: spreadsheets, bytes }, "stale uploads swept");
+  return { documents, recordings, imports: spreadsheets, bytes };
 };

@@ -31,6 +31,8 @@ const handlers: JobHandlerMap = {
   "imports.analyse": never,
   "exports.render-profile": never,
   "exports.sweep-expired": never,
+  "imports.validate": never,
+  "imports.write-export": never,
 };
 const handle = createDb({ databaseUrl: settings.databaseUrl, dataDir: settings.rootDir, poolMax: 2 });
 await startWorkers({

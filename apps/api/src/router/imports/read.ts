@@ -1,6 +1,7 @@
 import { getImport, listImports } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { z } from "zod";
+import type { Context } from "../../trpc/context";
 import { workspaceProcedure } from "../../trpc/procedures";
 import { isoDate } from "../schemas";
 import {
@@ -8,17 +9,32 @@ import {
   entityInput,
   importIdInput,
   importStatusOutput,
+  ledgerOf,
   mappingOf,
+  runProgressSchema,
   storedColumnSchema,
   storedSniffSchema,
+  validationLedgerSchema,
 } from "./schemas";
 
 const readProcedure = workspaceProcedure({ role: "viewer", scope: "imports:read" });
 
+/** The import's current run as clients see it, or null when none was queued (or it is gone). */
+export async function runProgressOf(
+  ctx: Context,
+  runId: string | null,
+): Promise<z.infer<typeof runProgressSchema>> {
+  if (runId === null) return null;
+  const run = await ctx.deps.queue.getJobStatus(runId).catch(() => null);
+  if (run === null) return null;
+  return { jobRunId: run.id, status: run.status, percent: run.progress, message: run.progressMessage };
+}
+
 /**
  * An import with what the analyse job detected (`sniff` is null until it ran), its columns with their
  * profiles, and the mapping: for every column a field or `null` (abstained), a confidence, the reason
- * in plain words and the alternatives.
+ * in plain words and the alternatives; after a validation its row `ledger`; and `progress`, where its
+ * current run (analysis, validation or fix) stands.
  */
 export const byId = readProcedure
   .input(importIdInput)
@@ -50,6 +66,9 @@ export const byId = readProcedure
           alternatives: z.array(z.object({ field: z.string(), confidence: z.number(), reason: z.string() })),
         }),
       ),
+      ledger: validationLedgerSchema.nullable(),
+      fixes: z.number().int(),
+      progress: runProgressSchema,
       createdAt: isoDate,
       updatedAt: isoDate,
     }),
@@ -78,6 +97,9 @@ export const byId = readProcedure
             },
       columns,
       mapping: mappingOf(record.mapping).map(({ columnIndex: _index, ...entry }) => entry),
+      ledger: ledgerOf(record.ledger),
+      fixes: record.fixes.length,
+      progress: await runProgressOf(ctx, record.currentRunId),
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
     };

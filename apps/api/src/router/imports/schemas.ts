@@ -69,4 +69,37 @@ export function mappingOf(stored: unknown[] | null): StoredMapping[] {
   return z.array(storedMappingSchema).parse(stored ?? []);
 }
 
-export const importStatusOutput = z.enum(["uploaded", "analysing", "mapped", "failed"]);
+export const importStatusOutput = z.enum([
+  "uploaded",
+  "analysing",
+  "mapped",
+  "failed",
+  "validating",
+  "validated",
+]);
+
+/** An import's last validation ledger: `read = valid + rejectedTotal + empty + duplicates`. */
+export const validationLedgerSchema = z.object({
+  read: z.number().int(),
+  valid: z.number().int(),
+  rejected: z.record(z.string(), z.number().int()),
+  rejectedTotal: z.number().int(),
+  empty: z.number().int(),
+  duplicates: z.number().int(),
+  referencesChecked: z.boolean(),
+});
+
+/** The ledger as stored (null before a validation), validated when read back. */
+export function ledgerOf(stored: unknown): z.infer<typeof validationLedgerSchema> | null {
+  return stored === null || stored === undefined ? null : validationLedgerSchema.parse(stored);
+}
+
+/** Where the import's current run stands (analysis, validation or a fix); null before one was queued. */
+export const runProgressSchema = z
+  .object({
+    jobRunId: z.string(),
+    status: z.enum(["queued", "running", "succeeded", "failed"]),
+    percent: z.number(),
+    message: z.string().nullable(),
+  })
+  .nullable();

@@ -20,7 +20,8 @@ function invalid(problems: string[]): AppError {
  * every field a field of the import's entity, each used once (one-to-one); columns left out are left
  * unmapped. Stored on the import and **remembered** for the file's header set in the workspace's mapping
  * memory (with the learned aliases), audited, in one transaction — the next file with the same headers
- * is mapped from memory at confidence 1. `CONFLICT` before the import is `mapped`.
+ * is mapped from memory at confidence 1. A `validated` import may be re-mapped: its rows and ledger are
+ * dropped and it is `mapped` again. `CONFLICT` before the import is `mapped` and while it validates.
  */
 export const setMapping = workspaceProcedure({ role: "member", scope: "imports:write" })
   .input(
@@ -36,7 +37,7 @@ export const setMapping = workspaceProcedure({ role: "member", scope: "imports:w
     const workspaceId = ctx.workspace.id;
     const record = await getImport(ctx.deps.db, { workspaceId, importId: input.importId });
     if (!record) throw new AppError("NOT_FOUND");
-    if (record.status !== "mapped" || record.headerFingerprint === null) {
+    if ((record.status !== "mapped" && record.status !== "validated") || record.headerFingerprint === null) {
       throw new AppError("CONFLICT", { message: "Only an analysed import can be mapped." });
     }
     const fields = new Set(getEntity(record.entity).fields.map((field) => field.name));

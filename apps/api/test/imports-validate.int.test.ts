@@ -1,0 +1,306 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sweepStaleUploadsNow } from "./documents";
+import { startTestApi, type TestApi } from "./harness";
+import { call, createWorkspace, signUp, type TestUser } from "./identity";
+import { settledImport, settledRun, uploadImport } from "./imports";
+import { readTrpcSse } from "./sse";
+
+let api: TestApi;
+let owner: TestUser;
+let workspaceId: string;
+
+// Windows-1252, semicolons, a title line; one bad e-mail, one row missing a name with an impossible
+// date, an exact repeat, a blank row and two good rows.
+const exportBytes = Buffer.from(
+  [
+    "Mitarbeiterliste Stand 01.03.2024;;;;;;",
+    "Personalnummer;Vorname;Nachname;E-Mail;Telefon;Eintrittsdatum;Abteilung",
+    "00017;Jürgen;Müller;j.mueller@gmx.de;+49 30 1234567;01.04.2017;Vertrieb",
+    "00018;Anna;Schröder;anna(at)web.de;+49 171 2345678;15.09.2021;Einkauf",
+    "00019;Petra;;petra@t-online.de;+49 89 123456;31.02.2020;Einkauf",
+    "00017;Jürgen;Müller;j.mueller@gmx.de;+49 30 1234567;01.04.2017;Vertrieb",
+    ";;;;;;",
+    "00020;Lena;Koch;LENA@KOCH.DE;+49 40 555123;02.02.2022;IT",
+    "",
+  ].join("\r\n"),
+  "latin1",
+);
+
+beforeAll(async () => {
+  api = await startTestApi({ env: { RATE_LIMIT_UPLOAD_FREE: "1000/1h" } });
+  owner = await signUp(api, "Validator");
+  workspaceId = await createWorkspace(api, owner, "People Ops");
+});
+afterAll(async () => {
+  await api?.cleanup();
+});
+
+async function mutate(path: string, input: unknown) {
+  return call(api, path, { cookie: owner.cookie, type: "mutation", input });
+}
+
+async function query(path: string, input: unknown) {
+  return call(api, path, { cookie: owner.cookie, input });
+}
+
+/** Starts a validation (or fix) and waits for its run; returns the import as `byId` shows it then. */
+async function runToEnd(path: "imports.validate" | "imports.fix", input: Record<string, unknown>) {
+  const started = await mutate(path, input);
+  expect(started.status, JSON.stringify(started.body)).toBe(200);
+  const { jobRunId } = started.body.result.data;
+  const run = await settledRun(api, jobRunId);
+  const now = await query("imports.byId", { importId: input.importId });
+  return { run, record: now.body.result.data, jobRunId: jobRunId as string };
+}
+
+async function mappedImport(filename: string, bytes: Buffer): Promise<string> {
+  const importId = await uploadImport(api, owner, filename, bytes);
+  expect((await settledImport(api, owner, importId)).status).toBe("mapped");
+  return importId;
+}
+
+describe("imports.validate → rows → fix", () => {
+  it("stores every row with its outcome, balances the ledger, pages errors by code and re-checks fixed rows", async () => {
+    const importId = await mappedImport("mitarbeiter.csv", exportBytes);
+    const before = await query("imports.rows", { importId });
+    expect(before.body.result.data).toEqual({ items: [], nextCursor: null });
+
+    const { run, record } = await runToEnd("imports.validate", { importId });
+    expect(run.status).toBe("succeeded");
+    expect(record.status).toBe("validated");
+    expect(record.ledger).toEqual({
+      read: 6,
+      valid: 2,
+      rejected: { INVALID_EMAIL: 1, REQUIRED: 1 },
+      rejectedTotal: 2,
+      empty: 1,
+      duplicates: 1,
+      referencesChecked: true,
+    });
+    expect(record.progress).toMatchObject({ status: "succeeded", jobRunId: run.id });
+
+    // All rows in source-line order; the keyset cursor is the last line seen.
+    const all = (await query("imports.rows", { importId })).body.result.data;
+    expect(all.items.map((row: { line: number }) => row.line)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(all.nextCursor).toBeNull();
+    expect(all.items.map((row: { status: string }) => row.status)).toEqual([
+      "valid",
+      "invalid",
+      "invalid",
+      "duplicate",
+      "empty",
+      "valid",
+    ]);
+    const after = (await query("imports.rows", { importId, cursor: 5 })).body.result.data;
+    expect(after.items.map((row: { line: number }) => row.line)).toEqual([6, 7, 8]);
+
+    const first = all.items[0];
+    // Leading zeros kept, dates ISO, phones E.164, e-mails lower-cased.
+    expect(first.values).toMatchObject({
+      employeeId: "00017",
+      hireDate: "2017-04-01",
+      phone: "+49301234567",
+    });
+    const errors = (await query("imports.rows", { importId, filter: "errors" })).body.result.data.items;
+    expect(errors.map((row: { line: number }) => row.line)).toEqual([4, 5]);
+    expect(errors[1].errors).toEqual([
+      expect.objectContaining({
+        line: 5,
+        column: "Nachname",
+        field: "lastName",
+        code: "REQUIRED",
+        value: "",
+      }),
+      expect.objectContaining({
+        line: 5,
+        column: "Eintrittsdatum",
+        code: "INVALID_DATE",
+        value: "31.02.2020",
+      }),
+    ]);
+    expect(errors[1].errors[0].message).toMatch(/required/i);
+    const byCode = (await query("imports.rows", { importId, filter: "INVALID_EMAIL" })).body.result.data;
+    expect(byCode.items.map((row: { line: number }) => row.line)).toEqual([4]);
+    expect(byCode.items[0].errors[0]).toMatchObject({ column: "E-Mail", value: "anna(at)web.de" });
+
+    // A date fix (no cross-row rule): only the row it changes is re-checked.
+    const dated = await runToEnd("imports.fix", {
+      importId,
+      field: "hireDate",
+      valueMap: { "31.02.2020": "29.02.2020" },
+    });
+    expect(dated.run.result).toMatchObject({ fixed: { field: "hireDate", rows: 1, rechecked: "affected" } });
+    const petra = (await query("imports.rows", { importId, filter: "REQUIRED" })).body.result.data.items[0];
+    expect(petra.errors.map((error: { code: string }) => error.code)).toEqual(["REQUIRED"]);
+    expect(petra.values.hireDate).toBe("2020-02-29");
+    expect(dated.record.fixes).toBe(1);
+
+    // The e-mail is unique, so every row is re-checked; the fixed row turns valid.
+    const mailed = await runToEnd("imports.fix", {
+      importId,
+      field: "workEmail",
+      valueMap: { "anna(at)web.de": "anna@web.de" },
+    });
+    expect(mailed.run.result).toMatchObject({ fixed: { rows: 1, rechecked: "all" } });
+    expect(mailed.record.ledger).toMatchObject({
+      read: 6,
+      valid: 3,
+      rejected: { REQUIRED: 1 },
+      rejectedTotal: 1,
+    });
+    expect(
+      (await query("imports.rows", { importId, filter: "INVALID_EMAIL" })).body.result.data.items,
+    ).toEqual([]);
+
+    // Validating again from the file replays both fixes: the same ledger.
+    const again = await runToEnd("imports.validate", { importId });
+    expect(again.record.ledger).toEqual(mailed.record.ledger);
+
+    const audit = await call(api, "audit.list", { cookie: owner.cookie, input: {} });
+    const actions = audit.body.result.data.items.map((item: { action: string }) => item.action);
+    expect(actions).toEqual(expect.arrayContaining(["imports.validate", "imports.fix"]));
+  });
+
+  it("streams progress by subscription and ends with the validated ledger", async () => {
+    const importId = await mappedImport("progress.csv", exportBytes);
+    const started = await mutate("imports.validate", { importId });
+    expect(started.status).toBe(200);
+    const url = `${api.url}/trpc/imports.progress?input=${encodeURIComponent(JSON.stringify({ importId }))}`;
+    const events: Array<{ status: string; ledger: unknown }> = [];
+    for await (const event of readTrpcSse(url, AbortSignal.timeout(60_000), { cookie: owner.cookie })) {
+      expect(event.kind).toBe("data");
+      if (event.kind === "data") events.push(event.value as { status: string; ledger: unknown });
+    }
+    expect(events.at(-1)).toMatchObject({ status: "validated", ledger: { read: 6 } });
+  });
+
+  it("refuses what the state or the mapping does not allow, with stable codes", async () => {
+    const importId = await mappedImport("refused.csv", exportBytes);
+    // No validation yet: nothing to fix.
+    const early = await mutate("imports.fix", { importId, field: "hireDate", transform: "trim" });
+    expect(early.status).toBe(409);
+    await runToEnd("imports.validate", { importId });
+    const unmapped = await mutate("imports.fix", { importId, field: "salary", transform: "trim" });
+    expect(unmapped.status).toBe(400);
+    expect(unmapped.body.error.data.code).toBe("VALIDATION_FAILED");
+    const both = await mutate("imports.fix", {
+      importId,
+      field: "hireDate",
+      transform: "trim",
+      valueMap: { a: "b" },
+    });
+    expect(both.status).toBe(400);
+    const badFilter = await query("imports.rows", { importId, filter: "NOT_A_CODE" });
+    expect(badFilter.status).toBe(400);
+
+    // Two validations at once: one wins, the other is a conflict.
+    const [a, b] = await Promise.all([
+      mutate("imports.validate", { importId }),
+      mutate("imports.validate", { importId }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? a : b;
+    await settledRun(api, winner.body.result.data.jobRunId);
+
+    // A new mapping makes the rows stale: they go, and the import is mapped again.
+    const current = (await query("imports.byId", { importId })).body.result.data;
+    const remap = await mutate("imports.setMapping", {
+      importId,
+      mapping: current.mapping.map((entry: { column: string; field: string | null }) => ({
+        column: entry.column,
+        field: entry.column === "Telefon" ? null : entry.field,
+      })),
+    });
+    expect(remap.status).toBe(200);
+    const remapped = (await query("imports.byId", { importId })).body.result.data;
+    expect(remapped).toMatchObject({ status: "mapped", ledger: null });
+    expect((await query("imports.rows", { importId })).body.result.data.items).toEqual([]);
+  });
+
+  it("stops at the plan's row cap and keeps no rows", async () => {
+    const lines = [
+      "Employee ID,Name",
+      ...Array.from({ length: 5001 }, (_, index) => `${index + 1},Person ${index}`),
+    ];
+    const importId = await mappedImport("big.csv", Buffer.from(`${lines.join("\n")}\n`));
+    const { run, record } = await runToEnd("imports.validate", { importId });
+    expect(run.status).toBe("succeeded");
+    expect(record).toMatchObject({ status: "mapped", errorCode: "ROW_LIMIT_EXCEEDED", ledger: null });
+    expect((await query("imports.rows", { importId })).body.result.data.items).toEqual([]);
+  });
+
+  it("returns the import to mapped with STORAGE_MISSING when its file is gone, and validates once it is back", async () => {
+    const importId = await mappedImport("vanishing.csv", exportBytes);
+    const key = `workspaces/${workspaceId}/imports/${importId}/upload`;
+    await api.deps.storage.delete(key);
+    const gone = await runToEnd("imports.validate", { importId });
+    expect(gone.record).toMatchObject({ status: "mapped", errorCode: "STORAGE_MISSING", ledger: null });
+    await api.deps.storage.put(key, exportBytes, { contentType: "text/csv" });
+    const back = await runToEnd("imports.validate", { importId });
+    expect(back.record).toMatchObject({ status: "validated", errorCode: null, ledger: { read: 6 } });
+  });
+});
+
+describe("mapping memory", () => {
+  it("lists what was remembered and forgets it on request, audited", async () => {
+    const csv = Buffer.from("Badge,Given name,Family name\n7,Ana,Silva\n");
+    const importId = await mappedImport("memory.csv", csv);
+    const analysed = (await query("imports.byId", { importId })).body.result.data;
+    const set = await mutate("imports.setMapping", {
+      importId,
+      mapping: analysed.mapping.map((entry: { column: string }) => ({
+        column: entry.column,
+        field:
+          { Badge: "employeeId", "Given name": "firstName", "Family name": "lastName" }[entry.column] ?? null,
+      })),
+    });
+    expect(set.status).toBe(200);
+    const listed = await query("imports.mappings.list", { entity: "employee" });
+    const entry = listed.body.result.data.items.find((item: { mapping: Array<{ column: string }> }) =>
+      item.mapping.some((column) => column.column === "Badge"),
+    );
+    expect(entry).toMatchObject({ entity: "employee" });
+    expect(entry.learnedAliases).toEqual(expect.arrayContaining([{ header: "Badge", field: "employeeId" }]));
+    expect((await query("imports.mappings.list", { entity: "candidate" })).body.result.data.items).toEqual(
+      [],
+    );
+
+    const forgotten = await mutate("imports.mappings.delete", { mappingId: entry.id });
+    expect(forgotten.status).toBe(200);
+    expect((await mutate("imports.mappings.delete", { mappingId: entry.id })).status).toBe(404);
+    const again = await mappedImport("memory-again.csv", csv);
+    const fresh = (await query("imports.byId", { importId: again })).body.result.data;
+    for (const mapped of fresh.mapping) expect(mapped.source).not.toBe("memory");
+    const audit = await call(api, "audit.list", { cookie: owner.cookie, input: {} });
+    expect(audit.body.result.data.items.map((item: { action: string }) => item.action)).toContain(
+      "imports.forget-mapping",
+    );
+    const badCursor = await query("imports.mappings.list", { cursor: "not-a-cursor" });
+    expect(badCursor.status).toBe(400);
+  });
+});
+
+describe("stale import uploads", () => {
+  it("are swept with their reserved bytes; finalized imports stay", async () => {
+    const usage = async () =>
+      (await call(api, "usage.current", { cookie: owner.cookie })).body.result.data.storedBytes
+        .used as number;
+    const before = await usage();
+    const created = await mutate("imports.createUpload", {
+      filename: "abandoned.csv",
+      contentType: "text/csv",
+      size: 700,
+      entity: "employee",
+    });
+    expect(created.status).toBe(200);
+    const kept = await mappedImport("kept.csv", exportBytes);
+    expect((await usage()) - before).toBe(700 + exportBytes.length);
+    const run = await sweepStaleUploadsNow(api);
+    expect(run.status).toBe("succeeded");
+    expect(run.result).toMatchObject({ imports: 1 });
+    expect((await usage()) - before).toBe(exportBytes.length);
+    const gone = await query("imports.byId", { importId: created.body.result.data.importId });
+    expect(gone.status).toBe(404);
+    expect((await query("imports.byId", { importId: kept })).status).toBe(200);
+  });
+});
