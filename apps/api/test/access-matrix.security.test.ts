@@ -113,6 +113,10 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ profileId: w.profileIdA, patch: { headline: "Edited" } }),
     foreign: (w) => ({ profileId: w.profileIdA, patch: { headline: "Edited" } }),
   },
+  "profiles.attest": {
+    input: (w) => ({ profileId: w.profileIdA, skill: "Kubernetes" }),
+    foreign: (w) => ({ profileId: w.profileIdA, skill: "Kubernetes" }),
+  },
   "chat.ask": {
     input: (w) => ({ profileId: w.profileIdA, question: "Where does he work?" }),
     foreign: (w) => ({ profileId: w.profileIdA, question: "Where does he work?" }),
@@ -167,6 +171,14 @@ const inputs: Record<string, Fixture> = {
   "matches.score": {
     input: (w) => ({ profileId: w.profileIdA, postingId: w.postingIdA }),
     foreign: (w) => ({ profileId: w.profileIdA, postingId: w.postingIdA }),
+  },
+  "matches.rank": {
+    input: (w) => ({ postingId: w.postingIdA }),
+    foreign: (w) => ({ postingId: w.postingIdA }),
+  },
+  "matches.ranking": {
+    input: (w) => ({ postingId: w.postingIdA }),
+    foreign: (w) => ({ postingId: w.postingIdA }),
   },
   "imports.createUpload": {
     input: () => ({ filename: "people.csv", contentType: "text/csv", size: 100, entity: "employee" }),

@@ -149,6 +149,19 @@ export {
   saveImportMapping,
 } from "./queries/mapping-memory";
 export {
+  countRankableProfiles,
+  finishMatchRanking,
+  getLatestMatchRanking,
+  getMatchRanking,
+  insertMatchRanking,
+  insertMatchRankingResults,
+  listMatchRankingResults,
+  type MatchRanking,
+  type MatchRankingEntry,
+  matchRankingPageSize,
+  startMatchRanking,
+} from "./queries/match-rankings";
+export {
   type CreateInvitationParams,
   createInvitation,
   type InvitationSummary,
@@ -159,6 +172,12 @@ export {
   updateMemberRole,
 } from "./queries/members";
 export { databaseUnavailableError, isDatabaseUnavailable } from "./queries/pg-errors";
+export {
+  attestationsPerProfileMax,
+  insertAttestation,
+  listAttestations,
+  type ProfileAttestation,
+} from "./queries/profile-attestations";
 export {
   type ProfileFactHit,
   profileSearchLimit,
@@ -177,7 +196,13 @@ export type {
   WithFactId,
   YearMonth,
 } from "./queries/profile-types";
-export { getProfileVersion, getProfileView, getProfileViewByDocument } from "./queries/profiles-read";
+export {
+  getProfileVersion,
+  getProfileView,
+  getProfileViewByDocument,
+  type ListProfileViewsParams,
+  listProfileViews,
+} from "./queries/profiles-read";
 export { type CanonicalTechnology, type SaveProfileParams, saveProfile } from "./queries/profiles-save";
 export {
   type EducationPatch,
@@ -272,9 +297,14 @@ export {
   jobRuns,
   type LearnedAlias,
   llmUsage,
+  type MatchRankingStatus,
   mailOutbox,
   mappingMemory,
+  matchRankingResults,
+  matchRankingStatuses,
+  matchRankings,
   type ProfileParser,
+  profileAttestations,
   profileParsers,
   profileSkills,
   profiles,

@@ -4,4 +4,11 @@ export { selfTestObjectKey } from "./handlers/run-self-test";
 export { sweepExpiredVoice, voiceHourBucket, voiceObjects } from "./handlers/sweep-voice";
 export { jobHandlers } from "./job-handlers";
 export type { JobOutcome, WorkerMetrics } from "./job-metrics";
+export { matchProfileOf } from "./matching/match-profile";
+export {
+  type RankingReasons,
+  rankingReasonCount,
+  rankingReasonsOf,
+  rankingReasonsSchema,
+} from "./matching/ranking-reasons";
 export { type RunningWorkers, type StartWorkersOptions, startWorkers } from "./start-workers";

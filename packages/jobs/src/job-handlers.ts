@@ -1,6 +1,7 @@
 import type { JobHandlerMap } from "./handler-types";
 import { analyseImport } from "./handlers/analyse-import";
 import { ingestDocument } from "./handlers/ingest-document";
+import { rankProfiles } from "./handlers/rank-profiles";
 import { runSelfTest } from "./handlers/run-self-test";
 import { sweepStaleUploads } from "./handlers/sweep-stale-uploads";
 import { sweepVoice } from "./handlers/sweep-voice";
@@ -15,4 +16,5 @@ export const jobHandlers = {
   "ask.sweep-voice": sweepVoice,
   "storage.sweep-stale-uploads": sweepStaleUploads,
   "imports.analyse": analyseImport,
+  "matches.rank-profiles": rankProfiles,
 } satisfies JobHandlerMap;

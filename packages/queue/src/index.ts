@@ -19,6 +19,7 @@ export {
   type PayloadOf,
   type QueueName,
   queueNames,
+  rankProfilesJob,
   runSelfTestJob,
   sweepVoiceJob,
 } from "./job-definitions";

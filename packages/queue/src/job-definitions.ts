@@ -1,4 +1,4 @@
-import { markDocumentFailed, markImportFailed } from "@vitae/db";
+import { finishMatchRanking, markDocumentFailed, markImportFailed } from "@vitae/db";
 import { z } from "zod";
 import { defineJob, type JobDefinition } from "./define-job";
 import { sweepStaleUploadsJob } from "./storage-jobs";
@@ -86,6 +86,28 @@ export const analyseImportJob = defineJob({
 });
 
 /**
+ * `matches.rank-profiles`: scores every profile of the workspace (or the ranking's chosen ones) against
+ * a posting and stores each score with its top reasons. Enqueued by `matches.rank` with the ranking id
+ * as the run id. A run that fails for good fails its ranking with the run's code.
+ */
+export const rankProfilesJob = defineJob({
+  name: "matches.rank-profiles",
+  queue: "matching",
+  schema: z.strictObject({ rankingId: z.uuid() }),
+  // A retry starts the ranking over (its partial results are cleared), so a few attempts are cheap.
+  options: { attempts: 3, backoff: { type: "exponential", delay: 1000 } },
+  async onExhausted({ db, run, payload, errorCode }) {
+    if (run.workspaceId === null) return;
+    await finishMatchRanking(db, {
+      workspaceId: run.workspaceId,
+      rankingId: payload.rankingId,
+      status: "failed",
+      errorCode,
+    });
+  },
+});
+
+/**
  * Every job type the system knows, keyed by name. The API enqueues from this registry and the worker
  * derives its queues and its handler map (`satisfies JobHandlerMap`) from it, so adding a job here
  * without a handler fails to compile.
@@ -96,6 +118,7 @@ export const jobDefinitions = {
   [sweepVoiceJob.name]: sweepVoiceJob,
   [sweepStaleUploadsJob.name]: sweepStaleUploadsJob,
   [analyseImportJob.name]: analyseImportJob,
+  [rankProfilesJob.name]: rankProfilesJob,
 } as const satisfies Record<string, JobDefinition>;
 
 /** The name of any defined job. */

@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../database";
 import { profiles } from "../schema";
 import { isUuid } from "./ids";
@@ -91,8 +91,8 @@ const projectsJson = factsJson("projects", {
 });
 const skillsJson = factsJson("profile_skills", { id: "id", name: "name", category: "category", raw: "raw" });
 
-async function readProfileView(db: Database, where: SQL | undefined): Promise<ProfileView | undefined> {
-  const [row] = await db
+async function readProfileViews(db: Database, where: SQL | undefined, limit: number): Promise<ProfileView[]> {
+  const rows = await db
     .select({
       id: profiles.id,
       documentId: profiles.documentId,
@@ -114,9 +114,9 @@ async function readProfileView(db: Database, where: SQL | undefined): Promise<Pr
     })
     .from(profiles)
     .where(where)
-    .limit(1);
-  if (row === undefined) return undefined;
-  return {
+    .orderBy(asc(profiles.id))
+    .limit(limit);
+  return rows.map((row) => ({
     id: row.id,
     documentId: row.documentId,
     parser: row.parser,
@@ -158,7 +158,11 @@ async function readProfileView(db: Database, where: SQL | undefined): Promise<Pr
       category: fact.category,
       raw: fact.raw,
     })),
-  };
+  }));
+}
+
+async function readProfileView(db: Database, where: SQL | undefined): Promise<ProfileView | undefined> {
+  return (await readProfileViews(db, where, 1))[0];
 }
 
 /**
@@ -205,4 +209,33 @@ export async function getProfileVersion(
     .where(and(eq(profiles.id, params.profileId), eq(profiles.workspaceId, params.workspaceId)))
     .limit(1);
   return row?.version;
+}
+
+/** Parameters of {@link listProfileViews}. */
+export interface ListProfileViewsParams {
+  workspaceId: string;
+  /** Only these profiles (ids of other workspaces and malformed ids are skipped); all when omitted. */
+  profileIds?: readonly string[] | undefined;
+  /** The last id of the previous page: pages are ordered by id. */
+  afterId?: string | undefined;
+  /** Page size (1–1000). */
+  limit: number;
+}
+
+/**
+ * One page of `workspaceId`'s profiles with every fact, ordered by id: for work over many profiles (a
+ * ranking) that must not hold them all in memory nor read them one query each.
+ */
+export function listProfileViews(db: Database, params: ListProfileViewsParams): Promise<ProfileView[]> {
+  if (!isUuid(params.workspaceId)) return Promise.resolve([]);
+  const limit = Math.min(Math.max(Math.trunc(params.limit), 1), 1000);
+  const conditions: SQL[] = [eq(profiles.workspaceId, params.workspaceId)];
+  if (params.profileIds !== undefined) {
+    const ids = params.profileIds.filter(isUuid);
+    if (ids.length === 0) return Promise.resolve([]);
+    conditions.push(inArray(profiles.id, ids));
+  }
+  if (params.afterId !== undefined && isUuid(params.afterId))
+    conditions.push(gt(profiles.id, params.afterId));
+  return readProfileViews(db, and(...conditions), limit);
 }

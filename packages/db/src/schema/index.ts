@@ -20,6 +20,13 @@ export { type JobRunStatus, jobRunStatus, jobRuns } from "./job-runs";
 export { llmUsage } from "./llm-usage";
 export { mailOutbox } from "./mail-outbox";
 export { type LearnedAlias, mappingMemory, type RememberedColumn } from "./mapping-memory";
+export {
+  type MatchRankingStatus,
+  matchRankingResults,
+  matchRankingStatuses,
+  matchRankings,
+} from "./match-rankings";
+export { profileAttestations } from "./profile-attestations";
 export { profileSkills } from "./profile-skills";
 export { type ProfileParser, profileParsers, profiles } from "./profiles";
 export { projects } from "./projects";

@@ -1,10 +1,11 @@
-import { getProfileView, getProfileViewByDocument, updateProfile } from "@vitae/db";
+import { getProfileView, getProfileViewByDocument, listAttestations, updateProfile } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { z } from "zod";
 import { router } from "../../trpc/init";
 import { workspaceProcedure } from "../../trpc/procedures";
 import { auditedWrite } from "../audit-trail";
-import { yearMonthInput } from "../schemas";
+import { isoDate, yearMonthInput } from "../schemas";
+import { attest } from "./attest";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -55,18 +56,26 @@ const profileView = z.object({
   skills: z.array(z.object({ id: z.string(), name: z.string(), category: z.string(), raw: z.string() })),
 });
 
+/** `profiles.byId` adds the skills the user attested (`profiles.attest`), oldest first. */
+const profileWithAttestations = profileView.extend({
+  attestations: z.array(
+    z.object({ id: z.string(), skill: z.string(), note: z.string().nullable(), createdAt: isoDate }),
+  ),
+});
+
 const readProcedure = workspaceProcedure({ role: "viewer", scope: "documents:read" });
 
 const byId = readProcedure
   .input(z.strictObject({ profileId: z.uuid() }))
-  .output(profileView)
+  .output(profileWithAttestations)
   .query(async ({ ctx, input }) => {
-    const view = await getProfileView(ctx.deps.db, {
-      workspaceId: ctx.workspace.id,
-      profileId: input.profileId,
-    });
+    const scope = { workspaceId: ctx.workspace.id, profileId: input.profileId };
+    const [view, attested] = await Promise.all([
+      getProfileView(ctx.deps.db, scope),
+      listAttestations(ctx.deps.db, { workspaceId: scope.workspaceId, profileIds: [input.profileId] }),
+    ]);
     if (!view) throw new AppError("NOT_FOUND");
-    return view;
+    return { ...view, attestations: attested.get(view.id) ?? [] };
   });
 
 const byDocument = readProcedure
@@ -127,4 +136,4 @@ const update = workspaceProcedure({ role: "member", scope: "documents:write" })
     );
   });
 
-export const profilesRouter = router({ byId, byDocument, update });
+export const profilesRouter = router({ byId, byDocument, update, attest });
