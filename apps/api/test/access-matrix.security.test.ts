@@ -36,6 +36,7 @@ interface World {
   shareLinkIdA: string;
   postingIdA: string;
   importIdA: string;
+  tailoringIdA: string;
 }
 
 type Fixture = {
@@ -180,6 +181,18 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ postingId: w.postingIdA }),
     foreign: (w) => ({ postingId: w.postingIdA }),
   },
+  "tailoring.propose": {
+    input: (w) => ({ profileId: w.profileIdA, postingId: w.postingIdA }),
+    foreign: (w) => ({ profileId: w.profileIdA, postingId: w.postingIdA }),
+  },
+  "tailoring.byId": {
+    input: (w) => ({ tailoringId: w.tailoringIdA }),
+    foreign: (w) => ({ tailoringId: w.tailoringIdA }),
+  },
+  "tailoring.confirm": {
+    input: (w) => ({ tailoringId: w.tailoringIdA, acceptedChangeIds: [], baseHash: "0".repeat(64) }),
+    foreign: (w) => ({ tailoringId: w.tailoringIdA, acceptedChangeIds: [], baseHash: "0".repeat(64) }),
+  },
   "imports.createUpload": {
     input: () => ({ filename: "people.csv", contentType: "text/csv", size: 100, entity: "employee" }),
   },
@@ -255,10 +268,16 @@ beforeAll(async () => {
     type: "mutation",
     input: { text: "Requirements\n- Python\n- Kubernetes" },
   });
+  const tailoring = await call(api, "tailoring.propose", {
+    cookie: ownerA.cookie,
+    type: "mutation",
+    input: { profileId: profileIdA, postingId: posting.body.result.data.postingId },
+  });
   const importIdA = await uploadImport(api, ownerA, "people.csv", Buffer.from("Employee ID,Name\n1,Ana\n"));
   await settledImport(api, ownerA, importIdA);
   world = {
     importIdA,
+    tailoringIdA: tailoring.body.result.data.tailoringId,
     postingIdA: posting.body.result.data.postingId,
     sessionIdA: asked.body.result.data.sessionId,
     shareLinkIdA: link.body.result.data.id,

@@ -197,11 +197,13 @@ export type {
   YearMonth,
 } from "./queries/profile-types";
 export {
+  getProfileLineage,
   getProfileVersion,
   getProfileView,
   getProfileViewByDocument,
   type ListProfileViewsParams,
   listProfileViews,
+  type ProfileLineage,
 } from "./queries/profiles-read";
 export { type CanonicalTechnology, type SaveProfileParams, saveProfile } from "./queries/profiles-save";
 export {
@@ -211,6 +213,7 @@ export {
   type ProjectPatch,
   updateProfile,
 } from "./queries/profiles-update";
+export { type InsertProfileVersionParams, insertProfileVersion } from "./queries/profiles-version";
 export {
   type CreateShareLinkParams,
   createShareLink,
@@ -228,6 +231,15 @@ export {
   touchShareLinkUsed,
   updateShareLink,
 } from "./queries/share-links";
+export {
+  completeTailoring,
+  failTailoring,
+  getTailoring,
+  insertTailoring,
+  markTailoringConfirmed,
+  startTailoring,
+  type Tailoring,
+} from "./queries/tailorings";
 export { type UploadState, uploadStateOf } from "./queries/upload-state";
 export {
   getWorkspaceUsage,
@@ -304,14 +316,21 @@ export {
   matchRankingStatuses,
   matchRankings,
   type ProfileParser,
+  type ProfileSource,
   profileAttestations,
   profileParsers,
   profileSkills,
+  profileSources,
   profiles,
   projects,
   type RememberedColumn,
   sessions,
   shareLinks,
+  type TailoringMode,
+  type TailoringStatus,
+  tailoringModes,
+  tailoringStatuses,
+  tailorings,
   technologies,
   users,
   verifications,

@@ -4,6 +4,7 @@ export { selfTestObjectKey } from "./handlers/run-self-test";
 export { sweepExpiredVoice, voiceHourBucket, voiceObjects } from "./handlers/sweep-voice";
 export { jobHandlers } from "./job-handlers";
 export type { JobOutcome, WorkerMetrics } from "./job-metrics";
+export { profileBaseHash } from "./matching/base-hash";
 export { matchProfileOf } from "./matching/match-profile";
 export {
   type RankingReasons,

@@ -1,6 +1,7 @@
 import type { JobHandlerMap } from "./handler-types";
 import { analyseImport } from "./handlers/analyse-import";
 import { ingestDocument } from "./handlers/ingest-document";
+import { proposeTailoring } from "./handlers/propose-tailoring";
 import { rankProfiles } from "./handlers/rank-profiles";
 import { runSelfTest } from "./handlers/run-self-test";
 import { sweepStaleUploads } from "./handlers/sweep-stale-uploads";
@@ -17,4 +18,5 @@ export const jobHandlers = {
   "storage.sweep-stale-uploads": sweepStaleUploads,
   "imports.analyse": analyseImport,
   "matches.rank-profiles": rankProfiles,
+  "tailoring.propose-changes": proposeTailoring,
 } satisfies JobHandlerMap;

@@ -17,6 +17,7 @@ export {
   jobDefinitions,
   type PayloadInputOf,
   type PayloadOf,
+  proposeTailoringJob,
   type QueueName,
   queueNames,
   rankProfilesJob,

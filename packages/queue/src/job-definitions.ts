@@ -1,4 +1,4 @@
-import { finishMatchRanking, markDocumentFailed, markImportFailed } from "@vitae/db";
+import { failTailoring, finishMatchRanking, markDocumentFailed, markImportFailed } from "@vitae/db";
 import { z } from "zod";
 import { defineJob, type JobDefinition } from "./define-job";
 import { sweepStaleUploadsJob } from "./storage-jobs";
@@ -108,6 +108,23 @@ export const rankProfilesJob = defineJob({
 });
 
 /**
+ * `tailoring.propose-changes`: proposes changes that fit a profile to a posting (deterministic: reorder
+ * and shorten), has the blocking verifier judge each, and stores the accepted ones with their score
+ * deltas and the rejected ones with their reasons. Enqueued by `tailoring.propose` with the tailoring id
+ * as the run id. A run that fails for good fails its tailoring with the run's code.
+ */
+export const proposeTailoringJob = defineJob({
+  name: "tailoring.propose-changes",
+  queue: "matching",
+  schema: z.strictObject({ tailoringId: z.uuid() }),
+  options: { attempts: 3, backoff: { type: "exponential", delay: 1000 } },
+  async onExhausted({ db, run, payload, errorCode }) {
+    if (run.workspaceId === null) return;
+    await failTailoring(db, { workspaceId: run.workspaceId, tailoringId: payload.tailoringId, errorCode });
+  },
+});
+
+/**
  * Every job type the system knows, keyed by name. The API enqueues from this registry and the worker
  * derives its queues and its handler map (`satisfies JobHandlerMap`) from it, so adding a job here
  * without a handler fails to compile.
@@ -119,6 +136,7 @@ export const jobDefinitions = {
   [sweepStaleUploadsJob.name]: sweepStaleUploadsJob,
   [analyseImportJob.name]: analyseImportJob,
   [rankProfilesJob.name]: rankProfilesJob,
+  [proposeTailoringJob.name]: proposeTailoringJob,
 } as const satisfies Record<string, JobDefinition>;
 
 /** The name of any defined job. */

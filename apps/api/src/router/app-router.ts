@@ -13,6 +13,7 @@ import { profilesRouter } from "./profiles";
 import { publicRouter } from "./public";
 import { shareLinksRouter } from "./share-links";
 import { systemRouter } from "./system";
+import { tailoringRouter } from "./tailoring";
 import { usageRouter } from "./usage";
 import { workspacesRouter } from "./workspaces";
 
@@ -34,6 +35,7 @@ export const appRouter = router({
   postings: postingsRouter,
   matches: matchesRouter,
   imports: importsRouter,
+  tailoring: tailoringRouter,
 });
 
 /** The router's type: the only thing the web app and API clients import from this app. */

@@ -101,7 +101,12 @@ export async function countRankableProfiles(
   params: { workspaceId: string; profileIds: readonly string[] | null },
 ): Promise<number> {
   const conditions: SQL[] = [eq(profiles.workspaceId, params.workspaceId)];
-  if (params.profileIds !== null) conditions.push(inArray(profiles.id, params.profileIds.filter(isUuid)));
+  // Like `listProfileViews`: the chosen profiles, or every parsed one (tailored versions are no new people).
+  conditions.push(
+    params.profileIds === null
+      ? eq(profiles.source, "parsed")
+      : inArray(profiles.id, params.profileIds.filter(isUuid)),
+  );
   if (params.profileIds !== null && params.profileIds.length === 0) return 0;
   const [row] = await db
     .select({ value: count() })

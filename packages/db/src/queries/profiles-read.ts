@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../database";
-import { profiles } from "../schema";
+import { type ProfileSource, profiles } from "../schema";
 import { isUuid } from "./ids";
 import { dateToYearMonth, type ProfileView } from "./profile-types";
 
@@ -180,7 +180,7 @@ export function getProfileView(
   );
 }
 
-/** Like {@link getProfileView}, for the profile of document `documentId`. */
+/** Like {@link getProfileView}, for the profile parsed from document `documentId` (not a tailored version). */
 export function getProfileViewByDocument(
   db: Database,
   params: { workspaceId: string; documentId: string },
@@ -188,7 +188,11 @@ export function getProfileViewByDocument(
   if (!isUuid(params.workspaceId) || !isUuid(params.documentId)) return Promise.resolve(undefined);
   return readProfileView(
     db,
-    and(eq(profiles.documentId, params.documentId), eq(profiles.workspaceId, params.workspaceId)),
+    and(
+      eq(profiles.documentId, params.documentId),
+      eq(profiles.workspaceId, params.workspaceId),
+      eq(profiles.source, "parsed"),
+    ),
   );
 }
 
@@ -214,7 +218,10 @@ export async function getProfileVersion(
 /** Parameters of {@link listProfileViews}. */
 export interface ListProfileViewsParams {
   workspaceId: string;
-  /** Only these profiles (ids of other workspaces and malformed ids are skipped); all when omitted. */
+  /**
+   * Only these profiles, parsed or tailored (ids of other workspaces and malformed ids are skipped); when
+   * omitted, every parsed profile — one per document, so tailored versions do not count twice.
+   */
   profileIds?: readonly string[] | undefined;
   /** The last id of the previous page: pages are ordered by id. */
   afterId?: string | undefined;
@@ -234,8 +241,37 @@ export function listProfileViews(db: Database, params: ListProfileViewsParams): 
     const ids = params.profileIds.filter(isUuid);
     if (ids.length === 0) return Promise.resolve([]);
     conditions.push(inArray(profiles.id, ids));
+  } else {
+    conditions.push(eq(profiles.source, "parsed"));
   }
   if (params.afterId !== undefined && isUuid(params.afterId))
     conditions.push(gt(profiles.id, params.afterId));
   return readProfileViews(db, and(...conditions), limit);
+}
+
+/** Where a profile came from (see `profiles.source`). */
+export interface ProfileLineage {
+  source: ProfileSource;
+  parentProfileId: string | null;
+  tailoringId: string | null;
+  sectionOrder: string[] | null;
+}
+
+/** The lineage of profile `profileId` of `workspaceId`; `undefined` when missing, malformed or foreign. */
+export async function getProfileLineage(
+  db: Database,
+  params: { workspaceId: string; profileId: string },
+): Promise<ProfileLineage | undefined> {
+  if (!isUuid(params.workspaceId) || !isUuid(params.profileId)) return undefined;
+  const [row] = await db
+    .select({
+      source: profiles.source,
+      parentProfileId: profiles.parentProfileId,
+      tailoringId: profiles.tailoringId,
+      sectionOrder: profiles.sectionOrder,
+    })
+    .from(profiles)
+    .where(and(eq(profiles.id, params.profileId), eq(profiles.workspaceId, params.workspaceId)))
+    .limit(1);
+  return row;
 }

@@ -30,6 +30,7 @@ const handlers: JobHandlerMap = {
   "storage.sweep-stale-uploads": never,
   "imports.analyse": never,
   "matches.rank-profiles": never,
+  "tailoring.propose-changes": never,
 };
 const handle = createDb({ databaseUrl: settings.databaseUrl, dataDir: settings.rootDir, poolMax: 2 });
 await startWorkers({
