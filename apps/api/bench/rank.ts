@@ -96,7 +96,7 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 20));
     const read = await call(api, "matches.ranking", {
       cookie: owner.cookie,
-      input: { rankingId, limit: 20 },
+      input: { rankingId },
     });
     status = read.body.result.data.ranking.status;
     first = read.body.result.data.items[0];

@@ -58,7 +58,7 @@ function progressOf(ranking: MatchRanking): number {
 }
 
 /**
- * A ranking's status and progress, and one page of its profiles best first (score, then profile id:
+ * A ranking's status and progress, and one page (20) of its profiles best first (score, then profile id:
  * a keyset that stays stable while the job writes), each with its name, headline, top reasons and the
  * requirements it misses (musts first) spelled out from the posting. Name a ranking by `rankingId`, or
  * a posting by `postingId` for its newest ranking (`ranking: null` when it was never ranked). Pages are
@@ -71,7 +71,6 @@ export const ranking = workspaceProcedure({ role: "viewer", scope: "postings:rea
         postingId: z.uuid().optional(),
         rankingId: z.uuid().optional(),
         cursor: z.string().max(200).optional(),
-        limit: z.number().int().min(1).max(100).optional(),
       })
       .refine((input) => (input.postingId === undefined) !== (input.rankingId === undefined), {
         message: "Name either a posting or a ranking.",
@@ -101,7 +100,6 @@ export const ranking = workspaceProcedure({ role: "viewer", scope: "postings:rea
       workspaceId,
       rankingId: found.id,
       cursor: input.cursor,
-      limit: input.limit,
     });
     return {
       ranking: { ...found, progress: progressOf(found) },
