@@ -189,6 +189,10 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ tailoringId: w.tailoringIdA }),
     foreign: (w) => ({ tailoringId: w.tailoringIdA }),
   },
+  "tailoring.progress": {
+    input: (w) => ({ tailoringId: w.tailoringIdA }),
+    foreign: (w) => ({ tailoringId: w.tailoringIdA }),
+  },
   "tailoring.confirm": {
     input: (w) => ({ tailoringId: w.tailoringIdA, acceptedChangeIds: [], baseHash: "0".repeat(64) }),
     foreign: (w) => ({ tailoringId: w.tailoringIdA, acceptedChangeIds: [], baseHash: "0".repeat(64) }),

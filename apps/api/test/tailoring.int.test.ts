@@ -5,6 +5,7 @@ import { followDocument } from "./documents";
 import { startTestApi, type TestApi } from "./harness";
 import { call, createWorkspace, signUp, type TestUser } from "./identity";
 import { createPosting, requirementsOf, settled, uploadProfile } from "./matches";
+import { readTrpcSse } from "./sse";
 
 let api: TestApi;
 let owner: TestUser;
@@ -208,6 +209,29 @@ describe("tailoring", () => {
         (item: { requirementId: string }) => item.requirementId === kubernetes?.id,
       ).status,
     ).toBe("met");
+  });
+
+  it("streams a proposal's progress until it is ready; another workspace gets NOT_FOUND", async () => {
+    const profileId = await uploadProfile(api, owner, "priya-raman");
+    const postingId = await createPosting(api, owner);
+    const started = await mutate(owner, "tailoring.propose", { profileId, postingId });
+    const tailoringId = started.body.result.data.tailoringId as string;
+    const url = (id: string) =>
+      `${api.url}/trpc/tailoring.progress?input=${encodeURIComponent(JSON.stringify({ tailoringId: id }))}`;
+    const events: { status: string; progress: number }[] = [];
+    for await (const event of readTrpcSse(url(tailoringId), AbortSignal.timeout(30_000), {
+      cookie: owner.cookie,
+    })) {
+      if (event.kind === "error") throw new Error(JSON.stringify(event.error));
+      const value = event.value as { status: string; progress: number };
+      events.push(value);
+      if (value.status !== "queued" && value.status !== "running") break;
+    }
+    expect(events.at(-1)).toMatchObject({ status: "ready", progress: 100 });
+    const denied = await readTrpcSse(url(tailoringId), AbortSignal.timeout(10_000), {
+      cookie: outsider.cookie,
+    }).next();
+    expect(denied.value).toMatchObject({ kind: "error", error: { data: { code: "NOT_FOUND" } } });
   });
 
   it("refuses a changed base, a foreign hash, unknown change ids, other workspaces and unready tailorings", async () => {
