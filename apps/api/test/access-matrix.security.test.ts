@@ -40,6 +40,7 @@ interface World {
   mappingIdA: string;
   importExportIdA: string;
   exportIdA: string;
+  tailoringIdA: string;
 }
 
 type Fixture = {
@@ -117,6 +118,10 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ profileId: w.profileIdA, patch: { headline: "Edited" } }),
     foreign: (w) => ({ profileId: w.profileIdA, patch: { headline: "Edited" } }),
   },
+  "profiles.attest": {
+    input: (w) => ({ profileId: w.profileIdA, skill: "Kubernetes" }),
+    foreign: (w) => ({ profileId: w.profileIdA, skill: "Kubernetes" }),
+  },
   "chat.ask": {
     input: (w) => ({ profileId: w.profileIdA, question: "Where does he work?" }),
     foreign: (w) => ({ profileId: w.profileIdA, question: "Where does he work?" }),
@@ -171,6 +176,30 @@ const inputs: Record<string, Fixture> = {
   "matches.score": {
     input: (w) => ({ profileId: w.profileIdA, postingId: w.postingIdA }),
     foreign: (w) => ({ profileId: w.profileIdA, postingId: w.postingIdA }),
+  },
+  "matches.rank": {
+    input: (w) => ({ postingId: w.postingIdA }),
+    foreign: (w) => ({ postingId: w.postingIdA }),
+  },
+  "matches.ranking": {
+    input: (w) => ({ postingId: w.postingIdA }),
+    foreign: (w) => ({ postingId: w.postingIdA }),
+  },
+  "tailoring.propose": {
+    input: (w) => ({ profileId: w.profileIdA, postingId: w.postingIdA }),
+    foreign: (w) => ({ profileId: w.profileIdA, postingId: w.postingIdA }),
+  },
+  "tailoring.byId": {
+    input: (w) => ({ tailoringId: w.tailoringIdA }),
+    foreign: (w) => ({ tailoringId: w.tailoringIdA }),
+  },
+  "tailoring.progress": {
+    input: (w) => ({ tailoringId: w.tailoringIdA }),
+    foreign: (w) => ({ tailoringId: w.tailoringIdA }),
+  },
+  "tailoring.confirm": {
+    input: (w) => ({ tailoringId: w.tailoringIdA, acceptedChangeIds: [], baseHash: "0".repeat(64) }),
+    foreign: (w) => ({ tailoringId: w.tailoringIdA, acceptedChangeIds: [], baseHash: "0".repeat(64) }),
   },
   "imports.createUpload": {
     input: () => ({ filename: "people.csv", contentType: "text/csv", size: 100, entity: "employee" }),
@@ -284,6 +313,11 @@ beforeAll(async () => {
     type: "mutation",
     input: { text: "Requirements\n- Python\n- Kubernetes" },
   });
+  const tailoring = await call(api, "tailoring.propose", {
+    cookie: ownerA.cookie,
+    type: "mutation",
+    input: { profileId: profileIdA, postingId: posting.body.result.data.postingId },
+  });
   const importIdA = await uploadImport(api, ownerA, "people.csv", Buffer.from("Employee ID,Name\n1,Ana\n"));
   const exportIdA = await exportProfile(api, ownerA, { profileId: profileIdA, format: "html" });
   const analysed = await settledImport(api, ownerA, importIdA);
@@ -317,6 +351,7 @@ beforeAll(async () => {
     importIdA,
     mappingIdA: memory.body.result.data.items[0].id,
     exportIdA,
+    tailoringIdA: tailoring.body.result.data.tailoringId,
     postingIdA: posting.body.result.data.postingId,
     sessionIdA: asked.body.result.data.sessionId,
     shareLinkIdA: link.body.result.data.id,

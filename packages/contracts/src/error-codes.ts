@@ -19,6 +19,11 @@ export const errorCodeTable = {
     message: "This method is not supported here.",
   },
   CONFLICT: { trpc: "CONFLICT", http: 409, message: "The request conflicts with the current state." },
+  BASE_CHANGED: {
+    trpc: "CONFLICT",
+    http: 409,
+    message: "The profile changed since these changes were proposed; propose them again.",
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     trpc: "UNSUPPORTED_MEDIA_TYPE",
     http: 415,

@@ -193,6 +193,19 @@ export {
   saveImportMapping,
 } from "./queries/mapping-memory";
 export {
+  countRankableProfiles,
+  finishMatchRanking,
+  getLatestMatchRanking,
+  getMatchRanking,
+  insertMatchRanking,
+  insertMatchRankingResults,
+  listMatchRankingResults,
+  type MatchRanking,
+  type MatchRankingEntry,
+  matchRankingPageSize,
+  startMatchRanking,
+} from "./queries/match-rankings";
+export {
   type CreateInvitationParams,
   createInvitation,
   type InvitationSummary,
@@ -203,6 +216,12 @@ export {
   updateMemberRole,
 } from "./queries/members";
 export { databaseUnavailableError, isDatabaseUnavailable } from "./queries/pg-errors";
+export {
+  attestationsPerProfileMax,
+  insertAttestation,
+  listAttestations,
+  type ProfileAttestation,
+} from "./queries/profile-attestations";
 export {
   type ProfileFactHit,
   profileSearchLimit,
@@ -221,7 +240,15 @@ export type {
   WithFactId,
   YearMonth,
 } from "./queries/profile-types";
-export { getProfileVersion, getProfileView, getProfileViewByDocument } from "./queries/profiles-read";
+export {
+  getProfileLineage,
+  getProfileVersion,
+  getProfileView,
+  getProfileViewByDocument,
+  type ListProfileViewsParams,
+  listProfileViews,
+  type ProfileLineage,
+} from "./queries/profiles-read";
 export { type CanonicalTechnology, type SaveProfileParams, saveProfile } from "./queries/profiles-save";
 export {
   type EducationPatch,
@@ -230,6 +257,7 @@ export {
   type ProjectPatch,
   updateProfile,
 } from "./queries/profiles-update";
+export { type InsertProfileVersionParams, insertProfileVersion } from "./queries/profiles-version";
 export {
   type CreateShareLinkParams,
   createShareLink,
@@ -247,6 +275,15 @@ export {
   touchShareLinkUsed,
   updateShareLink,
 } from "./queries/share-links";
+export {
+  completeTailoring,
+  failTailoring,
+  getTailoring,
+  insertTailoring,
+  markTailoringConfirmed,
+  startTailoring,
+  type Tailoring,
+} from "./queries/tailorings";
 export { type UploadState, uploadStateOf } from "./queries/upload-state";
 export {
   getWorkspaceUsage,
@@ -322,16 +359,28 @@ export {
   jobRuns,
   type LearnedAlias,
   llmUsage,
+  type MatchRankingStatus,
   mailOutbox,
   mappingMemory,
+  matchRankingResults,
+  matchRankingStatuses,
+  matchRankings,
   type ProfileParser,
+  type ProfileSource,
+  profileAttestations,
   profileParsers,
   profileSkills,
+  profileSources,
   profiles,
   projects,
   type RememberedColumn,
   sessions,
   shareLinks,
+  type TailoringMode,
+  type TailoringStatus,
+  tailoringModes,
+  tailoringStatuses,
+  tailorings,
   technologies,
   users,
   verifications,

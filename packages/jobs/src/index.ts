@@ -5,4 +5,12 @@ export { sweepExpiredVoice, voiceHourBucket, voiceObjects } from "./handlers/swe
 export { type ImportExportLedger, rejectedRowsKey } from "./handlers/write-import-export";
 export { jobHandlers } from "./job-handlers";
 export type { JobOutcome, WorkerMetrics } from "./job-metrics";
+export { profileBaseHash } from "./matching/base-hash";
+export { matchProfileOf } from "./matching/match-profile";
+export {
+  type RankingReasons,
+  rankingReasonCount,
+  rankingReasonsOf,
+  rankingReasonsSchema,
+} from "./matching/ranking-reasons";
 export { type RunningWorkers, type StartWorkersOptions, startWorkers } from "./start-workers";

@@ -2,6 +2,8 @@ import type { JobHandlerMap } from "./handler-types";
 import { analyseImport } from "./handlers/analyse-import";
 import { ingestDocument } from "./handlers/ingest-document";
 import { renderProfileExport } from "./handlers/render-profile-export";
+import { proposeTailoring } from "./handlers/propose-tailoring";
+import { rankProfiles } from "./handlers/rank-profiles";
 import { runSelfTest } from "./handlers/run-self-test";
 import { sweepExpiredExports } from "./handlers/sweep-expired-exports";
 import { sweepStaleUploads } from "./handlers/sweep-stale-uploads";
@@ -23,4 +25,6 @@ export const jobHandlers = {
   "exports.sweep-expired": sweepExpiredExports,
   "imports.validate": validateImport,
   "imports.write-export": writeImportExport,
+  "matches.rank-profiles": rankProfiles,
+  "tailoring.propose-changes": proposeTailoring,
 } satisfies JobHandlerMap;

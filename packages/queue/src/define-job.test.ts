@@ -41,7 +41,7 @@ describe("jobDefinitions", () => {
   });
 
   it("lists each queue once", () => {
-    expect(queueNames).toEqual(["system", "documents", "maintenance", "imports", "exports"]);
+    expect(queueNames).toEqual(["system", "documents", "maintenance", "imports", "exports", "matching"]);
   });
 
   it("recognises only defined names", () => {

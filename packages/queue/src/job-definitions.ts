@@ -1,4 +1,5 @@
 import { markDocumentFailed, markImportFailed, markImportValidationFailed } from "@vitae/db";
+import { failTailoring, finishMatchRanking, markDocumentFailed, markImportFailed } from "@vitae/db";
 import { z } from "zod";
 import { defineJob, type JobDefinition } from "./define-job";
 import {
@@ -109,6 +110,22 @@ export const validateImportJob = defineJob({
       workspaceId: run.workspaceId,
       importId: payload.importId,
       runId: run.id,
+ * `matches.rank-profiles`: scores every profile of the workspace (or the ranking's chosen ones) against
+ * a posting and stores each score with its top reasons. Enqueued by `matches.rank` with the ranking id
+ * as the run id. A run that fails for good fails its ranking with the run's code.
+ */
+export const rankProfilesJob = defineJob({
+  name: "matches.rank-profiles",
+  queue: "matching",
+  schema: z.strictObject({ rankingId: z.uuid() }),
+  // A retry starts the ranking over (its partial results are cleared), so a few attempts are cheap.
+  options: { attempts: 3, backoff: { type: "exponential", delay: 1000 } },
+  async onExhausted({ db, run, payload, errorCode }) {
+    if (run.workspaceId === null) return;
+    await finishMatchRanking(db, {
+      workspaceId: run.workspaceId,
+      rankingId: payload.rankingId,
+      status: "failed",
       errorCode,
     });
   },
@@ -126,6 +143,20 @@ export const writeImportExportJob = defineJob({
   schema: exportRunPayloadSchema,
   options: { attempts: 3, backoff: { type: "exponential", delay: 2000 } },
   onExhausted: failExportOnExhausted,
+ * `tailoring.propose-changes`: proposes changes that fit a profile to a posting (deterministic: reorder
+ * and shorten), has the blocking verifier judge each, and stores the accepted ones with their score
+ * deltas and the rejected ones with their reasons. Enqueued by `tailoring.propose` with the tailoring id
+ * as the run id. A run that fails for good fails its tailoring with the run's code.
+ */
+export const proposeTailoringJob = defineJob({
+  name: "tailoring.propose-changes",
+  queue: "matching",
+  schema: z.strictObject({ tailoringId: z.uuid() }),
+  options: { attempts: 3, backoff: { type: "exponential", delay: 1000 } },
+  async onExhausted({ db, run, payload, errorCode }) {
+    if (run.workspaceId === null) return;
+    await failTailoring(db, { workspaceId: run.workspaceId, tailoringId: payload.tailoringId, errorCode });
+  },
 });
 
 /**
@@ -143,6 +174,8 @@ export const jobDefinitions = {
   [sweepExpiredExportsJob.name]: sweepExpiredExportsJob,
   [validateImportJob.name]: validateImportJob,
   [writeImportExportJob.name]: writeImportExportJob,
+  [rankProfilesJob.name]: rankProfilesJob,
+  [proposeTailoringJob.name]: proposeTailoringJob,
 } as const satisfies Record<string, JobDefinition>;
 
 /** The name of any defined job. */

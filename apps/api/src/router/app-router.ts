@@ -14,6 +14,7 @@ import { profilesRouter } from "./profiles";
 import { publicRouter } from "./public";
 import { shareLinksRouter } from "./share-links";
 import { systemRouter } from "./system";
+import { tailoringRouter } from "./tailoring";
 import { usageRouter } from "./usage";
 import { workspacesRouter } from "./workspaces";
 
@@ -36,6 +37,7 @@ export const appRouter = router({
   matches: matchesRouter,
   imports: importsRouter,
   exports: exportsRouter,
+  tailoring: tailoringRouter,
 });
 
 /** The router's type: the only thing the web app and API clients import from this app. */

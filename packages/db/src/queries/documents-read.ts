@@ -68,7 +68,7 @@ function prepareGetDocument(db: Database) {
   return db
     .select(documentRecordColumns)
     .from(documents)
-    .leftJoin(profiles, eq(profiles.documentId, documents.id))
+    .leftJoin(profiles, and(eq(profiles.documentId, documents.id), eq(profiles.source, "parsed")))
     .where(
       and(
         eq(documents.id, sql.placeholder("documentId")),
@@ -149,7 +149,7 @@ export async function listDocuments(
   const rows = await db
     .select(documentRecordColumns)
     .from(documents)
-    .leftJoin(profiles, eq(profiles.documentId, documents.id))
+    .leftJoin(profiles, and(eq(profiles.documentId, documents.id), eq(profiles.source, "parsed")))
     .where(and(...conditions))
     .orderBy(desc(documents.createdAt), desc(documents.id))
     .limit(limit + 1);

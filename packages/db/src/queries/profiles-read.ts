@@ -1,6 +1,6 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../database";
-import { profiles } from "../schema";
+import { type ProfileSource, profiles } from "../schema";
 import { isUuid } from "./ids";
 import { dateToYearMonth, type ProfileView } from "./profile-types";
 
@@ -91,8 +91,8 @@ const projectsJson = factsJson("projects", {
 });
 const skillsJson = factsJson("profile_skills", { id: "id", name: "name", category: "category", raw: "raw" });
 
-async function readProfileView(db: Database, where: SQL | undefined): Promise<ProfileView | undefined> {
-  const [row] = await db
+async function readProfileViews(db: Database, where: SQL | undefined, limit: number): Promise<ProfileView[]> {
+  const rows = await db
     .select({
       id: profiles.id,
       documentId: profiles.documentId,
@@ -119,9 +119,9 @@ async function readProfileView(db: Database, where: SQL | undefined): Promise<Pr
     })
     .from(profiles)
     .where(where)
-    .limit(1);
-  if (row === undefined) return undefined;
-  return {
+    .orderBy(asc(profiles.id))
+    .limit(limit);
+  return rows.map((row) => ({
     id: row.id,
     documentId: row.documentId,
     parser: row.parser,
@@ -168,7 +168,11 @@ async function readProfileView(db: Database, where: SQL | undefined): Promise<Pr
       category: fact.category,
       raw: fact.raw,
     })),
-  };
+  }));
+}
+
+async function readProfileView(db: Database, where: SQL | undefined): Promise<ProfileView | undefined> {
+  return (await readProfileViews(db, where, 1))[0];
 }
 
 /**
@@ -186,7 +190,7 @@ export function getProfileView(
   );
 }
 
-/** Like {@link getProfileView}, for the profile of document `documentId`. */
+/** Like {@link getProfileView}, for the profile parsed from document `documentId` (not a tailored version). */
 export function getProfileViewByDocument(
   db: Database,
   params: { workspaceId: string; documentId: string },
@@ -194,7 +198,11 @@ export function getProfileViewByDocument(
   if (!isUuid(params.workspaceId) || !isUuid(params.documentId)) return Promise.resolve(undefined);
   return readProfileView(
     db,
-    and(eq(profiles.documentId, params.documentId), eq(profiles.workspaceId, params.workspaceId)),
+    and(
+      eq(profiles.documentId, params.documentId),
+      eq(profiles.workspaceId, params.workspaceId),
+      eq(profiles.source, "parsed"),
+    ),
   );
 }
 
@@ -215,4 +223,65 @@ export async function getProfileVersion(
     .where(and(eq(profiles.id, params.profileId), eq(profiles.workspaceId, params.workspaceId)))
     .limit(1);
   return row?.version;
+}
+
+/** Parameters of {@link listProfileViews}. */
+export interface ListProfileViewsParams {
+  workspaceId: string;
+  /**
+   * Only these profiles, parsed or tailored (ids of other workspaces and malformed ids are skipped); when
+   * omitted, every parsed profile — one per document, so tailored versions do not count twice.
+   */
+  profileIds?: readonly string[] | undefined;
+  /** The last id of the previous page: pages are ordered by id. */
+  afterId?: string | undefined;
+  /** Page size (1–1000). */
+  limit: number;
+}
+
+/**
+ * One page of `workspaceId`'s profiles with every fact, ordered by id: for work over many profiles (a
+ * ranking) that must not hold them all in memory nor read them one query each.
+ */
+export function listProfileViews(db: Database, params: ListProfileViewsParams): Promise<ProfileView[]> {
+  if (!isUuid(params.workspaceId)) return Promise.resolve([]);
+  const limit = Math.min(Math.max(Math.trunc(params.limit), 1), 1000);
+  const conditions: SQL[] = [eq(profiles.workspaceId, params.workspaceId)];
+  if (params.profileIds !== undefined) {
+    const ids = params.profileIds.filter(isUuid);
+    if (ids.length === 0) return Promise.resolve([]);
+    conditions.push(inArray(profiles.id, ids));
+  } else {
+    conditions.push(eq(profiles.source, "parsed"));
+  }
+  if (params.afterId !== undefined && isUuid(params.afterId))
+    conditions.push(gt(profiles.id, params.afterId));
+  return readProfileViews(db, and(...conditions), limit);
+}
+
+/** Where a profile came from (see `profiles.source`). */
+export interface ProfileLineage {
+  source: ProfileSource;
+  parentProfileId: string | null;
+  tailoringId: string | null;
+  sectionOrder: string[] | null;
+}
+
+/** The lineage of profile `profileId` of `workspaceId`; `undefined` when missing, malformed or foreign. */
+export async function getProfileLineage(
+  db: Database,
+  params: { workspaceId: string; profileId: string },
+): Promise<ProfileLineage | undefined> {
+  if (!isUuid(params.workspaceId) || !isUuid(params.profileId)) return undefined;
+  const [row] = await db
+    .select({
+      source: profiles.source,
+      parentProfileId: profiles.parentProfileId,
+      tailoringId: profiles.tailoringId,
+      sectionOrder: profiles.sectionOrder,
+    })
+    .from(profiles)
+    .where(and(eq(profiles.id, params.profileId), eq(profiles.workspaceId, params.workspaceId)))
+    .limit(1);
+  return row;
 }

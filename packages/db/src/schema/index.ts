@@ -27,8 +27,21 @@ export { type JobRunStatus, jobRunStatus, jobRuns } from "./job-runs";
 export { llmUsage } from "./llm-usage";
 export { mailOutbox } from "./mail-outbox";
 export { type LearnedAlias, mappingMemory, type RememberedColumn } from "./mapping-memory";
+export {
+  type MatchRankingStatus,
+  matchRankingResults,
+  matchRankingStatuses,
+  matchRankings,
+} from "./match-rankings";
+export { profileAttestations } from "./profile-attestations";
 export { profileSkills } from "./profile-skills";
-export { type ProfileParser, profileParsers, profiles } from "./profiles";
+export {
+  type ProfileParser,
+  type ProfileSource,
+  profileParsers,
+  profileSources,
+  profiles,
+} from "./profiles";
 export { projects } from "./projects";
 export {
   type WorkspacePlan,
@@ -38,6 +51,13 @@ export {
 } from "./roles";
 export { sessions } from "./sessions";
 export { shareLinks } from "./share-links";
+export {
+  type TailoringMode,
+  type TailoringStatus,
+  tailoringModes,
+  tailoringStatuses,
+  tailorings,
+} from "./tailorings";
 export { technologies } from "./technologies";
 export { users } from "./users";
 export { verifications } from "./verifications";

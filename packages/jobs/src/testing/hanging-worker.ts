@@ -33,6 +33,8 @@ const handlers: JobHandlerMap = {
   "exports.sweep-expired": never,
   "imports.validate": never,
   "imports.write-export": never,
+  "matches.rank-profiles": never,
+  "tailoring.propose-changes": never,
 };
 const handle = createDb({ databaseUrl: settings.databaseUrl, dataDir: settings.rootDir, poolMax: 2 });
 await startWorkers({

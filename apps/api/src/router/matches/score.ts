@@ -1,7 +1,7 @@
-import { getJobPosting, getProfileVersion, getProfileView, type ProfileView } from "@vitae/db";
+import { getJobPosting, getProfileVersion, getProfileView, listAttestations } from "@vitae/db";
 import { AppError } from "@vitae/errors";
+import { matchProfileOf } from "@vitae/jobs";
 import {
-  type MatchProfile,
   matchStatuses,
   requirementKinds,
   requirementWeights,
@@ -45,21 +45,6 @@ const scoreOutput = z.object({
   ),
 });
 
-/** The stored profile as the scorer reads it: the view Ask uses, with its fact ids, nothing else. */
-function matchProfileOf(view: ProfileView): MatchProfile {
-  return {
-    id: view.id,
-    name: view.name,
-    headline: view.headline,
-    summary: view.summary,
-    contact: view.contact,
-    experiences: view.experiences,
-    education: view.education,
-    projects: view.projects,
-    skills: view.skills,
-  };
-}
-
 /**
  * How profile `profileId` fits posting `postingId`, requirement by requirement: status, the profile
  * facts that support it (ids Ask and `profiles.byId` use) and the points earned; `missing` lists the
@@ -93,9 +78,12 @@ export const score = workspaceProcedure({ role: "viewer", scope: "postings:read"
     };
     let result: ScoreResult | null = await matchScores.get(key);
     if (result === null) {
-      const view = await getProfileView(db, { workspaceId, profileId: input.profileId });
+      const [view, attested] = await Promise.all([
+        getProfileView(db, { workspaceId, profileId: input.profileId }),
+        listAttestations(db, { workspaceId, profileIds: [input.profileId] }),
+      ]);
       if (!view) throw new AppError("NOT_FOUND");
-      result = scoreProfile(matchProfileOf(view), requirements, { today });
+      result = scoreProfile(matchProfileOf(view, attested.get(view.id)), requirements, { today });
       await matchScores.set(key, result);
     }
     const byId = new Map(requirements.map((requirement) => [requirement.id, requirement]));

@@ -1,10 +1,19 @@
-import { getProfileView, getProfileViewByDocument, updateProfile } from "@vitae/db";
+import {
+  type Database,
+  getProfileLineage,
+  getProfileView,
+  getProfileViewByDocument,
+  listAttestations,
+  profileSources,
+  updateProfile,
+} from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { z } from "zod";
 import { router } from "../../trpc/init";
 import { workspaceProcedure } from "../../trpc/procedures";
 import { auditedWrite } from "../audit-trail";
-import { yearMonthInput } from "../schemas";
+import { isoDate, yearMonthInput } from "../schemas";
+import { attest } from "./attest";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -60,19 +69,40 @@ const profileView = z.object({
   volunteering: z.array(z.string()),
 });
 
+/**
+ * `profiles.byId` adds the skills the user attested (`profiles.attest`, oldest first) and where the
+ * profile came from: parsed from its document, or a tailored version of `parentProfileId` confirmed from
+ * `tailoringId`, with the section order tailoring chose (null: the default order).
+ */
+const profileWithAttestations = profileView.extend({
+  source: z.enum(profileSources),
+  parentProfileId: z.string().nullable(),
+  tailoringId: z.string().nullable(),
+  sectionOrder: z.array(z.string()).nullable(),
+  attestations: z.array(
+    z.object({ id: z.string(), skill: z.string(), note: z.string().nullable(), createdAt: isoDate }),
+  ),
+});
+
 const readProcedure = workspaceProcedure({ role: "viewer", scope: "documents:read" });
+
+/** A profile as `profiles.byId` shows it; NOT_FOUND when missing or another workspace's. */
+async function readProfile(db: Database, scope: { workspaceId: string; profileId: string }) {
+  const [view, lineage, attested] = await Promise.all([
+    getProfileView(db, scope),
+    getProfileLineage(db, scope),
+    listAttestations(db, { workspaceId: scope.workspaceId, profileIds: [scope.profileId] }),
+  ]);
+  if (!view || !lineage) throw new AppError("NOT_FOUND");
+  return { ...view, ...lineage, attestations: attested.get(view.id) ?? [] };
+}
 
 const byId = readProcedure
   .input(z.strictObject({ profileId: z.uuid() }))
-  .output(profileView)
-  .query(async ({ ctx, input }) => {
-    const view = await getProfileView(ctx.deps.db, {
-      workspaceId: ctx.workspace.id,
-      profileId: input.profileId,
-    });
-    if (!view) throw new AppError("NOT_FOUND");
-    return view;
-  });
+  .output(profileWithAttestations)
+  .query(({ ctx, input }) =>
+    readProfile(ctx.deps.db, { workspaceId: ctx.workspace.id, profileId: input.profileId }),
+  );
 
 const byDocument = readProcedure
   .input(z.strictObject({ documentId: z.uuid() }))
@@ -86,7 +116,10 @@ const byDocument = readProcedure
     return view;
   });
 
-/** Owner corrections: top-level fields and experience facts by id. Unknown or foreign fact ids are NOT_FOUND. */
+/**
+ * Owner corrections: top-level fields and experience facts by id. Unknown or foreign fact ids are
+ * NOT_FOUND. Answers with the stored profile as `profiles.byId` shows it.
+ */
 const update = workspaceProcedure({ role: "member", scope: "documents:write" })
   .input(
     z.strictObject({
@@ -116,9 +149,9 @@ const update = workspaceProcedure({ role: "member", scope: "documents:write" })
       }),
     }),
   )
-  .output(profileView)
+  .output(profileWithAttestations)
   .mutation(async ({ ctx, input }) => {
-    return auditedWrite(
+    await auditedWrite(
       ctx,
       (tx) =>
         updateProfile(tx, { workspaceId: ctx.workspace.id, profileId: input.profileId, patch: input.patch }),
@@ -130,6 +163,8 @@ const update = workspaceProcedure({ role: "member", scope: "documents:write" })
         metadata: { fields: Object.keys(input.patch) },
       }),
     );
+    // The same shape as `profiles.byId`, so a client can put the answer straight into its cache.
+    return readProfile(ctx.deps.db, { workspaceId: ctx.workspace.id, profileId: input.profileId });
   });
 
-export const profilesRouter = router({ byId, byDocument, update });
+export const profilesRouter = router({ byId, byDocument, update, attest });

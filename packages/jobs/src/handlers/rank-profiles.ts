@@ -1,0 +1,89 @@
+import {
+  countRankableProfiles,
+  finishMatchRanking,
+  getJobPosting,
+  getMatchRanking,
+  insertMatchRankingResults,
+  listAttestations,
+  listProfileViews,
+  type ProfileView,
+  startMatchRanking,
+} from "@vitae/db";
+import { AppError } from "@vitae/errors";
+import { requirementSchema, scoreProfile } from "@vitae/matching";
+import { z } from "zod";
+import type { JobHandler } from "../handler-types";
+import { matchProfileOf } from "../matching/match-profile";
+import { rankingReasonsOf } from "../matching/ranking-reasons";
+
+/** Profiles read, scored and stored per round trip: bounds memory whatever the workspace's size. */
+export const rankPageSize = 500;
+
+/**
+ * `matches.rank-profiles`: scores the ranking's profiles (the whole workspace, or the chosen ones) against
+ * its posting page by page and stores each score with its top reasons, reporting progress per page.
+ * Idempotent: a retried attempt clears the partial results and starts over; a finished or deleted
+ * ranking (its posting was deleted) is left alone. A posting whose stored requirements no longer parse
+ * is a permanent failure.
+ */
+export const rankProfiles: JobHandler<"matches.rank-profiles"> = async (context) => {
+  const { db, payload, reportProgress } = context;
+  const workspaceId = context.workspaceId;
+  if (workspaceId === null)
+    throw new AppError("JOB_PAYLOAD_INVALID", { message: "A ranking run needs a workspace." });
+  const ref = { workspaceId, rankingId: payload.rankingId };
+  const ranking = await getMatchRanking(db, ref);
+  if (ranking === undefined || (ranking.status !== "queued" && ranking.status !== "running")) {
+    return { rankingId: payload.rankingId, scored: 0, skipped: true };
+  }
+  const posting = await getJobPosting(db, { workspaceId, postingId: ranking.postingId });
+  if (posting === undefined) throw new AppError("NOT_FOUND", { message: "The posting no longer exists." });
+  const parsed = z.array(requirementSchema).safeParse(posting.requirements);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION_FAILED", { message: "The posting's requirements are not readable." });
+  }
+  const requirements = parsed.data;
+  const total = await countRankableProfiles(db, { workspaceId, profileIds: ranking.profileIds });
+  if (!(await startMatchRanking(db, { ...ref, total })))
+    return { rankingId: ranking.id, scored: 0, skipped: true };
+  await reportProgress(0, `Ranking ${total} profiles`);
+
+  // One "today" for the whole ranking: every profile's years are counted to the same day.
+  const today = new Date();
+  const readPage = (afterId: string | undefined) => {
+    const read = listProfileViews(db, {
+      workspaceId,
+      profileIds: ranking.profileIds ?? undefined,
+      afterId,
+      limit: rankPageSize,
+    });
+    // Awaited later: marked handled now so a failure while another step is awaited is not "unhandled".
+    read.catch(() => undefined);
+    return read;
+  };
+  // Postgres and this process work side by side: the next page is read and the previous page's results
+  // are written while this page is scored.
+  let scored = 0;
+  let pending: Promise<ProfileView[]> | null = readPage(undefined);
+  let writing: Promise<void> = Promise.resolve();
+  while (pending !== null) {
+    const page: ProfileView[] = await pending;
+    pending = page.length === rankPageSize ? readPage(page.at(-1)?.id) : null;
+    const attested = await listAttestations(db, { workspaceId, profileIds: page.map((view) => view.id) });
+    const results = page.map((view) => {
+      const result = scoreProfile(matchProfileOf(view, attested.get(view.id)), requirements, { today });
+      return { profileId: view.id, score: result.score, reasons: rankingReasonsOf(result) };
+    });
+    await writing;
+    scored += page.length;
+    // Profiles added while the job runs may push `scored` past the count taken at the start.
+    const percent = Math.min(99, Math.floor((scored / Math.max(total, 1)) * 100));
+    const message = `Scored ${scored}`;
+    writing = insertMatchRankingResults(db, { ...ref, results }).then(() => reportProgress(percent, message));
+    writing.catch(() => undefined);
+  }
+  await writing;
+  await finishMatchRanking(db, { ...ref, status: "succeeded" });
+  await reportProgress(100, `Ranked ${scored} profiles`);
+  return { rankingId: ranking.id, scored, skipped: false };
+};

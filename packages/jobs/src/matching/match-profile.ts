@@ -1,0 +1,28 @@
+import type { ProfileAttestation, ProfileView } from "@vitae/db";
+import type { MatchProfile } from "@vitae/matching";
+
+/**
+ * The stored profile as `@vitae/matching` reads it: the view Ask uses (its fact ids included) and the
+ * skills the user attested, nothing else — no storage columns, so hashes of it change only with content.
+ */
+export function matchProfileOf(
+  view: ProfileView,
+  attestations: readonly ProfileAttestation[] = [],
+): MatchProfile {
+  return {
+    id: view.id,
+    name: view.name,
+    headline: view.headline,
+    summary: view.summary,
+    contact: view.contact,
+    experiences: view.experiences,
+    education: view.education,
+    projects: view.projects,
+    skills: view.skills,
+    attestations: attestations.map((attestation) => ({
+      id: attestation.id,
+      skill: attestation.skill,
+      ...(attestation.note === null ? {} : { note: attestation.note }),
+    })),
+  };
+}
