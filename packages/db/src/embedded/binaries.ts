@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { access, cp, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
@@ -59,4 +61,32 @@ export async function findPostgresBinaries(
       reason: `${specifier} is installed but its postgres does not run (${detail})`,
     };
   }
+}
+
+/**
+ * Copies the binary package's `native/` tree (bin, lib, share: the programs find the rest relative to
+ * themselves) to `<target>/<version>` once, and returns the copied programs. For root running from a
+ * checkout the `postgres` account cannot traverse (e.g. `/root/vitae`): the copy sits in `DATA_DIR`,
+ * which that account can reach. A `.complete` marker makes an interrupted copy start over.
+ */
+export async function copyBinaries(binaries: PostgresBinaries, target: string): Promise<PostgresBinaries> {
+  const destination = join(target, binaries.version);
+  const complete = join(destination, ".complete");
+  const done = await access(complete).then(
+    () => true,
+    () => false,
+  );
+  if (!done) {
+    const staging = `${destination}.copying-${process.pid}`;
+    await rm(staging, { recursive: true, force: true });
+    await cp(dirname(dirname(binaries.postgres)), staging, { recursive: true, verbatimSymlinks: true });
+    await writeFile(join(staging, ".complete"), "");
+    await rm(destination, { recursive: true, force: true });
+    await rename(staging, destination);
+  }
+  return {
+    postgres: join(destination, "bin", "postgres"),
+    initdb: join(destination, "bin", "initdb"),
+    version: binaries.version,
+  };
 }

@@ -1,10 +1,10 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { access, chmod, cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrateDb } from "../create-db";
 import { getJobRun, insertJobRun } from "../index";
-import type { BinariesLookup } from "./binaries";
+import { type BinariesLookup, findPostgresBinaries } from "./binaries";
 import { type OpenEmbeddedDbOptions, openEmbeddedDb } from "./open-embedded-db";
 import { isAlive } from "./pid-file";
 
@@ -132,6 +132,36 @@ describe("openEmbeddedDb", { timeout: 180_000 }, () => {
       } else {
         expect(opened.handle.kind).toBe("postgres");
       }
+    } finally {
+      await opened.handle.close();
+    }
+  });
+
+  it("as root, runs binaries the server account cannot reach from a copy in DATA_DIR", async () => {
+    const lookup = await findPostgresBinaries();
+    if (!lookup.available) throw new Error(lookup.reason);
+    // Installed under a directory only root can enter, as in a checkout under /root.
+    const hidden = await dataDir(0o700);
+    await cp(dirname(dirname(lookup.binaries.postgres)), join(hidden, "native"), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
+    const installed = {
+      postgres: join(hidden, "native", "bin", "postgres"),
+      initdb: join(hidden, "native", "bin", "initdb"),
+      version: lookup.binaries.version,
+    };
+    const directory = await dataDir();
+    const { lines, log } = recorder();
+    const opened = await open(directory, log, {
+      binaries: async () => ({ available: true, binaries: installed }),
+    });
+    try {
+      expect(opened.handle.kind).toBe("postgres");
+      const copied = lines.some((line) => line.message.startsWith("copied the PostgreSQL binaries"));
+      expect(copied).toBe(process.getuid?.() === 0);
+      if (copied) await access(join(directory, "postgres-binaries", installed.version, "bin", "postgres"));
+      await migrateDb(opened.handle);
     } finally {
       await opened.handle.close();
     }

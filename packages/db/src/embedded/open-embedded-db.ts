@@ -1,14 +1,14 @@
 import { access, mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { EmbeddedDatabaseEngine } from "@vitae/contracts";
 import { adopt } from "../create-db";
 import type { DbHandle } from "../database";
 import { openPglite } from "../pglite-driver";
 import { openPostgres } from "../postgres-driver";
-import { type BinariesLookup, findPostgresBinaries } from "./binaries";
+import { type BinariesLookup, copyBinaries, findPostgresBinaries } from "./binaries";
 import { chooseEmbeddedEngine, type EngineChoice } from "./choose-engine";
 import { isInitialised, type PostgresServer, type ServerLog, startPostgresServer } from "./server";
-import { assertReachable, resolveServerUser, type ServerUser } from "./server-user";
+import { assertReachable, isReachable, resolveServerUser, type ServerUser } from "./server-user";
 
 /** Options for {@link openEmbeddedDb}; values come from `@vitae/config`. */
 export interface OpenEmbeddedDbOptions {
@@ -43,19 +43,28 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /**
- * The binaries, and — as root — proof that the server account can use them under `dataDir`; any
- * failure is an "unavailable" with its reason, so a fresh directory falls back to PGlite.
+ * The binaries, and — as root — proof that the server account can use them under `dataDir` (copying
+ * them into `dataDir` when it cannot run them where they are installed); any failure is an
+ * "unavailable" with its reason, so a fresh directory falls back to PGlite.
  */
 async function lookUpServer(
   dataDir: string,
   find: () => Promise<BinariesLookup>,
+  log: ServerLog,
 ): Promise<{ binaries: BinariesLookup; user?: ServerUser | undefined }> {
   const binaries = await find();
   if (!binaries.available) return { binaries };
   try {
     const user = await resolveServerUser();
-    await assertReachable(user, dataDir, binaries.binaries.postgres);
-    return { binaries, user };
+    await assertReachable(user, dataDir, "/bin/sh");
+    if (await isReachable(user, dataDir, binaries.binaries.postgres)) return { binaries, user };
+    const copied = await copyBinaries(binaries.binaries, join(dataDir, "postgres-binaries"));
+    log.info(
+      { directory: dirname(dirname(copied.postgres)) },
+      "copied the PostgreSQL binaries where the server account can run them",
+    );
+    await assertReachable(user, dataDir, copied.postgres);
+    return { binaries: { available: true, binaries: copied }, user };
   } catch (error) {
     return { binaries: { available: false, reason: (error as Error).message } };
   }
@@ -77,7 +86,7 @@ export async function openEmbeddedDb(options: OpenEmbeddedDbOptions): Promise<Em
   // Only when a server could be chosen: as root the look-up may create the server's account.
   const mayRunServer = setting === "postgres" || hasPostgresData || (setting === "auto" && !hasPgliteData);
   const server: { binaries: BinariesLookup; user?: ServerUser | undefined } = mayRunServer
-    ? await lookUpServer(dataDir, options.binaries ?? findPostgresBinaries)
+    ? await lookUpServer(dataDir, options.binaries ?? findPostgresBinaries, log)
     : { binaries: { available: false, reason: "not needed" } };
   const choice = chooseEmbeddedEngine({ setting, hasPostgresData, hasPgliteData, binaries: server.binaries });
 

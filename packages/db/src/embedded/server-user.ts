@@ -49,6 +49,25 @@ export async function handOver(path: string, user: ServerUser | undefined): Prom
   if (user) await chown(path, user.uid, user.gid);
 }
 
+/** True when the server user can enter `directory` and execute `program` (always true when not root). */
+export async function isReachable(
+  user: ServerUser | undefined,
+  directory: string,
+  program: string,
+): Promise<boolean> {
+  if (!user) return true;
+  try {
+    await run("/bin/sh", ["-c", 'cd "$1" && test -x "$2"', "sh", directory, program], {
+      uid: user.uid,
+      gid: user.gid,
+      timeout: 10_000,
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Proves the server user can enter `directory` and execute `program`: as root the data directory may sit
  * under a path only root can traverse (e.g. `/root/...`), which would otherwise fail deep inside initdb.
@@ -58,14 +77,7 @@ export async function assertReachable(
   directory: string,
   program: string,
 ): Promise<void> {
-  if (!user) return;
-  try {
-    await run("/bin/sh", ["-c", 'cd "$1" && test -x "$2"', "sh", directory, program], {
-      uid: user.uid,
-      gid: user.gid,
-      timeout: 10_000,
-    });
-  } catch {
+  if (user && !(await isReachable(user, directory, program))) {
     throw new Error(
       `running as root, the '${user.name}' account cannot reach ${directory} or run ${program} ` +
         "(a parent directory is not traversable by other users)",
