@@ -11,6 +11,7 @@ import { type SpawnedProcess, spawnApi, waitForStatus } from "./processes";
 let dataDir: string;
 const prefix = createTestPrefix();
 const spawned: SpawnedProcess[] = [];
+const serverPids: number[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "vitae-embedded-lifecycle-"));
@@ -19,6 +20,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const api of spawned) api.child.kill("SIGKILL");
+  // A failed test must not leave a PostgreSQL server running on a deleted directory.
+  for (const pid of serverPids) if (isAlive(pid)) process.kill(pid, "SIGINT");
   const redis = createRedis(getTestRedisUrl(), { role: "client" });
   await once(redis, "ready");
   await deleteKeysByPrefix(redis, prefix);
@@ -59,7 +62,9 @@ async function startEmbedded() {
   const ready = await waitForStatus(`${url}/readyz`, 200, 1200);
   if (!ready) throw new Error(`embedded API did not become ready:\n${api.output().slice(-4000)}`);
   const pidFile = await readFile(join(dataDir, "postgres", "postmaster.pid"), "utf8");
-  return { api, url, serverPid: Number(pidFile.split("\n")[0]) };
+  const serverPid = Number(pidFile.split("\n")[0]);
+  serverPids.push(serverPid);
+  return { api, url, serverPid };
 }
 
 function auth(url: string, path: string, body: object) {
