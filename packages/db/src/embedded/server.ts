@@ -54,7 +54,8 @@ function serverSettings(port: number): string[] {
     // Loopback only, and no Unix socket: nothing but this machine, over TCP with a password.
     listen_addresses: "127.0.0.1",
     unix_socket_directories: "",
-    // The product reports its own query errors; the server log keeps warnings and worse.
+    // The product reports its own query errors, so failed statements are not echoed; what the server
+    // still logs (start, checkpoints, warnings) goes to debug, and FATAL/PANIC/WARNING lines to warn.
     log_min_messages: "warning",
     log_min_error_statement: "panic",
     log_line_prefix: "",
