@@ -1,4 +1,7 @@
 import { once } from "node:events";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { insertJobRun } from "@vitae/db";
 import { createTestDatabase } from "@vitae/db/testing";
@@ -6,26 +9,7 @@ import { createRedis } from "@vitae/redis";
 import { createTestPrefix, deleteKeysByPrefix, getTestRedisUrl } from "@vitae/redis/testing";
 import autocannon from "autocannon";
 import { getFreePort } from "../test/harness";
-import { signUpAndSignIn } from "./session";
-
-/** Signs up a bench user with a workspace and an API key, over HTTP like any client. */
-async function signUpWithKey(url: string) {
-  const json = { "content-type": "application/json", origin: url };
-  const cookie = await signUpAndSignIn(url, "bench@example.com");
-  const post = (path: string, body: unknown) =>
-    fetch(`${url}/trpc/${path}`, {
-      method: "POST",
-      headers: { ...json, cookie },
-      body: JSON.stringify(body),
-    });
-  await post("workspaces.create", { name: "Bench" });
-  const created = (await (
-    await post("apiKeys.create", { name: "bench", scopes: ["usage:read"] })
-  ).json()) as {
-    result: { data: { key: string } };
-  };
-  return { cookie, key: created.result.data.key };
-}
+import { signUpWithKey, startSelfTest } from "./session";
 
 /**
  * `pnpm bench:http`: one run, one server, every target against the same baseline — a bare Fastify route;
@@ -33,30 +17,34 @@ async function signUpWithKey(url: string) {
  * prepared primary-key read); the authenticated query `auth.me` with a session cookie and with an API
  * key (principal resolution, membership, rate limit); and ten public queries in one batch.
  * Prints req/s, p50, p99 and each target's ratio to the baseline.
- * Env: BENCH_DURATION_S (default 10), BENCH_CONNECTIONS (default 50).
+ * Env: BENCH_DURATION_S (default 10), BENCH_CONNECTIONS (default 50), BENCH_MODE (`distributed`, the
+ * default: a test database on the local PostgreSQL; `embedded`: no DATABASE_URL, so the server starts
+ * its own embedded database in a fresh DATA_DIR and runs the workers in-process, as `pnpm start` does;
+ * add EMBEDDED_DATABASE=pglite for the fallback engine).
  */
 const durationSeconds = Number(process.env.BENCH_DURATION_S ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const embedded = process.env.BENCH_MODE === "embedded";
 
-const database = await createTestDatabase();
+const database = embedded ? undefined : await createTestDatabase();
+// As root the embedded server runs as the postgres account, which must be able to enter DATA_DIR.
+const dataDir = await mkdtemp(join(tmpdir(), "vitae-bench-"));
+await chmod(dataDir, 0o755);
 const prefix = createTestPrefix();
-const run = await insertJobRun(database.handle.db, {
-  name: "system.run-self-test",
-  queue: "system",
-  payload: {},
-});
 const port = await getFreePort();
 const server = new Worker(new URL("./server-thread.ts", import.meta.url), {
   execArgv: ["--import", "tsx"],
   workerData: {
     env: {
       NODE_ENV: "production",
-      DATABASE_URL: database.url,
+      ...(database ? { DATABASE_URL: database.url } : {}),
+      // EMBEDDED_DATABASE=pglite measures the fallback engine.
+      ...(process.env.EMBEDDED_DATABASE ? { EMBEDDED_DATABASE: process.env.EMBEDDED_DATABASE } : {}),
       REDIS_URL: getTestRedisUrl(),
       REDIS_KEY_PREFIX: prefix,
       PORT: String(port),
       STORAGE_SIGNING_SECRET: "bench-only-signing-secret-0123456789abcdef",
-      DATA_DIR: "/tmp/vitae-bench",
+      DATA_DIR: dataDir,
       AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef0123",
       METRICS_TOKEN: "bench-only-metrics-token-0123456789",
       PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -65,14 +53,21 @@ const server = new Worker(new URL("./server-thread.ts", import.meta.url), {
       RATE_LIMIT_DEFAULT_FREE: "1000000000/1m",
       QUOTA_FREE_REQUESTS: "1000000000",
     },
+    runWorkers: embedded,
   },
 });
 const [ready] = (await once(server, "message")) as [{ url: string }];
 const identity = await signUpWithKey(ready.url);
-const input = encodeURIComponent(JSON.stringify({ jobRunId: run.id }));
+// The self-test run the PK-read targets read: inserted directly, or through the API when the database
+// is the server's own.
+const runId = database
+  ? (await insertJobRun(database.handle.db, { name: "system.run-self-test", queue: "system", payload: {} }))
+      .id
+  : await startSelfTest(ready.url);
+const input = encodeURIComponent(JSON.stringify({ jobRunId: runId }));
 const batchPath = Array.from({ length: 10 }, () => "system.selfTestResult").join(",");
 const batchInput = encodeURIComponent(
-  JSON.stringify(Object.fromEntries(Array.from({ length: 10 }, (_, index) => [index, { jobRunId: run.id }]))),
+  JSON.stringify(Object.fromEntries(Array.from({ length: 10 }, (_, index) => [index, { jobRunId: runId }]))),
 );
 
 const targets: Array<{
@@ -141,14 +136,15 @@ for (const target of targets) {
 }
 
 console.log(
-  `\nbench:http — ${connections} connections, ${durationSeconds}s per target, Node ${process.version}`,
+  `\nbench:http (${embedded ? "embedded" : "distributed"}) — ${connections} connections, ${durationSeconds}s per target, Node ${process.version}`,
 );
 console.table(rows);
 
 server.postMessage({ type: "stop" });
 await once(server, "message");
 await server.terminate();
-await database.drop();
+await database?.drop();
+await rm(dataDir, { recursive: true, force: true });
 const redis = createRedis(getTestRedisUrl(), { role: "client" });
 await once(redis, "ready");
 await deleteKeysByPrefix(redis, prefix);

@@ -23,3 +23,32 @@ export async function signUpAndSignIn(url: string, email: string): Promise<strin
     .map((value) => value.split(";", 1)[0])
     .join("; ");
 }
+
+/** Signs up a bench user with a workspace and an API key, over HTTP like any client. */
+export async function signUpWithKey(url: string): Promise<{ cookie: string; key: string }> {
+  const json = { "content-type": "application/json", origin: url };
+  const cookie = await signUpAndSignIn(url, "bench@example.com");
+  const post = (path: string, body: unknown) =>
+    fetch(`${url}/trpc/${path}`, {
+      method: "POST",
+      headers: { ...json, cookie },
+      body: JSON.stringify(body),
+    });
+  await post("workspaces.create", { name: "Bench" });
+  const created = (await (
+    await post("apiKeys.create", { name: "bench", scopes: ["usage:read"] })
+  ).json()) as {
+    result: { data: { key: string } };
+  };
+  return { cookie, key: created.result.data.key };
+}
+
+/** Starts a self-test through the API and returns its run id. */
+export async function startSelfTest(url: string): Promise<string> {
+  const response = await fetch(`${url}/trpc/system.selfTest`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+  });
+  const body = (await response.json()) as { result: { data: { jobRunId: string } } };
+  return body.result.data.jobRunId;
+}

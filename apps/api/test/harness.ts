@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -29,7 +29,10 @@ export interface TestApi extends RunningApi {
 export interface TestApiOptions {
   /** Extra or overriding environment variables. */
   env?: Record<string, string>;
-  /** `distributed` (default): a fresh database on the real Postgres. `embedded`: PGlite in a temp dir. */
+  /**
+   * `distributed` (default): a fresh database on the real Postgres. `embedded`: no DATABASE_URL, so the
+   * API starts its own PostgreSQL server in a temp DATA_DIR (`env: { EMBEDDED_DATABASE: "pglite" }` for PGlite).
+   */
   mode?: "distributed" | "embedded";
   runWorkers?: boolean;
   /** Run against another test API's database and Redis prefix (a second replica); it owns their cleanup. */
@@ -44,6 +47,8 @@ export interface TestApiOptions {
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const mode = options.mode ?? "distributed";
   const dataDir = await mkdtemp(join(tmpdir(), "vitae-api-test-"));
+  // As root the embedded PostgreSQL server runs as the postgres account, which must be able to enter it.
+  await chmod(dataDir, 0o755);
   const shared = options.shareWith;
   const database: TestDatabase | null = shared || mode !== "distributed" ? null : await createTestDatabase();
   const databaseUrl = shared ? shared.databaseUrl : (database?.url ?? null);

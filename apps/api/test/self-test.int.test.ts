@@ -32,10 +32,24 @@ async function runSelfTest(api: TestApi): Promise<Run[]> {
   return seen;
 }
 
-describe.each(["distributed", "embedded"] as const)("self-test round trip (%s mode)", (mode) => {
+const setups = [
+  { name: "distributed", mode: "distributed", engine: undefined },
+  { name: "embedded, PostgreSQL server", mode: "embedded", engine: "PostgreSQL server" },
+  { name: "embedded, PGlite", mode: "embedded", engine: "PGlite (in-process, single connection)" },
+] as const;
+
+describe.each(setups)("self-test round trip ($name)", ({ mode, engine }) => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({ mode });
+    api = await startTestApi({
+      mode,
+      env: engine?.startsWith("PGlite") ? { EMBEDDED_DATABASE: "pglite" } : {},
+    });
+  });
+
+  it("runs on the database engine its mode selects, and says which", () => {
+    const engines = api.logLines().filter((line) => String(line.msg).startsWith("embedded database:"));
+    expect(engines.map((line) => line.msg)).toEqual(engine ? [`embedded database: ${engine}`] : []);
   });
   afterAll(async () => {
     await api?.cleanup();

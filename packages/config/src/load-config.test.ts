@@ -49,6 +49,8 @@ describe("loadConfig defaults", () => {
       databaseUrl: undefined,
       databasePoolMax: 10,
       isEmbedded: true,
+      embeddedDatabase: "auto",
+      embeddedPostgresPort: 0,
       redisUrl: "redis://127.0.0.1:6379",
       redisKeyPrefix: embeddedRedisKeyPrefix("./.data"),
       logLevel: "info",
@@ -58,6 +60,18 @@ describe("loadConfig defaults", () => {
       reconcileIntervalMs: 30_000,
       reconcileStuckAfterMs: 60_000,
       metricsToken: undefined,
+    });
+  });
+
+  it("reads the embedded database engine and port", () => {
+    const config = loadConfig(
+      { EMBEDDED_DATABASE: "pglite", EMBEDDED_POSTGRES_PORT: "5433" },
+      databaseConfig(),
+    );
+    expect(config).toMatchObject({
+      isEmbedded: true,
+      embeddedDatabase: "pglite",
+      embeddedPostgresPort: 5433,
     });
   });
 
@@ -248,6 +262,8 @@ describe("loadConfig failures", () => {
     ["TRPC_MAX_BATCH_SIZE", "101", httpConfig],
     ["PUBLIC_URL", "ftp://files.example.com", httpConfig],
     ["DATABASE_POOL_MAX", "0", databaseConfig],
+    ["EMBEDDED_DATABASE", "sqlite", databaseConfig],
+    ["EMBEDDED_POSTGRES_PORT", "65536", databaseConfig],
     ["REDIS_KEY_PREFIX", "vitae:prod", redisConfig],
     ["REDIS_KEY_PREFIX", "*", redisConfig],
     ["LOG_FORMAT", "xml", loggingConfig],

@@ -1,5 +1,6 @@
 export * from "./ask";
 export * from "./document-errors";
+export * from "./embedded-database";
 export * from "./error-codes";
 export * from "./exports";
 export * from "./limits";

@@ -21,10 +21,15 @@ const running = new WeakMap<DbHandle, Promise<void>>();
  * not here. Called once per process by the composition root, which owns the handle.
  */
 export function createDb(options: CreateDbOptions): DbHandle {
-  const opened =
+  return adopt(
     options.databaseUrl === undefined || options.databaseUrl === ""
       ? openPglite(options.dataDir)
-      : openPostgres(options.databaseUrl, options.poolMax ?? 10);
+      : openPostgres(options.databaseUrl, options.poolMax ?? 10),
+  );
+}
+
+/** Makes an opened driver's handle usable with {@link migrateDb} (for the embedded opener). */
+export function adopt(opened: { handle: DbHandle; migrate(): Promise<void> }): DbHandle {
   migrators.set(opened.handle, opened.migrate);
   return opened.handle;
 }

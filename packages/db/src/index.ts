@@ -1,5 +1,9 @@
 export { type CreateDbOptions, createDb, migrateDb } from "./create-db";
 export type { Database, DbHandle, DbKind } from "./database";
+export { type BinariesLookup, findPostgresBinaries, type PostgresBinaries } from "./embedded/binaries";
+export { chooseEmbeddedEngine, type EngineChoice, type EngineFacts } from "./embedded/choose-engine";
+export { type EmbeddedDb, type OpenEmbeddedDbOptions, openEmbeddedDb } from "./embedded/open-embedded-db";
+export { type PostgresServer, type ServerLog, startPostgresServer } from "./embedded/server";
 export {
   type ApiKeyForVerification,
   type ApiKeySummary,

@@ -1,5 +1,6 @@
-import { resolveObjectStoreSettings, type StorageConfig } from "@vitae/config";
-import { createDb, type DbHandle, insertLlmUsage, migrateDb } from "@vitae/db";
+import { loadOrCreateSecret, resolveObjectStoreSettings, type StorageConfig } from "@vitae/config";
+import type { EmbeddedDatabaseEngine } from "@vitae/contracts";
+import { createDb, type DbHandle, insertLlmUsage, migrateDb, openEmbeddedDb } from "@vitae/db";
 import { type RunningWorkers, startWorkers } from "@vitae/jobs";
 import { createLlmClient, type LlmClient, type LlmClientConfig } from "@vitae/llm";
 import type { Logger } from "@vitae/logger";
@@ -13,6 +14,10 @@ export type RuntimeConfig = StorageConfig &
   LlmClientConfig & {
     databaseUrl?: string | undefined;
     dataDir: string;
+    /** Embedded mode's engine (`EMBEDDED_DATABASE`, default `auto`); ignored with `databaseUrl`. */
+    embeddedDatabase?: EmbeddedDatabaseEngine;
+    /** The embedded PostgreSQL server's port (`EMBEDDED_POSTGRES_PORT`, default 0 = a free one). */
+    embeddedPostgresPort?: number;
     publicUrl: string;
     databasePoolMax: number;
     redisUrl: string;
@@ -54,16 +59,36 @@ export interface Runtime {
 }
 
 /**
- * Opens Postgres and applies pending migrations (advisory-locked, so replicas may race), builds storage
+ * `DATABASE_URL` → a pool on that server. Without it, embedded mode's database under `DATA_DIR`: a
+ * PostgreSQL server this process starts and stops (its superuser password generated once under
+ * `DATA_DIR/secrets/postgres`), or PGlite where that cannot run (ADR 0015).
+ */
+async function openDatabase(config: RuntimeConfig, logger: Logger): Promise<DbHandle> {
+  if (config.databaseUrl !== undefined && config.databaseUrl !== "") {
+    return createDb({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolMax: config.databasePoolMax,
+    });
+  }
+  const embedded = await openEmbeddedDb({
+    dataDir: config.dataDir,
+    engine: config.embeddedDatabase ?? "auto",
+    port: config.embeddedPostgresPort ?? 0,
+    password: () => loadOrCreateSecret({ dataDir: config.dataDir, name: "postgres" }),
+    poolMax: config.databasePoolMax,
+    log: logger.child({ component: "embedded-db" }),
+  });
+  return embedded.handle;
+}
+
+/**
+ * Opens Postgres (starting embedded mode's server first) and applies pending migrations (advisory-locked, so replicas may race), builds storage
  * and the LLM client. Rejects after closing what it opened when a dependency is unusable.
  */
 export async function createRuntime(config: RuntimeConfig, options: RuntimeOptions): Promise<Runtime> {
   const { logger, metrics, redis } = options;
-  const db = createDb({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolMax: config.databasePoolMax,
-  });
+  const db = await openDatabase(config, logger);
   let storage: ObjectStore;
   try {
     await migrateDb(db);
