@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
-import { createExport, getExport } from "@vitae/db";
-import { prepareJobRun, writeImportExportJob } from "@vitae/queue";
+import { createExport, exports, getExport, rejectedRowsKey } from "@vitae/db";
+import { prepareJobRun, sweepExpiredExportsJob, writeImportExportJob } from "@vitae/queue";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./harness";
 import { call, createWorkspace, signUp, type TestUser } from "./identity";
@@ -140,6 +141,22 @@ describe("imports.export", () => {
       input: { exportId },
     });
     expect(foreign.status).toBe(404);
+  });
+
+  it("deletes the rejected rows with the export's file when the export expires", async () => {
+    const { exportId, record } = await exportAs("csv");
+    const rejectedKey = rejectedRowsKey(record.objectKey);
+    expect(await api.deps.storage.head(rejectedKey)).not.toBeNull();
+    await api.deps.db
+      .update(exports)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(exports.id, exportId));
+
+    const swept = await settledRun(api, (await api.deps.queue.enqueue(sweepExpiredExportsJob, {})).jobRunId);
+    expect(swept.status).toBe("succeeded");
+    expect(await api.deps.storage.head(record.objectKey)).toBeNull();
+    expect(await api.deps.storage.head(rejectedKey)).toBeNull();
+    expect((await getExport(api.deps.db, { workspaceId, exportId }))?.status).toBe("expired");
   });
 
   it("refuses an import that is not validated, and another workspace's", async () => {

@@ -94,10 +94,12 @@ export {
   type ExportSource,
   expireExport,
   exportObjectKey,
+  exportObjectKeys,
   type MarkExportReadyParams,
   markExportFailed,
   markExportReady,
   markExportRunning,
+  rejectedRowsKey,
 } from "./queries/exports";
 export {
   type DueExport,

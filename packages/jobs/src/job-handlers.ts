@@ -1,9 +1,9 @@
 import type { JobHandlerMap } from "./handler-types";
 import { analyseImport } from "./handlers/analyse-import";
 import { ingestDocument } from "./handlers/ingest-document";
-import { renderProfileExport } from "./handlers/render-profile-export";
 import { proposeTailoring } from "./handlers/propose-tailoring";
 import { rankProfiles } from "./handlers/rank-profiles";
+import { renderProfileExport } from "./handlers/render-profile-export";
 import { runSelfTest } from "./handlers/run-self-test";
 import { sweepExpiredExports } from "./handlers/sweep-expired-exports";
 import { sweepStaleUploads } from "./handlers/sweep-stale-uploads";

@@ -41,6 +41,19 @@ export function exportObjectKey(params: { workspaceId: string; exportId: string;
   return `workspaces/${params.workspaceId}/exports/${params.exportId}/export.${params.format}`;
 }
 
+/** Where an import export's rejected rows live: beside the export's file, under the export's prefix. */
+export function rejectedRowsKey(objectKey: string): string {
+  return `${objectKey.slice(0, objectKey.lastIndexOf("/") + 1)}rejected.csv`;
+}
+
+/**
+ * Every object an export may own: its file and, for an import export, the rejected rows beside it. What
+ * deletes an export deletes all of them (deleting an object that was never written succeeds).
+ */
+export function exportObjectKeys(objectKey: string): string[] {
+  return [objectKey, rejectedRowsKey(objectKey)];
+}
+
 /** Parameters of {@link createExport}. */
 export interface CreateExportParams {
   /** The export's id, chosen by the caller: it is also the id of `run`. */

@@ -1,9 +1,9 @@
-import { expireExport, listExpiredExports } from "@vitae/db";
+import { expireExport, exportObjectKeys, listExpiredExports } from "@vitae/db";
 import type { JobHandler } from "../handler-types";
 
 /**
  * `exports.sweep-expired`: for each export past its `expiresAt` (ready or failed, any source), first
- * the object, then the guarded transition to `expired`, which gives the counted bytes back in its
+ * its objects (the file and, for an import export, its rejected rows), then the guarded transition to `expired`, which gives the counted bytes back in its
  * transaction. Object first: a crash in between leaves a due row the next pass finishes (deleting a
  * missing object succeeds), never a file nothing will delete.
  */
@@ -16,7 +16,7 @@ export const sweepExpiredExports: JobHandler<"exports.sweep-expired"> = async ({
   let expired = 0;
   let bytes = 0;
   for (const due of await listExpiredExports(db, { limit: payload.limit })) {
-    await storage.delete(due.objectKey);
+    for (const key of exportObjectKeys(due.objectKey)) await storage.delete(key);
     const done = await expireExport(db, { workspaceId: due.workspaceId, exportId: due.id });
     if (done === undefined) continue;
     expired += 1;

@@ -5,11 +5,13 @@ import { join } from "node:path";
 import { exportContentTypes } from "@vitae/contracts";
 import {
   type ExportRecord,
+  exportObjectKeys,
   getExport,
   getImport,
   markExportFailed,
   markExportReady,
   markExportRunning,
+  rejectedRowsKey,
   streamImportRows,
 } from "@vitae/db";
 import { AppError, isAppError } from "@vitae/errors";
@@ -26,11 +28,6 @@ import { UnrecoverableError } from "bullmq";
 import { z } from "zod";
 import type { JobContext, JobHandler, JsonValue } from "../handler-types";
 import { importPlanOf } from "./import-plan";
-
-/** Where an import export's rejected rows live: beside the export's file, under the export's prefix. */
-export function rejectedRowsKey(objectKey: string): string {
-  return `${objectKey.slice(0, objectKey.lastIndexOf("/") + 1)}rejected.csv`;
-}
 
 const importLedger = z.object({ read: z.number().int() });
 
@@ -156,8 +153,7 @@ export const writeImportExport: JobHandler<"imports.write-export"> = async (cont
     });
   } catch (error) {
     if (!isAppError(error) || error.code !== "QUOTA_EXCEEDED") throw error;
-    await storage.delete(record.objectKey);
-    await storage.delete(rejectedRowsKey(record.objectKey));
+    for (const key of exportObjectKeys(record.objectKey)) await storage.delete(key);
     return fail("QUOTA_EXCEEDED");
   }
   return { exportId: record.id, status: "ready", sha256: written.sha256, ledger: { ...written.ledger } };

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { exportContentTypes, exportInvalidRowsPolicies, importExportFormats } from "@vitae/contracts";
-import { createExport, getExport, getImport } from "@vitae/db";
+import { createExport, getExport, getImport, rejectedRowsKey } from "@vitae/db";
 import { AppError } from "@vitae/errors";
-import { rejectedRowsKey } from "@vitae/jobs";
 import { prepareJobRun, writeImportExportJob } from "@vitae/queue";
 import { z } from "zod";
 import { workspaceProcedure } from "../../trpc/procedures";
