@@ -10,11 +10,17 @@ import { jobRuns } from "./schema";
 import { testDrivers } from "./test-drivers";
 import { createTestDatabase } from "./testing";
 
+/**
+ * Each test boots PostgreSQL (PGlite initdb in WASM, or a fresh database) and runs every migration, some
+ * several times over; on a loaded 2-core machine that exceeds the package's 30 s default.
+ */
+const loadedMachine = { timeout: 180_000 };
+
 const cleanups: (() => Promise<void>)[] = [];
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+}, loadedMachine.timeout);
 
 // The migrator's bookkeeping table and the catalog, declared only to query them type-safely here.
 const appliedMigrationsTable = pgSchema("drizzle").table("__drizzle_migrations", { id: integer() });
@@ -40,7 +46,7 @@ async function tableExists(handle: DbHandle): Promise<boolean> {
   return found === 1;
 }
 
-describe.each(testDrivers)("migrateDb on $kind", ({ open }) => {
+describe.each(testDrivers)("migrateDb on $kind", loadedMachine, ({ open }) => {
   it("creates the schema on an empty database and is a no-op the second time", async () => {
     const database = await open({ migrate: false });
     cleanups.push(database.drop);
@@ -64,7 +70,7 @@ describe.each(testDrivers)("migrateDb on $kind", ({ open }) => {
   });
 });
 
-describe("migrateDb on PostgreSQL", () => {
+describe("migrateDb on PostgreSQL", loadedMachine, () => {
   it("migrates once when several replicas start together", async () => {
     const database = await createTestDatabase({ migrate: false });
     cleanups.push(database.drop);

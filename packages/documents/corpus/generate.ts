@@ -9,10 +9,10 @@ import { chromium } from "playwright-core";
 import { renderChromium, renderDocx, renderPdfkit, renderPdfLib, renderTxt } from "./lib/engines";
 import { buildCorpus, corpusFileName } from "./lib/labels";
 import { layoutOf } from "./lib/layouts";
-import { corpusSeed, heldOutSeed, splitSeed } from "./seeds";
+import { corpusSeed, heldOutSeed, splitSeed, varietySeed } from "./seeds";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { labels, split } = buildCorpus(corpusSeed, heldOutSeed, splitSeed);
+const { labels, split } = buildCorpus(corpusSeed, heldOutSeed, splitSeed, varietySeed);
 const filesDir = join(here, "files");
 await rm(filesDir, { recursive: true, force: true });
 await mkdir(filesDir, { recursive: true });

@@ -4,15 +4,16 @@ import { evaluateSplit } from "../corpus/lib/evaluate";
 import { heldOutPools } from "../corpus/lib/held-out-pools";
 import { buildCorpus, buildLabels, corpusLayouts } from "../corpus/lib/labels";
 import { devPools } from "../corpus/lib/pools";
+import { varietyPools } from "../corpus/lib/variety-pools";
 import { f1Of, scoreProfile } from "../corpus/lib/score";
 import testFloors from "../corpus/results/test-floors.json" with { type: "json" };
-import { corpusSeed, heldOutSeed, splitSeed } from "../corpus/seeds";
+import { corpusSeed, heldOutSeed, splitSeed, varietySeed } from "../corpus/seeds";
 import corpusSplit from "../corpus/split.json" with { type: "json" };
 import { emptyProfile } from "../src/empty-profile";
 
 describe("the evaluation corpus (issue 10)", () => {
   it("is what its seeds generate, split by layout into disjoint halves", () => {
-    const { labels, split } = buildCorpus(corpusSeed, heldOutSeed, splitSeed);
+    const { labels, split } = buildCorpus(corpusSeed, heldOutSeed, splitSeed, varietySeed);
     expect(labels).toEqual(corpusLabels);
     expect(split).toEqual(corpusSplit);
     expect(new Set([...corpusSplit.dev, ...corpusSplit.test]).size).toBe(corpusLabels.length);
@@ -25,16 +26,18 @@ describe("the evaluation corpus (issue 10)", () => {
     const testLabels = corpusLabels.filter((label) => test.has(label.id));
     expect(testLabels.every((label) => label.heldOut)).toBe(true);
     const devWords = new Set(
-      [
-        ...devPools.companies,
-        ...devPools.researchInstitutes,
-        ...Object.values(devPools.titles).flat(),
-        ...Object.values(devPools.academicTitles).flat(),
-        ...Object.values(devPools.schools).flat(),
-        ...devPools.skills,
-        ...devPools.projectNames,
-        ...devPools.people,
-      ].map((word) => word.toLowerCase()),
+      [devPools, varietyPools]
+        .flatMap((pool) => [
+          ...pool.companies,
+          ...pool.researchInstitutes,
+          ...Object.values(pool.titles).flat(),
+          ...Object.values(pool.academicTitles).flat(),
+          ...Object.values(pool.schools).flat(),
+          ...pool.skills,
+          ...pool.projectNames,
+          ...pool.people,
+        ])
+        .map((word) => word.toLowerCase()),
     );
     const testWords = testLabels.flatMap((label) => [
       label.name,

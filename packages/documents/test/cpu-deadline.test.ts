@@ -31,22 +31,44 @@ describe("startCpuDeadline", () => {
   });
 
   it("falls back to wall time where the process cannot be measured", async () => {
-    const expired = new Promise<true>((resolve) => {
-      startCpuDeadline(undefined, 50, () => resolve(true));
+    const expired = new Promise((resolve) => {
+      startCpuDeadline(undefined, 50, resolve);
     });
-    await expect(expired).resolves.toBe(true);
+    await expect(expired).resolves.toBe("wall");
   });
 
-  it("expires a process that computes past its CPU budget", async () => {
+  // On a loaded machine the spinner may get a small share of a core, so the wall backstop is pushed far
+  // out (100× the budget): what expires it must be its CPU accounting, never the backstop.
+  it("expires a process that computes past its CPU budget, by CPU time", { timeout: 90_000 }, async () => {
     const spinner = spawn(process.execPath, ["-e", "for (;;) {}"]);
     await once(spinner, "spawn");
     try {
-      const expired = new Promise<number>((resolve) => {
-        startCpuDeadline(spinner.pid, 300, () => resolve(processCpuMs(spinner.pid ?? 0) ?? 0));
+      const expired = new Promise<{ reason: string; cpuMs: number }>((resolve) => {
+        startCpuDeadline(
+          spinner.pid,
+          300,
+          (reason) => resolve({ reason, cpuMs: processCpuMs(spinner.pid ?? 0) ?? 0 }),
+          { wallBackstopFactor: 100 },
+        );
       });
-      expect(await expired).toBeGreaterThanOrEqual(300);
+      const { reason, cpuMs } = await expired;
+      expect(reason).toBe("cpu");
+      expect(cpuMs).toBeGreaterThanOrEqual(300);
     } finally {
       spinner.kill("SIGKILL");
+    }
+  });
+
+  it("expires by the wall backstop when the process only waits", async () => {
+    const sleeper = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60_000)"]);
+    await once(sleeper, "spawn");
+    try {
+      const expired = new Promise((resolve) => {
+        startCpuDeadline(sleeper.pid, 100, resolve, { wallBackstopFactor: 3 });
+      });
+      await expect(expired).resolves.toBe("wall");
+    } finally {
+      sleeper.kill("SIGKILL");
     }
   });
 });

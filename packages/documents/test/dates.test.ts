@@ -20,6 +20,12 @@ describe("findDateRange", () => {
     ["janv. 2018 – à ce jour", "2018-01", "present"],
     ["ene. 2019 – la fecha", "2019-01", "present"],
     ["mar 2017 – até à data", "2017-03", "present"],
+    ["avr 2018 – aoû 2020", "2018-04", "2020-08"],
+    ["Mär 2019 – bis jetzt", "2019-03", "present"],
+    ["fév 2020 – déc 2021", "2020-02", "2021-12"],
+    ["oct 2022 – maintenant", "2022-10", "present"],
+    ["Engineer | Acme | Starting Jan. 2021", "2021-01", "present"],
+    ["Dès mars 2021", "2021-03", "present"],
   ])("%s", (line, start, end) => {
     expect(findDateRange(line)).toMatchObject({ start, end });
   });

@@ -9,6 +9,12 @@ import { parseResumeHeuristic } from "../src/index";
 import { corpus, extractCorpus } from "./support/corpus";
 import { fixturesDir } from "./support/fixtures";
 
+/**
+ * Generating the fixtures twice and extracting the corpus twice forks real children; on a loaded 2-core
+ * machine that takes minutes, not seconds. A hang still fails, just later.
+ */
+const loadedMachineMs = 240_000;
+
 let first: string;
 let second: string;
 
@@ -17,14 +23,14 @@ beforeAll(async () => {
   second = await mkdtemp(join(tmpdir(), "vitae-fixtures-"));
   await generateFixtures(first);
   await generateFixtures(second);
-});
+}, loadedMachineMs);
 
 afterAll(async () => {
   await rm(first, { recursive: true, force: true });
   await rm(second, { recursive: true, force: true });
 });
 
-describe("the fixture generator", () => {
+describe("the fixture generator", { timeout: loadedMachineMs }, () => {
   it("writes every committed fixture, and nothing else", async () => {
     for (const dir of ["resumes", "hostile"]) {
       expect((await readdir(join(first, dir))).sort()).toEqual(

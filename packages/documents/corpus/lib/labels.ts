@@ -1,6 +1,7 @@
 import { heldOutPools } from "./held-out-pools";
 import { type CorpusLanguage, corpusLanguages } from "./locale";
 import { type CorpusPools, devPools } from "./pools";
+import { varietyPools } from "./variety-pools";
 
 /** The eight layouts of the corpus (see layouts.ts for how each prints). */
 export const corpusLayouts = [
@@ -33,6 +34,8 @@ export interface ResumeLabel {
   engine: CorpusEngine;
   /** A test résumé: drawn from the held-out pools and printed with the held-out wordings. */
   heldOut: boolean;
+  /** A dev résumé of the second dev pool, printed with its own wordings (variety-locale.ts). */
+  variety?: true;
   dateStyle: DateStyle;
   /** The ongoing role is written "since 2021" (start only). */
   currentAsSince: boolean;
@@ -214,11 +217,28 @@ export function splitLabels(labels: readonly ResumeLabel[], seed: number): { dev
  * languages and engines) drawn from the held-out pools by `heldOutSeed`, so no company, title, school,
  * skill, heading or month spelling of a test résumé was ever seen while tuning on dev.
  */
-export function buildCorpus(seed: number, heldOutSeed: number, splitSeed: number) {
+export function buildCorpus(seed: number, heldOutSeed: number, splitSeed: number, varietySeed: number) {
   const dev = buildLabels(seed);
   const split = splitLabels(dev, splitSeed);
   const test = new Set(split.test);
   const heldOut = new Map(buildLabels(heldOutSeed, heldOutPools, true).map((label) => [label.id, label]));
   const labels = dev.map((label) => (test.has(label.id) ? (heldOut.get(label.id) as ResumeLabel) : label));
-  return { labels, split };
+  const variety = varietyLabels(varietySeed);
+  return {
+    labels: [...labels, ...variety],
+    split: { dev: [...split.dev, ...variety.map((label) => label.id)].sort(), test: split.test },
+  };
+}
+
+/** The layouts the second dev pool adds résumés in; it also adds every résumé it prints with Chromium. */
+const varietyLayouts: ReadonlySet<CorpusLayout> = new Set(["europass", "title-at-company"]);
+
+/**
+ * Dev-only résumés from the second dev pool (variety-pools.ts), in the layouts and the engine the test
+ * split scores lowest on; ids end in `v<n>` (`europass-v3`) and all of them are dev.
+ */
+function varietyLabels(seed: number): ResumeLabel[] {
+  return buildLabels(seed, varietyPools)
+    .filter((label) => varietyLayouts.has(label.layout) || label.engine === "chromium")
+    .map((label) => ({ ...label, id: label.id.replace(/-(\d+)$/, "-v$1"), variety: true as const }));
 }

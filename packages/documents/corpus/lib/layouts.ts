@@ -1,8 +1,9 @@
 import type { ResumeLabel } from "./labels";
 import { locales as devLocales, heldOutLocales, type Locale } from "./locale";
+import { varietyLocales } from "./variety-locale";
 
 const localeOf = (label: ResumeLabel): Locale =>
-  (label.heldOut ? heldOutLocales : devLocales)[label.language];
+  (label.heldOut ? heldOutLocales : label.variety ? varietyLocales : devLocales)[label.language];
 
 export type LineKind = "name" | "headline" | "contact" | "heading" | "entry" | "text" | "bullet";
 export interface Line {

@@ -5,10 +5,19 @@ const ticksPerSecond = 100;
 /** How often the child's CPU time is read. */
 const pollMs = 100;
 /**
- * The wall-clock backstop, in multiples of the budget: a child that waits rather than computes (or a
- * system without /proc) is still killed, just later.
+ * The default wall-clock backstop, in multiples of the budget: a child that waits rather than computes
+ * (or a system without /proc) is still killed, just later.
  */
-const wallBackstopFactor = 5;
+const defaultWallBackstopFactor = 5;
+
+/** Why a deadline expired: the process used its CPU budget, or the wall-clock backstop passed. */
+export type DeadlineReason = "cpu" | "wall";
+
+/** Tuning for {@link startCpuDeadline}. */
+export interface CpuDeadlineOptions {
+  /** The wall-clock backstop in multiples of the budget (default 5). */
+  wallBackstopFactor?: number;
+}
 
 /** CPU milliseconds (user + system) a process has used, or null where /proc cannot tell. */
 export function processCpuMs(pid: number): number | null {
@@ -26,8 +35,8 @@ export function processCpuMs(pid: number): number | null {
 }
 
 /**
- * Calls `onExpired` once the process `pid` has used `budgetMs` of CPU time, or `budgetMs × 5` of wall
- * time has passed, whichever comes first. The extraction child runs at a low CPU priority, so on a busy
+ * Calls `onExpired` once the process `pid` has used `budgetMs` of CPU time, or `budgetMs ×
+ * wallBackstopFactor` (default 5) of wall time has passed, whichever comes first, with the reason. The extraction child runs at a low CPU priority, so on a busy
  * machine it may wait far longer than it computes: judging it by wall time alone failed documents that
  * were merely queued behind other work. Where /proc is unavailable the budget is wall time. Returns a
  * function that stops the deadline.
@@ -35,24 +44,26 @@ export function processCpuMs(pid: number): number | null {
 export function startCpuDeadline(
   pid: number | undefined,
   budgetMs: number,
-  onExpired: () => void,
+  onExpired: (reason: DeadlineReason) => void,
+  options: CpuDeadlineOptions = {},
 ): () => void {
+  const wallBackstopMs = budgetMs * (options.wallBackstopFactor ?? defaultWallBackstopFactor);
   const startedAt = performance.now();
   let expired = false;
-  const expire = () => {
+  const expire = (reason: DeadlineReason) => {
     if (expired) return;
     expired = true;
     stop();
-    onExpired();
+    onExpired(reason);
   };
   const canMeasure = pid !== undefined && processCpuMs(pid) !== null;
-  const backstop = setTimeout(expire, canMeasure ? budgetMs * wallBackstopFactor : budgetMs);
+  const backstop = setTimeout(() => expire("wall"), canMeasure ? wallBackstopMs : budgetMs);
   const poll = canMeasure
     ? setInterval(
         () => {
           const used = processCpuMs(pid);
-          if (used !== null && used >= budgetMs) expire();
-          else if (performance.now() - startedAt >= budgetMs * wallBackstopFactor) expire();
+          if (used !== null && used >= budgetMs) expire("cpu");
+          else if (performance.now() - startedAt >= wallBackstopMs) expire("wall");
         },
         Math.min(pollMs, budgetMs),
       )

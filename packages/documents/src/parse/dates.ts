@@ -31,7 +31,7 @@ const monthSpellings: ReadonlyArray<readonly string[]> = [
   ["may", "mayo", "mai", "maio"],
   ["jun", "june", "junio", "juni", "juin", "junho", "summer", "verano", "sommer", "ete", "verao"],
   ["jul", "july", "julio", "juli", "juillet", "juil", "julho"],
-  ["aug", "august", "agosto", "ago", "aout"],
+  ["aug", "august", "agosto", "ago", "aout", "aou"],
   [
     "sep",
     "sept",
@@ -87,6 +87,10 @@ const accented = [
   "verão",
   "otoño",
   "jänner",
+  "mär",
+  "fév",
+  "aoû",
+  "déc",
 ];
 const monthName = `(?:${[...monthNumbers.keys(), ...accented].sort((a, b) => b.length - a.length).join("|")})`;
 const year = "(?:19[5-9]\\d|20\\d\\d)";
@@ -95,14 +99,15 @@ const year = "(?:19[5-9]\\d|20\\d\\d)";
 const oneDate = `(?:${monthName}\\.?,?\\s+(?:de\\s+)?'?${year}|${year}[-/.](?:0?[1-9]|1[0-2])(?![\\d])|(?:0?[1-9]|[12]\\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]${year}|(?:0?[1-9]|1[0-2])[/.]${year}|${year})`;
 // An optional preposition before the word: "à ce jour", "hasta la fecha", "até à data", "bis heute".
 const present =
-  "(?:(?:[aà]|hasta|at[ée]|bis)\\s+)?(?:present|current(?:ly)?|now|today|to\\s+date|ongoing|actualidad|actualmente|presente|hoy|la\\s+fecha|heute|jetzt|aktuell|derzeit|aujourd['’]hui|pr[ée]sent|en\\s+cours|ce\\s+jour|atual(?:mente)?|hoje|o\\s+momento|[aà]\\s+data)";
+  "(?:(?:[aà]|hasta|at[ée]|bis)\\s+)?(?:present|current(?:ly)?|now|today|to\\s+date|ongoing|actualidad|actualmente|presente|hoy|la\\s+fecha|heute|jetzt|aktuell|derzeit|aujourd['’]hui|pr[ée]sent|en\\s+cours|ce\\s+jour|atual(?:mente)?|hoje|o\\s+momento|[aà]\\s+data|maintenant)";
 const separator =
   "\\s*(?:[-–—‒―~→]|(?<![\\p{L}])(?:to|until|till|through|thru|bis|hasta|al|au|a|até|à)(?![\\p{L}]))\\s*";
 // "2019–21": a two-digit end year right after a dash.
 const shortEnd = "(?<=[-–—]\\s?)\\d\\d(?![\\d/.])";
 // "From 2021" / "ab 2021" mean "since" only where a date field starts (line start or after a separator):
 // inside a sentence "from 2019" is a comparison ("up 20% from 2019"), not a role's start.
-const since = "(?:since|seit|desde|depuis|a\\s+partir\\s+d[eao]|(?<=^|[|,;·•–—(:]\\s{0,2})(?:from|ab))";
+const since =
+  "(?:since|seit|desde|depuis|dès|a\\s+partir\\s+d[eao]|(?<=^|[|,;·•–—(:]\\s{0,2})(?:from|ab|starting))";
 
 const rangePattern = new RegExp(
   `(?<![\\p{L}\\d/.-])(${oneDate})${separator}(${oneDate}|${present}|${shortEnd})(?![\\p{L}\\d/])`,

@@ -54,11 +54,8 @@ export function splitTitleAndCompany(headerTexts: readonly string[]): TitleAndCo
   }
   const single = parts[0];
   if (single === undefined) return null;
-  // "Title at Company" in English, German ("bei"), French ("chez"), Spanish ("en"), Portuguese ("na/no/em").
-  const at = /^(.+?)\s+(?:at|@|bei|chez|en|na|no|em)\s+(.+)$/u.exec(single);
-  if (at?.[1] !== undefined && at[2] !== undefined && looksLikeTitle(at[1])) {
-    return { title: clean(at[1]), company: clean(at[2]), location };
-  }
+  const at = splitAtConnector(single);
+  if (at !== null) return { ...at, location };
   const comma = single.indexOf(", ");
   if (comma > 0) {
     const [title, company] = order(single.slice(0, comma), single.slice(comma + 2), true);
@@ -70,4 +67,53 @@ export function splitTitleAndCompany(headerTexts: readonly string[]): TitleAndCo
     return { title: clean(title), company: clean(company), location };
   }
   return null;
+}
+
+// "Title at Company" connectors in the five languages, longest first so "bei der" wins over "bei".
+const connectors = [
+  "im unternehmen",
+  "in der firma",
+  "au sein de la",
+  "au sein de l'",
+  "au sein de",
+  "au sein d'",
+  "bei der",
+  "beim",
+  "bei",
+  "chez",
+  "pour",
+  "at",
+  "@",
+  "with",
+  "for",
+  "para",
+  "en",
+  "na",
+  "no",
+  "em",
+  "pela",
+  "pelo",
+];
+const connectorPattern = new RegExp(
+  `\\s+(?:${connectors.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:\\s+|(?<=['’@]))(?=\\S)`,
+  "giu",
+);
+
+/**
+ * "Title <connector> Company": among every connector in the line, the first whose left side reads as a
+ * title and whose right side does not; else the first whose left side reads as a title. The title
+ * lexicon vouching for the left side is what keeps weak connectors ("with", "for", "en") safe.
+ */
+function splitAtConnector(single: string): { title: string; company: string } | null {
+  let fallback: { title: string; company: string } | null = null;
+  for (const match of single.matchAll(connectorPattern)) {
+    const left = clean(single.slice(0, match.index));
+    const right = clean(single.slice(match.index + match[0].length));
+    // A comma before the connector is the "Title, Company" layout ("…, Institute for Informatics").
+    if (left === "" || right === "" || left.includes(",") || !looksLikeTitle(left)) continue;
+    const split = { title: left, company: right };
+    if (!looksLikeTitle(right)) return split;
+    fallback ??= split;
+  }
+  return fallback;
 }
