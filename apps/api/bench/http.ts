@@ -20,7 +20,7 @@ async function signUpWithKey(url: string) {
     });
   await post("workspaces.create", { name: "Bench" });
   const created = (await (
-    await post("apiKeys.create", { name: "bench", scopes: ["usage:read"] })
+    await post("apiKeys.create", { name: "bench", scopes: ["usage:read", "documents:read"] })
   ).json()) as {
     result: { data: { key: string } };
   };
@@ -28,15 +28,20 @@ async function signUpWithKey(url: string) {
 }
 
 /**
- * `pnpm bench:http`: one run, one server, every target against the same baseline — a bare Fastify route;
- * the same route plus one rate-limiter decision (the limiter's added cost); a public tRPC query (a
- * prepared primary-key read); the authenticated query `auth.me` with a session cookie and with an API
- * key (principal resolution, membership, rate limit); and ten public queries in one batch.
- * Prints req/s, p50, p99 and each target's ratio to the baseline.
- * Env: BENCH_DURATION_S (default 10), BENCH_CONNECTIONS (default 50).
+ * `pnpm bench:http`: one run, one server, every target against the same peers — a bare Fastify hello and
+ * a stock tRPC 11 hello (separate, hook-free servers in the bench thread); the product's own bare route
+ * and that route plus one rate-limiter decision; a public tRPC query (a prepared primary-key read);
+ * `auth.me` with a session cookie and with an API key (principal resolution, rate limit); the workspace
+ * read `documents.list` (membership, rate limit, quota, a database read) with each; and ten public
+ * queries in one batch. Prints req/s, p50, p99 and each target's ratio to the stock tRPC hello.
+ * `--cpu-prof` profiles the server thread during each target and prints its top self-time frames.
+ * Env: BENCH_DURATION_S (default 10), BENCH_CONNECTIONS (default 50), BENCH_ONLY (a substring of the
+ * target names to run, plus the peers).
  */
 const durationSeconds = Number(process.env.BENCH_DURATION_S ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const only = process.env.BENCH_ONLY;
+const profiling = process.argv.includes("--cpu-prof");
 
 const database = await createTestDatabase();
 const prefix = createTestPrefix();
@@ -67,7 +72,9 @@ const server = new Worker(new URL("./server-thread.ts", import.meta.url), {
     },
   },
 });
-const [ready] = (await once(server, "message")) as [{ url: string }];
+const [ready] = (await once(server, "message")) as [
+  { url: string; peers: { bareUrl: string; trpcUrl: string } },
+];
 const identity = await signUpWithKey(ready.url);
 const input = encodeURIComponent(JSON.stringify({ jobRunId: run.id }));
 const batchPath = Array.from({ length: 10 }, () => "system.selfTestResult").join(",");
@@ -75,13 +82,17 @@ const batchInput = encodeURIComponent(
   JSON.stringify(Object.fromEntries(Array.from({ length: 10 }, (_, index) => [index, { jobRunId: run.id }]))),
 );
 
-const targets: Array<{
+const allTargets: Array<{
   name: string;
+  /** Another server than the product's (the peers). */
+  base?: string;
   path: string;
   callsPerRequest: number;
   headers?: Record<string, string>;
 }> = [
-  { name: "bare Fastify route", path: "/bench/bare", callsPerRequest: 1 },
+  { name: "bare Fastify hello (peer)", base: ready.peers.bareUrl, path: "/hello", callsPerRequest: 1 },
+  { name: "stock tRPC hello (peer)", base: ready.peers.trpcUrl, path: "/trpc/hello", callsPerRequest: 1 },
+  { name: "our bare Fastify route", path: "/bench/bare", callsPerRequest: 1 },
   { name: "bare route + rate-limit check", path: "/bench/limited", callsPerRequest: 1 },
   {
     name: "tRPC query (full stack, PK read)",
@@ -101,11 +112,34 @@ const targets: Array<{
     headers: { authorization: `Bearer ${identity.key}` },
   },
   {
+    name: "documents.list (session cookie)",
+    path: "/trpc/documents.list",
+    callsPerRequest: 1,
+    headers: { cookie: identity.cookie },
+  },
+  {
+    name: "documents.list (API key)",
+    path: "/trpc/documents.list",
+    callsPerRequest: 1,
+    headers: { authorization: `Bearer ${identity.key}` },
+  },
+  {
     name: "tRPC batch of 10 (same query)",
     path: `/trpc/${batchPath}?batch=1&input=${batchInput}`,
     callsPerRequest: 10,
   },
 ];
+
+const targets = allTargets.filter(
+  (target) => only === undefined || target.base !== undefined || target.name.includes(only),
+);
+
+/** Sends a message to the server thread and waits for its answer. */
+async function ask<T>(message: { type: string }): Promise<T> {
+  const answer = once(server, "message");
+  server.postMessage(message);
+  return ((await answer) as [T])[0];
+}
 
 interface Row {
   target: string;
@@ -115,18 +149,27 @@ interface Row {
   "p99 ms": number;
   errors: number;
   statuses: string;
-  "vs bare (req/s)": string;
+  "vs stock tRPC": string;
 }
 const rows: Row[] = [];
-let baseline = 0;
+const profiles: Array<{ target: string; frames: Array<{ frame: string; selfPercent: number }> }> = [];
+let peer = 0;
 for (const target of targets) {
   // Warm-up: JIT, prepared statements, connection pools. A fresh headers object per run: autocannon
   // mutates the one it is given.
-  const options = () => ({ url: `${ready.url}${target.path}`, connections, headers: { ...target.headers } });
+  const url = `${target.base ?? ready.url}${target.path}`;
+  const options = () => ({ url, connections, headers: { ...target.headers } });
   await autocannon({ ...options(), duration: 2 });
+  if (profiling) await ask({ type: "profile-start" });
   const result = await autocannon({ ...options(), duration: durationSeconds });
+  if (profiling) {
+    const { frames } = await ask<{ frames: Array<{ frame: string; selfPercent: number }> }>({
+      type: "profile-stop",
+    });
+    profiles.push({ target: target.name, frames });
+  }
   const rps = result.requests.average;
-  if (baseline === 0) baseline = rps;
+  if (target.name.startsWith("stock tRPC")) peer = rps;
   rows.push({
     target: target.name,
     "req/s": Math.round(rps),
@@ -136,7 +179,7 @@ for (const target of targets) {
     errors: result.errors + result.non2xx,
     // Which statuses the errors were, so a refused benchmark is never mistaken for a fast one.
     statuses: Object.keys(result.statusCodeStats ?? {}).join(" "),
-    "vs bare (req/s)": (rps / baseline).toFixed(3),
+    "vs stock tRPC": peer === 0 ? "-" : (rps / peer).toFixed(3),
   });
 }
 
@@ -144,9 +187,13 @@ console.log(
   `\nbench:http — ${connections} connections, ${durationSeconds}s per target, Node ${process.version}`,
 );
 console.table(rows);
+for (const profile of profiles) {
+  console.log(`\ntop self-time frames — ${profile.target}`);
+  for (const { frame, selfPercent } of profile.frames)
+    console.log(`  ${selfPercent.toFixed(1).padStart(5)}%  ${frame}`);
+}
 
-server.postMessage({ type: "stop" });
-await once(server, "message");
+await ask({ type: "stop" });
 await server.terminate();
 await database.drop();
 const redis = createRedis(getTestRedisUrl(), { role: "client" });
