@@ -134,6 +134,10 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
         await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
       }
       await server.close();
+      // Requests counted since the last scheduled flush reach Postgres before this process goes.
+      await deps.usageCounter
+        .flush()
+        .catch((error: unknown) => logger.warn({ err: error }, "final usage flush failed"));
       await runtime.close();
       await queue.close();
       await redis.quit().catch(() => redis.disconnect());

@@ -3,7 +3,7 @@ import type { Database } from "@vitae/db";
 import type { LlmClient } from "@vitae/llm";
 import type { Logger } from "@vitae/logger";
 import type { QueueClient } from "@vitae/queue";
-import type { QuotaGuard, RateLimiter } from "@vitae/ratelimit";
+import type { QuotaGuard, RateLimiter, UsageCounter } from "@vitae/ratelimit";
 import type { DiskStore, ObjectStore } from "@vitae/storage";
 import type { Metrics, ReadinessReport } from "@vitae/telemetry";
 import type { ChatSessionStore } from "./chat/session-store";
@@ -30,6 +30,8 @@ export interface ApiDependencies {
   llm: LlmClient;
   rateLimiter: RateLimiter;
   quota: QuotaGuard;
+  /** Workspaces' live request counters in Redis; flushed to Postgres by `usage.flush-requests` and at stop. */
+  usageCounter: UsageCounter;
   /** Checks Postgres, Redis and storage, each within READINESS_TIMEOUT_MS. Never rejects. */
   readiness: { check(): Promise<ReadinessReport<"postgres" | "redis" | "storage">> };
   /** Who sent these headers: an API key, a session, or nobody (null). Throws UNAUTHENTICATED for bad keys. */

@@ -22,7 +22,15 @@ import {
   isInstanceOperator,
 } from "@vitae/db";
 import { getLogContext, type Logger } from "@vitae/logger";
-import { createQuotaGuard, createRateLimiter, type QuotaGuard, type RateLimiter } from "@vitae/ratelimit";
+import {
+  createQuotaGuard,
+  createRateLimiter,
+  createUsageCounter,
+  type QuotaGuard,
+  type RateLimiter,
+  type UsageCounter,
+  type UsageStore,
+} from "@vitae/ratelimit";
 import type { Metrics } from "@vitae/telemetry";
 import type { Redis } from "ioredis";
 import type { ApiConfig } from "./config";
@@ -120,6 +128,7 @@ type IdentityDependencies = Pick<
   | "getWorkspaceAccess"
   | "setActiveWorkspace"
   | "isOperator"
+  | "usageCounter"
 >;
 
 /**
@@ -155,8 +164,19 @@ export async function createIdentity(options: {
       }
     },
   });
+  const usageStore: UsageStore = {
+    increment: (workspaceId, period, delta) => incrementWorkspaceUsage(db, { workspaceId, period, ...delta }),
+    get: (workspaceId, period) => getWorkspaceUsage(db, { workspaceId, period }),
+  };
+  const usageCounter: UsageCounter = createUsageCounter({
+    redis,
+    prefix: config.redisKeyPrefix,
+    store: usageStore,
+    logger,
+  });
   const rateLimiter: RateLimiter = createRateLimiter({
     redis,
+    usage: usageCounter,
     prefix: config.redisKeyPrefix,
     limits: config.rateLimits,
     timeoutMs: config.rateLimitTimeoutMs,
@@ -165,16 +185,14 @@ export async function createIdentity(options: {
   });
   const quota: QuotaGuard = createQuotaGuard({
     limits: config.quotas,
-    store: {
-      increment: (workspaceId, period, delta) =>
-        incrementWorkspaceUsage(db, { workspaceId, period, ...delta }),
-      get: (workspaceId, period) => getWorkspaceUsage(db, { workspaceId, period }),
-    },
+    store: usageStore,
+    liveRequests: (workspaceId, period) => usageCounter.live(workspaceId, period),
   });
   return {
     auth,
     rateLimiter,
     quota,
+    usageCounter,
     resolvePrincipal: (headers) => resolvePrincipal({ auth, db, headers }),
     getWorkspaceAccess: async (principal: Principal): Promise<WorkspaceAccess | null> => {
       if (principal.workspaceId === null) return null;

@@ -1,5 +1,6 @@
 import type { JobHandlerMap } from "./handler-types";
 import { analyseImport } from "./handlers/analyse-import";
+import { flushRequests } from "./handlers/flush-requests";
 import { ingestDocument } from "./handlers/ingest-document";
 import { runSelfTest } from "./handlers/run-self-test";
 import { sweepStaleUploads } from "./handlers/sweep-stale-uploads";
@@ -15,4 +16,5 @@ export const jobHandlers = {
   "ask.sweep-voice": sweepVoice,
   "storage.sweep-stale-uploads": sweepStaleUploads,
   "imports.analyse": analyseImport,
+  "usage.flush-requests": flushRequests,
 } satisfies JobHandlerMap;

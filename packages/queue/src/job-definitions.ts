@@ -2,6 +2,7 @@ import { markDocumentFailed, markImportFailed } from "@vitae/db";
 import { z } from "zod";
 import { defineJob, type JobDefinition } from "./define-job";
 import { sweepStaleUploadsJob } from "./storage-jobs";
+import { flushRequestsJob } from "./usage-jobs";
 
 /**
  * `system.run-self-test`: proves a worker can reach Redis, Postgres and object storage end to end. The
@@ -96,6 +97,7 @@ export const jobDefinitions = {
   [sweepVoiceJob.name]: sweepVoiceJob,
   [sweepStaleUploadsJob.name]: sweepStaleUploadsJob,
   [analyseImportJob.name]: analyseImportJob,
+  [flushRequestsJob.name]: flushRequestsJob,
 } as const satisfies Record<string, JobDefinition>;
 
 /** The name of any defined job. */

@@ -29,6 +29,7 @@ const handlers: JobHandlerMap = {
   "ask.sweep-voice": never,
   "storage.sweep-stale-uploads": never,
   "imports.analyse": never,
+  "usage.flush-requests": never,
 };
 const handle = createDb({ databaseUrl: settings.databaseUrl, dataDir: settings.rootDir, poolMax: 2 });
 await startWorkers({
