@@ -28,7 +28,10 @@ const defaultWebDistDir = fileURLToPath(new URL("../../web/dist", import.meta.ur
  * API-only host settings: `TRUST_PROXY` (honour X-Forwarded-* from a fronting proxy; off by default so a
  * client cannot spoof its IP), `MAX_EVENT_LOOP_DELAY_MS` (admission control threshold), `WEB_DIST_DIR`
  * (the built web app to serve) and `SHUTDOWN_DRAIN_MS` (how long, after SIGTERM, the API keeps serving
- * with `/readyz` at 503 so a load balancer stops routing to it before the listener closes).
+ * with `/readyz` at 503 so a load balancer stops routing to it before the listener closes) and
+ * `ACCESS_CACHE_TTL_MS` (how long a process may reuse a resolved principal or workspace access without
+ * a re-read; changes invalidate them across processes at once, the TTL only bounds a lost message; 0
+ * turns the cache off).
  */
 function apiHostConfig() {
   return z
@@ -37,12 +40,14 @@ function apiHostConfig() {
       MAX_EVENT_LOOP_DELAY_MS: envInteger({ min: 50, max: 60_000 }).default(1000),
       WEB_DIST_DIR: envString().default(defaultWebDistDir),
       SHUTDOWN_DRAIN_MS: envInteger({ min: 0, max: 120_000 }).default(0),
+      ACCESS_CACHE_TTL_MS: envInteger({ min: 0, max: 300_000 }).default(5000),
     })
     .transform((env) => ({
       trustProxy: env.TRUST_PROXY,
       maxEventLoopDelayMs: env.MAX_EVENT_LOOP_DELAY_MS,
       webDistDir: env.WEB_DIST_DIR,
       shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
+      accessCacheTtlMs: env.ACCESS_CACHE_TTL_MS,
     }));
 }
 

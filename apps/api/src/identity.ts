@@ -33,6 +33,7 @@ import {
 } from "@vitae/ratelimit";
 import type { Metrics } from "@vitae/telemetry";
 import type { Redis } from "ioredis";
+import type { AccessCache } from "./access-cache";
 import type { ApiConfig } from "./config";
 import type { ApiDependencies } from "./dependencies";
 import type { WorkspaceAccess } from "./trpc/procedures";
@@ -129,7 +130,20 @@ type IdentityDependencies = Pick<
   | "setActiveWorkspace"
   | "isOperator"
   | "usageCounter"
+  | "invalidateAccess"
 >;
+
+/** Auth events after which a user's cached principals and access must be read again. */
+function changedUserOf(event: AuthEvent): string | null {
+  switch (event.type) {
+    case "sign-out":
+    case "session.revoked":
+    case "invitation.accepted":
+      return event.userId;
+    default:
+      return null;
+  }
+}
 
 /**
  * Builds authentication (better-auth over our tables, sessions cached in Redis), principal
@@ -141,8 +155,10 @@ export async function createIdentity(options: {
   redis: Redis;
   logger: Logger;
   metrics: Metrics;
+  /** Principals and workspace access cached per process, invalidated across processes. */
+  accessCache: AccessCache;
 }): Promise<IdentityDependencies> {
-  const { config, db, redis, logger } = options;
+  const { config, db, redis, logger, accessCache } = options;
   const auth: VitaeAuth = createAuth({
     db,
     redis,
@@ -156,6 +172,8 @@ export async function createIdentity(options: {
     mailer: createMailer(config, db),
     logger,
     onEvent: async (event) => {
+      const changedUser = changedUserOf(event);
+      if (changedUser !== null) await accessCache.invalidate({ userId: changedUser });
       try {
         await recordAuthEvent(db, event);
       } catch (error) {
@@ -193,23 +211,27 @@ export async function createIdentity(options: {
     rateLimiter,
     quota,
     usageCounter,
-    resolvePrincipal: (headers) => resolvePrincipal({ auth, db, headers }),
-    getWorkspaceAccess: async (principal: Principal): Promise<WorkspaceAccess | null> => {
-      if (principal.workspaceId === null) return null;
-      const membership = await getMembership(db, {
-        workspaceId: principal.workspaceId,
-        userId: principal.userId,
-      });
-      if (!membership) return null;
-      return {
-        id: membership.workspaceId,
-        plan: membership.plan,
-        role: principal.kind === "user" ? membership.role : null,
-      };
-    },
-    setActiveWorkspace: async (headers, workspaceId) => {
+    resolvePrincipal: (headers) =>
+      accessCache.principal(headers, () => resolvePrincipal({ auth, db, headers })),
+    getWorkspaceAccess: (principal: Principal) =>
+      accessCache.workspaceAccess(principal, async (): Promise<WorkspaceAccess | null> => {
+        if (principal.workspaceId === null) return null;
+        const membership = await getMembership(db, {
+          workspaceId: principal.workspaceId,
+          userId: principal.userId,
+        });
+        if (!membership) return null;
+        return {
+          id: membership.workspaceId,
+          plan: membership.plan,
+          role: principal.kind === "user" ? membership.role : null,
+        };
+      }),
+    setActiveWorkspace: async (headers, sessionId, workspaceId) => {
       await auth.api.setActiveOrganization({ headers, body: { organizationId: workspaceId } });
+      await accessCache.invalidate({ sessionId });
     },
+    invalidateAccess: (change) => accessCache.invalidate(change),
     isOperator: (userId) => isInstanceOperator(db, { userId, operatorEmails: config.operatorEmails }),
   };
 }
