@@ -1,31 +1,6 @@
-import { once } from "node:events";
-import { Worker } from "node:worker_threads";
 import { insertJobRun } from "@vitae/db";
-import { createTestDatabase } from "@vitae/db/testing";
-import { createRedis } from "@vitae/redis";
-import { createTestPrefix, deleteKeysByPrefix, getTestRedisUrl } from "@vitae/redis/testing";
 import autocannon from "autocannon";
-import { getFreePort } from "../test/harness";
-import { signUpAndSignIn } from "./session";
-
-/** Signs up a bench user with a workspace and an API key, over HTTP like any client. */
-async function signUpWithKey(url: string) {
-  const json = { "content-type": "application/json", origin: url };
-  const cookie = await signUpAndSignIn(url, "bench@example.com");
-  const post = (path: string, body: unknown) =>
-    fetch(`${url}/trpc/${path}`, {
-      method: "POST",
-      headers: { ...json, cookie },
-      body: JSON.stringify(body),
-    });
-  await post("workspaces.create", { name: "Bench" });
-  const created = (await (
-    await post("apiKeys.create", { name: "bench", scopes: ["usage:read", "documents:read"] })
-  ).json()) as {
-    result: { data: { key: string } };
-  };
-  return { cookie, key: created.result.data.key };
-}
+import { signUpWithKey, startBenchServer } from "./bench-server";
 
 /**
  * `pnpm bench:http`: one run, one server, every target against the same peers — a bare Fastify hello and
@@ -43,39 +18,13 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const only = process.env.BENCH_ONLY;
 const profiling = process.argv.includes("--cpu-prof");
 
-const database = await createTestDatabase();
-const prefix = createTestPrefix();
-const run = await insertJobRun(database.handle.db, {
+const bench = await startBenchServer();
+const run = await insertJobRun(bench.database.handle.db, {
   name: "system.run-self-test",
   queue: "system",
   payload: {},
 });
-const port = await getFreePort();
-const server = new Worker(new URL("./server-thread.ts", import.meta.url), {
-  execArgv: ["--import", "tsx"],
-  workerData: {
-    env: {
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      REDIS_URL: getTestRedisUrl(),
-      REDIS_KEY_PREFIX: prefix,
-      PORT: String(port),
-      STORAGE_SIGNING_SECRET: "bench-only-signing-secret-0123456789abcdef",
-      DATA_DIR: "/tmp/vitae-bench",
-      AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef0123",
-      METRICS_TOKEN: "bench-only-metrics-token-0123456789",
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      // Limits sized so the benchmark measures the work of limiting, not refusals.
-      RATE_LIMIT_PUBLIC: "1000000000/1m",
-      RATE_LIMIT_DEFAULT_FREE: "1000000000/1m",
-      QUOTA_FREE_REQUESTS: "1000000000",
-    },
-  },
-});
-const [ready] = (await once(server, "message")) as [
-  { url: string; peers: { bareUrl: string; trpcUrl: string } },
-];
-const identity = await signUpWithKey(ready.url);
+const identity = await signUpWithKey(bench.url);
 const input = encodeURIComponent(JSON.stringify({ jobRunId: run.id }));
 const batchPath = Array.from({ length: 10 }, () => "system.selfTestResult").join(",");
 const batchInput = encodeURIComponent(
@@ -90,8 +39,8 @@ const allTargets: Array<{
   callsPerRequest: number;
   headers?: Record<string, string>;
 }> = [
-  { name: "bare Fastify hello (peer)", base: ready.peers.bareUrl, path: "/hello", callsPerRequest: 1 },
-  { name: "stock tRPC hello (peer)", base: ready.peers.trpcUrl, path: "/trpc/hello", callsPerRequest: 1 },
+  { name: "bare Fastify hello (peer)", base: bench.peers.bareUrl, path: "/hello", callsPerRequest: 1 },
+  { name: "stock tRPC hello (peer)", base: bench.peers.trpcUrl, path: "/trpc/hello", callsPerRequest: 1 },
   { name: "our bare Fastify route", path: "/bench/bare", callsPerRequest: 1 },
   { name: "bare route + rate-limit check", path: "/bench/limited", callsPerRequest: 1 },
   {
@@ -134,12 +83,7 @@ const targets = allTargets.filter(
   (target) => only === undefined || target.base !== undefined || target.name.includes(only),
 );
 
-/** Sends a message to the server thread and waits for its answer. */
-async function ask<T>(message: { type: string }): Promise<T> {
-  const answer = once(server, "message");
-  server.postMessage(message);
-  return ((await answer) as [T])[0];
-}
+const ask = bench.ask;
 
 interface Row {
   target: string;
@@ -157,7 +101,7 @@ let peer = 0;
 for (const target of targets) {
   // Warm-up: JIT, prepared statements, connection pools. A fresh headers object per run: autocannon
   // mutates the one it is given.
-  const url = `${target.base ?? ready.url}${target.path}`;
+  const url = `${target.base ?? bench.url}${target.path}`;
   const options = () => ({ url, connections, headers: { ...target.headers } });
   await autocannon({ ...options(), duration: 2 });
   if (profiling) await ask({ type: "profile-start" });
@@ -193,10 +137,4 @@ for (const profile of profiles) {
     console.log(`  ${selfPercent.toFixed(1).padStart(5)}%  ${frame}`);
 }
 
-await ask({ type: "stop" });
-await server.terminate();
-await database.drop();
-const redis = createRedis(getTestRedisUrl(), { role: "client" });
-await once(redis, "ready");
-await deleteKeysByPrefix(redis, prefix);
-await redis.quit();
+await bench.close();

@@ -26,7 +26,8 @@ const defaultWebDistDir = fileURLToPath(new URL("../../web/dist", import.meta.ur
 
 /**
  * API-only host settings: `TRUST_PROXY` (honour X-Forwarded-* from a fronting proxy; off by default so a
- * client cannot spoof its IP), `MAX_EVENT_LOOP_DELAY_MS` (admission control threshold), `WEB_DIST_DIR`
+ * client cannot spoof its IP), `MAX_EVENT_LOOP_DELAY_MS` and `MAX_IN_FLIGHT_REQUESTS` (admission control:
+ * above either, new requests get a fast 503 with Retry-After), `WEB_DIST_DIR`
  * (the built web app to serve) and `SHUTDOWN_DRAIN_MS` (how long, after SIGTERM, the API keeps serving
  * with `/readyz` at 503 so a load balancer stops routing to it before the listener closes) and
  * `ACCESS_CACHE_TTL_MS` (how long a process may reuse a resolved principal or workspace access without
@@ -41,6 +42,7 @@ function apiHostConfig() {
       WEB_DIST_DIR: envString().default(defaultWebDistDir),
       SHUTDOWN_DRAIN_MS: envInteger({ min: 0, max: 120_000 }).default(0),
       ACCESS_CACHE_TTL_MS: envInteger({ min: 0, max: 300_000 }).default(5000),
+      MAX_IN_FLIGHT_REQUESTS: envInteger({ min: 1, max: 100_000 }).default(64),
     })
     .transform((env) => ({
       trustProxy: env.TRUST_PROXY,
@@ -48,6 +50,7 @@ function apiHostConfig() {
       webDistDir: env.WEB_DIST_DIR,
       shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
       accessCacheTtlMs: env.ACCESS_CACHE_TTL_MS,
+      maxInFlightRequests: env.MAX_IN_FLIGHT_REQUESTS,
     }));
 }
 
