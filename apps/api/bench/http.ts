@@ -1,82 +1,57 @@
-import { once } from "node:events";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Worker } from "node:worker_threads";
 import { insertJobRun } from "@vitae/db";
-import { createTestDatabase } from "@vitae/db/testing";
-import { createRedis } from "@vitae/redis";
-import { createTestPrefix, deleteKeysByPrefix, getTestRedisUrl } from "@vitae/redis/testing";
 import autocannon from "autocannon";
-import { getFreePort } from "../test/harness";
+import { type BenchMode, startBenchServer } from "./bench-server";
 import { signUpWithKey, startSelfTest } from "./session";
 
 /**
- * `pnpm bench:http`: one run, one server, every target against the same baseline — a bare Fastify route;
- * the same route plus one rate-limiter decision (the limiter's added cost); a public tRPC query (a
- * prepared primary-key read); the authenticated query `auth.me` with a session cookie and with an API
- * key (principal resolution, membership, rate limit); and ten public queries in one batch.
- * Prints req/s, p50, p99 and each target's ratio to the baseline.
- * Env: BENCH_DURATION_S (default 10), BENCH_CONNECTIONS (default 50), BENCH_MODE (`distributed`, the
- * default: a test database on the local PostgreSQL; `embedded`: no DATABASE_URL, so the server starts
- * its own embedded database in a fresh DATA_DIR and runs the workers in-process, as `pnpm start` does;
- * add EMBEDDED_DATABASE=pglite for the fallback engine).
+ * `pnpm bench:http`: one run, one server, every target against the same peers — a bare Fastify hello and
+ * a stock tRPC 11 hello (separate, hook-free servers in the bench thread); the product's own bare route
+ * and that route plus one rate-limiter decision; a public tRPC query (a prepared primary-key read);
+ * `auth.me` with a session cookie and with an API key (principal resolution, rate limit); the workspace
+ * read `documents.list` (membership, rate limit, quota, a database read) with each; and ten public
+ * queries in one batch. Prints req/s, p50, p99 and each target's ratio to the stock tRPC hello.
+ * `--cpu-prof` profiles the server thread during each target and prints its top self-time frames.
+ * Env: BENCH_DURATION_S (default 10), BENCH_CONNECTIONS (default 50), BENCH_ONLY (a substring of the
+ * target names to run, plus the peers), BENCH_MODE (`distributed`, the default, or `embedded`: the
+ * server starts its own embedded database and workers as `pnpm start` does).
  */
 const durationSeconds = Number(process.env.BENCH_DURATION_S ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const embedded = process.env.BENCH_MODE === "embedded";
+const only = process.env.BENCH_ONLY;
+const profiling = process.argv.includes("--cpu-prof");
 
-const database = embedded ? undefined : await createTestDatabase();
-// As root the embedded server runs as the postgres account, which must be able to enter DATA_DIR.
-const dataDir = await mkdtemp(join(tmpdir(), "vitae-bench-"));
-await chmod(dataDir, 0o755);
-const prefix = createTestPrefix();
-const port = await getFreePort();
-const server = new Worker(new URL("./server-thread.ts", import.meta.url), {
-  execArgv: ["--import", "tsx"],
-  workerData: {
-    env: {
-      NODE_ENV: "production",
-      ...(database ? { DATABASE_URL: database.url } : {}),
-      // EMBEDDED_DATABASE=pglite measures the fallback engine.
-      ...(process.env.EMBEDDED_DATABASE ? { EMBEDDED_DATABASE: process.env.EMBEDDED_DATABASE } : {}),
-      REDIS_URL: getTestRedisUrl(),
-      REDIS_KEY_PREFIX: prefix,
-      PORT: String(port),
-      STORAGE_SIGNING_SECRET: "bench-only-signing-secret-0123456789abcdef",
-      DATA_DIR: dataDir,
-      AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef0123",
-      METRICS_TOKEN: "bench-only-metrics-token-0123456789",
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      // Limits sized so the benchmark measures the work of limiting, not refusals.
-      RATE_LIMIT_PUBLIC: "1000000000/1m",
-      RATE_LIMIT_DEFAULT_FREE: "1000000000/1m",
-      QUOTA_FREE_REQUESTS: "1000000000",
-    },
-    runWorkers: embedded,
-  },
-});
-const [ready] = (await once(server, "message")) as [{ url: string }];
-const identity = await signUpWithKey(ready.url);
+const mode: BenchMode = process.env.BENCH_MODE === "embedded" ? "embedded" : "distributed";
+
+const bench = await startBenchServer({ mode });
+const identity = await signUpWithKey(bench.url);
 // The self-test run the PK-read targets read: inserted directly, or through the API when the database
 // is the server's own.
-const runId = database
-  ? (await insertJobRun(database.handle.db, { name: "system.run-self-test", queue: "system", payload: {} }))
-      .id
-  : await startSelfTest(ready.url);
+const runId = bench.database
+  ? (
+      await insertJobRun(bench.database.handle.db, {
+        name: "system.run-self-test",
+        queue: "system",
+        payload: {},
+      })
+    ).id
+  : await startSelfTest(bench.url);
 const input = encodeURIComponent(JSON.stringify({ jobRunId: runId }));
 const batchPath = Array.from({ length: 10 }, () => "system.selfTestResult").join(",");
 const batchInput = encodeURIComponent(
   JSON.stringify(Object.fromEntries(Array.from({ length: 10 }, (_, index) => [index, { jobRunId: runId }]))),
 );
 
-const targets: Array<{
+const allTargets: Array<{
   name: string;
+  /** Another server than the product's (the peers). */
+  base?: string;
   path: string;
   callsPerRequest: number;
   headers?: Record<string, string>;
 }> = [
-  { name: "bare Fastify route", path: "/bench/bare", callsPerRequest: 1 },
+  { name: "bare Fastify hello (peer)", base: bench.peers.bareUrl, path: "/hello", callsPerRequest: 1 },
+  { name: "stock tRPC hello (peer)", base: bench.peers.trpcUrl, path: "/trpc/hello", callsPerRequest: 1 },
+  { name: "our bare Fastify route", path: "/bench/bare", callsPerRequest: 1 },
   { name: "bare route + rate-limit check", path: "/bench/limited", callsPerRequest: 1 },
   {
     name: "tRPC query (full stack, PK read)",
@@ -96,11 +71,29 @@ const targets: Array<{
     headers: { authorization: `Bearer ${identity.key}` },
   },
   {
+    name: "documents.list (session cookie)",
+    path: "/trpc/documents.list",
+    callsPerRequest: 1,
+    headers: { cookie: identity.cookie },
+  },
+  {
+    name: "documents.list (API key)",
+    path: "/trpc/documents.list",
+    callsPerRequest: 1,
+    headers: { authorization: `Bearer ${identity.key}` },
+  },
+  {
     name: "tRPC batch of 10 (same query)",
     path: `/trpc/${batchPath}?batch=1&input=${batchInput}`,
     callsPerRequest: 10,
   },
 ];
+
+const targets = allTargets.filter(
+  (target) => only === undefined || target.base !== undefined || target.name.includes(only),
+);
+
+const ask = bench.ask;
 
 interface Row {
   target: string;
@@ -110,18 +103,27 @@ interface Row {
   "p99 ms": number;
   errors: number;
   statuses: string;
-  "vs bare (req/s)": string;
+  "vs stock tRPC": string;
 }
 const rows: Row[] = [];
-let baseline = 0;
+const profiles: Array<{ target: string; frames: Array<{ frame: string; selfPercent: number }> }> = [];
+let peer = 0;
 for (const target of targets) {
   // Warm-up: JIT, prepared statements, connection pools. A fresh headers object per run: autocannon
   // mutates the one it is given.
-  const options = () => ({ url: `${ready.url}${target.path}`, connections, headers: { ...target.headers } });
+  const url = `${target.base ?? bench.url}${target.path}`;
+  const options = () => ({ url, connections, headers: { ...target.headers } });
   await autocannon({ ...options(), duration: 2 });
+  if (profiling) await ask({ type: "profile-start" });
   const result = await autocannon({ ...options(), duration: durationSeconds });
+  if (profiling) {
+    const { frames } = await ask<{ frames: Array<{ frame: string; selfPercent: number }> }>({
+      type: "profile-stop",
+    });
+    profiles.push({ target: target.name, frames });
+  }
   const rps = result.requests.average;
-  if (baseline === 0) baseline = rps;
+  if (target.name.startsWith("stock tRPC")) peer = rps;
   rows.push({
     target: target.name,
     "req/s": Math.round(rps),
@@ -131,7 +133,7 @@ for (const target of targets) {
     errors: result.errors + result.non2xx,
     // Which statuses the errors were, so a refused benchmark is never mistaken for a fast one.
     statuses: Object.keys(result.statusCodeStats ?? {}).join(" "),
-    "vs bare (req/s)": (rps / baseline).toFixed(3),
+    "vs stock tRPC": peer === 0 ? "-" : (rps / peer).toFixed(3),
   });
 }
 
@@ -139,13 +141,10 @@ console.log(
   `\nbench:http (${embedded ? "embedded" : "distributed"}) — ${connections} connections, ${durationSeconds}s per target, Node ${process.version}`,
 );
 console.table(rows);
+for (const profile of profiles) {
+  console.log(`\ntop self-time frames — ${profile.target}`);
+  for (const { frame, selfPercent } of profile.frames)
+    console.log(`  ${selfPercent.toFixed(1).padStart(5)}%  ${frame}`);
+}
 
-server.postMessage({ type: "stop" });
-await once(server, "message");
-await server.terminate();
-await database?.drop();
-await rm(dataDir, { recursive: true, force: true });
-const redis = createRedis(getTestRedisUrl(), { role: "client" });
-await once(redis, "ready");
-await deleteKeysByPrefix(redis, prefix);
-await redis.quit();
+await bench.close();

@@ -1,13 +1,5 @@
-import { once } from "node:events";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Worker } from "node:worker_threads";
-import { createTestDatabase, type TestDatabase } from "@vitae/db/testing";
-import { createRedis } from "@vitae/redis";
-import { createTestPrefix, deleteKeysByPrefix, getTestRedisUrl } from "@vitae/redis/testing";
 import autocannon from "autocannon";
-import { getFreePort } from "../test/harness";
+import { startBenchServer } from "./bench-server";
 import { signUpWithKey, startSelfTest } from "./session";
 
 /**
@@ -25,58 +17,24 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const modes = ["distributed", "embedded"] as const;
 type Mode = (typeof modes)[number];
 
-interface BenchServer {
+interface ModeServer {
   url: string;
   headers: { cookie: string; key: string };
   runId: string;
   stop(): Promise<void>;
 }
 
-async function startServer(mode: Mode, prefix: string, dataDir: string, database?: TestDatabase) {
-  const port = await getFreePort();
-  const thread = new Worker(new URL("./server-thread.ts", import.meta.url), {
-    execArgv: ["--import", "tsx"],
-    workerData: {
-      runWorkers: mode === "embedded",
-      env: {
-        NODE_ENV: "production",
-        ...(database ? { DATABASE_URL: database.url } : {}),
-        ...(process.env.EMBEDDED_DATABASE ? { EMBEDDED_DATABASE: process.env.EMBEDDED_DATABASE } : {}),
-        REDIS_URL: getTestRedisUrl(),
-        REDIS_KEY_PREFIX: `${prefix}-${mode}`,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        STORAGE_SIGNING_SECRET: "bench-only-signing-secret-0123456789abcdef",
-        AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef0123",
-        METRICS_TOKEN: "bench-only-metrics-token-0123456789",
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        // Limits sized so the benchmark measures the work of limiting, not refusals.
-        RATE_LIMIT_PUBLIC: "1000000000/1m",
-        RATE_LIMIT_DEFAULT_FREE: "1000000000/1m",
-        QUOTA_FREE_REQUESTS: "1000000000",
-      },
-    },
-  });
-  const [ready] = (await once(thread, "message")) as [{ url: string }];
-  const headers = await signUpWithKey(ready.url);
-  const runId = await startSelfTest(ready.url);
-  const server: BenchServer = {
-    url: ready.url,
-    headers,
-    runId,
-    async stop() {
-      thread.postMessage({ type: "stop" });
-      await once(thread, "message");
-      await thread.terminate();
-    },
-  };
-  return server;
+async function startServer(mode: Mode): Promise<ModeServer> {
+  const bench = await startBenchServer({ mode });
+  const headers = await signUpWithKey(bench.url);
+  const runId = await startSelfTest(bench.url);
+  return { url: bench.url, headers, runId, stop: () => bench.close() };
 }
 
 const targets: Array<{
   name: string;
-  path(server: BenchServer): string;
-  headers?(server: BenchServer): object;
+  path(server: ModeServer): string;
+  headers?(server: ModeServer): object;
 }> = [
   { name: "bare Fastify route", path: () => "/bench/bare" },
   {
@@ -96,14 +54,9 @@ const targets: Array<{
   },
 ];
 
-const prefix = createTestPrefix();
-const database = await createTestDatabase();
-const dataDir = await mkdtemp(join(tmpdir(), "vitae-bench-modes-"));
-// As root the embedded server runs as the postgres account, which must be able to enter DATA_DIR.
-await chmod(dataDir, 0o755);
-const servers: Record<Mode, BenchServer> = {
-  distributed: await startServer("distributed", prefix, join(dataDir, "distributed"), database),
-  embedded: await startServer("embedded", prefix, join(dataDir, "embedded")),
+const servers: Record<Mode, ModeServer> = {
+  distributed: await startServer("distributed"),
+  embedded: await startServer("embedded"),
 };
 
 const totals = new Map<string, { requests: number; seconds: number; p99: number; errors: number }>();
@@ -151,9 +104,3 @@ console.table(rows);
 
 await servers.embedded.stop();
 await servers.distributed.stop();
-await database.drop();
-await rm(dataDir, { recursive: true, force: true });
-const redis = createRedis(getTestRedisUrl(), { role: "client" });
-await once(redis, "ready");
-for (const mode of modes) await deleteKeysByPrefix(redis, `${prefix}-${mode}`);
-await redis.quit();

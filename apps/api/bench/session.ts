@@ -36,7 +36,7 @@ export async function signUpWithKey(url: string): Promise<{ cookie: string; key:
     });
   await post("workspaces.create", { name: "Bench" });
   const created = (await (
-    await post("apiKeys.create", { name: "bench", scopes: ["usage:read"] })
+    await post("apiKeys.create", { name: "bench", scopes: ["usage:read", "documents:read"] })
   ).json()) as {
     result: { data: { key: string } };
   };

@@ -7,6 +7,7 @@ import { createMetrics } from "@vitae/telemetry";
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import packageJson from "../package.json" with { type: "json" };
+import { createAccessCache } from "./access-cache";
 import { createChatSessionStore } from "./chat/session-store";
 import type { ApiConfig } from "./config";
 import type { ApiDependencies } from "./dependencies";
@@ -99,7 +100,23 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
   const queue = createQueueClient({ db: dbHandle.db, redis, prefix: config.redisKeyPrefix, logger });
   if (options.runWorkers ?? config.isEmbedded) await runtime.startWorkers();
 
-  const identity = await createIdentity({ config, db: dbHandle.db, redis: redisClient, logger, metrics });
+  // Subscriber mode blocks other commands on a connection: invalidations get their own.
+  const subscriber = createRedis(config.redisUrl, { role: "worker", name: "vitae-api-invalidation" });
+  const accessCache = await createAccessCache({
+    subscriber,
+    publisher: redisClient,
+    prefix: config.redisKeyPrefix,
+    ttlMs: config.accessCacheTtlMs,
+    logger,
+  });
+  const identity = await createIdentity({
+    config,
+    db: dbHandle.db,
+    redis: redisClient,
+    logger,
+    metrics,
+    accessCache,
+  });
 
   const shutdown = new AbortController();
   const deps: ApiDependencies = {
@@ -134,8 +151,14 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
         await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
       }
       await server.close();
+      // Requests counted since the last scheduled flush reach Postgres before this process goes.
+      await deps.usageCounter
+        .flush()
+        .catch((error: unknown) => logger.warn({ err: error }, "final usage flush failed"));
       await runtime.close();
       await queue.close();
+      await accessCache.close();
+      await subscriber.quit().catch(() => subscriber.disconnect());
       await redis.quit().catch(() => redis.disconnect());
       await redisClient.quit().catch(() => redisClient.disconnect());
       logger.info("api stopped");

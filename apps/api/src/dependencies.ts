@@ -3,9 +3,10 @@ import type { Database } from "@vitae/db";
 import type { LlmClient } from "@vitae/llm";
 import type { Logger } from "@vitae/logger";
 import type { QueueClient } from "@vitae/queue";
-import type { QuotaGuard, RateLimiter } from "@vitae/ratelimit";
+import type { QuotaGuard, RateLimiter, UsageCounter } from "@vitae/ratelimit";
 import type { DiskStore, ObjectStore } from "@vitae/storage";
 import type { Metrics, ReadinessReport } from "@vitae/telemetry";
+import type { AccessChange } from "./access-cache";
 import type { ChatSessionStore } from "./chat/session-store";
 import type { ApiConfig } from "./config";
 import type { MatchScoreCache } from "./router/matches/score-cache";
@@ -30,14 +31,27 @@ export interface ApiDependencies {
   llm: LlmClient;
   rateLimiter: RateLimiter;
   quota: QuotaGuard;
+  /** Workspaces' live request counters in Redis; flushed to Postgres by `usage.flush-requests` and at stop. */
+  usageCounter: UsageCounter;
   /** Checks Postgres, Redis and storage, each within READINESS_TIMEOUT_MS. Never rejects. */
   readiness: { check(): Promise<ReadinessReport<"postgres" | "redis" | "storage">> };
-  /** Who sent these headers: an API key, a session, or nobody (null). Throws UNAUTHENTICATED for bad keys. */
+  /**
+   * Who sent these headers: an API key, a session, or nobody (null). Throws UNAUTHENTICATED for bad keys.
+   * Cached per process for a few seconds and invalidated across processes (see `AccessCache`).
+   */
   resolvePrincipal(headers: Headers): Promise<Principal | null>;
   /** The workspace a principal acts in, with its plan and the user's role; null when there is none. */
   getWorkspaceAccess(principal: Principal): Promise<WorkspaceAccess | null>;
-  /** Makes `workspaceId` the active workspace of the session in `headers` (membership checked by the caller). */
-  setActiveWorkspace(headers: Headers, workspaceId: string): Promise<void>;
+  /**
+   * Makes `workspaceId` the active workspace of the session in `headers` (whose id is `sessionId`;
+   * membership checked by the caller), and drops that session's cached principal in every process.
+   */
+  setActiveWorkspace(headers: Headers, sessionId: string, workspaceId: string): Promise<void>;
+  /**
+   * Drops cached principals and workspace access depending on `change` in every API process; call it
+   * after the change is committed (role change, removal, key revocation). Resolves once published.
+   */
+  invalidateAccess(change: AccessChange): Promise<void>;
   /** Whether `userId` operates this instance (reads the mail outbox); see ADR 0010. */
   isOperator(userId: string): Promise<boolean>;
   /** Object storage (S3 or disk): presigned uploads and downloads, deletions. */

@@ -22,9 +22,18 @@ import {
   isInstanceOperator,
 } from "@vitae/db";
 import { getLogContext, type Logger } from "@vitae/logger";
-import { createQuotaGuard, createRateLimiter, type QuotaGuard, type RateLimiter } from "@vitae/ratelimit";
+import {
+  createQuotaGuard,
+  createRateLimiter,
+  createUsageCounter,
+  type QuotaGuard,
+  type RateLimiter,
+  type UsageCounter,
+  type UsageStore,
+} from "@vitae/ratelimit";
 import type { Metrics } from "@vitae/telemetry";
 import type { Redis } from "ioredis";
+import type { AccessCache } from "./access-cache";
 import type { ApiConfig } from "./config";
 import type { ApiDependencies } from "./dependencies";
 import type { WorkspaceAccess } from "./trpc/procedures";
@@ -120,7 +129,21 @@ type IdentityDependencies = Pick<
   | "getWorkspaceAccess"
   | "setActiveWorkspace"
   | "isOperator"
+  | "usageCounter"
+  | "invalidateAccess"
 >;
+
+/** Auth events after which a user's cached principals and access must be read again. */
+function changedUserOf(event: AuthEvent): string | null {
+  switch (event.type) {
+    case "sign-out":
+    case "session.revoked":
+    case "invitation.accepted":
+      return event.userId;
+    default:
+      return null;
+  }
+}
 
 /**
  * Builds authentication (better-auth over our tables, sessions cached in Redis), principal
@@ -132,8 +155,10 @@ export async function createIdentity(options: {
   redis: Redis;
   logger: Logger;
   metrics: Metrics;
+  /** Principals and workspace access cached per process, invalidated across processes. */
+  accessCache: AccessCache;
 }): Promise<IdentityDependencies> {
-  const { config, db, redis, logger } = options;
+  const { config, db, redis, logger, accessCache } = options;
   const auth: VitaeAuth = createAuth({
     db,
     redis,
@@ -147,6 +172,8 @@ export async function createIdentity(options: {
     mailer: createMailer(config, db),
     logger,
     onEvent: async (event) => {
+      const changedUser = changedUserOf(event);
+      if (changedUser !== null) await accessCache.invalidate({ userId: changedUser });
       try {
         await recordAuthEvent(db, event);
       } catch (error) {
@@ -155,8 +182,19 @@ export async function createIdentity(options: {
       }
     },
   });
+  const usageStore: UsageStore = {
+    increment: (workspaceId, period, delta) => incrementWorkspaceUsage(db, { workspaceId, period, ...delta }),
+    get: (workspaceId, period) => getWorkspaceUsage(db, { workspaceId, period }),
+  };
+  const usageCounter: UsageCounter = createUsageCounter({
+    redis,
+    prefix: config.redisKeyPrefix,
+    store: usageStore,
+    logger,
+  });
   const rateLimiter: RateLimiter = createRateLimiter({
     redis,
+    usage: usageCounter,
     prefix: config.redisKeyPrefix,
     limits: config.rateLimits,
     timeoutMs: config.rateLimitTimeoutMs,
@@ -165,33 +203,35 @@ export async function createIdentity(options: {
   });
   const quota: QuotaGuard = createQuotaGuard({
     limits: config.quotas,
-    store: {
-      increment: (workspaceId, period, delta) =>
-        incrementWorkspaceUsage(db, { workspaceId, period, ...delta }),
-      get: (workspaceId, period) => getWorkspaceUsage(db, { workspaceId, period }),
-    },
+    store: usageStore,
+    liveRequests: (workspaceId, period) => usageCounter.live(workspaceId, period),
   });
   return {
     auth,
     rateLimiter,
     quota,
-    resolvePrincipal: (headers) => resolvePrincipal({ auth, db, headers }),
-    getWorkspaceAccess: async (principal: Principal): Promise<WorkspaceAccess | null> => {
-      if (principal.workspaceId === null) return null;
-      const membership = await getMembership(db, {
-        workspaceId: principal.workspaceId,
-        userId: principal.userId,
-      });
-      if (!membership) return null;
-      return {
-        id: membership.workspaceId,
-        plan: membership.plan,
-        role: principal.kind === "user" ? membership.role : null,
-      };
-    },
-    setActiveWorkspace: async (headers, workspaceId) => {
+    usageCounter,
+    resolvePrincipal: (headers) =>
+      accessCache.principal(headers, () => resolvePrincipal({ auth, db, headers })),
+    getWorkspaceAccess: (principal: Principal) =>
+      accessCache.workspaceAccess(principal, async (): Promise<WorkspaceAccess | null> => {
+        if (principal.workspaceId === null) return null;
+        const membership = await getMembership(db, {
+          workspaceId: principal.workspaceId,
+          userId: principal.userId,
+        });
+        if (!membership) return null;
+        return {
+          id: membership.workspaceId,
+          plan: membership.plan,
+          role: principal.kind === "user" ? membership.role : null,
+        };
+      }),
+    setActiveWorkspace: async (headers, sessionId, workspaceId) => {
       await auth.api.setActiveOrganization({ headers, body: { organizationId: workspaceId } });
+      await accessCache.invalidate({ sessionId });
     },
+    invalidateAccess: (change) => accessCache.invalidate(change),
     isOperator: (userId) => isInstanceOperator(db, { userId, operatorEmails: config.operatorEmails }),
   };
 }

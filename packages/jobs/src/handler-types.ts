@@ -2,6 +2,7 @@ import type { Database } from "@vitae/db";
 import type { LlmClient } from "@vitae/llm";
 import type { Logger } from "@vitae/logger";
 import type { JobName, PayloadOf } from "@vitae/queue";
+import type { UsageCounter } from "@vitae/ratelimit";
 import type { ObjectStore } from "@vitae/storage";
 
 /** A JSON value: what a handler may return, stored as the run's `result` and shown to clients. */
@@ -28,6 +29,8 @@ export interface JobContext<Name extends JobName> {
   db: Database;
   storage: ObjectStore;
   services: JobServices;
+  /** The workspaces' request counters in Redis (written behind to Postgres by `usage.flush-requests`). */
+  usage: UsageCounter;
   /** Carries `jobId`/`workspaceId` through the log context. */
   logger: Logger;
   /** Aborted when BullMQ cancels the job; long steps should pass it on. */

@@ -1,5 +1,6 @@
 import type { JobHandlerMap } from "./handler-types";
 import { analyseImport } from "./handlers/analyse-import";
+import { flushRequests } from "./handlers/flush-requests";
 import { ingestDocument } from "./handlers/ingest-document";
 import { proposeTailoring } from "./handlers/propose-tailoring";
 import { rankProfiles } from "./handlers/rank-profiles";
@@ -27,4 +28,5 @@ export const jobHandlers = {
   "imports.write-export": writeImportExport,
   "matches.rank-profiles": rankProfiles,
   "tailoring.propose-changes": proposeTailoring,
+  "usage.flush-requests": flushRequests,
 } satisfies JobHandlerMap;

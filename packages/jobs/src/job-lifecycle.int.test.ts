@@ -3,13 +3,23 @@ import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb, getDocument, getJobRun, insertJobRun, type JobRun, jobRuns } from "@vitae/db";
+import {
+  createDb,
+  getDocument,
+  getJobRun,
+  getWorkspaceUsage,
+  incrementWorkspaceUsage,
+  insertJobRun,
+  type JobRun,
+  jobRuns,
+} from "@vitae/db";
 import { createTestDatabase, type TestDatabase } from "@vitae/db/testing";
 import { unconfiguredLlmClient } from "@vitae/llm";
 import { createLogger } from "@vitae/logger";
 import {
   bullPrefixFor,
   createQueueClient,
+  flushRequestsJob,
   ingestDocumentJob,
   type QueueClient,
   runSelfTestJob,
@@ -17,6 +27,7 @@ import {
   sweepStaleUploadsJob,
   sweepVoiceJob,
 } from "@vitae/queue";
+import { createUsageCounter, quotaPeriodOf } from "@vitae/ratelimit";
 import { createRedis } from "@vitae/redis";
 import { createTestPrefix, deleteKeysByPrefix, getTestRedisUrl, startTcpProxy } from "@vitae/redis/testing";
 import { createDiskStore, type ObjectStore } from "@vitae/storage";
@@ -199,12 +210,45 @@ describe("periodic work", () => {
     // Two workers started, one scheduler per periodic job.
     const schedulers = (await maintenance.getJobSchedulers()).map((scheduler) => scheduler.key);
     expect(schedulers.sort()).toEqual(
-      [sweepVoiceJob.name, sweepStaleUploadsJob.name, sweepExpiredExportsJob.name].sort(),
+      [
+        sweepVoiceJob.name,
+        sweepStaleUploadsJob.name,
+        sweepExpiredExportsJob.name,
+        flushRequestsJob.name,
+      ].sort(),
     );
     await waitFor(
       () => disk.head(expired),
       (head) => head === null,
     );
     expect(await disk.head(fresh)).not.toBeNull();
+  }, 30_000);
+
+  it("writes the API's live request counters behind to Postgres on a tick, and once more when a worker stops", async () => {
+    const { workspaceId } = await insertFinalizedDocument(testDb.handle.db, disk);
+    const db = testDb.handle.db;
+    const counter = createUsageCounter({
+      redis: producer,
+      prefix,
+      store: {
+        increment: (id, period, delta) => incrementWorkspaceUsage(db, { workspaceId: id, period, ...delta }),
+        get: (id, period) => getWorkspaceUsage(db, { workspaceId: id, period }),
+      },
+      logger,
+    });
+    const period = quotaPeriodOf(new Date()).key;
+    for (let call = 0; call < 5; call += 1) await counter.admit({ workspaceId, quotaLimit: 100 });
+    expect((await getWorkspaceUsage(db, { workspaceId, period })).requests).toBe(0);
+
+    const workers = await start();
+    await waitFor(
+      () => getWorkspaceUsage(db, { workspaceId, period }),
+      (usage) => usage.requests === 5,
+    );
+    for (let call = 0; call < 3; call += 1) await counter.admit({ workspaceId, quotaLimit: 100 });
+    await workers.close();
+
+    expect((await getWorkspaceUsage(db, { workspaceId, period })).requests).toBe(8);
+    expect(await counter.live(workspaceId, period)).toBe(8);
   }, 30_000);
 });

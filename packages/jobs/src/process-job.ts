@@ -10,6 +10,7 @@ import {
 import { defaultMessageFor } from "@vitae/errors";
 import { type Logger, runWithLogContext } from "@vitae/logger";
 import { failRunForGood, interruptedRunMessage, isJobName, type JobName, jobDefinitions } from "@vitae/queue";
+import type { UsageCounter } from "@vitae/ratelimit";
 import type { ObjectStore } from "@vitae/storage";
 import { type Job, UnrecoverableError } from "bullmq";
 import { classifyJobError } from "./classify-error";
@@ -21,6 +22,7 @@ export interface ProcessJobDeps {
   db: Database;
   storage: ObjectStore;
   services: JobServices;
+  usage: UsageCounter;
   logger: Logger;
   handlers: JobHandlerMap;
   metrics: JobMetrics | undefined;
@@ -150,6 +152,7 @@ async function runTick(
     db: deps.db,
     storage: deps.storage,
     services: deps.services,
+    usage: deps.usage,
     logger: deps.logger,
     signal,
     async reportProgress(percent, message) {
@@ -185,6 +188,7 @@ function runHandler(
     db: deps.db,
     storage: deps.storage,
     services: deps.services,
+    usage: deps.usage,
     logger,
     signal,
     async reportProgress(percent, message) {

@@ -1,7 +1,8 @@
-import type { Database } from "@vitae/db";
+import { type Database, getWorkspaceUsage, incrementWorkspaceUsage } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import type { Logger } from "@vitae/logger";
 import { bullPrefixFor, createQueueClient, jobDefinitions, queueNames } from "@vitae/queue";
+import { createUsageCounter } from "@vitae/ratelimit";
 import { createRedis } from "@vitae/redis";
 import type { ObjectStore } from "@vitae/storage";
 import { Queue, Worker, type WorkerOptions } from "bullmq";
@@ -76,10 +77,21 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     onError,
   });
   const metrics = options.metrics === undefined ? undefined : createJobMetrics(options.metrics);
+  const usage = createUsageCounter({
+    redis: producerConnection,
+    prefix,
+    store: {
+      increment: (workspaceId, period, delta) =>
+        incrementWorkspaceUsage(db, { workspaceId, period, ...delta }),
+      get: (workspaceId, period) => getWorkspaceUsage(db, { workspaceId, period }),
+    },
+    logger,
+  });
   const processor = createJobProcessor({
     db,
     storage,
     services: options.services,
+    usage,
     logger,
     handlers: options.handlers ?? jobHandlers,
     metrics,
@@ -123,9 +135,10 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     return worker;
   });
 
-  async function closeAll(force = false): Promise<void> {
+  async function closeAll(force = false, beforeDisconnect?: () => Promise<void>): Promise<void> {
     await Promise.allSettled(workers.map((worker) => worker.close(force)));
     await Promise.allSettled([...settling]);
+    await beforeDisconnect?.();
     await queueClient.close();
     await Promise.allSettled([workerConnection.quit(), producerConnection.quit()]);
   }
@@ -178,7 +191,12 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       closing ??= (async () => {
         options.metrics?.setQueueDepthCollector(undefined);
         await reconciler.stop();
-        await closeAll();
+        await closeAll(false, async () => {
+          // What the API counted since the last tick reaches Postgres before this worker goes.
+          await usage
+            .flush()
+            .catch((error: unknown) => logger.warn({ err: error }, "final usage flush failed"));
+        });
         logger.info("workers stopped");
       })();
       return closing;

@@ -46,4 +46,5 @@ export {
 } from "./queue-client";
 export type { ReconcileOptions, ReconcileResult } from "./reconcile-runs";
 export { sweepStaleUploadsJob } from "./storage-jobs";
+export { flushRequestsJob } from "./usage-jobs";
 export type { WatchJobProgressOptions } from "./watch-job-progress";

@@ -14,6 +14,7 @@ import {
   sweepExpiredExportsJob,
 } from "./export-jobs";
 import { sweepStaleUploadsJob } from "./storage-jobs";
+import { flushRequestsJob } from "./usage-jobs";
 
 /**
  * `system.run-self-test`: proves a worker can reach Redis, Postgres and object storage end to end. The
@@ -190,6 +191,7 @@ export const jobDefinitions = {
   [writeImportExportJob.name]: writeImportExportJob,
   [rankProfilesJob.name]: rankProfilesJob,
   [proposeTailoringJob.name]: proposeTailoringJob,
+  [flushRequestsJob.name]: flushRequestsJob,
 } as const satisfies Record<string, JobDefinition>;
 
 /** The name of any defined job. */

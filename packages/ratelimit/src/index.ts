@@ -15,8 +15,17 @@ export { type QuotaPeriod, quotaPeriodOf } from "./quota-period";
 export {
   type CreateRateLimiterOptions,
   createRateLimiter,
+  type QuotaCount,
   type RateLimitDecision,
   type RateLimiter,
   type RateLimitRequest,
 } from "./rate-limiter";
 export { createUpstashAdapter, type UpstashRedis } from "./upstash-adapter";
+export {
+  type AdmitOutcome,
+  type CreateUsageCounterOptions,
+  createUsageCounter,
+  type FlushResult,
+  type UsageCounter,
+  type WindowCheck,
+} from "./usage-counter";

@@ -43,6 +43,11 @@ export interface CreateQuotaGuardOptions {
   /** `quotas` from `quotaConfig()`. */
   limits: Record<Plan, QuotaLimits>;
   store: UsageStore;
+  /**
+   * The live request total of a period when requests are counted outside the store (Redis counters
+   * written behind, see `createUsageCounter`); null falls back to the store's figure.
+   */
+  liveRequests?: (workspaceId: string, period: string) => Promise<number | null>;
 }
 
 /** Enforces monthly per-workspace quotas. */
@@ -59,6 +64,13 @@ export interface QuotaGuard {
   consume(workspaceId: string, plan: Plan, delta: UsageDelta, now?: Date): Promise<UsageTotals>;
   /** Usage and limits for the period containing `now` (default: the current instant). */
   current(workspaceId: string, plan: Plan, now?: Date): Promise<QuotaUsage>;
+  /** The plan's monthly request quota. */
+  requestLimit(plan: Plan): number;
+  /**
+   * The `QUOTA_EXCEEDED` error `consume` throws, for a request refused elsewhere (by the Redis counter):
+   * `used` is the period's total the request would have gone past.
+   */
+  requestRefusal(plan: Plan, used: number, now?: Date): AppError;
 }
 
 const metrics: readonly QuotaMetric[] = ["requests", "llmTokens", "storedBytes"];
@@ -124,7 +136,11 @@ export function createQuotaGuard(options: CreateQuotaGuardOptions): QuotaGuard {
 
     async current(workspaceId, plan, now = new Date()) {
       const period = quotaPeriodOf(now);
-      const totals = await store.get(workspaceId, period.key);
+      const [stored, live] = await Promise.all([
+        store.get(workspaceId, period.key),
+        options.liveRequests?.(workspaceId, period.key) ?? null,
+      ]);
+      const totals = { ...stored, requests: live ?? stored.requests };
       const usage = (metric: QuotaMetric): MetricUsage => ({
         used: totals[metric],
         limit: limits[plan][metric],
@@ -137,5 +153,10 @@ export function createQuotaGuard(options: CreateQuotaGuardOptions): QuotaGuard {
         storedBytes: usage("storedBytes"),
       };
     },
+
+    requestLimit: (plan) => limits[plan].requests,
+
+    requestRefusal: (plan, used, now = new Date()) =>
+      exceeded(quotaPeriodOf(now), "requests", used + 1, 1, limits[plan].requests),
   };
 }

@@ -7,6 +7,7 @@ import { type DegradedPolicy, failurePolicies } from "./failure-policy";
 import { createIncidentLog, type DegradedReason } from "./incident-log";
 import { createRateLimitMetrics, recordDecision } from "./ratelimit-metrics";
 import { createUpstashAdapter } from "./upstash-adapter";
+import type { UsageCounter } from "./usage-counter";
 
 /** One check: whose budget (`identifier`) in which tier; the plan picks the limit of plan-dependent tiers. */
 export type RateLimitRequest =
@@ -44,6 +45,17 @@ export interface CreateRateLimiterOptions {
   metrics?: { registry: Registry };
   /** Retry-After of a fail-closed refusal; default 5. */
   unavailableRetryAfterSeconds?: number;
+  /** Workspaces' request counters, needed by `limitAndCount`. */
+  usage?: UsageCounter;
+}
+
+/**
+ * A workspace request's quota outcome from `limitAndCount`: counted (`requests` is the period's total
+ * after it) or refused (`requests` is the total it would have exceeded; nothing was counted).
+ */
+export interface QuotaCount {
+  counted: boolean;
+  requests: number;
 }
 
 /** Checks and counts requests against per-tier limits shared by every process using the same Redis. */
@@ -53,6 +65,16 @@ export interface RateLimiter {
    * resolves with a degraded decision instead. Throws only on a programming error (empty identifier).
    */
   limit(request: RateLimitRequest): Promise<RateLimitDecision>;
+  /**
+   * `limit` and, when the window admits the call, one request against the workspace's monthly quota
+   * (`quotaLimit`), in one Redis round trip. `quota` is absent when the window refused (nothing counted
+   * against the quota) or the decision is degraded (Redis did not answer: the caller counts the quota
+   * elsewhere). Requires the `usage` option.
+   */
+  limitAndCount(
+    request: RateLimitRequest,
+    workspace: { id: string; quotaLimit: number },
+  ): Promise<RateLimitDecision & { quota?: QuotaCount }>;
 }
 
 interface TierLimiter {
@@ -175,36 +197,84 @@ export function createRateLimiter(options: CreateRateLimiterOptions): RateLimite
     return decision;
   }
 
+  /**
+   * Runs one check against Redis within the deadline; a timeout or an error becomes the tier's degraded
+   * decision. `check` returns the window's verdict and whatever else it learned.
+   */
+  async function decide<Extra>(
+    request: RateLimitRequest,
+    check: (
+      limiter: TierLimiter,
+    ) => Promise<{ allowed: boolean; remaining: number; reset: number; extra: Extra }>,
+  ): Promise<RateLimitDecision & { extra?: Extra }> {
+    if (request.identifier === "") throw new TypeError("rate limit identifier must not be empty");
+    const { tier } = request;
+    const limiter = limiterFor(request);
+    const { rule } = limiter;
+    const ticket = incidents.begin();
+    const deadline = redisDeadline(timeoutMs);
+    try {
+      const result = await Promise.race([check(limiter), deadline.expired]);
+      if (result === timedOut) {
+        const error = new Error(`Redis did not answer a rate-limit check within ${timeoutMs} ms`);
+        return degrade(tier, rule, ticket, "timeout", error);
+      }
+      incidents.succeeded(ticket);
+      const { allowed, remaining } = result;
+      recordDecision(metrics, tier, allowed, undefined);
+      if (allowed)
+        return { allowed, limit: rule.limit, remaining, resetAt: result.reset, extra: result.extra };
+      return {
+        allowed,
+        limit: rule.limit,
+        remaining: 0,
+        resetAt: result.reset,
+        retryAfterSeconds: Math.max(1, Math.ceil((result.reset - Date.now()) / 1000)),
+        extra: result.extra,
+      };
+    } catch (error) {
+      return degrade(tier, rule, ticket, "error", error);
+    } finally {
+      deadline.clear();
+    }
+  }
+
   return {
     async limit(request) {
-      if (request.identifier === "") throw new TypeError("rate limit identifier must not be empty");
-      const { tier } = request;
-      const { rule, ratelimit } = limiterFor(request);
-      const ticket = incidents.begin();
-      const deadline = redisDeadline(timeoutMs);
-      try {
-        const result = await Promise.race([ratelimit.limit(request.identifier), deadline.expired]);
-        if (result === timedOut) {
-          const error = new Error(`Redis did not answer a rate-limit check within ${timeoutMs} ms`);
-          return degrade(tier, rule, ticket, "timeout", error);
-        }
-        incidents.succeeded(ticket);
-        recordDecision(metrics, tier, result.success, undefined);
-        if (result.success) {
-          return { allowed: true, limit: result.limit, remaining: result.remaining, resetAt: result.reset };
-        }
+      const { extra: _, ...decision } = await decide(request, async ({ ratelimit }) => {
+        const result = await ratelimit.limit(request.identifier);
+        return { allowed: result.success, remaining: result.remaining, reset: result.reset, extra: null };
+      });
+      return decision;
+    },
+
+    async limitAndCount(request, workspace) {
+      const usage = options.usage;
+      if (usage === undefined) throw new TypeError("limitAndCount needs the usage option");
+      const { extra, ...decision } = await decide(request, async ({ rule }) => {
+        const window = Math.floor(Date.now() / rule.windowMs);
+        const outcome = await usage.admit({
+          workspaceId: workspace.id,
+          quotaLimit: workspace.quotaLimit,
+          rate: {
+            // upstash's key layout (see `build`), so both paths count in one window.
+            key: `${options.prefix}:rl:${request.tier}:${rule.windowMs}:${request.identifier}:${window}`,
+            windowMs: rule.windowMs,
+            limit: rule.limit,
+          },
+        });
+        const quota: QuotaCount | undefined =
+          outcome.kind === "rate-limited"
+            ? undefined
+            : { counted: outcome.kind === "counted", requests: outcome.requests };
         return {
-          allowed: false,
-          limit: result.limit,
-          remaining: 0,
-          resetAt: result.reset,
-          retryAfterSeconds: Math.max(1, Math.ceil((result.reset - Date.now()) / 1000)),
+          allowed: outcome.windowCount <= rule.limit,
+          remaining: Math.max(0, rule.limit - outcome.windowCount),
+          reset: (window + 1) * rule.windowMs,
+          extra: quota,
         };
-      } catch (error) {
-        return degrade(tier, rule, ticket, "error", error);
-      } finally {
-        deadline.clear();
-      }
+      });
+      return extra === undefined ? decision : { ...decision, quota: extra };
     },
   };
 }

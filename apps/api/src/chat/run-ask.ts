@@ -49,17 +49,18 @@ export type AskResponse = Omit<AskResult, "session" | "analysis" | "dropped" | "
 export async function runAsk(deps: ApiDependencies, request: AskRequest): Promise<AskResponse> {
   const { db } = deps;
   const started = performance.now();
-  const stored = await getProfileView(db, {
-    workspaceId: request.workspaceId,
-    profileId: request.profileId,
-  });
-  if (!stored) throw new AppError("NOT_FOUND");
-  const profile = request.redactProfile ? request.redactProfile(stored) : stored;
   const sessions = deps.chatSessions;
   let sessionId = request.sessionId;
-  let record = sessionId
-    ? await sessions.open({ sessionId, profileId: profile.id, owner: request.owner })
-    : null;
+  // The profile and the conversation are independent reads: one round trip's wait, not two.
+  const [stored, opened] = await Promise.all([
+    getProfileView(db, { workspaceId: request.workspaceId, profileId: request.profileId }),
+    sessionId ? sessions.open({ sessionId, profileId: request.profileId, owner: request.owner }) : null,
+  ]);
+  if (!stored) throw new AppError("NOT_FOUND");
+  const profile = request.redactProfile ? request.redactProfile(stored) : stored;
+  let record = opened;
+  // Written alongside the turn at the end (same wait), not before the answer.
+  let sessionStarted: Parameters<typeof insertChatEvent>[1] | null = null;
   if (!record || !sessionId) {
     const created = await createChatSession(db, {
       workspaceId: request.workspaceId,
@@ -74,13 +75,13 @@ export async function runAsk(deps: ApiDependencies, request: AskRequest): Promis
       owner: request.owner,
       state: emptySession(),
     };
-    await insertChatEvent(db, {
+    sessionStarted = {
       workspaceId: request.workspaceId,
       profileId: profile.id,
       type: "session-started",
       sessionId,
       shareLinkId: request.shareLinkId,
-    });
+    };
   }
 
   const useLlm = deps.llm.available && (await llmAllowed(deps, request));
@@ -110,35 +111,41 @@ export async function runAsk(deps: ApiDependencies, request: AskRequest): Promis
     });
   }
 
-  await sessions.save(sessionId, { ...record, state: result.session });
-  await appendChatTurn(db, {
-    workspaceId: request.workspaceId,
-    sessionId,
-    question: request.question,
-    answer: result.answer,
-    mode: result.mode,
-    fallback: result.fallback ?? null,
-    intent: result.intent,
-    refusalCode: result.refusal?.code ?? null,
-    sources: result.sources,
-    cards: result.cards,
-    model: adapter?.record.model ?? null,
-    tokensIn: adapter ? adapter.record.tokensIn : null,
-    tokensOut: adapter ? adapter.record.tokensOut : null,
-    cacheHit: adapter?.record.cached ?? false,
-    latencyMs: Math.round(performance.now() - started),
-    timings: result.timings,
-    input: request.input,
-  });
   const eventType = result.refusal ? "refused" : result.sources.length === 0 ? "unanswered" : "asked";
-  await insertChatEvent(db, {
-    workspaceId: request.workspaceId,
-    profileId: profile.id,
-    type: eventType,
-    sessionId,
-    shareLinkId: request.shareLinkId,
-    intent: result.intent,
-  });
+  const turnSessionId = sessionId;
+  // The session, the transcript and the analytics are independent writes: they go out together and the
+  // answer waits for all of them (so a graceful shutdown, which waits for in-flight requests, loses none).
+  await Promise.all([
+    sessions.save(turnSessionId, { ...record, state: result.session }),
+    sessionStarted ? insertChatEvent(db, sessionStarted) : null,
+    appendChatTurn(db, {
+      workspaceId: request.workspaceId,
+      sessionId: turnSessionId,
+      question: request.question,
+      answer: result.answer,
+      mode: result.mode,
+      fallback: result.fallback ?? null,
+      intent: result.intent,
+      refusalCode: result.refusal?.code ?? null,
+      sources: result.sources,
+      cards: result.cards,
+      model: adapter?.record.model ?? null,
+      tokensIn: adapter ? adapter.record.tokensIn : null,
+      tokensOut: adapter ? adapter.record.tokensOut : null,
+      cacheHit: adapter?.record.cached ?? false,
+      latencyMs: Math.round(performance.now() - started),
+      timings: result.timings,
+      input: request.input,
+    }),
+    insertChatEvent(db, {
+      workspaceId: request.workspaceId,
+      profileId: profile.id,
+      type: eventType,
+      sessionId: turnSessionId,
+      shareLinkId: request.shareLinkId,
+      intent: result.intent,
+    }),
+  ]);
   if (result.refusal) deps.logger.info({ refusal: result.refusal, sessionId }, "question refused");
   if (result.analysis.work.exhausted) {
     // Typo-tolerant name matching hit its budget: a hostile question or profile, answered by exact names.

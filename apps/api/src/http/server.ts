@@ -1,12 +1,12 @@
-import underPressure from "@fastify/under-pressure";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import { runWithLogContext } from "@vitae/logger";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { ApiDependencies } from "../dependencies";
 import { type AppRouter, appRouter } from "../router/app-router";
 import { createHttpContextFactory } from "../trpc/context";
+import { registerAdmission } from "./admission";
 import { registerAuthRoutes } from "./auth-routes";
-import { createFrameworkErrorHandler, handleHttpError, sendError } from "./errors";
+import { createFrameworkErrorHandler, handleHttpError } from "./errors";
 import { registerOperationalRoutes } from "./operational-routes";
 import { requestIdFor } from "./request-id";
 import { createSecurityHeaders, registerSecurity } from "./security";
@@ -55,6 +55,11 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
     return503OnClosing: true,
   });
 
+  // First of all hooks, so a refused request costs as little as possible under overload.
+  await registerAdmission(app, {
+    maxInFlight: config.maxInFlightRequests,
+    maxEventLoopDelayMs: config.maxEventLoopDelayMs,
+  });
   app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", request.id);
     // While draining, keep-alive clients are told to reconnect (to another replica) after this response.
@@ -82,14 +87,6 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
   app.setErrorHandler(handleHttpError);
 
   await registerSecurity(app, { corsOrigins: config.corsOrigins, securityHeaders });
-  await app.register(underPressure, {
-    maxEventLoopDelay: config.maxEventLoopDelayMs,
-    // Shed load fast instead of queueing requests into seconds of latency.
-    pressureHandler: (_request, reply) => {
-      reply.header("retry-after", "1");
-      sendError(reply, "SERVICE_UNAVAILABLE");
-    },
-  });
 
   registerOperationalRoutes(app, deps);
   registerAuthRoutes(app, deps);

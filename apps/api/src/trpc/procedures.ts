@@ -2,7 +2,7 @@ import { isRoleAtLeast, type Principal, type Role, type Scope } from "@vitae/aut
 import { AppError } from "@vitae/errors";
 import type { Plan, RateLimitTier } from "@vitae/ratelimit";
 import { baseProcedure, middleware } from "./init";
-import { applyRateLimit } from "./rate-limit";
+import { applyRateLimit, enforceRateLimit } from "./rate-limit";
 
 /** Records each procedure's latency and outcome; composed into every builder. */
 const measured = middleware(async ({ ctx, path, type, next }) => {
@@ -91,7 +91,8 @@ export const operatorProcedure = baseProcedure
  * Acts on the caller's active workspace: a user needs at least `role` there, an API key needs `scope`
  * (and `sessionOnly` procedures refuse keys). The workspace comes from the principal — never from
  * input — and membership is re-read on every request, so a removed member loses access at once.
- * Counts one request against the workspace's monthly quota.
+ * Counts one request against the workspace's monthly quota: in Redis, in the same round trip as the
+ * rate-limit decision (written behind to Postgres); in Postgres directly when Redis did not answer.
  */
 export function workspaceProcedure(options: {
   role: Role;
@@ -121,11 +122,17 @@ export function workspaceProcedure(options: {
       if (principal.kind === "apiKey" && !principal.scopes.includes(options.scope)) {
         throw new AppError("FORBIDDEN", { message: `This API key lacks the ${options.scope} scope.` });
       }
-      await applyRateLimit(
-        ctx,
+      const { quota } = ctx.deps;
+      const decision = await ctx.deps.rateLimiter.limitAndCount(
         tierRequest(meta?.rateLimitTier ?? "default", workspace.plan, `ws:${workspace.id}`),
+        { id: workspace.id, quotaLimit: quota.requestLimit(workspace.plan) },
       );
-      await ctx.deps.quota.consume(workspace.id, workspace.plan, { requests: 1 });
+      enforceRateLimit(ctx, decision);
+      if (decision.quota === undefined) {
+        await quota.consume(workspace.id, workspace.plan, { requests: 1 });
+      } else if (!decision.quota.counted) {
+        throw quota.requestRefusal(workspace.plan, decision.quota.requests);
+      }
       return next({ ctx: { principal, workspace } });
     });
 }

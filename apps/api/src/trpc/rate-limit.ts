@@ -1,5 +1,5 @@
 import { AppError } from "@vitae/errors";
-import type { RateLimitRequest } from "@vitae/ratelimit";
+import type { RateLimitDecision, RateLimitRequest } from "@vitae/ratelimit";
 import type { Context } from "./context";
 
 /**
@@ -9,7 +9,11 @@ import type { Context } from "./context";
  * tier's policy decides: fail-open tiers let the call through, fail-closed ones answer 503.
  */
 export async function applyRateLimit(ctx: Context, request: RateLimitRequest): Promise<void> {
-  const decision = await ctx.deps.rateLimiter.limit(request);
+  enforceRateLimit(ctx, await ctx.deps.rateLimiter.limit(request));
+}
+
+/** Reports a decision already taken in the response headers, and throws when it refuses the call. */
+export function enforceRateLimit(ctx: Context, decision: RateLimitDecision): void {
   if (decision.degraded === "fail-closed") {
     ctx.setHeader("retry-after", "5");
     throw new AppError("SERVICE_UNAVAILABLE", {

@@ -35,6 +35,7 @@ const handlers: JobHandlerMap = {
   "imports.write-export": never,
   "matches.rank-profiles": never,
   "tailoring.propose-changes": never,
+  "usage.flush-requests": never,
 };
 const handle = createDb({ databaseUrl: settings.databaseUrl, dataDir: settings.rootDir, poolMax: 2 });
 await startWorkers({

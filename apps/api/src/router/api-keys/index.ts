@@ -76,6 +76,7 @@ const revoke = workspaceProcedure({ role: "admin", scope: "api-keys:write" })
         metadata: { name: revoked.name, prefix: revoked.prefix },
       }),
     );
+    await ctx.deps.invalidateAccess({ apiKeyId: revoked.id });
     return revoked;
   });
 

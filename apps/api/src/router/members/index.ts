@@ -111,6 +111,7 @@ const updateRole = workspaceProcedure({ role: "admin", scope: "members:write" })
         metadata: { from: target.role, to: updated.role },
       }),
     );
+    await ctx.deps.invalidateAccess({ userId: input.userId });
     return updated;
   });
 
@@ -131,6 +132,7 @@ const remove = workspaceProcedure({ role: "admin", scope: "members:write" })
         metadata: { role: target.role },
       }),
     );
+    await ctx.deps.invalidateAccess({ userId: input.userId });
     return { userId: input.userId };
   });
 

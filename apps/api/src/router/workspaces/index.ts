@@ -46,7 +46,7 @@ const create = sessionProcedure
         targetId: workspace.id,
       }),
     );
-    await ctx.deps.setActiveWorkspace(ctx.headers, workspace.id);
+    await ctx.deps.setActiveWorkspace(ctx.headers, ctx.principal.sessionId, workspace.id);
     return { id: workspace.id, name: workspace.name, slug: workspace.slug };
   });
 
@@ -78,7 +78,7 @@ const switchWorkspace = sessionProcedure
       userId: ctx.principal.userId,
     });
     if (!membership) throw new AppError("NOT_FOUND");
-    await ctx.deps.setActiveWorkspace(ctx.headers, input.workspaceId);
+    await ctx.deps.setActiveWorkspace(ctx.headers, ctx.principal.sessionId, input.workspaceId);
     return { workspaceId: input.workspaceId };
   });
 
