@@ -138,7 +138,7 @@ for (const target of targets) {
 }
 
 console.log(
-  `\nbench:http (${embedded ? "embedded" : "distributed"}) — ${connections} connections, ${durationSeconds}s per target, Node ${process.version}`,
+  `\nbench:http (${mode}) — ${connections} connections, ${durationSeconds}s per target, Node ${process.version}`,
 );
 console.table(rows);
 for (const profile of profiles) {
