@@ -1,5 +1,10 @@
-import { markDocumentFailed, markImportFailed, markImportValidationFailed } from "@vitae/db";
-import { failTailoring, finishMatchRanking, markDocumentFailed, markImportFailed } from "@vitae/db";
+import {
+  failTailoring,
+  finishMatchRanking,
+  markDocumentFailed,
+  markImportFailed,
+  markImportValidationFailed,
+} from "@vitae/db";
 import { z } from "zod";
 import { defineJob, type JobDefinition } from "./define-job";
 import {
@@ -110,6 +115,12 @@ export const validateImportJob = defineJob({
       workspaceId: run.workspaceId,
       importId: payload.importId,
       runId: run.id,
+      errorCode,
+    });
+  },
+});
+
+/**
  * `matches.rank-profiles`: scores every profile of the workspace (or the ranking's chosen ones) against
  * a posting and stores each score with its top reasons. Enqueued by `matches.rank` with the ranking id
  * as the run id. A run that fails for good fails its ranking with the run's code.
@@ -143,6 +154,9 @@ export const writeImportExportJob = defineJob({
   schema: exportRunPayloadSchema,
   options: { attempts: 3, backoff: { type: "exponential", delay: 2000 } },
   onExhausted: failExportOnExhausted,
+});
+
+/**
  * `tailoring.propose-changes`: proposes changes that fit a profile to a posting (deterministic: reorder
  * and shorten), has the blocking verifier judge each, and stores the accepted ones with their score
  * deltas and the rejected ones with their reasons. Enqueued by `tailoring.propose` with the tailoring id
