@@ -89,22 +89,19 @@ type Judgement = { status: MatchStatus; evidence: Evidence[] };
 const missing: Judgement = { status: "missing", evidence: [] };
 
 function judgeTechnology(canonical: string, facts: readonly ProfileFact[]): Judgement {
-  const exact = facts.filter((item) => item.technologies.has(canonical));
-  if (exact.length > 0) {
-    return {
-      status: "met",
-      evidence: exact.map((item) => ({
-        factId: item.id,
-        text: item.technologies.get(canonical) ?? canonical,
-      })),
-    };
+  const exact: Evidence[] = [];
+  for (const item of facts) {
+    const raw = item.technologies.get(canonical);
+    if (raw !== undefined) exact.push({ factId: item.id, text: raw });
   }
+  if (exact.length > 0) return { status: "met", evidence: exact };
   const { siblings, isUmbrella } = siblingsOf(canonical);
-  const related = facts.flatMap((item) =>
-    [...item.technologies]
-      .filter(([name]) => siblings.has(name))
-      .map(([, raw]) => ({ factId: item.id, text: raw })),
-  );
+  if (siblings.size === 0) return missing;
+  const related: Evidence[] = [];
+  for (const item of facts) {
+    for (const [name, raw] of item.technologies)
+      if (siblings.has(name)) related.push({ factId: item.id, text: raw });
+  }
   if (related.length === 0) return missing;
   return { status: isUmbrella ? "met" : "partial", evidence: related };
 }
