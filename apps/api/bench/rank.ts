@@ -98,6 +98,11 @@ try {
       cookie: owner.cookie,
       input: { rankingId },
     });
+    if (read.body.result === undefined) {
+      throw new Error(
+        `matches.ranking answered ${read.status}: ${JSON.stringify(read.body.error ?? read.body)}`,
+      );
+    }
     status = read.body.result.data.ranking.status;
     first = read.body.result.data.items[0];
   }

@@ -1,4 +1,5 @@
 import { findTechnologies, normalizeTechnology } from "@vitae/taxonomy";
+import { memoised } from "./memo";
 import type { MatchProfile, YearMonth } from "./types";
 import { contentWords, languagesMentioned } from "./vocabulary";
 
@@ -16,6 +17,9 @@ export interface ProfileFact {
   end: YearMonth | "present" | null;
 }
 
+// Skills and listed technologies repeat across profiles: each raw name is normalised once.
+const canonicalOf = memoised(20_000, (name: string) => normalizeTechnology(name)?.name ?? name);
+
 // The words as written come first ("Golang" in a skill's raw text), the listed canonical names fill in.
 function technologiesOf(listed: readonly string[], text: string): Map<string, string> {
   const found = new Map<string, string>();
@@ -23,7 +27,7 @@ function technologiesOf(listed: readonly string[], text: string): Map<string, st
     if (!found.has(mention.name)) found.set(mention.name, mention.raw);
   }
   for (const name of listed) {
-    const canonical = normalizeTechnology(name)?.name ?? name;
+    const canonical = canonicalOf(name);
     if (!found.has(canonical)) found.set(canonical, name);
   }
   return found;

@@ -1,5 +1,6 @@
 import { normalizeTechnology, technologiesInFamily } from "@vitae/taxonomy";
 import { type ProfileFact, profileFacts, yearsCovered } from "./facts";
+import { memoised } from "./memo";
 import {
   type DegreeLevel,
   degreeLevels,
@@ -88,43 +89,49 @@ type Judgement = { status: MatchStatus; evidence: Evidence[] };
 const missing: Judgement = { status: "missing", evidence: [] };
 
 function judgeTechnology(canonical: string, facts: readonly ProfileFact[]): Judgement {
-  const exact = facts.filter((item) => item.technologies.has(canonical));
-  if (exact.length > 0) {
-    return {
-      status: "met",
-      evidence: exact.map((item) => ({
-        factId: item.id,
-        text: item.technologies.get(canonical) ?? canonical,
-      })),
-    };
+  const exact: Evidence[] = [];
+  for (const item of facts) {
+    const raw = item.technologies.get(canonical);
+    if (raw !== undefined) exact.push({ factId: item.id, text: raw });
   }
+  if (exact.length > 0) return { status: "met", evidence: exact };
   const { siblings, isUmbrella } = siblingsOf(canonical);
-  const related = facts.flatMap((item) =>
-    [...item.technologies]
-      .filter(([name]) => siblings.has(name))
-      .map(([, raw]) => ({ factId: item.id, text: raw })),
-  );
+  if (siblings.size === 0) return missing;
+  const related: Evidence[] = [];
+  for (const item of facts) {
+    for (const [name, raw] of item.technologies)
+      if (siblings.has(name)) related.push({ factId: item.id, text: raw });
+  }
   if (related.length === 0) return missing;
   return { status: isUmbrella ? "met" : "partial", evidence: related };
 }
 
+// A requirement's distinct content words, in order: the same for every profile a posting is scored against.
+const wantedWordsOf = memoised(5_000, (text: string) => [...new Set(contentWords(text))]);
+
 function judgeWords(text: string, facts: readonly ProfileFact[], metShare: number): Judgement {
-  const wanted = new Set(contentWords(text));
-  if (wanted.size === 0) return missing;
-  let best: { factId: string; words: string[] } | null = null;
+  const wanted = wantedWordsOf(text);
+  if (wanted.length === 0) return missing;
+  // The first fact with the most wanted words wins; its words are listed in the requirement's order.
+  let best: ProfileFact | null = null;
+  let bestCount = 0;
   for (const item of facts) {
-    if (item.kind === "attestation" && wanted.size > 1) continue;
+    if (item.kind === "attestation" && wanted.length > 1) continue;
     const have = item.words;
-    const words = [...wanted].filter((word) => have.has(word));
-    if (words.length > 0 && (best === null || words.length > best.words.length))
-      best = { factId: item.id, words };
+    let count = 0;
+    for (const word of wanted) if (have.has(word)) count += 1;
+    if (count > bestCount) {
+      best = item;
+      bestCount = count;
+    }
   }
   if (best === null) return missing;
-  const share = best.words.length / wanted.size;
+  const share = bestCount / wanted.length;
   const status = share >= metShare ? "met" : share >= metShare / 2 ? "partial" : "missing";
-  return status === "missing"
-    ? missing
-    : { status, evidence: [{ factId: best.factId, text: best.words.join(" ") }] };
+  if (status === "missing") return missing;
+  const have = best.words;
+  const words = wanted.filter((word) => have.has(word));
+  return { status, evidence: [{ factId: best.id, text: words.join(" ") }] };
 }
 
 function judgeYears(requirement: Requirement, facts: readonly ProfileFact[], today: YearMonth): Judgement {
@@ -166,10 +173,14 @@ function judgeLanguage(language: string, facts: readonly ProfileFact[]): Judgeme
     : missing;
 }
 
-function judgeCertification(name: string, facts: readonly ProfileFact[]): Judgement {
-  // Whole words only: "CKAD" is another certification than "CKA".
+// Whole words only: "CKAD" is another certification than "CKA". Compiled once per certification name.
+const certificationPatternOf = memoised(1_000, (name: string) => {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}+])`, "iu");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}+])`, "iu");
+});
+
+function judgeCertification(name: string, facts: readonly ProfileFact[]): Judgement {
+  const pattern = certificationPatternOf(name);
   const having = facts.filter((item) => pattern.test(item.text));
   return having.length > 0
     ? { status: "met", evidence: having.map((item) => ({ factId: item.id, text: name })) }

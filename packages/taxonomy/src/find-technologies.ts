@@ -1,5 +1,11 @@
 import { clauseAround, clauseBoundaries, hasTechnologyContext } from "./context-rules";
 import { definitions, technologyOf } from "./registry";
+import {
+  buildSpellingMatcher,
+  collectSpellings,
+  type SpellingMatch,
+  type SpellingMatcher,
+} from "./spelling-matcher";
 import type { TechnologyDefinition, TechnologyMention } from "./types";
 
 type FormKind = "alias" | "abbreviation" | "contextual";
@@ -9,44 +15,12 @@ interface Form {
   kind: FormKind;
 }
 
-interface Candidate extends Form {
-  raw: string;
-  start: number;
-  end: number;
-}
+type Candidate = SpellingMatch<Form>;
 
-interface Matcher {
-  pattern: RegExp;
-  forms: Map<string, Form>;
-  caseSensitive: boolean;
-}
+let matchers: [SpellingMatcher<Form>, SpellingMatcher<Form>] | undefined;
 
-// ".js"-style names are written three ways: "Vue.js", "VueJS", "Vue JS"; spaces match any whitespace run.
-function sourceOf(form: string): string {
-  return form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
-}
-
-// A mention may not continue a word on either side: "Java" is not in "JavaScript", "C" is not in "C++"
-// or "CI", "Go" is not in "Google"; a trailing "." ends a sentence unless a letter follows ("Node.js").
-function buildMatcher(entries: Array<[string, Form]>, caseSensitive: boolean): Matcher {
-  const forms = new Map<string, Form>();
-  for (const [spelling, form] of entries) {
-    const key = caseSensitive ? spelling : spelling.toLowerCase();
-    if (!forms.has(key)) forms.set(key, form);
-  }
-  const alternatives = [...forms.keys()]
-    .sort((a, b) => b.length - a.length || a.localeCompare(b))
-    .map(sourceOf);
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}_@#+])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}_+#]|\\.[\\p{L}\\p{N}])`,
-    caseSensitive ? "gu" : "giu",
-  );
-  return { pattern, forms, caseSensitive };
-}
-
-let matchers: [Matcher, Matcher] | undefined;
-
-function getMatchers(): [Matcher, Matcher] {
+/** The two compiled scanners: case-insensitive aliases, and exact-case abbreviations and contextual forms. */
+export function getMatchers(): [SpellingMatcher<Form>, SpellingMatcher<Form>] {
   if (matchers !== undefined) return matchers;
   const insensitive: Array<[string, Form]> = [];
   const sensitive: Array<[string, Form]> = [];
@@ -63,7 +37,7 @@ function getMatchers(): [Matcher, Matcher] {
     }
     for (const form of contextual) sensitive.push([form, { definition, kind: "contextual" }]);
   }
-  matchers = [buildMatcher(insensitive, false), buildMatcher(sensitive, true)];
+  matchers = [buildSpellingMatcher(insensitive, false), buildSpellingMatcher(sensitive, true)];
   return matchers;
 }
 
@@ -71,22 +45,13 @@ function getMatchers(): [Matcher, Matcher] {
 // Quantifiers are bounded so a long run of word characters cannot make the scan quadratic.
 const maskedSpans =
   /\b(?:https?:\/\/|www\.)\S{1,2048}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}|(?<![\w])@[\w-]{1,64}/giu;
+// Every masked span holds "@", "http://", "https://" or "www.": most texts hold none, and skipping the
+// mask then spares a scan that tries up to 64 characters at every word character.
+const mayHoldMaskedSpan = /@|https?:\/\/|www\./iu;
 
 function masked(text: string): string {
+  if (!mayHoldMaskedSpan.test(text)) return text;
   return text.replace(maskedSpans, (span) => " ".repeat(span.length));
-}
-
-function collect(text: string, matcher: Matcher): Candidate[] {
-  const candidates: Candidate[] = [];
-  matcher.pattern.lastIndex = 0;
-  for (let match = matcher.pattern.exec(text); match !== null; match = matcher.pattern.exec(text)) {
-    const raw = match[0];
-    const key = (matcher.caseSensitive ? raw : raw.toLowerCase()).replace(/\s+/g, " ");
-    const form = matcher.forms.get(key);
-    if (form !== undefined)
-      candidates.push({ ...form, raw, start: match.index, end: match.index + raw.length });
-  }
-  return candidates;
 }
 
 // A capitalised word right after a contextual form reads as a person's surname: "Julia Roberts", "Ruby Chen".
@@ -147,7 +112,7 @@ function isAcceptedContextual(context: Context, candidate: Candidate): boolean {
 export function findTechnologies(text: string): TechnologyMention[] {
   const source = masked(text);
   const [insensitive, sensitive] = getMatchers();
-  const all = [...collect(source, insensitive), ...collect(source, sensitive)];
+  const all = [...collectSpellings(source, insensitive), ...collectSpellings(source, sensitive)];
   const context: Context = {
     text: source,
     boundaries: clauseBoundaries(source),
