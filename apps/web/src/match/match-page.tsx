@@ -126,7 +126,7 @@ export function MatchPage() {
                   ? "One must-have is missing"
                   : `${missingMusts.length} must-haves are missing`}
               </h2>
-              <ul>
+              <ul className="missing-must-list">
                 {missingMusts.map((row) => (
                   <li key={row.requirement.id} className="missing-must" data-testid="missing-must">
                     <span>{row.requirement.canonical ?? row.requirement.text}</span>
@@ -148,7 +148,7 @@ export function MatchPage() {
           ) : null}
 
           {canWrite ? (
-            <section className="panel" aria-labelledby="tailor-title">
+            <section className="panel tailor-panel" aria-labelledby="tailor-title">
               <h2 id="tailor-title">Tailor the résumé</h2>
               <TailorButton profileId={profileId} postingId={postingId} />
             </section>

@@ -181,7 +181,13 @@ export function TailoringPage() {
                   type="button"
                   className="button button-primary"
                   data-testid="tailor-confirm"
-                  disabled={!editable || accepted.length === 0 || confirm.isPending || view.baseHash === null}
+                  disabled={
+                    !editable ||
+                    baseChanged ||
+                    accepted.length === 0 ||
+                    confirm.isPending ||
+                    view.baseHash === null
+                  }
                   onClick={() =>
                     view.baseHash !== null &&
                     confirm.mutate({
