@@ -11,6 +11,7 @@ import { useTRPC } from "../trpc/client";
 import { postingName, statusLabels } from "./match-wording";
 import { matchViewPath, postingPath } from "./paths";
 import "./match.css";
+import "./ranking.css";
 
 const pollMs = 1_000;
 

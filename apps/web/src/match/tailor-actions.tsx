@@ -5,6 +5,7 @@ import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { useTRPC } from "../trpc/client";
 import { tailoringPath } from "./paths";
+import "./tailor.css";
 
 /** "Tailor for this posting": proposes changes (a job) and opens the tailoring to follow it. */
 export function TailorButton({ profileId, postingId }: { profileId: string; postingId: string }) {

@@ -12,6 +12,7 @@ import { postingName } from "./match-wording";
 import { matchViewPath, profilePath, tailoringPath } from "./paths";
 import { isProposing, rejectionText, tailoringStatusText } from "./tailor-wording";
 import "./match.css";
+import "./tailor.css";
 
 const pollMs = 1_000;
 
