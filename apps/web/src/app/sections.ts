@@ -86,6 +86,16 @@ export const sections: readonly Section[] = [
         label: "Match",
         lazy: async () => ({ Component: (await import("../match/match-page")).MatchPage }),
       },
+      {
+        path: "posting/:postingId/ranking",
+        label: "Ranking",
+        lazy: async () => ({ Component: (await import("../match/ranking-page")).RankingPage }),
+      },
+      {
+        path: "tailoring/:tailoringId",
+        label: "Tailor",
+        lazy: async () => ({ Component: (await import("../match/tailoring-page")).TailoringPage }),
+      },
     ],
   },
   {

@@ -1,6 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link, useParams } from "react-router";
+import { hasRoleAtLeast } from "../auth/roles";
+import { roleOf, useSession } from "../auth/session";
 import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { useTRPC } from "../trpc/client";
@@ -14,7 +16,11 @@ import {
   weightLabels,
 } from "./match-wording";
 import { postingPath } from "./paths";
+import { AttestButton, TailorButton } from "./tailor-actions";
 import "./match.css";
+
+// Requirements a person can say they have; years and duties are judged from the experience itself.
+const attestable = new Set(["skill", "tool", "certification", "language"]);
 
 /**
  * How one profile fits one posting (`/posting/:postingId/match/:profileId`): the score out of 100, how
@@ -24,6 +30,7 @@ import "./match.css";
 export function MatchPage() {
   const { postingId = "", profileId = "" } = useParams();
   const trpc = useTRPC();
+  const canWrite = hasRoleAtLeast(roleOf(useSession()), "member");
   const posting = useQuery(trpc.postings.byId.queryOptions({ postingId }));
   const profile = useQuery(trpc.profiles.byId.queryOptions({ profileId }));
   const score = useQuery(trpc.matches.score.queryOptions({ profileId, postingId }));
@@ -119,11 +126,31 @@ export function MatchPage() {
                   ? "One must-have is missing"
                   : `${missingMusts.length} must-haves are missing`}
               </h2>
-              <ul>
+              <ul className="missing-must-list">
                 {missingMusts.map((row) => (
-                  <li key={row.requirement.id}>{row.requirement.canonical ?? row.requirement.text}</li>
+                  <li key={row.requirement.id} className="missing-must" data-testid="missing-must">
+                    <span>{row.requirement.canonical ?? row.requirement.text}</span>
+                    {canWrite && attestable.has(row.requirement.kind) ? (
+                      <AttestButton
+                        profileId={profileId}
+                        skill={row.requirement.canonical ?? row.requirement.text}
+                      />
+                    ) : null}
+                  </li>
                 ))}
               </ul>
+              {canWrite ? (
+                <p className="muted">
+                  “I have this” records the skill on the profile, so the score and tailoring may count it.
+                </p>
+              ) : null}
+            </section>
+          ) : null}
+
+          {canWrite ? (
+            <section className="panel tailor-panel" aria-labelledby="tailor-title">
+              <h2 id="tailor-title">Tailor the résumé</h2>
+              <TailorButton profileId={profileId} postingId={postingId} />
             </section>
           ) : null}
 

@@ -17,3 +17,18 @@ export function matchViewPath(postingId: string, profileId: string): string {
 export function profileMatchPath(profileId: string): string {
   return `/profiles/${encodeURIComponent(profileId)}/match`;
 }
+
+/** The ranking of the workspace's profiles against one posting. */
+export function rankingPath(postingId: string): string {
+  return `${postingPath(postingId)}/ranking`;
+}
+
+/** One tailoring: its progress, then its changes to review and confirm. */
+export function tailoringPath(tailoringId: string): string {
+  return `/tailoring/${encodeURIComponent(tailoringId)}`;
+}
+
+/** A profile (or tailored version) page, where it can be exported. */
+export function profilePath(profileId: string): string {
+  return `/profiles/${encodeURIComponent(profileId)}`;
+}

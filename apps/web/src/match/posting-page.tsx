@@ -6,7 +6,7 @@ import { ErrorNotice } from "../lib/error-notice";
 import { formatDateTime, isoDateTime } from "../lib/format";
 import { useTRPC } from "../trpc/client";
 import { postingName, requirementDescription } from "./match-wording";
-import { postingsPath } from "./paths";
+import { postingsPath, rankingPath } from "./paths";
 import { PostingText } from "./posting-text";
 import { ProfilePicker } from "./profile-picker";
 import { RequirementList } from "./requirement-list";
@@ -60,6 +60,11 @@ export function PostingPage() {
           <section className="panel" aria-labelledby="match-pick-title">
             <h2 id="match-pick-title">Match a profile</h2>
             <ProfilePicker postingId={postingId} />
+            <p>
+              <Link to={rankingPath(postingId)} data-testid="open-ranking">
+                Rank every profile against this posting
+              </Link>
+            </p>
           </section>
 
           <div className="posting-layout">
