@@ -74,9 +74,12 @@ describe("documentTitleFor", () => {
     expect(documentTitleFor("/posting/abc/match/def")).toBe("Match · Vitae");
   });
 
-  it("falls back to the product name at the root and for unknown paths", () => {
-    expect(documentTitleFor("/", list)).toBe("Vitae");
-    expect(documentTitleFor("/nope", list)).toBe("Vitae");
+  it("names the shell's own pages, and says when nothing matches", () => {
+    expect(documentTitleFor("/", list)).toBe("Home · Vitae");
+    expect(documentTitleFor("/workspaces/new", list)).toBe("New workspace · Vitae");
+    expect(documentTitleFor("/invitations/abc", list)).toBe("Invitation · Vitae");
+    expect(documentTitleFor("/outbox", list)).toBe("Outbox · Vitae");
+    expect(documentTitleFor("/nope", list)).toBe("Page not found · Vitae");
   });
 });
 

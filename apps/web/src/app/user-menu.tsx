@@ -8,6 +8,17 @@ import type { ErrorSummary } from "../lib/describe-error";
 import { Disclosure } from "../lib/disclosure";
 import { ErrorNotice } from "../lib/error-notice";
 
+/** Up to two initials of a display name ("Marisol Okafor" → "MO"); "?" for a blank one. */
+export function initialsOf(name: string): string {
+  const letters = name
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== "")
+    .map((word) => (Array.from(word)[0] ?? "").toUpperCase());
+  if (letters.length === 0) return "?";
+  return letters.length <= 2 ? letters.join("") : `${letters[0]}${letters.at(-1)}`;
+}
+
 /** The account menu in the header: who is signed in, the operator's Outbox, and signing out. */
 export function UserMenu() {
   const me = useSession();
@@ -35,7 +46,19 @@ export function UserMenu() {
   }
 
   return (
-    <Disclosure button={me.user.name} label={`Account: ${me.user.name}`} testId="user-menu">
+    <Disclosure
+      button={
+        <>
+          <span className="user-name">{me.user.name}</span>
+          {/* A phone's header has room for initials only; the toggle's label still names the account. */}
+          <span className="user-initials" aria-hidden="true">
+            {initialsOf(me.user.name)}
+          </span>
+        </>
+      }
+      label={`Account: ${me.user.name}`}
+      testId="user-menu"
+    >
       {() => (
         <div className="menu-panel">
           <p className="menu-caption">
