@@ -24,7 +24,8 @@ const exitTimeoutMs = 20_000;
 // Enough of the child's output to explain a failed boot without holding a runaway log in memory.
 const maxOutputChars = 20_000;
 
-async function freePort(): Promise<number> {
+/** A TCP port nothing listens on right now (the OS picks it). */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
