@@ -23,5 +23,17 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Libraries every page runs, in chunks named for what they hold (not for whichever app module
+        // happened to be bundled first) that keep their hash, and stay cached, across app releases.
+        codeSplitting: {
+          groups: [
+            { name: "vendor-react", test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            { name: "vendor-data", test: /node_modules[\\/](@trpc|@tanstack)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
 });

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { runAuthCall } from "../auth/auth-client";
+import { runAuthCall } from "../auth/auth-call";
 import { useAuthClient } from "../auth/auth-client-context";
 import { useSession } from "../auth/session";
 import type { ErrorSummary } from "../lib/describe-error";
@@ -22,7 +22,7 @@ export function initialsOf(name: string): string {
 /** The account menu in the header: who is signed in, the operator's Outbox, and signing out. */
 export function UserMenu() {
   const me = useSession();
-  const authClient = useAuthClient();
+  const loadAuthClient = useAuthClient();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [failure, setFailure] = useState<ErrorSummary | null>(null);
@@ -32,7 +32,7 @@ export function UserMenu() {
     setIsSigningOut(true);
     setFailure(null);
     const result = await runAuthCall(
-      (fetchOptions) => authClient.signOut({ fetchOptions }),
+      async (fetchOptions) => (await loadAuthClient()).signOut({ fetchOptions }),
       "We could not sign you out. Try again in a moment.",
     );
     setIsSigningOut(false);
