@@ -133,6 +133,12 @@ describe("every page at 390 and 1440 px (embedded product in Chromium)", () => {
     const page = await openPage("/documents");
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId("documents-table").waitFor();
+    // The account shows its initials, at a size one can tap, beside the workspace name.
+    const account = page.getByTestId("user-menu-toggle");
+    expect(await account.locator(".user-name").isVisible()).toBe(false);
+    expect(await account.locator(".user-initials").isVisible()).toBe(true);
+    expect(await account.locator(".user-initials").textContent()).toMatch(/^[A-Z0-9]{1,2}$/);
+    expect((await account.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(32);
     const toggle = page.getByRole("button", { name: "Menu" });
     const nav = page.getByRole("navigation", { name: "Main" });
     expect(await nav.isVisible()).toBe(false);
