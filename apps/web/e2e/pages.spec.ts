@@ -139,6 +139,9 @@ describe("every page at 390 and 1440 px (embedded product in Chromium)", () => {
     expect(await account.locator(".user-initials").isVisible()).toBe(true);
     expect(await account.locator(".user-initials").textContent()).toMatch(/^[A-Z0-9]{1,2}$/);
     expect((await account.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(32);
+    // What shows is part of what it is announced as (WCAG label in name).
+    const initials = (await account.locator(".user-initials").textContent()) ?? "";
+    expect(await account.getAttribute("aria-label")).toContain(initials);
     const toggle = page.getByRole("button", { name: "Menu" });
     const nav = page.getByRole("navigation", { name: "Main" });
     expect(await nav.isVisible()).toBe(false);

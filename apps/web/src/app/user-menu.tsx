@@ -51,12 +51,11 @@ export function UserMenu() {
         <>
           <span className="user-name">{me.user.name}</span>
           {/* A phone's header has room for initials only; the toggle's label still names the account. */}
-          <span className="user-initials" aria-hidden="true">
-            {initialsOf(me.user.name)}
-          </span>
+          <span className="user-initials">{initialsOf(me.user.name)}</span>
         </>
       }
-      label={`Account: ${me.user.name}`}
+      // Whichever text shows (the name, or the initials on a phone) is part of the name it is announced by.
+      label={`Account: ${me.user.name} (${initialsOf(me.user.name)})`}
       testId="user-menu"
     >
       {() => (

@@ -10,6 +10,8 @@ const titles: Record<string, string> = {
 
 // Shared résumés (`/s/:token`) set their own title and need the full width for the conversation.
 const isSharePage = (pathname: string) => pathname.startsWith("/s/");
+// Forms read best narrow; the signed-out home lays its three capabilities side by side.
+const isWide = (pathname: string) => isSharePage(pathname) || pathname === "/";
 
 /**
  * The shell for signed-out pages: brand, the page, footer — no navigation that would only redirect.
@@ -47,7 +49,7 @@ export function PublicLayout({ children }: { children?: ReactNode }) {
         id="main"
         ref={mainRef}
         tabIndex={-1}
-        className={isSharePage(pathname) ? "container app-main" : "container app-main narrow"}
+        className={isWide(pathname) ? "container app-main" : "container app-main narrow"}
       >
         {children ?? <Outlet />}
       </main>
