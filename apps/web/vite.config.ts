@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./scripts/precompress";
 
 // The API owns these paths; in dev it runs separately on :3000 while in production it serves `dist/`
 // itself, so the app always talks to its own origin and needs no CORS.
@@ -7,7 +8,7 @@ const apiTarget = "http://127.0.0.1:3000";
 const apiPublicUrl = "http://localhost:3000";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     proxy: {
       "/trpc": { target: apiTarget, changeOrigin: false },
@@ -22,5 +23,17 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Libraries every page runs, in chunks named for what they hold (not for whichever app module
+        // happened to be bundled first) that keep their hash, and stay cached, across app releases.
+        codeSplitting: {
+          groups: [
+            { name: "vendor-react", test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            { name: "vendor-data", test: /node_modules[\\/](@trpc|@tanstack)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
 });

@@ -7,7 +7,7 @@ export default defineConfig({
     include: ["e2e/**/*.spec.ts"],
     environment: "node",
     testTimeout: 120_000,
-    hookTimeout: 120_000,
+    hookTimeout: 420_000,
     fileParallelism: false,
     retry: 0,
   },

@@ -95,7 +95,10 @@ describe("Ask: chat, sources, refusals and share links (embedded product in Chro
     await page.getByTestId("ask-profile").click();
     await page.waitForURL(/\/profiles\/[0-9a-f-]{36}\/ask$/);
     await page.getByTestId("chat").waitFor();
-    expect(await page.title()).toBe("Ask · Vitae");
+    await expect.poll(() => page.title()).toBe("Marcus Lee · Ask · Vitae");
+    // Basic mode has no speech recognition: the page says so before anyone speaks, and offers no microphone.
+    await page.getByTestId("voice-unavailable").waitFor();
+    expect(await page.getByTestId("mic-start").count()).toBe(0);
 
     // The answer arrives over the SSE subscription, not the fallback mutation.
     const fallbackCalls: string[] = [];
@@ -142,8 +145,16 @@ describe("Ask: chat, sources, refusals and share links (embedded product in Chro
     expect(fallbackCalls.length).toBe(1);
     await page.unroute("**/trpc/chat.stream**");
 
-    // Voice: recorded and converted to WAV; without a transcription provider (basic mode) the server
-    // refuses the upload, the page says so plainly, hides the microphone and keeps the text box.
+    // Voice: recorded and converted to WAV. A server whose AI provider has no transcription model still
+    // reports a provider, so the microphone is offered: here `system.status` is made to say so. The
+    // server then refuses the upload, the page says so plainly, hides the microphone and keeps the text box.
+    await page.route("**/trpc/*system.status*", async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('"llm":{"available":false', '"llm":{"available":true');
+      await route.fulfill({ response, body });
+    });
+    await page.reload();
+    await page.getByTestId("turn").first().getByText("Where does he work now?").waitFor();
     await page.getByTestId("mic-start").click();
     await page.getByRole("meter", { name: "Microphone level" }).waitFor();
     await page.waitForTimeout(1_200);

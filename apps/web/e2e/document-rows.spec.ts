@@ -158,7 +158,9 @@ describe("document rows, deletes and the audit log (embedded product in Chromium
     const table = page.getByTestId("audit-table");
     await table.waitFor();
 
-    const uploads = table.getByTestId("audit-entry").filter({ hasText: "documents.upload" });
+    const uploads = table
+      .getByTestId("audit-entry")
+      .filter({ has: page.locator('[data-action="documents.upload"]') });
     expect(await uploads.count()).toBe(3);
     for (const document of uploaded) {
       expect(await uploads.filter({ hasText: document.filename }).count()).toBe(1);
@@ -166,9 +168,10 @@ describe("document rows, deletes and the audit log (embedded product in Chromium
 
     const deletion = table
       .getByTestId("audit-entry")
-      .filter({ hasText: "documents.delete" })
+      .filter({ has: page.locator('[data-action="documents.delete"]') })
       .filter({ hasText: middle.filename });
     expect(await deletion.count()).toBe(1);
+    expect(await deletion.getByTestId("audit-action").textContent()).toBe("Deleted a document");
     expect(await deletion.getByTestId("audit-target").textContent()).toBe(`Document “${middle.filename}”`);
     expect(await deletion.getByTestId("audit-actor").textContent()).toBe(account.name);
     // Ids stay out of the way until asked for.

@@ -114,7 +114,8 @@ describe("documents and profiles (embedded product in Chromium)", () => {
     await row.getByTestId("open-profile").click();
     await page.waitForURL(/\/profiles\/[0-9a-f-]{36}$/);
     await page.getByTestId("profile-name").filter({ hasText: facts.name }).waitFor();
-    expect(await page.title()).toBe("Profile · Vitae");
+    // The tab names the person first, so a row of profile tabs can be told apart.
+    await expect.poll(() => page.title()).toBe(`${facts.name} · Profile · Vitae`);
     const companies = await page.getByTestId("experience-company").allTextContents();
     expect(
       companies.some((company) => facts.companies.some((expected) => company.includes(expected))),

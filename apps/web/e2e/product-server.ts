@@ -18,12 +18,14 @@ export interface RunningProduct {
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const apiDir = path.join(repoRoot, "apps", "api");
-const readyTimeoutMs = 90_000;
+// Generous: a cold embedded boot on a CI machine shared with other builds has taken over 90 s.
+const readyTimeoutMs = 180_000;
 const exitTimeoutMs = 20_000;
 // Enough of the child's output to explain a failed boot without holding a runaway log in memory.
 const maxOutputChars = 20_000;
 
-async function freePort(): Promise<number> {
+/** A TCP port nothing listens on right now (the OS picks it). */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

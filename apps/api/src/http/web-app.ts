@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 import { sendError } from "./errors";
@@ -9,20 +9,25 @@ const apiPrefixes = ["/trpc", "/storage", "/healthz", "/readyz", "/metrics", "/a
 
 /**
  * Serves the built web app (`apps/web/dist`) with long-lived caching for hashed assets and an SPA
- * fallback to `index.html` for client-side routes. Without a build, unknown paths are plain 404s.
+ * fallback to `index.html` for client-side routes. The build writes brotli and gzip copies beside each
+ * text file (`.br`, `.gz`); the one the browser accepts is sent as is, with `Content-Encoding` and
+ * `Vary: Accept-Encoding`, so nothing is compressed per request. Without a build, unknown paths are
+ * plain 404s.
  */
 export async function registerWebApp(app: FastifyInstance, options: { distDir: string }) {
   const hasBuild = existsSync(join(options.distDir, "index.html"));
+  const assetsDir = join(options.distDir, "assets") + sep;
   if (hasBuild) {
     await app.register(fastifyStatic, {
       root: options.distDir,
       wildcard: false,
       index: false,
+      preCompressed: true,
       setHeaders: (res, filePath) => {
         // Vite fingerprints everything under assets/; index.html must always be revalidated.
         res.header(
           "cache-control",
-          filePath.includes(`${join("dist", "assets")}`) ? "public, max-age=31536000, immutable" : "no-cache",
+          filePath.startsWith(assetsDir) ? "public, max-age=31536000, immutable" : "no-cache",
         );
       },
     });

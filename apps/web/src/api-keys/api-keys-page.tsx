@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { canManageApiKeys } from "../auth/permissions";
+import { isScope, scopeDescriptions } from "../auth/roles";
 import { roleOf, useSession } from "../auth/session";
 import { ConfirmDialog } from "../lib/confirm-dialog";
 import { describeError } from "../lib/describe-error";
@@ -11,6 +12,7 @@ import type { RouterOutputs } from "../trpc/types";
 import { type CreatedKey, CreateKeyForm } from "./create-key-form";
 import { apiKeyStatus, apiKeyStatusLabels, keyHint } from "./key-status";
 import { NewKeyDialog } from "./new-key-dialog";
+import { describeKeyScopes } from "./scope-presets";
 
 type ApiKey = RouterOutputs["apiKeys"]["list"][number];
 
@@ -55,12 +57,12 @@ export function ApiKeysPage() {
         ) : null}
         {list.data !== undefined && list.data.length === 0 ? <p>No keys yet.</p> : null}
         {list.data !== undefined && list.data.length > 0 ? (
-          <table className="data-table" data-testid="api-keys-table">
+          <table className="data-table data-table-stack" data-testid="api-keys-table">
             <thead>
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Key</th>
-                <th scope="col">Scopes</th>
+                <th scope="col">Permissions</th>
                 <th scope="col">Created</th>
                 <th scope="col">Expires</th>
                 <th scope="col">Last used</th>
@@ -78,24 +80,29 @@ export function ApiKeysPage() {
                 return (
                   <tr key={key.id} data-testid={`api-key-${key.name}`}>
                     <th scope="row">{key.name}</th>
-                    <td>
+                    <td data-label="Key">
                       <code>{keyHint(key.prefix)}</code>
                     </td>
-                    <td>
-                      <ul className="tag-list">
-                        {key.scopes.map((scope) => (
-                          <li key={scope}>
-                            <code>{scope}</code>
-                          </li>
-                        ))}
-                      </ul>
+                    <td data-label="Permissions" data-testid="api-key-scopes">
+                      <details className="scope-details">
+                        <summary>{describeKeyScopes(key.scopes)}</summary>
+                        <ul>
+                          {key.scopes.map((scope) => (
+                            <li key={scope}>{isScope(scope) ? scopeDescriptions[scope] : scope}</li>
+                          ))}
+                        </ul>
+                      </details>
                     </td>
-                    <td>
+                    <td data-label="Created">
                       <time dateTime={isoDateTime(key.createdAt)}>{formatDate(key.createdAt)}</time>
                     </td>
-                    <td>{key.expiresAt === null ? "Never" : formatDate(key.expiresAt)}</td>
-                    <td>{key.lastUsedAt === null ? "Never" : formatDateTime(key.lastUsedAt)}</td>
-                    <td>
+                    <td data-label="Expires">
+                      {key.expiresAt === null ? "Never" : formatDate(key.expiresAt)}
+                    </td>
+                    <td data-label="Last used">
+                      {key.lastUsedAt === null ? "Never" : formatDateTime(key.lastUsedAt)}
+                    </td>
+                    <td data-label="State">
                       <span
                         className={`badge ${state === "active" ? "badge-up" : "badge-down"}`}
                         data-testid="api-key-state"

@@ -12,6 +12,7 @@ import {
 } from "../lib/validation";
 import { useTRPC } from "../trpc/client";
 import { expiryChoices } from "./key-status";
+import { presetScopes, type ScopePreset, scopePresetChoices } from "./scope-presets";
 
 const nameFieldId = "api-key-name";
 const scopesErrorId = "api-key-scopes-error";
@@ -27,7 +28,9 @@ export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => v
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
-  const [selected, setSelected] = useState<Scope[]>(["workspace:read"]);
+  const [preset, setPreset] = useState<ScopePreset>("read-only");
+  const [custom, setCustom] = useState<Scope[]>([...presetScopes["read-only"]]);
+  const selected = preset === "custom" ? custom : presetScopes[preset];
   const [expiry, setExpiry] = useState("");
   const [errors, setErrors] = useState<{ name?: string; scopes?: string; expiry?: string }>({});
 
@@ -45,7 +48,7 @@ export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => v
   );
 
   function toggleScope(scope: Scope, isChecked: boolean) {
-    setSelected((current) =>
+    setCustom((current) =>
       isChecked
         ? scopes.filter((s) => s === scope || current.includes(s))
         : current.filter((s) => s !== scope),
@@ -72,7 +75,7 @@ export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => v
     if (!expiryDays.isValid) return;
     create.mutate({
       name: name.trim(),
-      scopes: selected,
+      scopes: [...selected],
       ...(expiryDays.days === undefined ? {} : { expiresInDays: expiryDays.days }),
     });
   }
@@ -81,8 +84,8 @@ export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => v
     <section className="panel" aria-labelledby="create-key-title">
       <h2 id="create-key-title">Create an API key</h2>
       <p className="muted">
-        Scripts and integrations send it as <code>Authorization: Bearer vk_…</code>. A key can do only what
-        its scopes allow, in this workspace.
+        Scripts and integrations send it with each request. A key can do only what you allow here, and only in
+        this workspace.
       </p>
       <form className="form" noValidate onSubmit={onSubmit} aria-busy={create.isPending}>
         <TextField
@@ -94,30 +97,48 @@ export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => v
           onChange={(event) => setName(event.target.value)}
           error={errors.name}
         />
-        <fieldset
-          className="field scope-list"
-          aria-describedby={errors.scopes === undefined ? undefined : scopesErrorId}
-        >
-          <legend>Scopes</legend>
-          {scopes.map((scope) => (
-            <div key={scope} className="checkbox">
+        <fieldset className="field scope-presets">
+          <legend>What the key may do</legend>
+          {scopePresetChoices.map((choice) => (
+            <div key={choice.value} className="radio">
               <input
-                type="checkbox"
-                id={`scope-${scope}`}
-                checked={selected.includes(scope)}
-                onChange={(event) => toggleScope(scope, event.target.checked)}
+                type="radio"
+                name="api-key-preset"
+                id={`preset-${choice.value}`}
+                value={choice.value}
+                checked={preset === choice.value}
+                onChange={() => setPreset(choice.value)}
               />
-              <label htmlFor={`scope-${scope}`}>
-                <code>{scope}</code> <span className="muted">{scopeDescriptions[scope]}</span>
+              <label htmlFor={`preset-${choice.value}`}>
+                {choice.label} <span className="muted">{choice.hint}</span>
               </label>
             </div>
           ))}
-          {errors.scopes === undefined ? null : (
-            <p id={scopesErrorId} className="field-error">
-              {errors.scopes}
-            </p>
-          )}
         </fieldset>
+        {preset === "custom" ? (
+          <fieldset
+            className="field scope-list"
+            aria-describedby={errors.scopes === undefined ? undefined : scopesErrorId}
+          >
+            <legend>Permissions</legend>
+            {scopes.map((scope) => (
+              <div key={scope} className="checkbox">
+                <input
+                  type="checkbox"
+                  id={`scope-${scope}`}
+                  checked={custom.includes(scope)}
+                  onChange={(event) => toggleScope(scope, event.target.checked)}
+                />
+                <label htmlFor={`scope-${scope}`}>{scopeDescriptions[scope]}</label>
+              </div>
+            ))}
+            {errors.scopes === undefined ? null : (
+              <p id={scopesErrorId} className="field-error">
+                {errors.scopes}
+              </p>
+            )}
+          </fieldset>
+        ) : null}
         <div className="field">
           <label htmlFor="api-key-expiry">Expires</label>
           <select id="api-key-expiry" value={expiry} onChange={(event) => setExpiry(event.target.value)}>

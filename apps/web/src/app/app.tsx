@@ -1,8 +1,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { RouterProvider } from "react-router/dom";
-import { createVitaeAuthClient } from "../auth/auth-client";
-import { AuthClientProvider } from "../auth/auth-client-context";
+import { AuthClientProvider, lazyAuthClient } from "../auth/auth-client-context";
 import { createApiClient, createAppQueryClient, TRPCProvider } from "../trpc/client";
 import { createAppRouter } from "./router";
 
@@ -11,13 +10,13 @@ export function App() {
   // Created once per mount (not at module scope) so tests and hot reloads get fresh caches.
   const [queryClient] = useState(createAppQueryClient);
   const [trpcClient] = useState(createApiClient);
-  const [authClient] = useState(createVitaeAuthClient);
+  const [loadAuthClient] = useState(lazyAuthClient);
   const [router] = useState(createAppRouter);
 
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <AuthClientProvider client={authClient}>
+        <AuthClientProvider load={loadAuthClient}>
           <RouterProvider router={router} />
         </AuthClientProvider>
       </TRPCProvider>

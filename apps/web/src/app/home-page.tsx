@@ -7,7 +7,7 @@ export function HomePage() {
   const available = visibleSections(roleOf(me));
 
   return (
-    <section aria-labelledby="home-title">
+    <section aria-labelledby="home-title" data-testid="home-page">
       <h1 id="home-title">{productName}</h1>
       <p className="lead">
         Vitae turns résumés into something you can talk to, match against jobs, and import or export as HR

@@ -11,6 +11,7 @@ import { NotFoundPage } from "./not-found-page";
 import { RouteErrorPage } from "./route-error-page";
 import { SectionAccess } from "./section-access";
 import { sections } from "./sections";
+import { SignedOutHome } from "./signed-out-home";
 
 function PageLoading() {
   return (
@@ -22,7 +23,7 @@ function PageLoading() {
 
 function SignedInShell() {
   return (
-    <SessionGate>
+    <SessionGate signedOutHome={<SignedOutHome />}>
       <Layout />
     </SessionGate>
   );

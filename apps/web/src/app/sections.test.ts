@@ -16,6 +16,8 @@ describe("sections", () => {
     expect(sections[0]?.path).toBe("status");
   });
 
+  // Transforms every page module cold: on a machine shared with other builds that takes longer than
+  // vitest's default 5 s, which says nothing about the pages.
   it("load a page component for every entry and every sub-page", async () => {
     for (const section of sections) {
       const page = await section.lazy();
@@ -24,7 +26,7 @@ describe("sections", () => {
         expect(typeof (await subPage.lazy()).Component).toBe("function");
       }
     }
-  });
+  }, 60_000);
 
   it("give sub-pages first path segments that no section or other section's page uses", () => {
     // Pages of one section may share a segment (`profiles/:id`, `profiles/:id/ask`): same access rule.
@@ -74,9 +76,12 @@ describe("documentTitleFor", () => {
     expect(documentTitleFor("/posting/abc/match/def")).toBe("Match · Vitae");
   });
 
-  it("falls back to the product name at the root and for unknown paths", () => {
-    expect(documentTitleFor("/", list)).toBe("Vitae");
-    expect(documentTitleFor("/nope", list)).toBe("Vitae");
+  it("names the shell's own pages, and says when nothing matches", () => {
+    expect(documentTitleFor("/", list)).toBe("Home · Vitae");
+    expect(documentTitleFor("/workspaces/new", list)).toBe("New workspace · Vitae");
+    expect(documentTitleFor("/invitations/abc", list)).toBe("Invitation · Vitae");
+    expect(documentTitleFor("/outbox", list)).toBe("Outbox · Vitae");
+    expect(documentTitleFor("/nope", list)).toBe("Page not found · Vitae");
   });
 });
 

@@ -144,15 +144,29 @@ function firstSegment(path: string): string | undefined {
   return path.split("/").find((part) => part.length > 0);
 }
 
-/** The browser tab title for a pathname: the matching section's or page's label, else the product name. */
+/** Signed-in pages outside the sections (the shell's own routes in `router.tsx`), by route pattern. */
+const shellPageLabels: Readonly<Record<string, string>> = {
+  "/": "Home",
+  "/workspaces/new": "New workspace",
+  "/invitations/:invitationId": "Invitation",
+  "/outbox": "Outbox",
+};
+
+/**
+ * The browser tab title for a pathname: the matching section's or page's label, the shell page's, else
+ * "Page not found" (the router's catch-all). A page may put its subject before it (`page-title.tsx`).
+ */
 export function documentTitleFor(pathname: string, list: readonly Section[] = sections): string {
+  const shellPage = Object.entries(shellPageLabels).find(
+    ([pattern]) => matchPath(pattern, pathname) !== null,
+  );
+  if (shellPage !== undefined) return `${shellPage[1]} · ${productName}`;
   const segment = firstSegment(pathname);
-  if (segment === undefined) return productName;
   const section = list.find((entry) => entry.path === segment);
   const pages = list.flatMap((entry) => entry.pages ?? []);
   const page =
     pages.find((entry) => matchPath(`/${entry.path}`, pathname) !== null) ??
     pages.find((entry) => firstSegment(entry.path) === segment);
-  const label = section?.label ?? page?.label;
-  return label === undefined ? productName : `${label} · ${productName}`;
+  const label = section?.label ?? page?.label ?? "Page not found";
+  return `${label} · ${productName}`;
 }

@@ -1,17 +1,28 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { runAuthCall } from "../auth/auth-client";
+import { runAuthCall } from "../auth/auth-call";
 import { useAuthClient } from "../auth/auth-client-context";
 import { useSession } from "../auth/session";
 import type { ErrorSummary } from "../lib/describe-error";
 import { Disclosure } from "../lib/disclosure";
 import { ErrorNotice } from "../lib/error-notice";
 
+/** Up to two initials of a display name ("Marisol Okafor" → "MO"); "?" for a blank one. */
+export function initialsOf(name: string): string {
+  const letters = name
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== "")
+    .map((word) => (Array.from(word)[0] ?? "").toUpperCase());
+  if (letters.length === 0) return "?";
+  return letters.length <= 2 ? letters.join("") : `${letters[0]}${letters.at(-1)}`;
+}
+
 /** The account menu in the header: who is signed in, the operator's Outbox, and signing out. */
 export function UserMenu() {
   const me = useSession();
-  const authClient = useAuthClient();
+  const loadAuthClient = useAuthClient();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [failure, setFailure] = useState<ErrorSummary | null>(null);
@@ -21,7 +32,7 @@ export function UserMenu() {
     setIsSigningOut(true);
     setFailure(null);
     const result = await runAuthCall(
-      (fetchOptions) => authClient.signOut({ fetchOptions }),
+      async (fetchOptions) => (await loadAuthClient()).signOut({ fetchOptions }),
       "We could not sign you out. Try again in a moment.",
     );
     setIsSigningOut(false);
@@ -35,7 +46,18 @@ export function UserMenu() {
   }
 
   return (
-    <Disclosure button={me.user.name} label={`Account: ${me.user.name}`} testId="user-menu">
+    <Disclosure
+      button={
+        <>
+          <span className="user-name">{me.user.name}</span>
+          {/* A phone's header has room for initials only; the toggle's label still names the account. */}
+          <span className="user-initials">{initialsOf(me.user.name)}</span>
+        </>
+      }
+      // Whichever text shows (the name, or the initials on a phone) is part of the name it is announced by.
+      label={`Account: ${me.user.name} (${initialsOf(me.user.name)})`}
+      testId="user-menu"
+    >
       {() => (
         <div className="menu-panel">
           <p className="menu-caption">

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link, useParams } from "react-router";
+import { usePageSubject } from "../app/page-title";
 import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { useTRPC } from "../trpc/client";
@@ -20,6 +21,7 @@ export function AskPage() {
   const profile = useQuery(trpc.profiles.byId.queryOptions({ profileId }));
   const transport = useMemberAskTransport(profileId);
   const name = profile.data?.name ?? null;
+  usePageSubject(name);
   const factLabels = useMemo(
     () => (profile.data === undefined ? undefined : profileFactLabels(profile.data)),
     [profile.data],

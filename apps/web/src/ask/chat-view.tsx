@@ -1,4 +1,6 @@
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useTRPC } from "../trpc/client";
 import { AnswerTurn } from "./answer-turn";
 import type { AskTransport } from "./ask-transport";
 import { MicButton } from "./mic-button";
@@ -30,8 +32,18 @@ export function ChatView({ transport, subject, suggestions = [], factLabels }: C
   const hintId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const endRef = useRef<HTMLDivElement>(null);
+  const trpc = useTRPC();
+  // Speech recognition runs on the server's AI provider: without one (basic mode) the microphone is not
+  // offered at all, rather than failing after someone has spoken. The server stays the authority: a
+  // provider without a transcription model still refuses, and the conversation then hides it.
+  const server = useQuery({ ...trpc.system.status.queryOptions(), enabled: transport.voice !== undefined });
+  const serverHasNoSpeech = server.data?.llm.available === false;
+  const isVoiceUnavailable = conversation.isVoiceUnavailable || serverHasNoSpeech;
   const canUseVoice =
-    transport.voice !== undefined && !conversation.isVoiceUnavailable && isRecordingSupported();
+    transport.voice !== undefined &&
+    server.data !== undefined &&
+    !isVoiceUnavailable &&
+    isRecordingSupported();
 
   const lastTurn = state.turns.at(-1);
   // Keep the newest answer in view as it grows.
@@ -94,18 +106,29 @@ export function ChatView({ transport, subject, suggestions = [], factLabels }: C
           ) : null}
         </div>
       ) : null}
-      <ol
-        className="chat-log"
+      {/* The live region wraps the list rather than being it: `role="log"` on the <ol> would take away its
+          list role and leave every turn's <li> outside any list (axe: listitem, serious). */}
+      <div
+        className="chat-log-region"
         role="log"
         aria-live="polite"
         aria-busy={isBusy}
         aria-label="Questions and answers"
         data-testid="chat-log"
       >
-        {state.turns.map((turn) => (
-          <AnswerTurn key={turn.key} turn={turn} sourceHref={transport.sourceHref} factLabels={factLabels} />
-        ))}
-      </ol>
+        {state.turns.length > 0 ? (
+          <ol className="chat-log">
+            {state.turns.map((turn) => (
+              <AnswerTurn
+                key={turn.key}
+                turn={turn}
+                sourceHref={transport.sourceHref}
+                factLabels={factLabels}
+              />
+            ))}
+          </ol>
+        ) : null}
+      </div>
       <div ref={endRef} />
       <form className="chat-form" onSubmit={onSubmit} noValidate>
         <label htmlFor={inputId} className="chat-label">
@@ -137,7 +160,7 @@ export function ChatView({ transport, subject, suggestions = [], factLabels }: C
       {canUseVoice ? (
         <MicButton isDisabled={isBusy} onRecorded={(recording) => void conversation.askVoice(recording)} />
       ) : null}
-      {conversation.isVoiceUnavailable ? (
+      {transport.voice !== undefined && isVoiceUnavailable ? (
         <p className="muted" data-testid="voice-unavailable">
           Voice questions are not available on this server: speech recognition is not set up. Type your
           question instead.

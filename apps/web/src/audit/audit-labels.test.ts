@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { describeActor, describeTarget, metadataLines } from "./audit-labels";
+import {
+  auditActionLabels,
+  describeAction,
+  describeActor,
+  describeTarget,
+  metadataLines,
+} from "./audit-labels";
 
 describe("describeActor", () => {
   it("names members and API keys, and describes anyone the workspace cannot name", () => {
@@ -60,5 +66,16 @@ describe("metadataLines", () => {
       'scopes: ["a","b"]',
       "size: 12",
     ]);
+  });
+});
+
+describe("describeAction", () => {
+  it("puts every known action in words, and shows an unknown one by its code", () => {
+    expect(describeAction("documents.upload")).toBe("Uploaded a document");
+    expect(describeAction("api-keys.revoke")).toBe("Revoked an API key");
+    expect(describeAction("future.thing")).toBe("future.thing");
+    // Inherited object keys are not actions.
+    expect(describeAction("constructor")).toBe("constructor");
+    for (const label of Object.values(auditActionLabels)) expect(label).not.toMatch(/\./);
   });
 });

@@ -3,6 +3,39 @@ import type { RouterOutputs } from "../trpc/types";
 /** One `audit.list` event as the API declares it. */
 export type AuditEntry = RouterOutputs["audit"]["list"]["items"][number];
 
+/**
+ * What each action the API records means, in words. The filter offers these; an action this build does
+ * not know yet is shown by its code rather than hidden.
+ */
+export const auditActionLabels: Readonly<Record<string, string>> = {
+  "auth.sign-in": "Signed in",
+  "workspaces.create": "Created the workspace",
+  "workspaces.rename": "Renamed the workspace",
+  "members.invite": "Invited someone",
+  "members.join": "Joined the workspace",
+  "members.update-role": "Changed a role",
+  "members.remove": "Removed a member",
+  "api-keys.create": "Created an API key",
+  "api-keys.revoke": "Revoked an API key",
+  "documents.upload": "Uploaded a document",
+  "documents.reingest": "Re-read a document",
+  "documents.delete": "Deleted a document",
+  "profiles.update": "Corrected a profile",
+  "share-links.create": "Shared a profile by link",
+  "share-links.update": "Changed a share link",
+  "share-links.revoke": "Revoked a share link",
+  "postings.create": "Added a job posting",
+  "postings.delete": "Deleted a job posting",
+  "imports.upload": "Uploaded a spreadsheet",
+  "imports.set-mapping": "Mapped a spreadsheet's columns",
+  "imports.delete": "Deleted a spreadsheet import",
+};
+
+/** An action in words; its code when this build has no words for it. */
+export function describeAction(action: string): string {
+  return Object.hasOwn(auditActionLabels, action) ? (auditActionLabels[action] ?? action) : action;
+}
+
 function text(value: unknown): string | null {
   return typeof value === "string" && value.trim() !== "" ? value : null;
 }

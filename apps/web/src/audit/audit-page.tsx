@@ -6,6 +6,7 @@ import { formatCount } from "../lib/format";
 import { validateDateRange } from "../lib/validation";
 import { useTRPC, useTRPCClient } from "../trpc/client";
 import { type AuditFilterForm, auditListInput, emptyAuditFilters } from "./audit-filters";
+import { auditActionLabels } from "./audit-labels";
 import { AuditRow } from "./audit-row";
 import "./audit.css";
 
@@ -52,12 +53,18 @@ export function AuditPage() {
       >
         <div className="field">
           <label htmlFor="audit-action">Action</label>
-          <input
+          <select
             id="audit-action"
-            placeholder="e.g. api-keys.create"
             value={form.action}
             onChange={(event) => setForm({ ...form, action: event.target.value })}
-          />
+          >
+            <option value="">Any action</option>
+            {Object.entries(auditActionLabels).map(([action, label]) => (
+              <option key={action} value={action}>
+                {label}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor="audit-from">From</label>

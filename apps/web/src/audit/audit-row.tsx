@@ -1,6 +1,12 @@
 import type { ReactNode } from "react";
 import { formatDateTime, isoDateTime } from "../lib/format";
-import { type AuditEntry, describeActor, describeTarget, metadataLines } from "./audit-labels";
+import {
+  type AuditEntry,
+  describeAction,
+  describeActor,
+  describeTarget,
+  metadataLines,
+} from "./audit-labels";
 
 function Detail({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -23,8 +29,8 @@ export function AuditRow({ entry }: { entry: AuditEntry }) {
       <td className="nowrap" data-label="When">
         <time dateTime={isoDateTime(entry.createdAt)}>{formatDateTime(entry.createdAt)}</time>
       </td>
-      <th scope="row" data-label="Action">
-        <code className="audit-action">{entry.action}</code>
+      <th scope="row" data-label="Action" data-testid="audit-action" data-action={entry.action}>
+        {describeAction(entry.action)}
       </th>
       <td data-label="Who" data-testid="audit-actor">
         {describeActor(entry)}
@@ -36,6 +42,9 @@ export function AuditRow({ entry }: { entry: AuditEntry }) {
         <details className="audit-details" data-testid="audit-details">
           <summary>Details</summary>
           <dl className="audit-detail-list">
+            <Detail term="Action code">
+              <code>{entry.action}</code>
+            </Detail>
             <Detail term={entry.actorType === "apiKey" ? "API key id" : "Actor id"}>
               <code>{entry.actorId ?? "—"}</code>
             </Detail>

@@ -4,8 +4,8 @@ import { useNavigate, useParams } from "react-router";
 import { productName } from "../app/sections";
 import { describeError, type ErrorSummary } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
-import { AuthCallError, runAuthCall } from "./auth-client";
-import { useAuthClient } from "./auth-client-context";
+import { AuthCallError, runAuthCall } from "./auth-call";
+import { usePreloadedAuthClient } from "./auth-client-context";
 import { describeAuthError } from "./auth-errors";
 import { isRole, roleLabels } from "./roles";
 import { useSession } from "./session";
@@ -18,7 +18,7 @@ import { VerifyEmailNotice } from "./verify-email-notice";
  */
 export function AcceptInvitationPage() {
   const { invitationId = "" } = useParams();
-  const authClient = useAuthClient();
+  const loadAuthClient = usePreloadedAuthClient();
   const me = useSession();
   const isVerified = me.user.emailVerified;
   const queryClient = useQueryClient();
@@ -35,7 +35,7 @@ export function AcceptInvitationPage() {
     queryKey: invitationKey,
     queryFn: async () => {
       let requestId: string | null = null;
-      const { data, error } = await authClient.organization.getInvitation({
+      const { data, error } = await (await loadAuthClient()).organization.getInvitation({
         query: { id: invitationId },
         fetchOptions: {
           onResponse: (context) => {
@@ -57,10 +57,12 @@ export function AcceptInvitationPage() {
     setPending(choice);
     setFailure(null);
     const result = await runAuthCall(
-      (fetchOptions) =>
-        choice === "accept"
-          ? authClient.organization.acceptInvitation({ invitationId, fetchOptions })
-          : authClient.organization.rejectInvitation({ invitationId, fetchOptions }),
+      async (fetchOptions) => {
+        const { organization } = await loadAuthClient();
+        return choice === "accept"
+          ? organization.acceptInvitation({ invitationId, fetchOptions })
+          : organization.rejectInvitation({ invitationId, fetchOptions });
+      },
       choice === "accept" ? "The invitation could not be accepted." : "The invitation could not be declined.",
     );
     setPending(null);

@@ -1,12 +1,11 @@
 import { createAuthClient } from "better-auth/client";
 import { organizationClient } from "better-auth/client/plugins";
-import type { ErrorSummary } from "../lib/describe-error";
-import { type AuthErrorLike, describeAuthError } from "./auth-errors";
 
 /**
  * better-auth's browser client for `/api/auth/*` on this origin (sign-up, sign-in, sign-out and
  * invitation acceptance). Everything else goes through tRPC. Its session atom is never subscribed to,
  * so it neither polls nor refetches on focus; `auth.me` over tRPC is the app's view of the session.
+ * Loaded on first use (`auth-client-context.tsx`), so it is not part of every page's first load.
  */
 export function createVitaeAuthClient() {
   return createAuthClient({
@@ -16,43 +15,3 @@ export function createVitaeAuthClient() {
 }
 
 export type VitaeAuthClient = ReturnType<typeof createVitaeAuthClient>;
-
-/** Thrown where a failed better-auth call must surface as an error (e.g. inside a query function). */
-export class AuthCallError extends Error {
-  readonly summary: ErrorSummary;
-
-  constructor(summary: ErrorSummary) {
-    super(summary.message);
-    this.name = "AuthCallError";
-    this.summary = summary;
-  }
-}
-
-export type AuthResult = { isOk: true } | { isOk: false; summary: ErrorSummary };
-
-interface BetterFetchOutcome {
-  error: (AuthErrorLike & Record<string, unknown>) | null;
-}
-
-/**
- * Runs one better-auth call and reduces it to success or a plain-words summary. The request id is read
- * from the `X-Request-ID` header, which the API sets on every answer, so support can find the log line.
- */
-export async function runAuthCall(
-  call: (fetchOptions: {
-    onResponse: (context: { response: Response }) => void;
-  }) => Promise<BetterFetchOutcome>,
-  fallback: string,
-): Promise<AuthResult> {
-  let requestId: string | null = null;
-  const onResponse = (context: { response: Response }) => {
-    requestId = context.response.headers.get("x-request-id");
-  };
-  try {
-    const outcome = await call({ onResponse });
-    if (outcome.error === null) return { isOk: true };
-    return { isOk: false, summary: describeAuthError(outcome.error, { fallback, requestId }) };
-  } catch {
-    return { isOk: false, summary: describeAuthError(null, { fallback, requestId }) };
-  }
-}

@@ -1,14 +1,23 @@
-import { useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { productName } from "../app/sections";
 
-const titles: Record<string, string> = { "/sign-in": "Sign in", "/sign-up": "Create your account" };
+const titles: Record<string, string> = {
+  "/": "Ask, match and map résumés",
+  "/sign-in": "Sign in",
+  "/sign-up": "Create your account",
+};
 
 // Shared résumés (`/s/:token`) set their own title and need the full width for the conversation.
 const isSharePage = (pathname: string) => pathname.startsWith("/s/");
+// Forms read best narrow; the signed-out home lays its three capabilities side by side.
+const isWide = (pathname: string) => isSharePage(pathname) || pathname === "/";
 
-/** The shell for signed-out pages: brand, the page, footer — no navigation that would only redirect. */
-export function PublicLayout() {
+/**
+ * The shell for signed-out pages: brand, the page, footer — no navigation that would only redirect.
+ * A route renders its page through the outlet; the signed-out home passes it as `children`.
+ */
+export function PublicLayout({ children }: { children?: ReactNode }) {
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(pathname);
@@ -40,9 +49,9 @@ export function PublicLayout() {
         id="main"
         ref={mainRef}
         tabIndex={-1}
-        className={isSharePage(pathname) ? "container app-main" : "container app-main narrow"}
+        className={isWide(pathname) ? "container app-main" : "container app-main narrow"}
       >
-        <Outlet />
+        {children ?? <Outlet />}
       </main>
       <footer className="app-footer">
         <div className="container">{productName} — résumés you can talk to, match and map.</div>

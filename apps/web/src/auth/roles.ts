@@ -6,6 +6,7 @@
 export {
   isRole,
   isRoleAtLeast as hasRoleAtLeast,
+  isScope,
   type Role,
   roleLabels,
   roles,

@@ -29,9 +29,10 @@ export function isUnauthenticated(error: unknown): boolean {
 
 /**
  * Renders its children only for a signed-in caller. A signed-out visit goes to sign-in carrying the
- * requested path, so the user lands back on it afterwards.
+ * requested path, so the user lands back on it afterwards — except at the site root, which shows
+ * `signedOutHome` when given.
  */
-export function SessionGate({ children }: { children: ReactNode }) {
+export function SessionGate({ children, signedOutHome }: { children: ReactNode; signedOutHome?: ReactNode }) {
   const trpc = useTRPC();
   const location = useLocation();
   const me = useQuery(trpc.auth.me.queryOptions());
@@ -46,7 +47,10 @@ export function SessionGate({ children }: { children: ReactNode }) {
       </p>
     );
   }
-  if (isUnauthenticated(me.error)) return <Navigate to={signInPathFor(location)} replace />;
+  if (isUnauthenticated(me.error)) {
+    if (location.pathname === "/" && signedOutHome !== undefined) return signedOutHome;
+    return <Navigate to={signInPathFor(location)} replace />;
+  }
   return (
     <main className="container app-main" id="main">
       <h1>Vitae</h1>

@@ -5,14 +5,14 @@ import type { ErrorSummary } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { focusFirstError, TextField } from "../lib/form-field";
 import { type FieldErrors, validateSignIn, withoutField } from "../lib/validation";
-import { runAuthCall } from "./auth-client";
-import { useAuthClient } from "./auth-client-context";
+import { runAuthCall } from "./auth-call";
+import { usePreloadedAuthClient } from "./auth-client-context";
 import { safeRedirectTarget, withNext } from "./redirect-target";
 
 const fieldIds = { email: "sign-in-email", password: "sign-in-password" };
 
 export function SignInPage() {
-  const authClient = useAuthClient();
+  const loadAuthClient = usePreloadedAuthClient();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
@@ -34,7 +34,8 @@ export function SignInPage() {
     }
     setIsSubmitting(true);
     const result = await runAuthCall(
-      (fetchOptions) => authClient.signIn.email({ email: email.trim(), password, fetchOptions }),
+      async (fetchOptions) =>
+        (await loadAuthClient()).signIn.email({ email: email.trim(), password, fetchOptions }),
       "We could not sign you in. Try again in a moment.",
     );
     setIsSubmitting(false);

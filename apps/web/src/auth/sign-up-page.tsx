@@ -11,14 +11,14 @@ import {
   validateSignUp,
   withoutField,
 } from "../lib/validation";
-import { runAuthCall } from "./auth-client";
-import { useAuthClient } from "./auth-client-context";
+import { runAuthCall } from "./auth-call";
+import { usePreloadedAuthClient } from "./auth-client-context";
 import { withNext } from "./redirect-target";
 
 const fieldIds = { name: "sign-up-name", email: "sign-up-email", password: "sign-up-password" };
 
 export function SignUpPage() {
-  const authClient = useAuthClient();
+  const loadAuthClient = usePreloadedAuthClient();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
@@ -41,8 +41,13 @@ export function SignUpPage() {
     }
     setIsSubmitting(true);
     const result = await runAuthCall(
-      (fetchOptions) =>
-        authClient.signUp.email({ name: name.trim(), email: email.trim(), password, fetchOptions }),
+      async (fetchOptions) =>
+        (await loadAuthClient()).signUp.email({
+          name: name.trim(),
+          email: email.trim(),
+          password,
+          fetchOptions,
+        }),
       "We could not create your account. Try again in a moment.",
     );
     if (!result.isOk) {
@@ -53,7 +58,8 @@ export function SignUpPage() {
     // Sign-up answers the same whether or not the email already has an account (no enumeration), and
     // never signs in by itself: signing in with the same details is what proves the account is theirs.
     const signedIn = await runAuthCall(
-      (fetchOptions) => authClient.signIn.email({ email: email.trim(), password, fetchOptions }),
+      async (fetchOptions) =>
+        (await loadAuthClient()).signIn.email({ email: email.trim(), password, fetchOptions }),
       "We could not sign you in with these details. If you already have an account, sign in instead.",
     );
     setIsSubmitting(false);

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { ErrorSummary } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
-import { runAuthCall } from "./auth-client";
+import { runAuthCall } from "./auth-call";
 import { useAuthClient } from "./auth-client-context";
 
 /**
@@ -10,7 +10,7 @@ import { useAuthClient } from "./auth-client-context";
  * on the instance operator's Outbox page, which the text says, so nobody is left waiting for mail.
  */
 export function VerifyEmailNotice({ email, returnPath }: { email: string; returnPath: string }) {
-  const authClient = useAuthClient();
+  const loadAuthClient = useAuthClient();
   const [state, setState] = useState<"idle" | "sending" | "sent">("idle");
   const [failure, setFailure] = useState<ErrorSummary | null>(null);
 
@@ -18,7 +18,8 @@ export function VerifyEmailNotice({ email, returnPath }: { email: string; return
     setState("sending");
     setFailure(null);
     const result = await runAuthCall(
-      (fetchOptions) => authClient.sendVerificationEmail({ email, callbackURL: returnPath, fetchOptions }),
+      async (fetchOptions) =>
+        (await loadAuthClient()).sendVerificationEmail({ email, callbackURL: returnPath, fetchOptions }),
       "The confirmation link could not be sent. Try again in a moment.",
     );
     if (!result.isOk) {

@@ -60,7 +60,7 @@ describe("workspace and API key forms", () => {
   it("requires a key name and at least one scope", () => {
     expect(validateApiKeyName("ATS sync")).toBeNull();
     expect(validateApiKeyName(" ")).not.toBeNull();
-    expect(validateScopeSelection([])).toBe("Choose at least one scope.");
+    expect(validateScopeSelection([])).toBe("Choose at least one permission.");
     expect(validateScopeSelection(["usage:read"])).toBeNull();
   });
 

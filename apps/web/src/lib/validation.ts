@@ -104,7 +104,7 @@ export function validateApiKeyName(value: string): string | null {
 }
 
 export function validateScopeSelection(selected: readonly string[]): string | null {
-  return selected.length === 0 ? "Choose at least one scope." : null;
+  return selected.length === 0 ? "Choose at least one permission." : null;
 }
 
 /** Parses the optional "expires in days" choice: empty means never; otherwise a whole number 1–365. */

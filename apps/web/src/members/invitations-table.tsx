@@ -23,7 +23,7 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
   return (
     <section className="panel" aria-labelledby="invitations-title">
       <h2 id="invitations-title">Pending invitations</h2>
-      <table className="data-table" data-testid="invitations-table">
+      <table className="data-table data-table-stack" data-testid="invitations-table">
         <thead>
           <tr>
             <th scope="col">Email</th>
@@ -38,8 +38,10 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
           {invitations.map((invitation) => (
             <tr key={invitation.id}>
               <th scope="row">{invitation.email}</th>
-              <td>{isRole(invitation.role) ? roleLabels[invitation.role] : invitation.role}</td>
-              <td>
+              <td data-label="Role">
+                {isRole(invitation.role) ? roleLabels[invitation.role] : invitation.role}
+              </td>
+              <td data-label="Expires">
                 <time dateTime={isoDateTime(invitation.expiresAt)}>{formatDate(invitation.expiresAt)}</time>
               </td>
               <td>

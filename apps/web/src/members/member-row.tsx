@@ -53,8 +53,8 @@ export function MemberRow({ member, isSelf, actions, hasActionsColumn }: MemberR
   return (
     <tr data-testid={`member-${member.email}`}>
       <th scope="row">{name}</th>
-      <td>{member.email}</td>
-      <td>
+      <td data-label="Email">{member.email}</td>
+      <td data-label="Role">
         {actions.canChangeRole && role !== null ? (
           <div className="inline-control">
             <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
@@ -92,7 +92,7 @@ export function MemberRow({ member, isSelf, actions, hasActionsColumn }: MemberR
           <ErrorNotice title="The role was not changed." summary={describeError(updateRole.error)} />
         ) : null}
       </td>
-      <td>
+      <td data-label="Joined">
         <time dateTime={isoDateTime(member.joinedAt)}>{formatDate(member.joinedAt)}</time>
       </td>
       {hasActionsColumn ? (

@@ -49,7 +49,7 @@ export function MembersPage() {
           <ErrorNotice title="The members could not be loaded." summary={describeError(list.error)} />
         ) : null}
         {list.data !== undefined ? (
-          <table className="data-table" data-testid="members-table">
+          <table className="data-table data-table-stack" data-testid="members-table">
             <thead>
               <tr>
                 <th scope="col">Name</th>

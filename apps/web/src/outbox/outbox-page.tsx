@@ -56,7 +56,7 @@ export function OutboxPage() {
         <p className="muted">No messages are waiting.</p>
       ) : null}
       {data !== undefined && data.messages.length > 0 ? (
-        <table className="data-table" data-testid="outbox-table">
+        <table className="data-table data-table-stack" data-testid="outbox-table">
           <thead>
             <tr>
               <th scope="col">To</th>
@@ -69,8 +69,8 @@ export function OutboxPage() {
             {data.messages.map((message) => (
               <tr key={message.id}>
                 <th scope="row">{message.toEmail}</th>
-                <td>{message.subject}</td>
-                <td>
+                <td data-label="Subject">{message.subject}</td>
+                <td data-label="Written">
                   <time dateTime={isoDateTime(message.createdAt)}>{formatDateTime(message.createdAt)}</time>
                 </td>
                 <td>

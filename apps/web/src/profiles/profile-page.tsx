@@ -1,5 +1,6 @@
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
+import { usePageSubject } from "../app/page-title";
 import { hasRoleAtLeast } from "../auth/roles";
 import { roleOf, useSession } from "../auth/session";
 import { DocumentWarnings } from "../documents/document-warnings-list";
@@ -35,6 +36,7 @@ export function ProfilePage() {
   );
   const update = useProfileUpdate(profileId);
   const highlightedFactId = useFactHighlight(profile.data !== undefined);
+  usePageSubject(profile.data?.name);
 
   return (
     <article aria-labelledby="profile-title" data-testid="profile-page">

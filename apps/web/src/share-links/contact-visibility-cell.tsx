@@ -7,7 +7,7 @@ export function ContactVisibilityCell({ link, name }: { link: ShareLink; name: s
   const update = useUpdateShareLink();
   const isRevoked = link.revokedAt !== null;
   return (
-    <td data-testid="share-link-contact" data-show-contact={link.showContact}>
+    <td data-label="Contact details" data-testid="share-link-contact" data-show-contact={link.showContact}>
       {link.showContact ? "Shown" : "Hidden"}
       {isRevoked ? null : (
         <>

@@ -40,7 +40,7 @@ export function ShareLinksPanel({ profileId }: { profileId: string }) {
         <ErrorNotice title="The share links could not be loaded." summary={describeError(links.error)} />
       ) : null}
       {links.data !== undefined && links.data.length > 0 ? (
-        <table className="data-table share-links-table" data-testid="share-links-table">
+        <table className="data-table data-table-stack share-links-table" data-testid="share-links-table">
           <caption className="visually-hidden">Share links of this profile</caption>
           <thead>
             <tr>
@@ -62,17 +62,19 @@ export function ShareLinksPanel({ profileId }: { profileId: string }) {
               return [
                 <tr key={link.id} data-testid="share-link-row" data-status={status}>
                   <th scope="row">{name}</th>
-                  <td>
+                  <td data-label="Status">
                     <span className={`badge ${statusBadge[status]}`}>{apiKeyStatusLabels[status]}</span>
                     {status === "active" ? (
                       <span className="muted"> until {formatDate(link.expiresAt)}</span>
                     ) : null}
                   </td>
                   <ContactVisibilityCell link={link} name={name} />
-                  <td>
+                  <td data-label="Created">
                     <time dateTime={isoDateTime(link.createdAt)}>{formatDate(link.createdAt)}</time>
                   </td>
-                  <td>{link.lastUsedAt === null ? "Never" : formatDateTime(link.lastUsedAt)}</td>
+                  <td data-label="Last used">
+                    {link.lastUsedAt === null ? "Never" : formatDateTime(link.lastUsedAt)}
+                  </td>
                   <td>
                     <div className="row-actions">
                       <button
