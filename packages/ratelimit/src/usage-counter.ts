@@ -171,7 +171,10 @@ export function createUsageCounter(options: CreateUsageCounterOptions): UsageCou
             // Given back whole, so the next flush writes it; the live figure never changed.
             await redis.hincrby(key, "pending", taken);
             failed.push(member);
-            logger.warn({ err: error, workspaceId, period, requests: taken }, "usage flush failed; retried later");
+            logger.warn(
+              { err: error, workspaceId, period, requests: taken },
+              "usage flush failed; retried later",
+            );
           }
         }
       }

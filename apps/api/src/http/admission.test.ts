@@ -16,7 +16,13 @@ async function serverWithGate(maxInFlight: number) {
   app.get("/slow", () => new Promise((resolve) => waiting.push(() => resolve({ ok: true }))));
   app.get("/healthz", async () => ({ status: "ok" }));
   const url = await app.listen({ host: "127.0.0.1", port: 0 });
-  return { url, waiting, releaseAll: () => waiting.splice(0).forEach((release) => release()) };
+  return {
+    url,
+    waiting,
+    releaseAll: () => {
+      for (const release of waiting.splice(0)) release();
+    },
+  };
 }
 
 async function until(check: () => boolean): Promise<void> {
