@@ -96,7 +96,7 @@ export const sections: readonly Section[] = [
     lazy: async () => ({ Component: (await import("../imports/imports-page")).ImportsPage }),
     pages: [
       {
-        path: "imports/:importId",
+        path: "import/:importId",
         label: "Import",
         lazy: async () => ({ Component: (await import("../imports/import-page")).ImportPage }),
       },

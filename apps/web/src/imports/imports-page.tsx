@@ -31,7 +31,7 @@ export function ImportsPage() {
   const [entity, setEntity] = useState<Entity>("employee");
   const [deleting, setDeleting] = useState<{ id: string; filename: string } | null>(null);
 
-  const onFinalized = useCallback((importId: string) => void navigate(`/imports/${importId}`), [navigate]);
+  const onFinalized = useCallback((importId: string) => void navigate(`/import/${importId}`), [navigate]);
   const upload = useImportUpload(onFinalized);
   const list = useQuery(trpc.imports.list.queryOptions({ limit: 50 }));
   const remove = useMutation(
@@ -138,7 +138,7 @@ export function ImportsPage() {
               {items.map((item) => (
                 <tr key={item.id} data-testid="import-row">
                   <th scope="row" data-label="File" className="import-filename">
-                    <Link to={`/imports/${item.id}`}>{item.filename}</Link>
+                    <Link to={`/import/${item.id}`}>{item.filename}</Link>
                     <span className="muted"> · {formatBytes(item.size)}</span>
                   </th>
                   <td data-label="Holds">
