@@ -130,7 +130,7 @@ export function MappingPanel({ view, canWrite }: MappingPanelProps) {
         <div className="actions">
           <button
             type="button"
-            className="button"
+            className="button button-primary"
             disabled={save.isPending || (view.status === "validated" && !changed)}
             data-testid="mapping-save"
             onClick={() =>
