@@ -142,6 +142,23 @@ describe("Imports: an HR spreadsheet from upload to exports (embedded product in
     expect(rejected.text).toContain("anna.schmidt@example");
     await checkLayouts(page, "import-exported");
 
+    // A bulk fix: the one bad email replaced; only that row is re-checked and the ledger follows.
+    await page.getByLabel("Field", { exact: true }).selectOption("email");
+    await page.getByLabel("Fix", { exact: true }).selectOption("valueMap");
+    await page.getByLabel(/Replacements/).fill("anna.schmidt@example = anna.schmidt@example.com");
+    await page.getByRole("button", { name: "Apply fix" }).click();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="ledger-sentence"]')?.textContent ===
+        "5 rows read: 3 valid, 2 rejected.",
+      undefined,
+      { timeout: jobTimeoutMs },
+    );
+    await page.getByTestId("rows-filter").selectOption("errors");
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="row"]').length === 2);
+    expect(await page.locator('[data-testid="row-error"][data-code="INVALID_EMAIL"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="row-error"][data-code="REQUIRED"]').count()).toBe(1);
+
     // The same headers again: mapped from memory, with the reason saying so.
     await page.goto(`${baseUrl}/imports`);
     await uploadFixture(page);

@@ -107,11 +107,12 @@ export function MappingPanel({ view, canWrite }: MappingPanelProps) {
                   </td>
                   <td data-label="Why">
                     <span data-testid="mapping-reason">{entry.reason}</span>
-                    {entry.alternatives.length > 0 ? (
+                    {entry.alternatives.some((alternative) => alternative.field !== field) ? (
                       <span className="muted mapping-alternatives">
                         {" "}
                         Also possible:{" "}
                         {entry.alternatives
+                          .filter((alternative) => alternative.field !== field)
                           .map(
                             (alternative) =>
                               `${labelOf(alternative.field)} (${clampPercent(alternative.confidence * 100)}%)`,
