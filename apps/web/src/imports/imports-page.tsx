@@ -13,6 +13,7 @@ import { clampPercent, formatBytes, formatDateTime } from "../lib/format";
 import { useTRPC } from "../trpc/client";
 import { entityOptions, importErrorSentence, statusLabels } from "./imports-api";
 import { spreadsheetAccept, useImportUpload } from "./use-import-upload";
+import "../documents/documents.css";
 import "./imports.css";
 
 type Entity = (typeof entityOptions)[number]["name"];
