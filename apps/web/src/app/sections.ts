@@ -99,6 +99,20 @@ export const sections: readonly Section[] = [
     ],
   },
   {
+    path: "imports",
+    label: "Imports",
+    summary: "Import HR spreadsheets: map their columns, check every row and export clean CSV, JSON or XML.",
+    minRole: "viewer",
+    lazy: async () => ({ Component: (await import("../imports/imports-page")).ImportsPage }),
+    pages: [
+      {
+        path: "import/:importId",
+        label: "Import",
+        lazy: async () => ({ Component: (await import("../imports/import-page")).ImportPage }),
+      },
+    ],
+  },
+  {
     path: "members",
     label: "Members",
     summary: "See who belongs to this workspace, invite people and manage their roles.",

@@ -6,6 +6,12 @@ interface DropZoneProps {
   maxBytes: number;
   isDisabled?: boolean;
   onFiles: (files: File[]) => void;
+  /** What the zone asks for and accepts; the defaults are the résumé upload's. */
+  title?: string;
+  hint?: string;
+  accept?: string;
+  inputLabel?: string;
+  multiple?: boolean;
 }
 
 function hasFiles(event: DragEvent): boolean {
@@ -17,7 +23,16 @@ function hasFiles(event: DragEvent): boolean {
  * the same action (Enter or Space opens the file picker) as a mouse user dragging a file onto it. The
  * native input stays in the DOM, hidden and out of the tab order, as the one source of picked files.
  */
-export function DropZone({ maxBytes, isDisabled = false, onFiles }: DropZoneProps) {
+export function DropZone({
+  maxBytes,
+  isDisabled = false,
+  onFiles,
+  title = "Drop résumés here, or choose files",
+  hint = "PDF, DOCX, Markdown or plain text",
+  accept = acceptAttribute,
+  inputLabel = "Résumé files to upload",
+  multiple = true,
+}: DropZoneProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const hintId = useId();
   const [isOver, setIsOver] = useState(false);
@@ -66,21 +81,19 @@ export function DropZone({ maxBytes, isDisabled = false, onFiles }: DropZoneProp
         onDragLeave={() => setIsOver(false)}
         onDrop={onDrop}
       >
-        <span className="drop-zone-title">
-          {isOver ? "Drop to upload" : "Drop résumés here, or choose files"}
-        </span>
+        <span className="drop-zone-title">{isOver ? "Drop to upload" : title}</span>
         <span id={hintId} className="drop-zone-hint">
-          PDF, DOCX, Markdown or plain text, up to {formatBytes(maxBytes)} each.
+          {hint}, up to {formatBytes(maxBytes)} each.
         </span>
       </button>
       <input
         ref={inputRef}
         type="file"
-        multiple
-        accept={acceptAttribute}
+        multiple={multiple}
+        accept={accept}
         className="visually-hidden"
         tabIndex={-1}
-        aria-label="Résumé files to upload"
+        aria-label={inputLabel}
         data-testid="file-input"
         onChange={(event) => {
           const files = Array.from(event.currentTarget.files ?? []);
