@@ -93,8 +93,22 @@ describe("role-based visibility", () => {
   });
 
   it("shows viewers and members the read-only pages but not admin pages", () => {
-    expect(paths(visibleSections("viewer"))).toEqual(["status", "documents", "postings", "imports", "members", "usage"]);
-    expect(paths(visibleSections("member"))).toEqual(["status", "documents", "postings", "imports", "members", "usage"]);
+    expect(paths(visibleSections("viewer"))).toEqual([
+      "status",
+      "documents",
+      "postings",
+      "imports",
+      "members",
+      "usage",
+    ]);
+    expect(paths(visibleSections("member"))).toEqual([
+      "status",
+      "documents",
+      "postings",
+      "imports",
+      "members",
+      "usage",
+    ]);
   });
 
   it("shows admins and owners everything", () => {
