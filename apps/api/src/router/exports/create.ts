@@ -1,13 +1,12 @@
-import { randomUUID } from "node:crypto";
-import { exportContentTypes, profileExportFormats } from "@vitae/contracts";
-import { createExport, getProfileView } from "@vitae/db";
+import { profileExportFormats } from "@vitae/contracts";
+import { getProfileView } from "@vitae/db";
 import { AppError } from "@vitae/errors";
-import { prepareJobRun, renderProfileExportJob } from "@vitae/queue";
+import { renderProfileExportJob } from "@vitae/queue";
 import { resumeTemplates } from "@vitae/render";
 import { z } from "zod";
 import { workspaceProcedure } from "../../trpc/procedures";
-import { auditEventOf } from "../audit-trail";
 import { exportFilename } from "./filename";
+import { startExport } from "./start-export";
 
 /**
  * Exports a profile as a résumé (HTML, PDF or DOCX, in a template): records the export, its render run
@@ -29,26 +28,12 @@ export const create = workspaceProcedure({ role: "viewer", scope: "documents:rea
     const workspaceId = ctx.workspace.id;
     const profile = await getProfileView(ctx.deps.db, { workspaceId, profileId: input.profileId });
     if (!profile) throw new AppError("NOT_FOUND");
-    const exportId = randomUUID();
-    const run = { jobRunId: exportId, workspaceId };
-    await createExport(ctx.deps.db, {
-      id: exportId,
-      workspaceId,
-      createdBy: ctx.principal.userId,
+    const exportId = await startExport(ctx, {
+      job: renderProfileExportJob,
       source: { kind: "profile", profileId: profile.id, format: input.format, template: input.template },
-      contentType: exportContentTypes[input.format],
       filename: exportFilename(profile.name, input.format),
-      ttlSeconds: ctx.deps.config.exportTtlSeconds,
-      storedBytesLimit: ctx.deps.config.quotas[ctx.workspace.plan].storedBytes,
-      run: prepareJobRun(renderProfileExportJob, { exportId }, run),
-      audit: auditEventOf(ctx, {
-        workspaceId,
-        action: "exports.create",
-        targetType: "export",
-        targetId: exportId,
-        metadata: { profileId: profile.id, format: input.format, template: input.template },
-      }),
+      action: "exports.create",
+      metadata: { profileId: profile.id, format: input.format, template: input.template },
     });
-    await ctx.deps.queue.enqueue(renderProfileExportJob, { exportId }, run);
     return { exportId };
   });

@@ -1,11 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { exportContentTypes, exportInvalidRowsPolicies, importExportFormats } from "@vitae/contracts";
-import { createExport, getExport, getImport, rejectedRowsKey } from "@vitae/db";
+import { getExport, getImport, rejectedRowsKey } from "@vitae/db";
 import { AppError } from "@vitae/errors";
-import { prepareJobRun, writeImportExportJob } from "@vitae/queue";
+import { writeImportExportJob } from "@vitae/queue";
 import { z } from "zod";
 import { workspaceProcedure } from "../../trpc/procedures";
-import { auditEventOf } from "../audit-trail";
+import { startExport } from "../exports/start-export";
 
 /** The import's name without its extension, kept to safe characters, for the exported file's name. */
 function exportFilename(filename: string, suffix: string): string {
@@ -41,27 +40,13 @@ export const exportRows = workspaceProcedure({ role: "member", scope: "imports:w
     if (record.status !== "validated") {
       throw new AppError("CONFLICT", { message: "Only a validated import can be exported." });
     }
-    const exportId = randomUUID();
-    const run = { jobRunId: exportId, workspaceId };
-    await createExport(ctx.deps.db, {
-      id: exportId,
-      workspaceId,
-      createdBy: ctx.principal.userId,
+    const exportId = await startExport(ctx, {
+      job: writeImportExportJob,
       source: { kind: "import", importId: record.id, format: input.format, invalidRows: input.invalidRows },
-      contentType: exportContentTypes[input.format],
       filename: exportFilename(record.filename, `.${input.format}`),
-      ttlSeconds: ctx.deps.config.exportTtlSeconds,
-      storedBytesLimit: ctx.deps.config.quotas[ctx.workspace.plan].storedBytes,
-      run: prepareJobRun(writeImportExportJob, { exportId }, run),
-      audit: auditEventOf(ctx, {
-        workspaceId,
-        action: "imports.export",
-        targetType: "export",
-        targetId: exportId,
-        metadata: { importId: record.id, format: input.format, invalidRows: input.invalidRows },
-      }),
+      action: "imports.export",
+      metadata: { importId: record.id, format: input.format, invalidRows: input.invalidRows },
     });
-    await ctx.deps.queue.enqueue(writeImportExportJob, { exportId }, run);
     return { exportId };
   });
 
