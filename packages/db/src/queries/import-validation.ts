@@ -3,6 +3,7 @@ import type { Database } from "../database";
 import { imports } from "../schema";
 import { type InsertAuditEventParams, insertAuditEvent } from "./audit";
 import { isUuid } from "./ids";
+import { type ImportRef, transitionImportByRun } from "./imports";
 import { type InsertJobRunParams, insertJobRun } from "./job-runs-write";
 
 /**
@@ -10,11 +11,6 @@ import { type InsertJobRunParams, insertJobRun } from "./job-runs-write";
  * mapped with an error code. Every transition is a guarded UPDATE on the import's current run, so a
  * redelivered or superseded validate run changes nothing.
  */
-
-interface ImportRef {
-  workspaceId: string;
-  importId: string;
-}
 
 /** Parameters of {@link startImportValidation}. */
 export interface StartImportValidationParams extends ImportRef {
@@ -68,19 +64,11 @@ export async function markImportValidated(
   db: Database,
   params: ImportRef & { runId: string; ledger: Record<string, unknown> },
 ): Promise<boolean> {
-  const rows = await db
-    .update(imports)
-    .set({ status: "validated", ledger: params.ledger, errorCode: null })
-    .where(
-      and(
-        eq(imports.id, params.importId),
-        eq(imports.workspaceId, params.workspaceId),
-        eq(imports.status, "validating"),
-        eq(imports.currentRunId, params.runId),
-      ),
-    )
-    .returning({ id: imports.id });
-  return rows.length > 0;
+  return transitionImportByRun(db, params, "validating", {
+    status: "validated",
+    ledger: params.ledger,
+    errorCode: null,
+  });
 }
 
 /**
@@ -93,17 +81,9 @@ export async function markImportValidationFailed(
   params: ImportRef & { runId: string; errorCode: string },
 ): Promise<boolean> {
   if (!isUuid(params.workspaceId) || !isUuid(params.importId) || !isUuid(params.runId)) return false;
-  const rows = await db
-    .update(imports)
-    .set({ status: "mapped", errorCode: params.errorCode, ledger: null })
-    .where(
-      and(
-        eq(imports.id, params.importId),
-        eq(imports.workspaceId, params.workspaceId),
-        eq(imports.status, "validating"),
-        eq(imports.currentRunId, params.runId),
-      ),
-    )
-    .returning({ id: imports.id });
-  return rows.length > 0;
+  return transitionImportByRun(db, params, "validating", {
+    status: "mapped",
+    errorCode: params.errorCode,
+    ledger: null,
+  });
 }

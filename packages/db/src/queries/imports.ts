@@ -1,7 +1,7 @@
 import { AppError } from "@vitae/errors";
 import { and, asc, desc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../database";
-import { imports } from "../schema";
+import { type ImportStatus, imports } from "../schema";
 import { type InsertAuditEventParams, insertAuditEvent } from "./audit";
 import { isUuid } from "./ids";
 import { type InsertJobRunParams, insertJobRun } from "./job-runs-write";
@@ -28,7 +28,8 @@ export interface ImportSummary {
   updatedAt: Date;
 }
 
-interface ImportRef {
+/** Which import, in which workspace. */
+export interface ImportRef {
   workspaceId: string;
   importId: string;
 }
@@ -151,6 +152,32 @@ export async function finalizeImportUpload(
   });
 }
 
+/**
+ * A run-driven transition: sets `values` on the import only while it is in `from` and `runId` is its
+ * current run, so a stale or superseded run never overwrites a newer state. True when it moved.
+ * Callers validate ids first where they promise `false` (not a database error) for malformed ones.
+ */
+export async function transitionImportByRun(
+  db: Database,
+  params: ImportRef & { runId: string },
+  from: ImportStatus,
+  values: Partial<typeof imports.$inferInsert>,
+): Promise<boolean> {
+  const rows = await db
+    .update(imports)
+    .set(values)
+    .where(
+      and(
+        eq(imports.id, params.importId),
+        eq(imports.workspaceId, params.workspaceId),
+        eq(imports.status, from),
+        eq(imports.currentRunId, params.runId),
+      ),
+    )
+    .returning({ id: imports.id });
+  return rows.length > 0;
+}
+
 /** Parameters of {@link markImportMapped}. */
 export interface MarkImportMappedParams extends ImportRef {
   runId: string;
@@ -163,19 +190,11 @@ export interface MarkImportMappedParams extends ImportRef {
 /** The analyse run `runId` stores its result: `analysing` → `mapped`. False when the run is not current. */
 export async function markImportMapped(db: Database, params: MarkImportMappedParams): Promise<boolean> {
   const { runId, workspaceId, importId, ...values } = params;
-  const rows = await db
-    .update(imports)
-    .set({ ...values, status: "mapped", errorCode: null })
-    .where(
-      and(
-        eq(imports.id, importId),
-        eq(imports.workspaceId, workspaceId),
-        eq(imports.status, "analysing"),
-        eq(imports.currentRunId, runId),
-      ),
-    )
-    .returning({ id: imports.id });
-  return rows.length > 0;
+  return transitionImportByRun(db, { runId, workspaceId, importId }, "analysing", {
+    ...values,
+    status: "mapped",
+    errorCode: null,
+  });
 }
 
 /**
@@ -187,19 +206,7 @@ export async function markImportFailed(
   params: ImportRef & { runId: string; errorCode: string },
 ): Promise<boolean> {
   if (!isUuid(params.workspaceId) || !isUuid(params.importId) || !isUuid(params.runId)) return false;
-  const rows = await db
-    .update(imports)
-    .set({ status: "failed", errorCode: params.errorCode })
-    .where(
-      and(
-        eq(imports.id, params.importId),
-        eq(imports.workspaceId, params.workspaceId),
-        eq(imports.status, "analysing"),
-        eq(imports.currentRunId, params.runId),
-      ),
-    )
-    .returning({ id: imports.id });
-  return rows.length > 0;
+  return transitionImportByRun(db, params, "analysing", { status: "failed", errorCode: params.errorCode });
 }
 
 /**
