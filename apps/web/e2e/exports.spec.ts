@@ -1,17 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signUpWithWorkspace } from "./accounts";
-import { type BrowserSession, launchBrowser } from "./browser";
+import { describe, expect, it } from "vitest";
 import { checkLayouts } from "./layout";
-import { type RunningProduct, startProduct } from "./product-server";
+import { uploadResume, useProductSession } from "./product-session";
 
-const fixturePath = fileURLToPath(
-  new URL("../../../packages/documents/fixtures/resumes/marcus-lee.pdfkit.pdf", import.meta.url),
-);
-const filename = "marcus-lee.pdf";
-const ingestTimeoutMs = 90_000;
 const exportTimeoutMs = 60_000;
 
 /** Clicks a format button and returns the file the browser saves once the export is ready. */
@@ -24,41 +16,11 @@ async function exportAndDownload(page: Page, format: "pdf" | "docx") {
 }
 
 describe("Export: a profile as PDF and DOCX from the profile page (embedded product in Chromium)", () => {
-  let product: RunningProduct | undefined;
-  let browser: BrowserSession | undefined;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  const session = useProductSession();
 
   it("exports the résumé with progress and downloads a PDF and a DOCX", async () => {
-    if (browser === undefined || product === undefined)
-      throw new Error("The product or browser did not start.");
-    const baseUrl = product.baseUrl;
-    await signUpWithWorkspace(browser.context, baseUrl);
-    const page = await browser.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.type() === "error") pageErrors.push(`console error: ${message.text()}`);
-    });
-
-    await page.goto(`${baseUrl}/documents`);
-    await page.getByTestId("file-input").setInputFiles({
-      name: filename,
-      mimeType: "application/pdf",
-      buffer: await readFile(fixturePath),
-    });
-    const row = page.getByTestId("document-row").filter({ hasText: filename });
-    await row
-      .locator('[data-testid="document-status"][data-status="ready"]')
-      .waitFor({ timeout: ingestTimeoutMs });
+    const { page } = await session.signUpAndOpenPage();
+    const row = await uploadResume(page, session.baseUrl());
     await row.getByTestId("open-profile").click();
     await page.waitForURL(/\/profiles\/[0-9a-f-]{36}$/);
 
@@ -90,6 +52,6 @@ describe("Export: a profile as PDF and DOCX from the profile page (embedded prod
     expect(again.suggestedFilename()).toBe("resume-marcus-lee.pdf");
     await checkLayouts(page, "profile-exported");
 
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });
