@@ -1,10 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signUpWithWorkspace } from "./accounts";
-import { type BrowserSession, launchBrowser } from "./browser";
+import { describe, expect, it } from "vitest";
 import { checkLayouts } from "./layout";
-import { type RunningProduct, startProduct } from "./product-server";
+import { useProductSession } from "./product-session";
 
 const jobTimeoutMs = 90_000;
 const filename = "hris-export.csv";
@@ -52,30 +50,11 @@ async function fieldOf(page: Page, column: string): Promise<string> {
 }
 
 describe("Imports: an HR spreadsheet from upload to exports (embedded product in Chromium)", () => {
-  let product: RunningProduct | undefined;
-  let browser: BrowserSession | undefined;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  const session = useProductSession();
 
   it("maps, checks, exports CSV/JSON/XML with a balanced ledger, and remembers the mapping", async () => {
-    if (browser === undefined || product === undefined)
-      throw new Error("The product or browser did not start.");
-    const baseUrl = product.baseUrl;
-    await signUpWithWorkspace(browser.context, baseUrl);
-    const page = await browser.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.type() === "error") pageErrors.push(`console error: ${message.text()}`);
-    });
+    const baseUrl = session.baseUrl();
+    const { page } = await session.signUpAndOpenPage();
 
     await page.goto(`${baseUrl}/imports`);
     await page.getByTestId("imports-empty").waitFor();
@@ -179,6 +158,6 @@ describe("Imports: an HR spreadsheet from upload to exports (embedded product in
     await page.getByRole("button", { name: "Delete import" }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="import-row"]').length === 1);
 
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });
