@@ -1,17 +1,7 @@
-import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signUpWithWorkspace } from "./accounts";
+import { describe, expect, it } from "vitest";
 import { apiCalls } from "./api-calls";
-import { type BrowserSession, launchBrowser } from "./browser";
 import { checkLayouts } from "./layout";
-import { type RunningProduct, startProduct } from "./product-server";
-
-const fixturePath = fileURLToPath(
-  new URL("../../../packages/documents/fixtures/resumes/marcus-lee.pdfkit.pdf", import.meta.url),
-);
-const filename = "marcus-lee.pdf";
-const ingestTimeoutMs = 90_000;
+import { resumeFixture, uploadResume, useProductSession } from "./product-session";
 
 // Marcus Lee (the fixture) has Python, SQL, Airflow, Snowflake and Kafka; he has no Kubernetes or Rust.
 const postingTitle = "Senior Data Engineer";
@@ -33,47 +23,15 @@ const postingText = [
 ].join("\n");
 
 describe("Match: postings, highlighted requirements and the explained score (embedded product in Chromium)", () => {
-  let product: RunningProduct | undefined;
-  let browser: BrowserSession | undefined;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
-
-  function baseUrl(): string {
-    if (product === undefined) throw new Error("The product did not start.");
-    return product.baseUrl;
-  }
+  const session = useProductSession();
+  const baseUrl = session.baseUrl;
 
   it("pastes a posting, highlights its requirements, scores the résumé with evidence and deletes the posting", async () => {
-    if (browser === undefined) throw new Error("The browser did not start.");
-    await signUpWithWorkspace(browser.context, baseUrl());
-    const api = apiCalls(browser.context, baseUrl());
-    const page = await browser.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.type() === "error") pageErrors.push(`console error: ${message.text()}`);
-    });
+    const { page } = await session.signUpAndOpenPage();
+    const api = apiCalls(session.browser().context, baseUrl());
 
     // The résumé becomes the workspace's one profile.
-    await page.goto(`${baseUrl()}/documents`);
-    await page.getByTestId("file-input").setInputFiles({
-      name: filename,
-      mimeType: "application/pdf",
-      buffer: await readFile(fixturePath),
-    });
-    await page
-      .getByTestId("document-row")
-      .filter({ hasText: filename })
-      .locator('[data-testid="document-status"][data-status="ready"]')
-      .waitFor({ timeout: ingestTimeoutMs });
+    await uploadResume(page, baseUrl());
 
     // Paste the posting from the Postings section.
     await page.getByRole("navigation").getByRole("link", { name: "Postings" }).click();
@@ -114,7 +72,7 @@ describe("Match: postings, highlighted requirements and the explained score (emb
     await checkLayouts(page, "posting");
 
     // Score the profile against it.
-    await page.getByLabel("Profile (from résumé)").selectOption({ label: filename });
+    await page.getByLabel("Profile (from résumé)").selectOption({ label: resumeFixture.filename });
     await page.getByTestId("match-profile-submit").click();
     await page.waitForURL(new RegExp(`/posting/${postingId}/match/[0-9a-f-]{36}$`));
     const matchUrl = page.url();
@@ -174,6 +132,6 @@ describe("Match: postings, highlighted requirements and the explained score (emb
     );
     expect((await api.query<{ items: unknown[] }>("postings.list", {})).items).toEqual([]);
 
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });
