@@ -1,18 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signUpWithWorkspace } from "./accounts";
+import { describe, expect, it } from "vitest";
 import { apiCalls } from "./api-calls";
-import { type BrowserSession, launchBrowser } from "./browser";
 import { checkLayouts } from "./layout";
-import { type RunningProduct, startProduct } from "./product-server";
+import { uploadResume, useProductSession } from "./product-session";
 
-const fixturePath = fileURLToPath(
-  new URL("../../../packages/documents/fixtures/resumes/marcus-lee.pdfkit.pdf", import.meta.url),
-);
-const filename = "marcus-lee.pdf";
-const ingestTimeoutMs = 90_000;
 const jobTimeoutMs = 60_000;
 
 // Marcus Lee (the fixture) has Python, SQL, Airflow, Snowflake and Kafka; he has no Kubernetes or Rust.
@@ -45,46 +37,14 @@ async function scoreShown(page: Page): Promise<number> {
 }
 
 describe("Match: rank, attest, tailor, confirm a new version and export it (embedded product in Chromium)", () => {
-  let product: RunningProduct | undefined;
-  let browser: BrowserSession | undefined;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  const session = useProductSession();
 
   it("ranks the workspace, tailors the best match with some changes kept, survives a changed base and exports the version", async () => {
-    if (browser === undefined || product === undefined)
-      throw new Error("The product or browser did not start.");
-    const baseUrl = product.baseUrl;
-    await signUpWithWorkspace(browser.context, baseUrl);
-    const api = apiCalls(browser.context, baseUrl);
-    const page = await browser.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      // A 409 the page explains in words is expected; anything else logged as an error is not.
-      if (message.type() === "error" && !message.text().includes("409")) {
-        pageErrors.push(`console error: ${message.text()}`);
-      }
-    });
-
-    await page.goto(`${baseUrl}/documents`);
-    await page.getByTestId("file-input").setInputFiles({
-      name: filename,
-      mimeType: "application/pdf",
-      buffer: await readFile(fixturePath),
-    });
-    await page
-      .getByTestId("document-row")
-      .filter({ hasText: filename })
-      .locator('[data-testid="document-status"][data-status="ready"]')
-      .waitFor({ timeout: ingestTimeoutMs });
+    const baseUrl = session.baseUrl();
+    // A 409 the page explains in words is expected; anything else logged as an error is not.
+    const { page } = await session.signUpAndOpenPage({ ignoreConsole: /409/ });
+    const api = apiCalls(session.browser().context, baseUrl);
+    await uploadResume(page, baseUrl);
 
     // Paste the posting.
     await page.goto(`${baseUrl}/postings`);
@@ -216,6 +176,6 @@ describe("Match: rank, attest, tailor, confirm a new version and export it (embe
     expect(docx.bytes.subarray(0, 2).toString("latin1")).toBe("PK");
     await checkLayouts(page, "tailored-exported");
 
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   }, 400_000);
 });
