@@ -43,7 +43,7 @@ function apiHostConfig() {
       WEB_DIST_DIR: envString().default(defaultWebDistDir),
       SHUTDOWN_DRAIN_MS: envInteger({ min: 0, max: 120_000 }).default(0),
       ACCESS_CACHE_TTL_MS: envInteger({ min: 0, max: 300_000 }).default(5000),
-      MAX_IN_FLIGHT_REQUESTS: envInteger({ min: 1, max: 100_000 }).default(64),
+      MAX_IN_FLIGHT_REQUESTS: envInteger({ min: 1, max: 100_000 }).default(256),
     })
     .transform((env) => ({
       trustProxy: env.TRUST_PROXY,

@@ -47,6 +47,7 @@ const put = (upload: { url: string; headers: Record<string, string> }, body: Buf
   fetch(upload.url, { method: "PUT", headers: upload.headers, body });
 
 describe("storage quota: every stored byte is counted once", () => {
+  // Twenty documents are parsed one sandboxed child at a time: minutes, not seconds, on a loaded machine.
   it("concurrent finalizes charge each document once and ingest it once", async () => {
     const before = await storedBytes();
     const base = await fixture("resumes/marcus-lee.txt");
@@ -70,7 +71,7 @@ describe("storage quota: every stored byte is counted once", () => {
       expect(await settledRun(api, documentId)).toMatchObject({ status: "succeeded", attempts: 1 });
     }
     expect((await storedBytes()) - before).toBe(sum);
-  });
+  }, 240_000);
 
   it("counts an upload that is never finalized from the moment it is granted", async () => {
     const before = await storedBytes();

@@ -69,6 +69,9 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     RATE_LIMIT_AUTH: "100000/1m",
     // A loaded CI machine must not trip the limiter's slow-Redis policies (tested in @vitae/ratelimit).
     RATE_LIMIT_TIMEOUT_MS: "2000",
+    // Nor shed requests because its event loop lags under other processes' load; admission control is
+    // tested on its own (src/http/admission.test.ts, process-lifecycle).
+    MAX_EVENT_LOOP_DELAY_MS: "60000",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });

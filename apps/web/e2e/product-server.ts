@@ -91,6 +91,9 @@ export async function startProduct(): Promise<RunningProduct> {
       // A loaded CI machine must not trip the limiter's slow-Redis policies (the auth tier fails closed
       // with 503); those policies are tested in @vitae/ratelimit, as the API harness does.
       RATE_LIMIT_TIMEOUT_MS: "2000",
+      // Nor shed requests because the event loop lags under other processes' load (admission control
+      // has its own API tests).
+      MAX_EVENT_LOOP_DELAY_MS: "60000",
     }),
     stdio: ["ignore", "pipe", "pipe"],
   });
