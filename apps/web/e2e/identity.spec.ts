@@ -73,6 +73,7 @@ describe("identity and access (embedded product in Chromium)", () => {
       "Status",
       "Documents",
       "Postings",
+      "Imports",
       "Members",
       "API keys",
       "Audit log",

@@ -100,6 +100,7 @@ describe("Match: rank, attest, tailor, confirm a new version and export it (embe
       .locator('[data-testid="tailoring-page"][data-status="ready"]')
       .waitFor({ timeout: jobTimeoutMs });
     const changes = page.getByTestId("tailor-change");
+    await changes.first().waitFor();
     expect(await changes.count()).toBeGreaterThan(1);
     expect(await page.locator('[data-testid="tailor-change"][data-accepted="true"]').count()).toBe(
       await changes.count(),
@@ -140,7 +141,9 @@ describe("Match: rank, attest, tailor, confirm a new version and export it (embe
       .waitFor({ timeout: jobTimeoutMs });
     expect(await page.getByTestId("tailor-confirm-error").count()).toBe(0);
 
-    // Keep some changes: drop the first one.
+    // Keep some changes: drop the first one. The list shows once the profile it quotes has loaded too
+    // (the attestation above made it refetch), so wait for it rather than count at once.
+    await page.getByTestId("tailor-change").first().waitFor();
     const proposed = await page.getByTestId("tailor-change").count();
     expect(proposed).toBeGreaterThan(1);
     await page.getByTestId("tailor-change").first().getByTestId("tailor-change-accept").uncheck();
