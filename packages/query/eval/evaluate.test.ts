@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runEvaluation } from "./evaluate";
 import { loadEvalSet, loadUnseenProfiles, loadUnseenSet, loadUnseenSplit, splitOf } from "./fixtures";
+import { missedFloors } from "./floors";
 
 describe("query evaluation", () => {
   it("has the size the issue asks for", () => {
@@ -56,5 +57,13 @@ describe("unseen evaluation set (issue 10)", () => {
     expect(report.cases).toBe(loadUnseenSplit("test").cases.length);
     expect(report.readableAnswers.total).toBeGreaterThan(0);
     expect(report.guardrail.resumeBulletsFlagged.total).toBeGreaterThan(0);
+    expect(missedFloors(report)).toEqual([]);
+  });
+
+  it("keeps cases written after the test figures were read out of the test split", () => {
+    const devOnly = loadUnseenSet().cases.filter((item) => item.split === "dev");
+    expect(devOnly.length).toBeGreaterThan(0);
+    const test = new Set(loadUnseenSplit("test").cases.map((item) => item.id));
+    expect(devOnly.filter((item) => test.has(item.id))).toEqual([]);
   });
 });

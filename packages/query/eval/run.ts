@@ -1,13 +1,15 @@
 /**
  * Scores the query pipeline on the labelled set (eval/questions.json over fixtures/profiles).
- * Run: pnpm --filter @vitae/query eval [-- --failures] [-- --split dev|test]
+ * Run: pnpm --filter @vitae/query eval [-- --failures] [-- --split dev|test] [-- --gate]
  * Prints the tuned fixture set, then one split of the unseen set (eval/unseen: test unless --split dev).
+ * --gate (test split only, as CI runs it) exits non-zero when basic mode misses a floor of `floors.ts`.
  * Basic mode always; an LLM too when LLM_BASE_URL is set (OpenAI-compatible; LLM_API_KEY, LLM_MODEL).
  * This script is a composition root, so it is the one place here that reads the environment.
  */
 import type { QueryLlm } from "../src/answer/llm";
 import { type EvalReport, type EvaluationOptions, type Ratio, runEvaluation } from "./evaluate";
 import { loadUnseenProfiles, loadUnseenSplit, type Split } from "./fixtures";
+import { missedFloors, testSplitFloors } from "./floors";
 
 const showFailures = process.argv.includes("--failures");
 const splitArgument = process.argv[process.argv.indexOf("--split") + 1];
@@ -15,6 +17,8 @@ if (process.argv.includes("--split") && splitArgument !== "dev" && splitArgument
   throw new Error("--split takes dev or test");
 }
 const split: Split = splitArgument === "dev" ? "dev" : "test";
+const gate = process.argv.includes("--gate");
+if (gate && split !== "test") throw new Error("--gate scores the test split only");
 const write = (line = "") => process.stdout.write(`${line}\n`);
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
 const fraction = (r: Ratio) =>
@@ -113,7 +117,15 @@ const unseen: EvaluationOptions = {
   datesOnlyWhenLabelled: true,
 };
 print("basic mode, tuned fixture set", await runEvaluation());
-print(`basic mode, unseen set, ${split} split`, await runEvaluation(unseen));
+const basicUnseen = await runEvaluation(unseen);
+print(`basic mode, unseen set, ${split} split`, basicUnseen);
+if (gate) {
+  const missed = missedFloors(basicUnseen);
+  write(
+    `\nfloor gate (${JSON.stringify(testSplitFloors)}): ${missed.length === 0 ? "met" : missed.join("; ")}`,
+  );
+  if (missed.length > 0) process.exitCode = 1;
+}
 const baseUrl = process.env.LLM_BASE_URL;
 if (baseUrl) {
   const mode = `llm mode (${process.env.LLM_MODEL ?? "default model"} at ${new URL(baseUrl).host})`;

@@ -13,7 +13,7 @@ import { classifyIntent } from "./intent";
 import { normalizeQuestion } from "./normalize";
 import { retrieveFacts, type SearchFacts } from "./retrieval";
 import { nextSession } from "./session";
-import { extractTechnologies } from "./technologies";
+import { extractTechnologies, withoutEmployers } from "./technologies";
 import { detectTopic, topicEvidence, topicIntent } from "./topics";
 import type { AskProfile, Card, Fact, Intent, RefusalCode, SessionState, Source } from "./types";
 import { createWorkBudget, type WorkLimits } from "./work-budget";
@@ -123,10 +123,12 @@ export async function ask(input: AskInput, deps: AskDependencies): Promise<AskRe
   }
 
   const facts = profileFacts(input.profile);
-  const technologies = time("technologies", () =>
-    extractTechnologies(question.text, profileTechnologies(input.profile)),
-  );
+  const usedTechnologies = profileTechnologies(input.profile);
   const entities = time("entities", () => extractEntities(question.text, input.profile, budget));
+  const employers = entities.filter((entity) => entity.kind === "company").map((entity) => entity.name);
+  const technologies = time("technologies", () =>
+    withoutEmployers(extractTechnologies(question.text, usedTechnologies), employers, usedTechnologies),
+  );
   const dates = time("dates", () =>
     extractDates(question.text, { now: input.now, profile: input.profile, budget }),
   );

@@ -1,8 +1,8 @@
-import { extractEntities } from "./entities";
 import { foldText } from "./normalize";
+import { relativeToEntity } from "./relative-dates";
 import type { AskProfile, DateConstraint, YearMonth } from "./types";
 import type { WorkBudget } from "./work-budget";
-import { shiftMonths, toMonthIndex, yearMonthOf } from "./year-month";
+import { shiftMonths, yearMonthOf } from "./year-month";
 
 const numberWords: Record<string, number> = {
   a: 1,
@@ -66,41 +66,6 @@ const range = (start: YearMonth | null, end: YearMonth | null): DateConstraint =
 
 function parseCount(raw: string): number {
   return numberWords[raw] ?? Number(raw);
-}
-
-/** "before Stripe" / "after leaving Acme": a range bounded by that employer's dates in the profile. */
-function relativeToEntity(
-  folded: string,
-  profile: AskProfile,
-  nowMonth: YearMonth,
-  budget: WorkBudget | undefined,
-): DateConstraint | null {
-  const match = folded.match(
-    /\b(before|prior to|after|since) (joining |leaving |working at |working for |going to |starting at |moving to |at |he joined |she joined |they joined )?(.{2,60})$/,
-  );
-  if (!match) return null;
-  const [, direction, , tail = ""] = match;
-  const entity = extractEntities(tail, profile, budget).find(
-    (found) => found.kind === "company" || found.kind === "school",
-  );
-  if (!entity) return null;
-  const spans = [...profile.experiences, ...profile.education].filter((item) =>
-    entity.factIds.includes(item.id),
-  );
-  const starts = spans.map((item) => item.start).filter((value): value is YearMonth => value !== null);
-  const ends = spans
-    .map((item) => item.end)
-    .filter((value): value is YearMonth => value !== null && value !== "present");
-  if (direction === "before" || direction === "prior to") {
-    const first = starts.sort((a, b) => toMonthIndex(a) - toMonthIndex(b))[0];
-    return first ? range(null, shiftMonths(first, -1)) : null;
-  }
-  if (direction === "since") {
-    const first = starts.sort((a, b) => toMonthIndex(a) - toMonthIndex(b))[0];
-    return first ? range(first, nowMonth) : null;
-  }
-  const last = ends.sort((a, b) => toMonthIndex(b) - toMonthIndex(a))[0];
-  return last ? range(shiftMonths(last, 1), nowMonth) : null;
 }
 
 /**

@@ -75,7 +75,7 @@ const rules: Record<Exclude<Intent, "out-of-scope">, Rule[]> = {
   ],
   education: [
     [
-      /\b(degrees?|universit(y|ies)|college|school|studied|study|studies|education|educated|graduat\w*|bachelor'?s?|master'?s?|phd|ph\.d|doctorate|doctoral|dissertation|undergrad\w*|postgrad\w*|msc|bsc|mba|diploma|thesis|major(ed)?|gpa|academic|alma mater|certifications?|certified|bootcamp|estudi\w{0,3}|estudou|formacao|formacion|universidad|universidade|hochschule|studium|studiert|ausbildung)\b/,
+      /\b(degrees?|universit(y|ies)|colleges?|schools?|attend(ed|ing)?|studied|study|studies|education|educated|graduat\w*|bachelor'?s?|master'?s?|phd|ph\.d|doctorate|doctoral|dissertation|undergrad\w*|postgrad\w*|msc|bsc|mba|diploma|thesis|major(ed)?|gpa|academic|alma mater|certifications?|certified|bootcamp|estudi\w{0,3}|estudou|formacao|formacion|universidad|universidade|hochschule|studium|studiert|ausbildung)\b/,
       4,
     ],
     // "Where did she learn UX design?" / "Where was he trained?": where a skill was studied, not used.
@@ -102,6 +102,11 @@ const rules: Record<Exclude<Intent, "out-of-scope">, Rule[]> = {
     [
       /\b(what|where) (does|did|do|is|was) (he|she|they) (work|do|doing)\b|\bwork history\b|\bemployment\b/,
       2,
+    ],
+    // "What did she do after her PhD?" asks for the work that followed the studies, not the studies.
+    [
+      /\b(before|after|since|following) (his|her|their|the) (ph\.?d|doctorate|degree|master'?s|bachelor'?s|studies|graduation|thesis|dissertation)\b/,
+      5,
     ],
   ],
   summary: [

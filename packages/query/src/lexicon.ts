@@ -1,6 +1,6 @@
 /**
  * Word lists for questions the taxonomy does not cover: spoken languages, industries and résumé sections
- * (publications, awards, certifications, teaching). Terms are folded (lower case, no diacritics) and match
+ * (see `lexicon-sections.ts`). Terms are folded (lower case, no diacritics) and match
  * as word prefixes, so "bank" finds "banks" and "banking". Pure data; `topics.ts` compiles it once.
  */
 
@@ -123,100 +123,41 @@ export const industries: ReadonlyArray<{ label: string; asked: string[]; evidenc
     evidence: ["automotive", "vehicle", "carmaker", "car maker", "automaker"],
   },
   {
+    label: "aviation",
+    asked: ["aviation", "aerospace", "airline", "airlines", "airport", "airports", "aircraft"],
+    evidence: ["aviation", "aerospace", "airline", "airport", "aircraft", "flight"],
+  },
+  // Universities and research institutes as employers: "has she worked at a university?", "academic
+  // positions". Schools the person studied at are education, not work (see `answerTopic`).
+  {
+    label: "academia",
+    asked: [
+      "university",
+      "universities",
+      "academia",
+      "academic",
+      "college",
+      "colleges",
+      "research institute",
+    ],
+    evidence: [
+      "universit",
+      "college",
+      "research institute",
+      "epfl",
+      "professor",
+      "postdoc",
+      "lecturer",
+      "faculty",
+      "academ",
+    ],
+  },
+  {
     label: "audit and accounting",
     asked: ["audit", "auditing", "accounting"],
     evidence: ["audit", "accounting", "ifrs"],
   },
 ];
-
-/** Résumé sections a question can ask about without naming a role, school or technology. */
-export const sections: ReadonlyArray<{
-  key: SectionKey;
-  label: string;
-  asked: string[];
-  evidence: string[];
-}> = [
-  {
-    key: "publications",
-    label: "publications",
-    asked: ["publication", "publications", "papers", "paper", "published", "publish", "journal", "articles"],
-    evidence: [
-      "publication",
-      "paper",
-      "published",
-      "journal",
-      "proceedings",
-      "icml",
-      "neurips",
-      "iclr",
-      "cvpr",
-    ],
-  },
-  {
-    key: "awards",
-    label: "awards",
-    asked: [
-      "award",
-      "awards",
-      "prize",
-      "prizes",
-      "honours",
-      "honors",
-      "fellowship",
-      "won",
-      "win",
-      "medal",
-      "competitions",
-      "competition",
-    ],
-    evidence: [
-      "award",
-      "prize",
-      "honour",
-      "honor",
-      "fellowship",
-      "winner",
-      "won ",
-      "medal",
-      "finalist",
-      "grandmaster",
-      "scholarship",
-    ],
-  },
-  {
-    key: "certifications",
-    label: "certifications",
-    asked: [
-      "certified",
-      "certification",
-      "certifications",
-      "certificate",
-      "certificates",
-      "licence",
-      "license",
-    ],
-    evidence: ["certif", "licen", "accredit"],
-  },
-  {
-    key: "teaching",
-    label: "teaching",
-    asked: [
-      "teach",
-      "teaches",
-      "teaching",
-      "taught",
-      "lecture",
-      "lectures",
-      "lecturer",
-      "tutor",
-      "tutoring",
-      "courses",
-    ],
-    evidence: ["teach", "taught", "lectur", "tutor", "course", "instructor", "teaching assistant"],
-  },
-];
-
-export type SectionKey = "publications" | "awards" | "certifications" | "teaching";
 
 /**
  * Words too common to identify a company, school or project on their own ("Stripe" in "Stripe Payments" is

@@ -135,3 +135,19 @@ function profileMentions(
 export function categoryOf(name: string): TechnologyCategory {
   return normalizeTechnology(name)?.category ?? "tool";
 }
+
+/**
+ * "What does he do at Shopify?": a technology whose name is an employer the question names is the employer,
+ * unless the profile also lists it as a technology it used.
+ */
+export function withoutEmployers(
+  result: TechnologyResult,
+  employers: readonly string[],
+  profileTechnologies: ReadonlySet<string>,
+): TechnologyResult {
+  const names = new Set(employers.map((name) => name.toLowerCase()));
+  const technologies = result.technologies.filter(
+    (name) => profileTechnologies.has(name) || !names.has(name.toLowerCase()),
+  );
+  return technologies.length === result.technologies.length ? result : { ...result, technologies };
+}

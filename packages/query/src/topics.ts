@@ -1,5 +1,6 @@
 import { languageWithLevel, listSections, sectionFactId } from "./facts";
-import { industries, type SectionKey, sections, spokenLanguages } from "./lexicon";
+import { industries, spokenLanguages } from "./lexicon";
+import { type SectionKey, sections } from "./lexicon-sections";
 import { foldText, type NormalizedQuestion } from "./normalize";
 import { contentTerms } from "./terms";
 import type { AskProfile, FactKind, Intent } from "./types";
@@ -12,7 +13,14 @@ import type { AskProfile, FactKind, Intent } from "./types";
 export type Topic =
   | { kind: "languages"; asked: string[] }
   /** `generic`: "which industries has she worked in?" names none; the answer names those the résumé shows. */
-  | { kind: "industry"; labels: string[]; evidence: RegExp; generic?: true }
+  | {
+      kind: "industry";
+      labels: string[];
+      evidence: RegExp;
+      /** The evidence stems inside an employer's name ("Nubank", "Healthline"), where no word boundary is. */
+      inName: RegExp;
+      generic?: true;
+    }
   | { kind: "section"; key: SectionKey; label: string; evidence: RegExp }
   | { kind: "quantity"; terms: string[] };
 
@@ -26,6 +34,7 @@ export const topicIntents: Record<Topic["kind"] | SectionKey, Intent> = {
   awards: "summary",
   certifications: "education",
   teaching: "experience",
+  volunteering: "summary",
 };
 
 export function topicIntent(topic: Topic): Intent {
@@ -46,7 +55,10 @@ const languagePattern = new RegExp(`\\b(${[...languageNames.keys()].map(escapeRe
 const speakPattern =
   /\b(speaks?|speaking|spoken|fluent\w{0,4}|fluency|native (speaker|language|tongue)|mother tongue|bilingual|multilingual|idiomas?|sprachen|langues|lingue|talen)\b/;
 const workFrame =
-  /\b(work\w{0,4}|experience\w{0,2}|background|industr\w{0,4}|sectors?|domains?|fields?|space|compan\w{1,4}|employers?|clients?|career)\b/;
+  /\b(work\w{0,4}|experience\w{0,2}|background|industr\w{0,4}|sectors?|domains?|fields?|space|compan\w{1,4}|employ\w{0,5}|clients?|career|positions?|roles?|jobs?|posts?)\b/;
+// "What did he do after university?" places a time, not an employer: such phrases never name an industry.
+const studyTime =
+  /\b(after|before|since|during|while (?:at|in)) (?:the |her |his |their |a )?(universit\w{1,3}|college|school|studies|graduat\w{0,5})\b/g;
 const genericIndustryPattern =
   /\b(which|what|what kinds? of|what types? of|how many) (industr\w{0,4}|sectors?|domains?|verticals?|fields?)\b/;
 const quantityPattern =
@@ -60,16 +72,41 @@ const sectionMatchers = sections.map((section) => ({
   askedPattern: wordsPattern(section.asked),
   evidencePattern: prefixPattern(section.evidence),
 }));
+// Short stems would match inside unrelated names ("oil" in "Foil"); four letters and one word or more only.
+const inNamePattern = (words: readonly string[]) =>
+  new RegExp(
+    words
+      .filter((word) => word.length >= 4 && !word.includes(" "))
+      .map(escapeRegex)
+      .join("|") || "$^",
+  );
 const industryMatchers = industries.map((industry) => ({
   ...industry,
   askedPattern: wordsPattern(industry.asked),
   evidencePattern: prefixPattern(industry.evidence),
+  namePattern: inNamePattern(industry.evidence),
 }));
+
+/** Whether a piece shows an industry: its words, or (a role line) a stem inside the employer's name. */
+function shows(piece: Evidence, evidence: RegExp, inName: RegExp): boolean {
+  if (evidence.test(piece.folded)) return true;
+  const role = piece.role;
+  return (
+    role !== undefined &&
+    piece.text === `${role.title} at ${role.company}` &&
+    inName.test(foldText(role.company))
+  );
+}
+
+/** Industry questions are about work: roles, projects and the summary, never the schools attended. */
+const workKinds: ReadonlySet<FactKind> = new Set(["experience", "project", "summary"]);
 
 /** The industries (their labels, in lexicon order) that some of `pieces` show. */
 export function industriesShownBy(pieces: readonly Evidence[]): string[] {
   return industryMatchers
-    .filter((industry) => pieces.some((piece) => industry.evidencePattern.test(piece.folded)))
+    .filter((industry) =>
+      pieces.some((piece) => shows(piece, industry.evidencePattern, industry.namePattern)),
+    )
     .map((industry) => industry.label);
 }
 
@@ -102,12 +139,14 @@ export function detectTopic(
   }
   if (asked.length > 0 && !named.technology) return { kind: "languages", asked };
   if (!named.technology && workFrame.test(text)) {
-    const matched = industryMatchers.filter((industry) => industry.askedPattern.test(text));
+    const workText = text.replace(studyTime, " ");
+    const matched = industryMatchers.filter((industry) => industry.askedPattern.test(workText));
     if (matched.length > 0) {
       return {
         kind: "industry",
         labels: matched.map((industry) => industry.label),
         evidence: new RegExp(matched.map((industry) => industry.evidencePattern.source).join("|")),
+        inName: new RegExp(matched.map((industry) => industry.namePattern.source).join("|")),
       };
     }
     if (genericIndustryPattern.test(text)) {
@@ -115,6 +154,7 @@ export function detectTopic(
         kind: "industry",
         labels: [],
         evidence: new RegExp(industryMatchers.map((industry) => industry.evidencePattern.source).join("|")),
+        inName: new RegExp(industryMatchers.map((industry) => industry.namePattern.source).join("|")),
         generic: true,
       };
     }
@@ -185,7 +225,7 @@ export function topicEvidence(profile: AskProfile, topic: Topic): Evidence[] {
     return pieces.filter((piece) => piece.kind === topic.key || topic.evidence.test(piece.folded));
   }
   if (topic.kind === "industry") {
-    return pieces.filter((piece) => topic.evidence.test(piece.folded));
+    return pieces.filter((piece) => workKinds.has(piece.kind) && shows(piece, topic.evidence, topic.inName));
   }
   const wanted = new Set(topic.terms);
   const scored = pieces

@@ -10,6 +10,7 @@ import {
   possessive,
   yearsCovered,
 } from "./context";
+import { unplacedWords } from "./unplaced";
 import { article, cite, clause, joinList, pick, roleAt, seedOf, sentence } from "./wording";
 
 export function jobOf(context: AnswerContext, fact: Fact): ProfileExperience | undefined {
@@ -67,6 +68,16 @@ export function answerExperience(context: AnswerContext): DraftAnswer {
     .map((fact) => jobOf(context, fact))
     .filter((job): job is ProfileExperience => !!job);
   const lines: string[] = [];
+  const unplaced =
+    jobs.length > 1 && !context.dates && !context.isMore && context.technologies.length === 0
+      ? unplacedWords(context.question, context.profile)
+      : [];
+  if (unplaced.length > 0) {
+    return {
+      text: `${possessive(name)} résumé doesn't mention ${joinList(unplaced, "or")}.`,
+      citedFactIds: [],
+    };
+  }
   if (jobs.length === 1 && jobs[0]) {
     const job = jobs[0];
     lines.push(sentence(roleLine(job, seed, name, context.dates?.kind === "current")));
