@@ -37,10 +37,11 @@ describe("the migration entry (src/migrate.ts)", () => {
     const first = await migrate({ DATABASE_URL: empty.url });
     expect(first).toMatchObject({ code: 0 });
     expect(first.stdout).toContain("schema is current");
-    const tables = await empty.handle.db.execute<{ count: number }>(
-      sql`select count(*)::int as count from information_schema.tables where table_name in ('job_runs', 'documents', 'profiles')`,
-    );
-    expect(Number(tables[0]?.count)).toBe(3);
+    const [tables] = await empty.handle.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(sql`information_schema.tables`)
+      .where(sql`table_name in ('job_runs', 'documents', 'profiles')`);
+    expect(Number(tables?.count)).toBe(3);
     expect(await migrate({ DATABASE_URL: empty.url })).toMatchObject({ code: 0 });
   }, 240_000);
 
