@@ -158,6 +158,8 @@ export {
 export { type JobRun, jobRunColumns } from "./queries/job-run-columns";
 export {
   getJobRun,
+  getJobRunBacklog,
+  type JobRunBacklogRow,
   type ListStaleQueuedJobRunsParams,
   type ListStaleRunningJobRunsParams,
   listStaleQueuedJobRuns,

@@ -1,11 +1,15 @@
+import { type Database, getJobRunBacklog } from "@vitae/db";
 import type { QueueClient } from "@vitae/queue";
-import type { Metrics, QueueDepthSample } from "@vitae/telemetry";
+import type { JobRunBacklogSample, Metrics, QueueDepthSample } from "@vitae/telemetry";
 
 /** How one delivery ended: the `outcome` label of `jobs_total`. */
 export type JobOutcome = "completed" | "failed" | "retried" | "skipped";
 
 /** The parts of `@vitae/telemetry`'s `Metrics` the worker records into. */
-export type WorkerMetrics = Pick<Metrics, "jobsTotal" | "jobDuration" | "setQueueDepthCollector">;
+export type WorkerMetrics = Pick<
+  Metrics,
+  "jobsTotal" | "jobDuration" | "setQueueDepthCollector" | "setJobRunBacklogCollector"
+>;
 
 /** The recorder the processor calls once per delivery. */
 export interface JobMetrics {
@@ -37,4 +41,12 @@ export function queueDepthCollector(queueClient: QueueClient): () => Promise<Que
       Object.entries(depth).map(([state, count]) => ({ queue, state, count })),
     );
   };
+}
+
+/**
+ * A scrape-time reader of `job_runs_unfinished` / `job_runs_oldest_seconds` from Postgres, where a run
+ * stuck in `running` (its worker gone, its lock lost) stays visible even when BullMQ has lost the job.
+ */
+export function jobRunBacklogCollector(db: Database): () => Promise<JobRunBacklogSample[]> {
+  return () => getJobRunBacklog(db);
 }

@@ -8,7 +8,12 @@ import type { ObjectStore } from "@vitae/storage";
 import { Queue, Worker, type WorkerOptions } from "bullmq";
 import type { JobHandlerMap, JobServices } from "./handler-types";
 import { jobHandlers } from "./job-handlers";
-import { createJobMetrics, queueDepthCollector, type WorkerMetrics } from "./job-metrics";
+import {
+  createJobMetrics,
+  jobRunBacklogCollector,
+  queueDepthCollector,
+  type WorkerMetrics,
+} from "./job-metrics";
 import { createJobProcessor } from "./process-job";
 import { startReconcileLoop } from "./reconcile-loop";
 
@@ -183,6 +188,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     staleAfterMs: options.reconcile.staleAfterMs,
   });
   options.metrics?.setQueueDepthCollector(queueDepthCollector(queueClient));
+  options.metrics?.setJobRunBacklogCollector(jobRunBacklogCollector(db));
   logger.info({ queues: queueNames, concurrency: options.concurrency }, "workers started");
 
   let closing: Promise<void> | undefined;
@@ -190,6 +196,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     close() {
       closing ??= (async () => {
         options.metrics?.setQueueDepthCollector(undefined);
+        options.metrics?.setJobRunBacklogCollector(undefined);
         await reconciler.stop();
         await closeAll(false, async () => {
           // What the API counted since the last tick reaches Postgres before this worker goes.

@@ -199,3 +199,57 @@ describe("queue depth", () => {
     ]);
   });
 });
+
+describe("job-run backlog", () => {
+  const backlog = (name: string, queue: string, status: string, value: number): Sample => ({
+    name,
+    labels: { service: "worker", queue, status },
+    value,
+  });
+
+  it("writes counts and oldest ages read in the same scrape, not the previous one", async () => {
+    const metrics = createMetrics({ service: "worker", collectDefaultMetrics: false });
+    let oldest = 12.5;
+    metrics.setJobRunBacklogCollector(async () => {
+      // A real read takes a round trip: the gauges must wait for it instead of serialising stale values.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return [
+        { queue: "documents", status: "running", count: 2, oldestSeconds: oldest },
+        { queue: "documents", status: "queued", count: 5, oldestSeconds: 3 },
+      ];
+    });
+    const first = await scrape(metrics);
+    expect(seriesNamed(first, "job_runs_unfinished")).toEqual([
+      backlog("job_runs_unfinished", "documents", "running", 2),
+      backlog("job_runs_unfinished", "documents", "queued", 5),
+    ]);
+    expect(seriesNamed(first, "job_runs_oldest_seconds")).toContainEqual(
+      backlog("job_runs_oldest_seconds", "documents", "running", 12.5),
+    );
+    oldest = 900;
+    expect(seriesNamed(await scrape(metrics), "job_runs_oldest_seconds")).toContainEqual(
+      backlog("job_runs_oldest_seconds", "documents", "running", 900),
+    );
+  });
+
+  it("clears both gauges and counts the error when Postgres does not answer", async () => {
+    const metrics = createMetrics({ service: "worker", collectDefaultMetrics: false, collectTimeoutMs: 5 });
+    let failing = false;
+    metrics.setJobRunBacklogCollector(() => {
+      if (failing) return new Promise(() => {});
+      return [{ queue: "matching", status: "queued", count: 1, oldestSeconds: 1 }];
+    });
+    expect(seriesNamed(await scrape(metrics), "job_runs_unfinished")).toHaveLength(1);
+    failing = true;
+    const failed = await scrape(metrics);
+    expect(seriesNamed(failed, "job_runs_unfinished")).toEqual([]);
+    expect(seriesNamed(failed, "job_runs_oldest_seconds")).toEqual([]);
+    expect(seriesNamed(failed, "metrics_collect_errors_total")).toEqual([
+      {
+        name: "metrics_collect_errors_total",
+        labels: { service: "worker", collector: "job_run_backlog" },
+        value: 1,
+      },
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import {
   prometheusContentType,
   Registry,
 } from "prom-client";
+import { createScrapeReader } from "./scrape-reader";
 
 /** The `Content-Type` to send with `registry.metrics()` output (Prometheus text format 0.0.4). */
 export const metricsContentType = prometheusContentType;
@@ -22,6 +23,20 @@ export interface QueueDepthSample {
  * once per scrape; bounded by `collectTimeoutMs`.
  */
 export type QueueDepthCollector = () => Promise<readonly QueueDepthSample[]> | readonly QueueDepthSample[];
+
+/** Unfinished job runs of one queue in one state (from Postgres, the jobs' system of record). */
+export interface JobRunBacklogSample {
+  queue: string;
+  status: "queued" | "running";
+  count: number;
+  /** Seconds the oldest run has been waiting (`queued`) or working (`running`). */
+  oldestSeconds: number;
+}
+
+/** Reads the job-run backlog at scrape time; bounded by `collectTimeoutMs` like the queue depths. */
+export type JobRunBacklogCollector = () =>
+  | Promise<readonly JobRunBacklogSample[]>
+  | readonly JobRunBacklogSample[];
 
 /** Options of `createMetrics`. */
 export interface CreateMetricsOptions {
@@ -49,10 +64,16 @@ export interface Metrics {
   queueDepth: Gauge<"queue" | "state">;
   /** `dependency_up{component}`: 1 when the last readiness check of the component passed, else 0. */
   dependencyUp: Gauge<"component">;
+  /** `job_runs_unfinished{queue, status}`: `queued` and `running` runs, read at scrape time. */
+  jobRunsUnfinished: Gauge<"queue" | "status">;
+  /** `job_runs_oldest_seconds{queue, status}`: age of the oldest `queued` (since hand-over) or `running` run. */
+  jobRunsOldest: Gauge<"queue" | "status">;
   /** `metrics_collect_errors_total{collector}`: scrape-time collectors that threw or timed out. */
   collectErrors: Counter<"collector">;
   /** Installs (or with `undefined`, removes) the scrape-time queue-depth reader. */
   setQueueDepthCollector(collector: QueueDepthCollector | undefined): void;
+  /** Installs (or with `undefined`, removes) the scrape-time job-run backlog reader. */
+  setJobRunBacklogCollector(collector: JobRunBacklogCollector | undefined): void;
 }
 
 /** Latency buckets for requests and procedures: 5 ms to 10 s. */
@@ -60,21 +81,14 @@ const requestBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 /** Jobs parse documents and call LLMs: 10 ms to 10 min. */
 const jobBuckets = [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600];
 
-function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`collector timed out after ${timeoutMs} ms`)), timeoutMs);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-
 /**
  * Creates a fresh registry with the platform's metrics. Each call is independent — nothing touches
  * prom-client's global registry — so tests, and an API and embedded worker in one process, never
  * collide. Called once per app by its composition root; the app passes the result down.
  *
- * A failing or slow queue-depth collector never fails the scrape: `queue_depth` is then left empty
- * (stale depths would mislead) and `metrics_collect_errors_total{collector="queue_depth"}` increases.
+ * A failing or slow scrape-time collector never fails the scrape: its gauges are then left empty (stale
+ * values would mislead) and `metrics_collect_errors_total{collector}` increases (`queue_depth`,
+ * `job_run_backlog`).
  */
 export function createMetrics(options: CreateMetricsOptions): Metrics {
   const registry = new Registry();
@@ -82,46 +96,71 @@ export function createMetrics(options: CreateMetricsOptions): Metrics {
   const registers = [registry];
   const collectTimeoutMs = options.collectTimeoutMs ?? 2000;
   let queueDepthCollector: QueueDepthCollector | undefined;
-  // The scrape's queue-depth read, so the error counter can report its outcome in the same scrape.
-  let pendingQueueDepth: Promise<void> = Promise.resolve();
+  let jobRunBacklogCollector: JobRunBacklogCollector | undefined;
+  // This scrape's reads. prom-client collects every metric concurrently, so each metric a read writes
+  // (and the error counter) waits for them before it is serialised.
+  let pendingReads: Promise<unknown> = Promise.resolve();
+  const awaitReads = async () => {
+    await pendingReads;
+  };
 
+  // Registered first: prom-client starts each metric's collect in registration order, so this one starts
+  // every scrape-time read, and the error counter registered last can wait for them all.
   const queueDepth = new Gauge({
     name: "queue_depth",
     help: "Jobs per queue and state, read at scrape time",
     labelNames: ["queue", "state"] as const,
     registers,
     collect() {
-      pendingQueueDepth = readQueueDepth(this);
-      return pendingQueueDepth;
+      pendingReads = Promise.all(readers.map((reader) => reader.read()));
+      return pendingReads.then(() => undefined);
     },
   });
+  const jobRunsUnfinished = new Gauge({
+    name: "job_runs_unfinished",
+    help: "Job runs queued or running per queue, read from Postgres at scrape time",
+    labelNames: ["queue", "status"] as const,
+    registers,
+    collect: awaitReads,
+  });
+  const jobRunsOldest = new Gauge({
+    name: "job_runs_oldest_seconds",
+    help: "Age of the oldest queued (since hand-over) or running (since start) job run per queue",
+    labelNames: ["queue", "status"] as const,
+    registers,
+    collect: awaitReads,
+  });
+  const countError = (collector: string) => () => collectErrors.inc({ collector });
+  const readers = [
+    createScrapeReader<QueueDepthSample>({
+      timeoutMs: collectTimeoutMs,
+      source: () => queueDepthCollector,
+      reset: () => queueDepth.reset(),
+      write: (sample) => queueDepth.set({ queue: sample.queue, state: sample.state }, sample.count),
+      onError: countError("queue_depth"),
+    }),
+    createScrapeReader<JobRunBacklogSample>({
+      timeoutMs: collectTimeoutMs,
+      source: () => jobRunBacklogCollector,
+      reset: () => {
+        jobRunsUnfinished.reset();
+        jobRunsOldest.reset();
+      },
+      write: ({ queue, status, count, oldestSeconds }) => {
+        jobRunsUnfinished.set({ queue, status }, count);
+        jobRunsOldest.set({ queue, status }, oldestSeconds);
+      },
+      onError: countError("job_run_backlog"),
+    }),
+  ];
 
-  async function readQueueDepth(gauge: Gauge<"queue" | "state">): Promise<void> {
-    const collector = queueDepthCollector;
-    if (collector === undefined) return;
-    let samples: readonly QueueDepthSample[];
-    try {
-      samples = await withTimeout(Promise.resolve().then(collector), collectTimeoutMs);
-    } catch {
-      gauge.reset();
-      collectErrors.inc({ collector: "queue_depth" });
-      return;
-    }
-    // Replace, not merge: a queue or state that disappeared must not keep its last value.
-    gauge.reset();
-    for (const sample of samples) gauge.set({ queue: sample.queue, state: sample.state }, sample.count);
-  }
-
-  // Registered after queue_depth: prom-client starts each metric's collect in registration order, so
-  // this one can wait for the queue-depth read and include a failure in the same scrape.
+  // Registered after every gauge a read writes, so a failed read shows in the same scrape.
   const collectErrors = new Counter({
     name: "metrics_collect_errors_total",
     help: "Scrape-time metric collectors that threw or timed out",
     labelNames: ["collector"] as const,
     registers,
-    async collect() {
-      await pendingQueueDepth;
-    },
+    collect: awaitReads,
   });
 
   const metrics: Metrics = {
@@ -160,9 +199,14 @@ export function createMetrics(options: CreateMetricsOptions): Metrics {
       labelNames: ["component"] as const,
       registers,
     }),
+    jobRunsUnfinished,
+    jobRunsOldest,
     collectErrors,
     setQueueDepthCollector(collector) {
       queueDepthCollector = collector;
+    },
+    setJobRunBacklogCollector(collector) {
+      jobRunBacklogCollector = collector;
     },
   };
 

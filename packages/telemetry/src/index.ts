@@ -1,6 +1,8 @@
 export {
   type CreateMetricsOptions,
   createMetrics,
+  type JobRunBacklogCollector,
+  type JobRunBacklogSample,
   type Metrics,
   metricsContentType,
   type QueueDepthCollector,

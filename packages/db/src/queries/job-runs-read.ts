@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../database";
 import { jobRuns } from "../schema";
 import { isJobRunId, type JobRun, jobRunColumns } from "./job-run-columns";
@@ -78,4 +78,39 @@ export function listStaleRunningJobRuns(
     .where(and(eq(jobRuns.status, "running"), lt(jobRuns.startedAt, params.startedBefore)))
     .orderBy(asc(jobRuns.startedAt), asc(jobRuns.id))
     .limit(params.limit);
+}
+
+/** Unfinished job runs of one queue in one state, and how long the oldest of them has waited. */
+export interface JobRunBacklogRow {
+  queue: string;
+  status: "queued" | "running";
+  count: number;
+  /**
+   * For `queued`: seconds since the oldest run was last handed to the queue. For `running`: seconds since
+   * the oldest run started. This is how operators tell a slow queue from a stuck one.
+   */
+  oldestSeconds: number;
+}
+
+/**
+ * Counts of `queued` and `running` runs per queue with the age of the oldest, read by the metrics scrape.
+ * Both states are small sets in a healthy system and are served by the (status, enqueued_at) index.
+ */
+export async function getJobRunBacklog(db: Database): Promise<JobRunBacklogRow[]> {
+  const rows = await db
+    .select({
+      queue: jobRuns.queue,
+      status: jobRuns.status,
+      count: sql<number>`count(*)::int`,
+      oldestSeconds: sql<number>`extract(epoch from now() - min(case when ${jobRuns.status} = 'running' then coalesce(${jobRuns.startedAt}, ${jobRuns.enqueuedAt}) else ${jobRuns.enqueuedAt} end))::float8`,
+    })
+    .from(jobRuns)
+    .where(inArray(jobRuns.status, ["queued", "running"]))
+    .groupBy(jobRuns.queue, jobRuns.status);
+  return rows.map((row) => ({
+    queue: row.queue,
+    status: row.status === "running" ? "running" : "queued",
+    count: Number(row.count),
+    oldestSeconds: Math.max(0, Number(row.oldestSeconds)),
+  }));
 }
