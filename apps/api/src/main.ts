@@ -1,4 +1,5 @@
 import { ConfigError } from "@vitae/config";
+import { startTracing } from "@vitae/tracing";
 import { RedisUnreachableError, type RunningApi, startApi } from "./app";
 import { loadApiConfig } from "./config";
 
@@ -19,6 +20,9 @@ try {
   if (error instanceof ConfigError) fail(`invalid configuration.\n${error.message}`);
   throw error;
 }
+
+// Before the app exists, so every request and job is traced from the start (off without an OTLP endpoint).
+const tracing = startTracing({ serviceName: "vitae-api", env: process.env });
 
 let running: RunningApi;
 try {
@@ -45,13 +49,16 @@ const onSignal = (signal: NodeJS.Signals) => {
     process.exit(1);
   }, config.shutdownTimeoutMs);
   deadline.unref();
-  running.stop().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      running.deps.logger.error({ err: error }, "shutdown failed");
-      process.exit(1);
-    },
-  );
+  running
+    .stop()
+    .then(() => tracing.shutdown().catch(() => undefined))
+    .then(
+      () => process.exit(0),
+      (error: unknown) => {
+        running.deps.logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
 };
 process.on("SIGTERM", onSignal);
 process.on("SIGINT", onSignal);

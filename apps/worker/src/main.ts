@@ -1,6 +1,7 @@
 import { ConfigError, readProcessEnv } from "@vitae/config";
 import { isAppError } from "@vitae/errors";
 import { createLogger } from "@vitae/logger";
+import { startTracing } from "@vitae/tracing";
 import { loadWorkerConfig, type WorkerAppConfig } from "./config";
 import { createWorkerApp } from "./worker-app";
 
@@ -23,6 +24,8 @@ try {
   process.exit(1);
 }
 
+// Before the app exists, so its queues and workers trace from the first job (off without an OTLP endpoint).
+const tracing = startTracing({ serviceName: "vitae-worker", env: process.env });
 const app = createWorkerApp(config);
 const { logger } = app;
 
@@ -50,13 +53,16 @@ function shutdown(signal: NodeJS.Signals): void {
     process.exit(1);
   }, config.shutdownTimeoutMs);
   deadline.unref();
-  app.stop().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      logger.error({ err: error }, "shutdown failed");
-      process.exit(1);
-    },
-  );
+  app
+    .stop()
+    .then(() => tracing.shutdown().catch(() => undefined))
+    .then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
 }
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);

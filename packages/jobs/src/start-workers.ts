@@ -5,6 +5,7 @@ import { bullPrefixFor, createQueueClient, jobDefinitions, queueNames } from "@v
 import { createUsageCounter } from "@vitae/ratelimit";
 import { createRedis } from "@vitae/redis";
 import type { ObjectStore } from "@vitae/storage";
+import { createQueueTelemetry } from "@vitae/tracing/spans";
 import { Queue, Worker, type WorkerOptions } from "bullmq";
 import type { JobHandlerMap, JobServices } from "./handler-types";
 import { jobHandlers } from "./job-handlers";
@@ -120,9 +121,12 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     void repair.finally(() => settling.delete(repair));
   }
 
+  // Each job is processed inside a consumer span that continues the trace of the request that added it.
+  const telemetry = createQueueTelemetry();
   const workers = queueNames.map((queueName) => {
     const worker = new Worker(queueName, processor, {
       ...options.stall,
+      telemetry,
       connection: workerConnection,
       prefix: bullPrefixFor(prefix),
       concurrency: options.concurrency,

@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { type AppErrorCode, isAppError } from "@vitae/errors";
 import type { Logger } from "@vitae/logger";
+import { isTracingEnabled, SpanKind, withSpan } from "@vitae/tracing/spans";
 import { noUsage } from "./completion";
 import type { LlmMetrics } from "./metrics";
 import { toAppError } from "./provider-error";
@@ -79,13 +80,45 @@ export function outcomeOf(error: unknown, signal: AbortSignal | undefined): LlmO
 
 /**
  * Runs one client call: maps its failure to a stable `AppError` (or the caller's abort reason) and writes
- * exactly one ledger entry whatever happens.
+ * exactly one ledger entry whatever happens. With tracing on, the call is a CLIENT span carrying the
+ * model, prompt id and version, token counts, cache hit and outcome — never the prompt or the answer.
  */
 export async function observeCall<T>(
   ledger: Ledger,
   info: CallInfo,
   signal: AbortSignal | undefined,
   run: (tracker: CallTracker) => Promise<T>,
+): Promise<T> {
+  if (!isTracingEnabled()) return observeUntraced(ledger, info, signal, run);
+  return withSpan(
+    `llm ${info.operation}`,
+    {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        "gen_ai.operation.name": info.operation,
+        "gen_ai.request.model": info.model,
+        ...(info.promptId === null ? {} : { "vitae.prompt.id": info.promptId }),
+        ...(info.promptVersion === null ? {} : { "vitae.prompt.version": info.promptVersion }),
+      },
+    },
+    (span) =>
+      observeUntraced(ledger, info, signal, run, (tracker, outcome) =>
+        span.setAttributes({
+          "gen_ai.usage.input_tokens": tracker.cached ? 0 : tracker.usage.tokensIn,
+          "gen_ai.usage.output_tokens": tracker.cached ? 0 : tracker.usage.tokensOut,
+          "vitae.llm.cache_hit": tracker.cached,
+          "vitae.llm.outcome": outcome,
+        }),
+      ),
+  );
+}
+
+async function observeUntraced<T>(
+  ledger: Ledger,
+  info: CallInfo,
+  signal: AbortSignal | undefined,
+  run: (tracker: CallTracker) => Promise<T>,
+  onSettled?: (tracker: CallTracker, outcome: LlmOutcome) => void,
 ): Promise<T> {
   const tracker: CallTracker = { usage: noUsage, cached: false };
   const started = performance.now();
@@ -98,5 +131,6 @@ export async function observeCall<T>(
     throw mapped;
   } finally {
     ledger.record(info, tracker, outcome, performance.now() - started);
+    onSettled?.(tracker, outcome);
   }
 }

@@ -1,3 +1,4 @@
+import { activeTraceFields } from "@vitae/tracing/spans";
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from "pino";
 import { build as prettyStream } from "pino-pretty";
 import { logContextFields } from "./log-context";
@@ -88,7 +89,8 @@ function redactBindingsOf(root: Logger): void {
  *   keys in any casing, plus passwords inside URL strings — in log objects, printf arguments, errors
  *   (own properties and `cause` chains), serializer output and child bindings;
  * - every line written inside `runWithLogContext` carries that context's `requestId`, `jobId`,
- *   `workspaceId`, `userId` and `path` (fields given explicitly in a call win);
+ *   `workspaceId`, `userId` and `path` (fields given explicitly in a call win), and inside an active
+ *   OpenTelemetry span its `trace_id` and `span_id`;
  * - `json` writes one JSON object per line; `pretty` formats in-process through pino-pretty.
  * Not covered: secrets spelled out in message text other than URL credentials.
  */
@@ -97,7 +99,8 @@ export function createLogger(options: CreateLoggerOptions): Logger {
     level: options.level,
     name: options.name,
     serializers: redactingSerializers({ err: (value) => value }),
-    mixin: () => logContextFields(),
+    // trace_id/span_id join a line to its trace when tracing is on (empty otherwise).
+    mixin: () => ({ ...activeTraceFields(), ...logContextFields() }),
     hooks: {
       logMethod(args, method) {
         method.apply(this, redactArguments(this, args) as Parameters<typeof method>);

@@ -1,6 +1,7 @@
 import { type Database, getJobRun, insertJobRun } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import type { Logger } from "@vitae/logger";
+import { createQueueTelemetry } from "@vitae/tracing/spans";
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { z } from "zod";
@@ -126,6 +127,8 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
   const queues = new Map<string, Queue>();
   const hub = createQueueEventsHub({ redis, bullPrefix, logger, timeoutMs: redisTimeoutMs });
   const closing = new AbortController();
+  // Adding a job records a producer span whose context travels with the job to the worker.
+  const telemetry = createQueueTelemetry();
   const reconciler = createRunReconciler({
     db,
     redis,
@@ -138,7 +141,7 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
   function queueFor(name: string): Queue {
     let queue = queues.get(name);
     if (queue === undefined) {
-      queue = new Queue(name, { connection: redis, prefix: bullPrefix });
+      queue = new Queue(name, { connection: redis, prefix: bullPrefix, telemetry });
       // The connection's owner reports outages; these duplicates only matter when debugging.
       queue.on("error", (error) => logger.debug({ err: error, queue: name }, "queue connection error"));
       queues.set(name, queue);

@@ -9,6 +9,7 @@ import { registerAuthRoutes } from "./auth-routes";
 import { createFrameworkErrorHandler, handleHttpError } from "./errors";
 import { registerOperationalRoutes } from "./operational-routes";
 import { requestIdFor } from "./request-id";
+import { registerRequestSpans } from "./request-spans";
 import { createSecurityHeaders, registerSecurity } from "./security";
 import { registerStorageRoutes } from "./storage-routes";
 import { createTrpcGuard } from "./trpc-guard";
@@ -67,6 +68,7 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
     // Everything logged while handling this request (hooks, procedures, packages) carries its id.
     runWithLogContext({ requestId: request.id, path: pathOnly(request.url) }, done);
   });
+  registerRequestSpans(app);
   app.addHook("onResponse", async (request, reply) => {
     const route = request.routeOptions.url ?? "unmatched";
     const seconds = reply.elapsedTime / 1000;

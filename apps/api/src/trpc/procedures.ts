@@ -3,11 +3,12 @@ import { AppError } from "@vitae/errors";
 import type { Plan, RateLimitTier } from "@vitae/ratelimit";
 import { baseProcedure, middleware } from "./init";
 import { applyRateLimit, enforceRateLimit } from "./rate-limit";
+import { traceProcedure } from "./trace-procedure";
 
-/** Records each procedure's latency and outcome; composed into every builder. */
+/** Records each procedure's latency and outcome (and, with tracing on, its span); composed into every builder. */
 const measured = middleware(async ({ ctx, path, type, next }) => {
   const stopTimer = ctx.deps.metrics.procedureDuration.startTimer({ procedure: path, type });
-  const result = await next();
+  const result = await traceProcedure(path, type, next);
   stopTimer({ outcome: result.ok ? "ok" : "error" });
   return result;
 });

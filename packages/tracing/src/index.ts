@@ -1,0 +1,2 @@
+export * from "./spans-entry";
+export { type StartTracingOptions, startTracing, type Tracing } from "./start-tracing";
