@@ -81,9 +81,11 @@ export async function openCsv(
           cause: new Error(`row at line ${line} never ends`),
         });
       }
+      // Only a quoted cell can hold a line break: without a quote in the text, each record is one line.
+      const isQuoted = input.indexOf('"') !== -1;
       for (const cells of result.data) {
         const rowLine = line;
-        line += 1 + newlinesIn(cells);
+        line += isQuoted ? 1 + newlinesIn(cells) : 1;
         record += 1;
         if (record <= sniff.headerRecordIndex + 1) continue;
         if (cells.length > limits.maxColumns) throw new TabularError("TOO_MANY_COLUMNS");

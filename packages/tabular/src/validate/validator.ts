@@ -4,7 +4,7 @@ import { type RowErrorCode, TabularError } from "../errors";
 import type { SourceRow } from "../parse/source";
 import { clampValue, type DateOrder } from "../profile/profile-columns";
 import { applyFix, type Fix } from "./fixes";
-import { HashTable53, hash53 } from "./hash-table";
+import { HashSet53, HashTable53, hash31, hash53 } from "./hash-table";
 import { compileField, type FieldNormaliser, type FieldValue } from "./normalise-field";
 
 /** The closed list of row outcomes; the ledger counts each row under exactly one. */
@@ -107,7 +107,7 @@ function rowError(
  * A row repeated exactly (same key, same cells) is a `duplicate`, not an error; the same key with
  * different cells is `DUPLICATE_VALUE`.
  */
-export function createRowValidator(plan: ValidationPlan, referenceKeys?: ReadonlyMap<string, HashTable53>) {
+export function createRowValidator(plan: ValidationPlan, referenceKeys?: ReadonlyMap<string, HashSet53>) {
   const bound = bindMapping(plan);
   const byField = new Map(bound.map((entry) => [entry.field.name, entry]));
   // Each column's normaliser is built once (phone metadata compiled, date order fixed), not per cell.
@@ -126,10 +126,10 @@ export function createRowValidator(plan: ValidationPlan, referenceKeys?: Readonl
   const uniques = new Map(
     bound
       .filter((entry) => entry.field.unique && entry !== key)
-      .map((entry) => [entry.field.name, new HashTable53()]),
+      .map((entry) => [entry.field.name, new HashSet53()]),
   );
   const keyRows = new HashTable53();
-  const rowHashes = new HashTable53();
+  const rowHashes = new HashSet53();
   const dateRules = plan.entity.constraints.flatMap((rule) =>
     rule.kind === "dateOrder" && byField.has(rule.start) && byField.has(rule.end) ? [rule] : [],
   );
@@ -140,7 +140,9 @@ export function createRowValidator(plan: ValidationPlan, referenceKeys?: Readonl
   return {
     validate(row: SourceRow): ValidatedRow {
       const { line, cells } = row;
-      const record: Record<string, FieldValue> = Object.create(null);
+      // A plain object (not a null-prototype dictionary): its keys are the entity's own field names,
+      // written in the same order on every row, so V8 keeps one fast shape for every record.
+      const record: Record<string, FieldValue> = {};
       const errors: RowError[] = [];
       if (isBlankRow(cells)) return { line, status: "empty", record, errors, cells };
       let isRepeatedKey = false;
@@ -148,7 +150,7 @@ export function createRowValidator(plan: ValidationPlan, referenceKeys?: Readonl
         const keyValue = fixedCell(key, cells);
         const keyHash = hash53(keyValue);
         // 31 bits of the row hash suffice: it is only compared between rows that share a key.
-        const rowHash = hash53(cells) % 0x7fffffff;
+        const rowHash = hash31(cells);
         const previous = keyRows.get(keyHash);
         if (previous === rowHash) return { line, status: "duplicate", record, errors, cells };
         isRepeatedKey = previous !== undefined && keyValue !== "";
@@ -156,7 +158,7 @@ export function createRowValidator(plan: ValidationPlan, referenceKeys?: Readonl
       } else {
         const hash = hash53(cells);
         if (rowHashes.has(hash)) return { line, status: "duplicate", record, errors, cells };
-        rowHashes.set(hash, 0);
+        rowHashes.add(hash);
       }
       if (cells.length > width && !isBlankRow(cells.slice(width))) {
         errors.push(rowError(line, undefined, "EXTRA_CELLS", cells.slice(width).join(" ")));
@@ -182,7 +184,7 @@ export function createRowValidator(plan: ValidationPlan, referenceKeys?: Readonl
         if (seen) {
           const hash = hash53(String(result.value));
           if (seen.has(hash)) errors.push(rowError(line, entry, "DUPLICATE_VALUE", value));
-          else seen.set(hash, 0);
+          else seen.add(hash);
         }
       }
       for (const rule of dateRules) {
