@@ -23,9 +23,7 @@ const kind = process.argv[2] === "xlsx" ? "xlsx" : "csv";
 const rows = Number(process.argv[3] ?? (kind === "csv" ? 1_000_000 : 200_000));
 const path = kind === "csv" ? await ensureCsv(rows) : await ensureXlsx(rows);
 const open = (): Promise<TabularSource> =>
-  kind === "csv"
-    ? openCsv(() => createReadStream(path, { highWaterMark: 256 * 1024 }))
-    : openXlsx(readFileSync(path));
+  kind === "csv" ? openCsv(() => createReadStream(path)) : openXlsx(readFileSync(path));
 
 async function cpu(run: () => Promise<unknown>): Promise<number> {
   const start = process.cpuUsage();

@@ -35,6 +35,13 @@ export function hash31(cells: readonly string[]): number {
 
 const empty = -1;
 
+/** The power-of-two capacity that holds `entries` at most half full (at least 1,024). */
+export function capacityFor(entries: number): number {
+  let capacity = 1024;
+  while (capacity < entries * 2) capacity *= 2;
+  return capacity;
+}
+
 /**
  * An open-addressing set of 53-bit hashes in one typed array: 16 bytes per entry at most half full,
  * against ~90 for a `Set` of strings. Two distinct values share a hash with odds about n²/2⁵⁴

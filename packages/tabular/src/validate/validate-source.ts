@@ -50,10 +50,13 @@ export function validateSource(
 
   async function* rows(): AsyncGenerator<ValidatedRow> {
     let referenceKeys: Map<string, HashSet53> | undefined;
+    let expectedRows: number | undefined;
     if (targets.length > 0) {
+      expectedRows = 0;
       referenceKeys = new Map(targets.map((target) => [target.field.name, new HashSet53()]));
       let total = 0;
       collect: for await (const row of source.rows()) {
+        expectedRows += 1;
         for (const target of targets) {
           const value = fixedCell(target, row.cells);
           if (value === "") continue;
@@ -67,7 +70,7 @@ export function validateSource(
         }
       }
     }
-    const validator = createRowValidator(plan, referenceKeys);
+    const validator = createRowValidator(plan, referenceKeys, { expectedRows });
     for await (const row of source.rows()) {
       stats.read += 1;
       yield validator.validate(row);
