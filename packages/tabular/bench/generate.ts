@@ -1,7 +1,6 @@
 import { once } from "node:events";
 import { createWriteStream, existsSync, mkdirSync, renameSync } from "node:fs";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 
 /** Where generated inputs live: never committed, reused across runs. */
 export const cacheDir = join(import.meta.dirname, "..", "node_modules", ".cache", "tabular-bench");
@@ -110,6 +109,8 @@ export async function ensureXlsx(rows: number): Promise<string> {
   const path = join(cacheDir, `employees-${rows}.xlsx`);
   if (existsSync(path)) return path;
   const partial = `${path}.partial`;
+  // Loaded here only: the CSV case imports this module, and ExcelJS would count toward its RSS.
+  const { default: ExcelJS } = await import("exceljs");
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: partial,
     useSharedStrings: true,

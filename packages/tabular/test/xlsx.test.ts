@@ -52,6 +52,25 @@ describe("openXlsx", () => {
     },
   );
 
+  it("re-reads the same rows from its spool, and from the workbook again past the spool's bound", async () => {
+    const bytes = await workbook((book) => {
+      const sheet = book.addWorksheet("Staff");
+      sheet.addRow(["Employee ID", "Name"]);
+      for (let index = 0; index < 5000; index += 1) sheet.addRow([`E${index}`, `Name ${index}`]);
+    });
+    const expected = Array.from({ length: 5000 }, (_, index) => ({
+      line: index + 2,
+      cells: [`E${index}`, `Name ${index}`],
+    }));
+    const spooled = await openXlsx(bytes);
+    expect(await collect(spooled.rows())).toEqual(expected);
+    expect(await collect(spooled.rows())).toEqual(expected);
+    const unspooled = await openXlsx(bytes, { maxSpoolChars: 1000 });
+    expect(unspooled.headers).toEqual(["Employee ID", "Name"]);
+    expect(await collect(unspooled.rows())).toEqual(expected);
+    expect(await collect(unspooled.rows())).toEqual(expected);
+  });
+
   it("returns the impossible 1900-02-29 for serial 60 so validation can reject it", async () => {
     const bytes = await workbook((book) => {
       const sheet = book.addWorksheet("S");

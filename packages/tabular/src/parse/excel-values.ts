@@ -48,14 +48,21 @@ export function excelNumberToString(value: number): string {
   return String(Number(value.toPrecision(15)));
 }
 
+const dateFormats = new Map<string, boolean>();
+
 /** True when a number format shows a date or time (ignoring quoted text, escapes and [colour] blocks). */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
+  // A workbook has a handful of formats and every numeric cell asks: decide each once (bounded).
+  const known = dateFormats.get(format);
+  if (known !== undefined) return known;
   const bare = format
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
     .replace(/\[(?!h|m|s)[^\]]*\]/gi, "");
-  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+  const isDate = /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+  if (dateFormats.size < 1000) dateFormats.set(format, isDate);
+  return isDate;
 }
 
 /** The cell shapes ExcelJS's streaming reader produces. */

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { TabularError } from "../errors";
 import { findHeaderRecord, normaliseHeaders, type SampleRecord } from "../sniff/sniff-csv";
 import { excelCellToString } from "./excel-values";
+import { RowSpool } from "./row-spool";
 import { defaultReadLimits, type ReadLimits, type SourceRow, type TabularSource } from "./source";
 import { inspectWorkbookZip, readWorkbookDirectory, type WorkbookLimits } from "./xlsx-workbook";
 
@@ -10,6 +11,11 @@ export interface XlsxOptions extends Partial<ReadLimits> {
   /** Sheet to read, by name; default the first visible sheet. */
   sheet?: string;
   zipLimits?: Partial<WorkbookLimits>;
+  /**
+   * Most characters of sheet rows kept in memory for re-reading (default 64 Mi, ~64 MB; a 200,000-row
+   * × 12-column sheet takes ~24 Mi); past it, each read parses the workbook again.
+   */
+  maxSpoolChars?: number;
 }
 
 interface ExcelRow {
@@ -40,7 +46,8 @@ async function* readSheet(
   // Loaded on first use: ExcelJS and its zip stack cost ~15% of a CSV-only process's CPU and tens of
   // megabytes of RSS when imported eagerly, and most imports are CSV.
   const { default: ExcelJS } = await import("exceljs");
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+  const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([whole]), {
     sharedStrings: "cache",
     styles: "cache",
     worksheets: "emit",
@@ -91,11 +98,17 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxOptions = {}): Pr
   if (!target) throw new TabularError(options.sheet ? "SHEET_NOT_FOUND" : "EMPTY_FILE");
   const read = () => readSheet(bytes, target, directory.date1904, limits.maxColumns, limits.maxCellChars);
 
+  // One pass over the sheet, spooled: ExcelJS has to inflate the whole sheet before its first row
+  // anyway when the shared strings come after it (as Excel writes them), so every later read (profile,
+  // reference pass, validation) replays the spool instead of parsing the XML again.
+  const spool = new RowSpool(options.maxSpoolChars ?? 64 * 1024 * 1024);
   const head: SampleRecord[] = [];
   for await (const row of read()) {
-    head.push(row);
-    if (head.length >= 30) break;
+    if (head.length < 30) head.push(row);
+    if (!spool.add(row) && head.length >= 30) break;
   }
+  spool.finish();
+  const replay = spool.isOverflowed ? read : () => spool.rows();
   if (head.length === 0) throw new TabularError("EMPTY_FILE");
   const widths = head.map((row) => row.cells.filter((cell) => cell.trim() !== "").length);
   const width = Math.max(1, Math.round(widths.sort((a, b) => a - b)[Math.floor(widths.length / 2)] ?? 1));
@@ -111,7 +124,7 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxOptions = {}): Pr
     },
     headers: normaliseHeaders(header.cells),
     async *rows() {
-      for await (const row of read()) if (row.line > header.line) yield row;
+      for await (const row of replay()) if (row.line > header.line) yield row;
     },
   };
 }

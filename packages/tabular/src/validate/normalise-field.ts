@@ -1,10 +1,11 @@
 import { jaroWinkler } from "@skyra/jaro-winkler";
-import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js";
+import type { CountryCode } from "libphonenumber-js";
 import type { FieldDefinition } from "../entities/types";
 import type { RowErrorCode } from "../errors";
 import { normaliseName } from "../mapping/normalize";
 import { type DateOrder, detach } from "../profile/profile-columns";
 import { parseBoolean, parseDate, parseEmail, parseNumber, parseUrl } from "./parse-values";
+import { compilePhoneParser } from "./phone";
 
 /** A typed, normalised value as exported. */
 export type FieldValue = string | number | boolean | string[] | null;
@@ -65,65 +66,78 @@ function normaliseEnum(field: FieldDefinition, value: string): Normalised {
 
 const defaultListSeparators = [";", "|"];
 
+/** A compiled normaliser: one non-empty trimmed cell in, its value or row-error code out. */
+export type FieldNormaliser = (value: string) => Normalised;
+
 /**
- * Normalises one non-empty trimmed cell for its field: emails lower-cased, phones to E.164
- * (libphonenumber-js; numbers without a country code use `defaultCountry`), dates to ISO 8601 in the
- * column's decided order, numbers in any common grouping style, yes/no in five languages, enums via
- * their synonyms (with a suggestion when refused), http(s) URLs, lists split on `;` or `|`.
+ * Compiles the normaliser of one field for one column, once per validation run: emails lower-cased,
+ * phones to E.164 (libphonenumber-js, numbers without a country code use `defaultCountry`; see
+ * `compilePhoneParser`), dates to ISO 8601 in the column's decided order, numbers in any common
+ * grouping style, yes/no in five languages, enums via their synonyms (with a suggestion when
+ * refused, memoised), http(s) URLs, lists split on `;` or `|`. Cells are non-empty and trimmed.
  */
-export function normaliseField(field: FieldDefinition, value: string, context: FieldContext): Normalised {
+export function compileField(field: FieldDefinition, context: FieldContext): FieldNormaliser {
   const maxLength = field.format.maxLength;
   switch (field.type) {
     case "string":
-      return maxLength !== undefined && value.length > maxLength ? { code: "TOO_LONG" } : { value };
-    case "email": {
-      const email = parseEmail(value);
-      return email === undefined ? { code: "INVALID_EMAIL" } : { value: email };
-    }
+      return maxLength === undefined
+        ? (value) => ({ value })
+        : (value) => (value.length > maxLength ? { code: "TOO_LONG" } : { value });
+    case "email":
+      return (value) => {
+        const email = parseEmail(value);
+        return email === undefined ? { code: "INVALID_EMAIL" } : { value: email };
+      };
     case "phone": {
-      // `extract: false`: the cell is the number, not text to search for one — the search's large
-      // pattern cost ~15% of a phone's parse, and "call 030 123" is not a phone cell anyway.
-      const phone = parsePhoneNumberFromString(value, {
-        defaultCountry: context.defaultCountry,
-        extract: false,
-      });
-      return phone?.isValid() ? { value: phone.number } : { code: "INVALID_PHONE" };
+      const parse = compilePhoneParser(context.defaultCountry);
+      return (value) => {
+        const phone = parse(value);
+        return phone === undefined ? { code: "INVALID_PHONE" } : { value: phone };
+      };
     }
-    case "date": {
-      const date = parseDate(value, context.dateOrder);
-      if ("iso" in date) return { value: date.iso };
-      return { code: date.error === "ambiguous" ? "AMBIGUOUS_DATE" : "INVALID_DATE" };
-    }
-    case "number": {
-      const number = parseNumber(value);
-      return number === undefined ? { code: "INVALID_NUMBER" } : { value: number };
-    }
-    case "boolean": {
-      const flag = parseBoolean(value);
-      return flag === undefined ? { code: "INVALID_BOOLEAN" } : { value: flag };
-    }
+    case "date":
+      return (value) => {
+        const date = parseDate(value, context.dateOrder);
+        if ("iso" in date) return { value: date.iso };
+        return { code: date.error === "ambiguous" ? "AMBIGUOUS_DATE" : "INVALID_DATE" };
+      };
+    case "number":
+      return (value) => {
+        const number = parseNumber(value);
+        return number === undefined ? { code: "INVALID_NUMBER" } : { value: number };
+      };
+    case "boolean":
+      return (value) => {
+        const flag = parseBoolean(value);
+        return flag === undefined ? { code: "INVALID_BOOLEAN" } : { value: flag };
+      };
     case "enum": {
       const memo = enumMemo(field);
-      const known = memo.get(value);
-      if (known) return known;
-      const result = normaliseEnum(field, value);
-      // Enum columns repeat a handful of spellings; remember them (bounded, detached from the parser's
-      // chunk text) instead of re-normalising.
-      if (memo.size < 1000) memo.set(detach(value), result);
-      return result;
+      return (value) => {
+        const known = memo.get(value);
+        if (known) return known;
+        const result = normaliseEnum(field, value);
+        // Enum columns repeat a handful of spellings; remember them (bounded, detached from the
+        // parser's chunk text) instead of re-normalising.
+        if (memo.size < 1000) memo.set(detach(value), result);
+        return result;
+      };
     }
-    case "url": {
-      const url = parseUrl(value);
-      return url === undefined ? { code: "INVALID_URL" } : { value: url };
-    }
+    case "url":
+      return (value) => {
+        const url = parseUrl(value);
+        return url === undefined ? { code: "INVALID_URL" } : { value: url };
+      };
     case "list": {
       const separators = field.format.listSeparators ?? defaultListSeparators;
-      let items = [value];
-      for (const separator of separators) items = items.flatMap((item) => item.split(separator));
-      const list = items.map((item) => item.trim()).filter((item) => item.length > 0);
-      if (maxLength !== undefined && list.some((item) => item.length > maxLength))
-        return { code: "TOO_LONG" };
-      return { value: list };
+      return (value) => {
+        let items = [value];
+        for (const separator of separators) items = items.flatMap((item) => item.split(separator));
+        const list = items.map((item) => item.trim()).filter((item) => item.length > 0);
+        if (maxLength !== undefined && list.some((item) => item.length > maxLength))
+          return { code: "TOO_LONG" };
+        return { value: list };
+      };
     }
   }
 }

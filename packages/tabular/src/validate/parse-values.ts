@@ -4,10 +4,16 @@ const isoPattern = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{
 const partsPattern = /^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})$/;
 const pad = (value: number) => String(value).padStart(2, "0");
 
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * A calendar date (proleptic Gregorian, so 29 Feb 1900 is not one), computed rather than probed with a
+ * `Date` per cell. Years below 100 ("0012-03-04") are refused, as the `Date.UTC` probe did.
+ */
 function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && isLeap ? 29 : (daysInMonth[month - 1] as number));
 }
 
 /** Two-digit years: 00–49 are 2000s, 50–99 are 1900s (the POSIX/Excel convention). */

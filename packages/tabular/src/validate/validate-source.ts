@@ -1,6 +1,6 @@
 import type { TabularSource } from "../parse/source";
 import type { ColumnProfile, DateOrder } from "../profile/profile-columns";
-import { HashTable53, hash53 } from "./hash-table";
+import { HashSet53, hash53 } from "./hash-table";
 import {
   bindMapping,
   createRowValidator,
@@ -49,15 +49,18 @@ export function validateSource(
   });
 
   async function* rows(): AsyncGenerator<ValidatedRow> {
-    let referenceKeys: Map<string, HashTable53> | undefined;
+    let referenceKeys: Map<string, HashSet53> | undefined;
+    let expectedRows: number | undefined;
     if (targets.length > 0) {
-      referenceKeys = new Map(targets.map((target) => [target.field.name, new HashTable53()]));
+      expectedRows = 0;
+      referenceKeys = new Map(targets.map((target) => [target.field.name, new HashSet53()]));
       let total = 0;
       collect: for await (const row of source.rows()) {
+        expectedRows += 1;
         for (const target of targets) {
           const value = fixedCell(target, row.cells);
           if (value === "") continue;
-          referenceKeys.get(target.field.name)?.set(hash53(value), 0);
+          referenceKeys.get(target.field.name)?.add(hash53(value));
           total += 1;
           if (total > maxKeys) {
             referenceKeys = undefined;
@@ -67,7 +70,7 @@ export function validateSource(
         }
       }
     }
-    const validator = createRowValidator(plan, referenceKeys);
+    const validator = createRowValidator(plan, referenceKeys, { expectedRows });
     for await (const row of source.rows()) {
       stats.read += 1;
       yield validator.validate(row);

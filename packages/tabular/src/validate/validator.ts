@@ -4,8 +4,8 @@ import { type RowErrorCode, TabularError } from "../errors";
 import type { SourceRow } from "../parse/source";
 import { clampValue, type DateOrder } from "../profile/profile-columns";
 import { applyFix, type Fix } from "./fixes";
-import { HashTable53, hash53 } from "./hash-table";
-import { type FieldValue, normaliseField } from "./normalise-field";
+import { capacityFor, HashSet53, HashTable53, hash31, hash53 } from "./hash-table";
+import { compileField, type FieldNormaliser, type FieldValue } from "./normalise-field";
 
 /** The closed list of row outcomes; the ledger counts each row under exactly one. */
 export const rowStatuses = ["valid", "invalid", "empty", "duplicate"] as const;
@@ -78,6 +78,28 @@ export function fixedCell(bound: Bound, cells: readonly string[]): string {
   return value.trim();
 }
 
+function isBlankRow(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.length > 0 && cell.trim() !== "") return false;
+  return true;
+}
+
+function rowError(
+  line: number,
+  entry: Bound | undefined,
+  code: RowErrorCode,
+  value: string,
+  suggestion?: string,
+): RowError {
+  return {
+    line,
+    column: entry?.column ?? null,
+    field: entry?.field.name ?? null,
+    code,
+    value: clampValue(value),
+    ...(suggestion ? { suggestion } : {}),
+  };
+}
+
 /**
  * A row validator for one file. Stateful on purpose: unique fields and duplicate rows are checked
  * against earlier rows of the same file (53-bit hashes of key and unique values, ~24 bytes per row
@@ -85,10 +107,25 @@ export function fixedCell(bound: Bound, cells: readonly string[]): string {
  * A row repeated exactly (same key, same cells) is a `duplicate`, not an error; the same key with
  * different cells is `DUPLICATE_VALUE`.
  */
-export function createRowValidator(plan: ValidationPlan, referenceKeys?: ReadonlyMap<string, HashTable53>) {
+export function createRowValidator(
+  plan: ValidationPlan,
+  referenceKeys?: ReadonlyMap<string, HashSet53>,
+  options: { expectedRows?: number } = {},
+) {
   const bound = bindMapping(plan);
   const byField = new Map(bound.map((entry) => [entry.field.name, entry]));
+  // Each column's normaliser is built once (phone metadata compiled, date order fixed), not per cell.
+  const normalisers: FieldNormaliser[] = bound.map((entry) =>
+    compileField(entry.field, {
+      defaultCountry: plan.defaultCountry,
+      dateOrder: plan.dateOrders?.[entry.field.name] ?? null,
+    }),
+  );
+  const width = plan.headers.length;
   const key = bound.find((entry) => entry.field.unique && entry.field.required);
+  // Sized up front when the row count is known (a reference pass counted it): growing doubles each
+  // table a dozen times, and every outgrown array lingers until a full collection (~50 MB on 1M rows).
+  const capacity = capacityFor(options.expectedRows ?? 0);
   // Everything remembered across rows is a 53-bit hash in a typed-array table, never the cell text:
   // cells are slices of the parser's chunk text, and keeping a million of them kept the whole file in
   // memory (781 MB peak RSS on the 1M-row bench). The key's table maps key → row hash, which also
@@ -96,10 +133,10 @@ export function createRowValidator(plan: ValidationPlan, referenceKeys?: Readonl
   const uniques = new Map(
     bound
       .filter((entry) => entry.field.unique && entry !== key)
-      .map((entry) => [entry.field.name, new HashTable53()]),
+      .map((entry) => [entry.field.name, new HashSet53(capacity)]),
   );
-  const keyRows = new HashTable53();
-  const rowHashes = new HashTable53();
+  const keyRows = new HashTable53(key ? capacity : undefined);
+  const rowHashes = new HashSet53(key ? undefined : capacity);
   const dateRules = plan.entity.constraints.flatMap((rule) =>
     rule.kind === "dateOrder" && byField.has(rule.start) && byField.has(rule.end) ? [rule] : [],
   );
@@ -110,24 +147,17 @@ export function createRowValidator(plan: ValidationPlan, referenceKeys?: Readonl
   return {
     validate(row: SourceRow): ValidatedRow {
       const { line, cells } = row;
-      const record: Record<string, FieldValue> = Object.create(null);
+      // A plain object (not a null-prototype dictionary): its keys are the entity's own field names,
+      // written in the same order on every row, so V8 keeps one fast shape for every record.
+      const record: Record<string, FieldValue> = {};
       const errors: RowError[] = [];
-      const fail = (entry: Bound | undefined, code: RowErrorCode, value: string, suggestion?: string) =>
-        errors.push({
-          line,
-          column: entry?.column ?? null,
-          field: entry?.field.name ?? null,
-          code,
-          value: clampValue(value),
-          ...(suggestion ? { suggestion } : {}),
-        });
-      if (cells.every((cell) => cell.trim() === "")) return { line, status: "empty", record, errors, cells };
+      if (isBlankRow(cells)) return { line, status: "empty", record, errors, cells };
       let isRepeatedKey = false;
       if (key) {
         const keyValue = fixedCell(key, cells);
         const keyHash = hash53(keyValue);
         // 31 bits of the row hash suffice: it is only compared between rows that share a key.
-        const rowHash = hash53(cells) % 0x7fffffff;
+        const rowHash = hash31(cells);
         const previous = keyRows.get(keyHash);
         if (previous === rowHash) return { line, status: "duplicate", record, errors, cells };
         isRepeatedKey = previous !== undefined && keyValue !== "";
@@ -135,37 +165,33 @@ export function createRowValidator(plan: ValidationPlan, referenceKeys?: Readonl
       } else {
         const hash = hash53(cells);
         if (rowHashes.has(hash)) return { line, status: "duplicate", record, errors, cells };
-        rowHashes.set(hash, 0);
+        rowHashes.add(hash);
       }
-      if (
-        cells.length > plan.headers.length &&
-        cells.slice(plan.headers.length).some((cell) => cell.trim() !== "")
-      ) {
-        fail(undefined, "EXTRA_CELLS", cells.slice(plan.headers.length).join(" "));
+      if (cells.length > width && !isBlankRow(cells.slice(width))) {
+        errors.push(rowError(line, undefined, "EXTRA_CELLS", cells.slice(width).join(" ")));
       }
-      for (const entry of bound) {
+      for (let index = 0; index < bound.length; index += 1) {
+        const entry = bound[index] as Bound;
+        const name = entry.field.name;
         const value = fixedCell(entry, cells);
         if (value === "") {
-          record[entry.field.name] = null;
-          if (entry.field.required) fail(entry, "REQUIRED", "");
+          record[name] = null;
+          if (entry.field.required) errors.push(rowError(line, entry, "REQUIRED", ""));
           continue;
         }
-        const result = normaliseField(entry.field, value, {
-          defaultCountry: plan.defaultCountry,
-          dateOrder: plan.dateOrders?.[entry.field.name] ?? null,
-        });
+        const result = (normalisers[index] as FieldNormaliser)(value);
         if ("code" in result) {
-          record[entry.field.name] = value;
-          fail(entry, result.code, value, result.suggestion);
+          record[name] = value;
+          errors.push(rowError(line, entry, result.code, value, result.suggestion));
           continue;
         }
-        record[entry.field.name] = result.value;
-        if (entry === key && isRepeatedKey) fail(entry, "DUPLICATE_VALUE", value);
-        const seen = uniques.get(entry.field.name);
+        record[name] = result.value;
+        if (entry === key && isRepeatedKey) errors.push(rowError(line, entry, "DUPLICATE_VALUE", value));
+        const seen = uniques.get(name);
         if (seen) {
           const hash = hash53(String(result.value));
-          if (seen.has(hash)) fail(entry, "DUPLICATE_VALUE", value);
-          else seen.set(hash, 0);
+          if (seen.has(hash)) errors.push(rowError(line, entry, "DUPLICATE_VALUE", value));
+          else seen.add(hash);
         }
       }
       for (const rule of dateRules) {
@@ -177,13 +203,13 @@ export function createRowValidator(plan: ValidationPlan, referenceKeys?: Readonl
           !errors.some((error) => error.field === rule.end) &&
           end < start
         ) {
-          fail(byField.get(rule.end), "DATE_ORDER", end);
+          errors.push(rowError(line, byField.get(rule.end), "DATE_ORDER", end));
         }
       }
       for (const rule of referenceRules) {
         const value = record[rule.field];
         if (typeof value === "string" && !referenceKeys?.get(rule.target)?.has(hash53(value)))
-          fail(byField.get(rule.field), "UNKNOWN_REFERENCE", value);
+          errors.push(rowError(line, byField.get(rule.field), "UNKNOWN_REFERENCE", value));
       }
       return { line, status: errors.length > 0 ? "invalid" : "valid", record, errors, cells };
     },

@@ -2,7 +2,7 @@ import type { Writable } from "node:stream";
 import type { EntityDefinition } from "../entities/types";
 import { rowErrorMessages } from "../errors";
 import type { ValidatedRow } from "../validate/validator";
-import { csvCell, csvText, jsonRecord, xmlRecord, xmlText } from "./formats";
+import { csvLine, csvRecordLine, jsonRecord, xmlRecord, xmlText } from "./formats";
 import { LedgerCounter, type RowLedger } from "./ledger";
 import { HashingOutput } from "./output";
 
@@ -33,7 +33,8 @@ export interface ExportResult {
   rejected?: { sha256: string; bytes: number; rows: number };
 }
 
-const batchSize = 2000;
+/** Characters of rejected-rows CSV gathered before one write (fewer, larger writes). */
+const rejectedChunkChars = 64 * 1024;
 
 /**
  * Streams validated rows into one output format (and optionally the rejected rows into a CSV), hashing
@@ -52,25 +53,23 @@ export async function exportRows(
   const ledger = new LedgerCounter();
   let written = 0;
   let rejectedRows = 0;
-  let csvBatch: string[][] = [fields.map((field) => field.name)];
-  let rejectedBatch: string[][] = [
-    ["line", "error_codes", "error_fields", "error_messages", ...(options.rejected?.headers ?? [])],
-  ];
-  let isFirstCsvBatch = true;
-  let isFirstRejectedBatch = true;
-  const flushCsv = () => {
-    const text = csvText(csvBatch, isFirstCsvBatch && options.bom === true);
-    isFirstCsvBatch = false;
-    csvBatch = [];
-    return out.push(text);
-  };
+  let rejectedText = csvLine([
+    "line",
+    "error_codes",
+    "error_fields",
+    "error_messages",
+    ...(options.rejected?.headers ?? []),
+  ]);
   const flushRejected = () => {
-    const text = csvText(rejectedBatch, false);
-    isFirstRejectedBatch = false;
-    rejectedBatch = [];
+    const text = rejectedText;
+    rejectedText = "";
     return rejectedOut?.push(text);
   };
 
+  if (options.format === "csv") {
+    // The output buffers up to 64 KiB itself, so each record goes straight to it.
+    await out.push((options.bom === true ? "\uFEFF" : "") + csvLine(fields.map((field) => field.name)));
+  }
   if (options.format === "json") await out.push("[");
   if (options.format === "xml") {
     await out.push(
@@ -82,21 +81,20 @@ export async function exportRows(
     ledger.count(row, isExported);
     if (row.status === "invalid" && rejectedOut) {
       rejectedRows += 1;
-      rejectedBatch.push([
+      rejectedText += csvLine([
         String(row.line),
         row.errors.map((error) => error.code).join("; "),
         row.errors.map((error) => error.field ?? "").join("; "),
         row.errors.map((error) => rowErrorMessages[error.code]).join(" "),
         ...row.cells,
       ]);
-      if (rejectedBatch.length >= batchSize) await flushRejected();
+      if (rejectedText.length >= rejectedChunkChars) await flushRejected();
     }
     if (!isExported) continue;
     let pending: Promise<void> | undefined;
     switch (options.format) {
       case "csv":
-        csvBatch.push(fields.map((field) => csvCell(row.record[field.name])));
-        if (csvBatch.length >= batchSize) pending = flushCsv();
+        pending = out.push(csvRecordLine(row.record, fields));
         break;
       case "json":
         pending = out.push(`${written === 0 ? "\n" : ",\n"}${jsonRecord(row, fields)}`);
@@ -111,10 +109,9 @@ export async function exportRows(
     written += 1;
     if (pending) await pending;
   }
-  if (options.format === "csv" && (csvBatch.length > 0 || isFirstCsvBatch)) await flushCsv();
   if (options.format === "json") await out.push(written === 0 ? "]\n" : "\n]\n");
   if (options.format === "xml") await out.push(`</${options.entity.xml.root}>\n`);
-  if (rejectedOut && (rejectedBatch.length > 0 || isFirstRejectedBatch)) await flushRejected();
+  if (rejectedText.length > 0) await flushRejected();
   // Balance before closing the outputs: an export whose ledger does not balance never completes.
   const balanced = ledger.close(readCount());
   const result = await out.close();

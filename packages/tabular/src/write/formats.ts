@@ -11,6 +11,8 @@ const formulaAfterBreak = /([\r\n])([=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
 const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 /** A cell holding one of these is quoted (RFC 4180: separator, quote, line break). */
 const needsQuotes = /[",\r\n]/;
+/** Either of the above: most cells match neither and are written as they are after one scan. */
+const needsWork = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]|[",\r\n]/;
 
 /**
  * One CSV cell: formula injection defused — `'` before a leading `=`, `+`, `-`, `@`, tab, CR or their
@@ -18,6 +20,7 @@ const needsQuotes = /[",\r\n]/;
  * it holds a separator, a quote or a line break (quotes doubled).
  */
 function csvField(value: string): string {
+  if (!needsWork.test(value)) return value;
   let cell = value;
   if (formulaStart.test(cell) && !((cell[0] === "-" || cell[0] === "+") && plainNumber.test(cell))) {
     cell = `'${cell}`;
@@ -27,21 +30,35 @@ function csvField(value: string): string {
 }
 
 /**
- * RFC 4180 CSV text (CRLF records) for rows of strings, with formula injection defused by
- * {@link csvField}. Hand-written rather than csv-stringify, which cost ~20% of the export's CPU
- * (options normalised and a cast per cell); `test/csv-text.test.ts` checks it writes byte for byte what
- * csv-stringify 6.9 writes with `escape_formulas`, CRLF records and line-break quoting.
+ * One RFC 4180 CSV record (CRLF-terminated) with formula injection defused by {@link csvField}.
+ * Hand-written rather than csv-stringify, which costs several times more per row (options normalised
+ * and a cast per cell; `bench/csv-encoder.ts` measures both); `test/csv-text.test.ts` checks it writes
+ * byte for byte what csv-stringify 6.9 writes with `escape_formulas`, CRLF records and line-break quoting.
  */
-export function csvText(rows: string[][], withBom: boolean): string {
-  let text = withBom ? "\uFEFF" : "";
-  for (const row of rows) {
-    for (let index = 0; index < row.length; index += 1) {
-      if (index > 0) text += ",";
-      text += csvField(row[index] as string);
-    }
-    text += "\r\n";
+export function csvLine(cells: readonly string[]): string {
+  let text = "";
+  for (let index = 0; index < cells.length; index += 1) {
+    if (index > 0) text += ",";
+    text += csvField(cells[index] as string);
   }
+  return `${text}\r\n`;
+}
+
+/** CSV text for rows of strings ({@link csvLine} each), optionally starting with a UTF-8 BOM. */
+export function csvText(rows: readonly (readonly string[])[], withBom: boolean): string {
+  let text = withBom ? "\uFEFF" : "";
+  for (const row of rows) text += csvLine(row);
   return text;
+}
+
+/** One record's fields as a CSV record: typed values as cells (lists joined with "; "), then {@link csvLine}. */
+export function csvRecordLine(record: ValidatedRow["record"], fields: readonly FieldDefinition[]): string {
+  let text = "";
+  for (let index = 0; index < fields.length; index += 1) {
+    if (index > 0) text += ",";
+    text += csvField(csvCell(record[(fields[index] as FieldDefinition).name]));
+  }
+  return `${text}\r\n`;
 }
 
 /** A typed value as one CSV cell (lists joined with "; "). */

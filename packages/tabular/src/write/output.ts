@@ -9,25 +9,23 @@ import { finished } from "node:stream/promises";
  */
 export class HashingOutput {
   private readonly hash = createHash("sha256");
-  private parts: Buffer[] = [];
-  private pending = 0;
+  // Records arrive as short strings; they are joined as text and encoded once per 64 Ki characters
+  // rather than each becoming a Buffer of its own.
+  private text = "";
   bytes = 0;
 
   constructor(private readonly sink: Writable) {}
 
   /** Queues text; returns a promise only when a flush had to wait for the sink (await it then). */
-  push(data: string | Buffer): Promise<void> | undefined {
-    const buffer = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-    this.parts.push(buffer);
-    this.pending += buffer.length;
-    return this.pending >= 64 * 1024 ? this.flush() : undefined;
+  push(text: string): Promise<void> | undefined {
+    this.text += text;
+    return this.text.length >= 64 * 1024 ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {
-    if (this.pending === 0) return;
-    const chunk = Buffer.concat(this.parts, this.pending);
-    this.parts = [];
-    this.pending = 0;
+    if (this.text.length === 0) return;
+    const chunk = Buffer.from(this.text, "utf8");
+    this.text = "";
     this.hash.update(chunk);
     this.bytes += chunk.length;
     if (!this.sink.write(chunk)) await once(this.sink, "drain");
