@@ -217,6 +217,10 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ importId: w.importIdA, mapping: [{ column: "Name", field: "fullName" }] }),
     foreign: (w) => ({ importId: w.importIdA, mapping: [{ column: "Name", field: "fullName" }] }),
   },
+  "imports.chooseSheet": {
+    input: (w) => ({ importId: w.importIdA, sheet: "People" }),
+    foreign: (w) => ({ importId: w.importIdA, sheet: "People" }),
+  },
   "imports.delete": {
     input: (w) => ({ importId: w.importIdA }),
     foreign: (w) => ({ importId: w.importIdA }),
