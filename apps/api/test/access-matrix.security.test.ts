@@ -233,6 +233,10 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ exportId: w.exportIdA }),
     foreign: (w) => ({ exportId: w.exportIdA }),
   },
+  "exports.progress": {
+    input: (w) => ({ exportId: w.exportIdA }),
+    foreign: (w) => ({ exportId: w.exportIdA }),
+  },
   "imports.progress": {
     input: (w) => ({ importId: w.importIdA }),
     foreign: (w) => ({ importId: w.importIdA }),
