@@ -170,6 +170,7 @@ describe("Imports wizard: live progress, the virtualised grid, sheets, saved map
     await page.getByTestId("saved-mappings-link").click();
     const saved = page.getByTestId("saved-mapping");
     await saved.first().waitFor();
+    await expect.poll(() => page.title()).toBe("Saved mappings · Vitae");
     expect(await saved.count()).toBe(1);
     const columns = await saved.getByTestId("mapping-columns").textContent();
     expect(columns).toContain("Employee ID → ");
