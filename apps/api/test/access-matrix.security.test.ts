@@ -217,6 +217,10 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ importId: w.importIdA, mapping: [{ column: "Name", field: "fullName" }] }),
     foreign: (w) => ({ importId: w.importIdA, mapping: [{ column: "Name", field: "fullName" }] }),
   },
+  "imports.chooseSheet": {
+    input: (w) => ({ importId: w.importIdA, sheet: "People" }),
+    foreign: (w) => ({ importId: w.importIdA, sheet: "People" }),
+  },
   "imports.delete": {
     input: (w) => ({ importId: w.importIdA }),
     foreign: (w) => ({ importId: w.importIdA }),
@@ -226,6 +230,10 @@ const inputs: Record<string, Fixture> = {
     foreign: (w) => ({ profileId: w.profileIdA, format: "html" }),
   },
   "exports.byId": {
+    input: (w) => ({ exportId: w.exportIdA }),
+    foreign: (w) => ({ exportId: w.exportIdA }),
+  },
+  "exports.progress": {
     input: (w) => ({ exportId: w.exportIdA }),
     foreign: (w) => ({ exportId: w.exportIdA }),
   },

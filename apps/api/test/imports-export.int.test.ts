@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./harness";
 import { call, createWorkspace, signUp, type TestUser } from "./identity";
 import { settledImport, settledRun, uploadImport } from "./imports";
+import { readTrpcSse } from "./sse";
 
 let api: TestApi;
 let owner: TestUser;
@@ -205,5 +206,30 @@ describe("imports.export", () => {
     const record = await getExport(api.deps.db, { workspaceId, exportId });
     expect(record).toMatchObject({ status: "failed", errorCode: "SOURCE_MISSING", size: null, sha256: null });
     expect(await api.deps.storage.head(record?.objectKey ?? "")).toBeNull();
+  });
+
+  it("streams an export's run by subscription (exports.progress) to ready, and hides it from another workspace", async () => {
+    const started = await call(api, "imports.export", {
+      cookie: owner.cookie,
+      type: "mutation",
+      input: { importId, format: "xml" },
+    });
+    const { exportId } = started.body.result.data;
+    const url = `${api.url}/trpc/exports.progress?input=${encodeURIComponent(JSON.stringify({ exportId }))}`;
+    const events: Array<{ exportId: string; status: string; progress: number }> = [];
+    for await (const event of readTrpcSse(url, AbortSignal.timeout(60_000), { cookie: owner.cookie })) {
+      expect(event.kind).toBe("data");
+      if (event.kind === "data") events.push(event.value as (typeof events)[number]);
+    }
+    expect(events[0]).toMatchObject({ exportId });
+    expect(events.at(-1)).toMatchObject({ exportId, status: "ready", progress: 100 });
+    // Once settled the stream answers the state and ends at once.
+    const again = [];
+    for await (const event of readTrpcSse(url, AbortSignal.timeout(10_000), { cookie: owner.cookie })) {
+      again.push(event);
+    }
+    expect(again).toEqual([{ kind: "data", value: expect.objectContaining({ status: "ready" }) }]);
+    const foreign = await readTrpcSse(url, AbortSignal.timeout(10_000), { cookie: stranger.cookie }).next();
+    expect(foreign.value).toMatchObject({ kind: "error", error: { data: { code: "NOT_FOUND" } } });
   });
 });

@@ -55,6 +55,11 @@ describe("Imports: an HR spreadsheet from upload to exports (embedded product in
   it("maps, checks, exports CSV/JSON/XML with a balanced ledger, and remembers the mapping", async () => {
     const baseUrl = session.baseUrl();
     const { page } = await session.signUpAndOpenPage();
+    const streams = new Set<string>();
+    page.on("request", (request) => {
+      const match = /\/trpc\/((?:imports|exports)\.progress)\?/.exec(request.url());
+      if (match?.[1] !== undefined) streams.add(match[1]);
+    });
 
     await page.goto(`${baseUrl}/imports`);
     await page.getByTestId("imports-empty").waitFor();
@@ -116,6 +121,8 @@ describe("Imports: an HR spreadsheet from upload to exports (embedded product in
     await ledgers.nth(2).waitFor();
     for (const text of await ledgers.allTextContents())
       expect(text).toContain("5 rows read: 2 exported, 3 rejected.");
+    // Analysis, the check and each export were followed over SSE, not by polling.
+    expect([...streams].sort()).toEqual(["exports.progress", "imports.progress"]);
     const rejected = await download(page, "download-rejected");
     expect(rejected.text).toContain("INVALID_EMAIL");
     expect(rejected.text).toContain("anna.schmidt@example");

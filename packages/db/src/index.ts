@@ -108,6 +108,7 @@ export {
   listExpiredExports,
 } from "./queries/exports-read";
 export { isUuid } from "./queries/ids";
+export { type RestartImportAnalysisParams, restartImportAnalysis } from "./queries/import-analysis";
 export {
   countImportRows,
   deleteImportRows,

@@ -79,12 +79,13 @@ export const sweepVoiceJob = defineJob({
  * `imports.analyse`: sniffs an uploaded spreadsheet, profiles its columns and maps them onto the import's
  * entity (from the workspace's mapping memory when the header set was seen before). Enqueued by
  * `imports.finalize` with the import's `currentRunId` as the run id (the first is the import id, so
- * finalizing twice analyses once). A run that fails for good fails its import with the run's code.
+ * finalizing twice analyses once), and by `imports.chooseSheet` with the workbook sheet the operator
+ * chose (absent: the first visible sheet). A run that fails for good fails its import with the run's code.
  */
 export const analyseImportJob = defineJob({
   name: "imports.analyse",
   queue: "imports",
-  schema: z.strictObject({ importId: z.uuid() }),
+  schema: z.strictObject({ importId: z.uuid(), sheet: z.string().min(1).max(200).optional() }),
   // Storage and database hiccups are retried; a verdict about the file is stored, not retried.
   options: { attempts: 3, backoff: { type: "exponential", delay: 2000 } },
   async onExhausted({ db, run, payload, errorCode }) {

@@ -110,6 +110,11 @@ export const sections: readonly Section[] = [
         label: "Import",
         lazy: async () => ({ Component: (await import("../imports/import-page")).ImportPage }),
       },
+      {
+        path: "import-mappings",
+        label: "Saved mappings",
+        lazy: async () => ({ Component: (await import("../imports/mappings-page")).MappingsPage }),
+      },
     ],
   },
   {

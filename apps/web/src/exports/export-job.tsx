@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { clampPercent, formatBytes, formatDateTime, isoDateTime } from "../lib/format";
-import { isInProgress, useExport } from "./exports-api";
+import { isInProgress, useLiveExport } from "./exports-api";
 
 interface ExportJobProps {
   exportId: string;
@@ -10,12 +10,13 @@ interface ExportJobProps {
 }
 
 /**
- * One requested export: its progress while the worker renders it, then the download (started once,
- * automatically, as soon as it is ready — the storage link answers as an attachment, so the app stays
- * where it is), a button to download it again with a fresh link, and what went wrong in plain words.
+ * One requested export: its progress while the worker renders it (streamed over `exports.progress`),
+ * then the download (started once, automatically, as soon as it is ready — the storage link answers as
+ * an attachment, so the app stays where it is), a button to download it again with a fresh link, and
+ * what went wrong in plain words.
  */
 export function ExportJob({ exportId, label }: ExportJobProps) {
-  const job = useExport(exportId);
+  const { job, progress } = useLiveExport(exportId);
   const started = useRef(false);
   const view = job.data;
 
@@ -37,17 +38,17 @@ export function ExportJob({ exportId, label }: ExportJobProps) {
       <div className="progress-row">
         <span>{label}</span>
         {isInProgress(status) ? (
-          <span className="progress-figure">{clampPercent(view?.progress ?? 0)}%</span>
+          <span className="progress-figure">{clampPercent(progress.percent)}%</span>
         ) : null}
       </div>
       {isInProgress(status) ? (
         <>
           <progress
             max={100}
-            value={clampPercent(view?.progress ?? 0)}
+            value={clampPercent(progress.percent)}
             aria-label={`${label} export progress`}
           />
-          <p className="progress-message">{view?.progressMessage ?? "Waiting for a worker…"}</p>
+          <p className="progress-message">{progress.message ?? "Waiting for a worker…"}</p>
         </>
       ) : null}
       {status === "ready" && view !== undefined ? (

@@ -1,4 +1,5 @@
 import type { ImportView } from "./imports-api";
+import { SheetChoice } from "./sheet-choice";
 
 const delimiterNames: Readonly<Record<string, string>> = {
   ",": "comma (,)",
@@ -7,8 +8,8 @@ const delimiterNames: Readonly<Record<string, string>> = {
   "|": "vertical bar (|)",
 };
 
-/** What the analysis found about the file's layout, in words. */
-export function DetectedPanel({ view }: { view: ImportView }) {
+/** What the analysis found about the file's layout, in words; for a workbook, which sheet to read. */
+export function DetectedPanel({ view, canWrite }: { view: ImportView; canWrite: boolean }) {
   const sniff = view.sniff;
   if (sniff === null) return null;
   return (
@@ -43,7 +44,7 @@ export function DetectedPanel({ view }: { view: ImportView }) {
         {sniff.sheet !== undefined ? (
           <div>
             <dt>Sheet</dt>
-            <dd>{sniff.sheet}</dd>
+            <dd data-testid="detected-sheet">{sniff.sheet}</dd>
           </div>
         ) : null}
         <div>
@@ -51,6 +52,7 @@ export function DetectedPanel({ view }: { view: ImportView }) {
           <dd>{view.columns.length}</dd>
         </div>
       </dl>
+      <SheetChoice key={sniff.sheet} view={view} canWrite={canWrite} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { useTRPC } from "../trpc/client";
 import { entityFields, type FixTransform, type ImportView, transformLabels } from "./imports-api";
+import type { FixRequest } from "./row-card";
 
 /** Parses "old = new" lines into a value map; lines without "=" are ignored, blank keys refused. */
 export function parseValueMap(text: string): Record<string, string> {
@@ -19,18 +20,23 @@ export function parseValueMap(text: string): Record<string, string> {
 
 /**
  * Fix a column in bulk: a transform (trim, case, digits only…) or a value map ("Full-time = full_time").
- * The server re-checks only the rows the fix changes and the page follows the job.
+ * The server re-checks only the rows the fix changes and the page follows the job. Opened from a row's
+ * "Fix this column", it starts on that field, with the checker's suggestion as the first replacement.
  */
-export function FixForm({ view }: { view: ImportView }) {
+export function FixForm({ view, request }: { view: ImportView; request: FixRequest | null }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const ids = { field: useId(), kind: useId(), transform: useId(), map: useId() };
   const mapped = new Set(view.mapping.flatMap((entry) => (entry.field === null ? [] : [entry.field])));
   const fields = entityFields(view.entity).filter((field) => mapped.has(field.name));
-  const [field, setField] = useState(fields[0]?.name ?? "");
-  const [kind, setKind] = useState<"transform" | "valueMap">("transform");
+  const [field, setField] = useState(request?.field ?? fields[0]?.name ?? "");
+  const [kind, setKind] = useState<"transform" | "valueMap">(
+    request?.replace === undefined ? "transform" : "valueMap",
+  );
   const [transform, setTransform] = useState<FixTransform>("trim");
-  const [mapText, setMapText] = useState("");
+  const [mapText, setMapText] = useState(
+    request?.replace === undefined ? "" : `${request.replace.from} = ${request.replace.to}`,
+  );
   const [formError, setFormError] = useState<string | null>(null);
   const fix = useMutation(
     trpc.imports.fix.mutationOptions({

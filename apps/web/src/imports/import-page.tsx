@@ -1,3 +1,4 @@
+import { useCallback, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { hasRoleAtLeast } from "../auth/roles";
 import { roleOf, useSession } from "../auth/session";
@@ -8,17 +9,12 @@ import { clampPercent, formatCount } from "../lib/format";
 import { DetectedPanel } from "./detected-panel";
 import { FixForm } from "./fix-form";
 import { ImportExports } from "./import-exports";
-import {
-  entityOptions,
-  type ImportView,
-  importErrorSentence,
-  isWorking,
-  statusLabels,
-  useImport,
-} from "./imports-api";
+import { entityOptions, type ImportView, importErrorSentence, isWorking, statusLabels } from "./imports-api";
 import { ledgerSentence, rejectionReasons } from "./ledger";
 import { MappingPanel } from "./mapping-panel";
+import type { FixRequest } from "./row-card";
 import { RowsPanel } from "./rows-panel";
+import { type ImportRunProgress, useLiveImport } from "./use-live-import";
 import "./imports.css";
 
 const workingWords = {
@@ -27,18 +23,24 @@ const workingWords = {
   validating: "Checking every row…",
 } as const;
 
-/** The job running on the import, with its progress bar and the worker's last message. */
-function WorkingNotice({ view }: { view: ImportView }) {
+/** The job running on the import, with its progress bar (live from the stream) and the worker's last step. */
+function WorkingNotice({ view, progress }: { view: ImportView; progress: ImportRunProgress }) {
   if (!isWorking(view.status)) return null;
-  const percent = clampPercent(view.progress?.percent ?? 0);
+  const percent = clampPercent(progress.percent);
   return (
-    <div className="panel" role="status" data-testid="import-working" aria-live="polite">
+    <div
+      className="panel"
+      role="status"
+      data-testid="import-working"
+      data-source={progress.source}
+      aria-live="polite"
+    >
       <div className="progress-row">
         <span>{workingWords[view.status as keyof typeof workingWords] ?? statusLabels[view.status]}</span>
         <span className="progress-figure">{percent}%</span>
       </div>
       <progress max={100} value={percent} aria-label="Import progress" />
-      {view.progress?.message ? <p className="progress-message">{view.progress.message}</p> : null}
+      {progress.message ? <p className="progress-message">{progress.message}</p> : null}
     </div>
   );
 }
@@ -77,8 +79,18 @@ export function ImportPage() {
   const { importId = "" } = useParams();
   const me = useSession();
   const canWrite = hasRoleAtLeast(roleOf(me), "member");
-  const query = useImport(importId);
-  const view = query.data;
+  const { query, view, progress } = useLiveImport(importId);
+  // A row's "Fix this column" opens the bulk fix on that field; the count re-creates the form each time.
+  const [fixRequest, setFixRequest] = useState<{ request: FixRequest; count: number } | null>(null);
+  const fixRef = useRef<HTMLElement>(null);
+  const openFix = useCallback((request: FixRequest) => {
+    setFixRequest((current) => ({ request, count: (current?.count ?? 0) + 1 }));
+    requestAnimationFrame(() => {
+      fixRef.current?.scrollIntoView({ block: "start" });
+      fixRef.current?.querySelector("select")?.focus();
+    });
+  }, []);
+  const canFix = canWrite && view?.status === "validated";
 
   return (
     <section aria-labelledby="import-title" data-testid="import-page" data-status={view?.status}>
@@ -106,18 +118,18 @@ export function ImportPage() {
               <ErrorDetails code={view.errorCode} requestId={null} />
             </div>
           ) : null}
-          <WorkingNotice view={view} />
-          <DetectedPanel view={view} />
+          <WorkingNotice view={view} progress={progress} />
+          <DetectedPanel view={view} canWrite={canWrite} />
           {view.mapping.length > 0 ? (
             <MappingPanel key={view.updatedAt} view={view} canWrite={canWrite} />
           ) : null}
           {view.status === "validated" || (view.status === "validating" && view.ledger !== null) ? (
             <>
               <LedgerPanel view={view} />
-              <RowsPanel view={view} />
-              {canWrite && view.status === "validated" ? (
-                <section className="panel" aria-label="Fix a column in bulk">
-                  <FixForm view={view} />
+              <RowsPanel view={view} onFix={canFix ? openFix : null} />
+              {canFix ? (
+                <section className="panel" aria-label="Fix a column in bulk" ref={fixRef}>
+                  <FixForm key={fixRequest?.count ?? 0} view={view} request={fixRequest?.request ?? null} />
                 </section>
               ) : null}
               <ImportExports view={view} canWrite={canWrite} />

@@ -1,7 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
 import { type EntityName, entityNames, getEntity } from "@vitae/tabular/entities";
 import { tabularErrorCodes, tabularErrorMessages } from "@vitae/tabular/errors";
-import { useTRPC } from "../trpc/client";
 import type { RouterInputs, RouterOutputs } from "../trpc/types";
 
 /** One import as `imports.byId` describes it (docs/map-contracts.md). */
@@ -67,16 +65,4 @@ export function importErrorSentence(code: string | null): string | null {
   if (code === "ROW_LIMIT_EXCEEDED") return "The file has more rows than your plan allows in one import.";
   if (code === "STORAGE_MISSING") return "The uploaded file is no longer available; upload it again.";
   return "The import could not be processed. Try again, or upload the file again.";
-}
-
-const pollMs = 700;
-
-/** `imports.byId`, polled while a job runs on it (analysis, validation or a fix). */
-export function useImport(importId: string) {
-  const trpc = useTRPC();
-  return useQuery({
-    ...trpc.imports.byId.queryOptions({ importId }),
-    refetchInterval: (query) =>
-      query.state.data === undefined || isWorking(query.state.data.status) ? pollMs : false,
-  });
 }

@@ -50,6 +50,12 @@ export function ImportsPage() {
         Upload a spreadsheet from your HR system; Vitae detects its layout, maps its columns, checks every row
         and exports clean CSV, JSON or XML.
       </p>
+      <p>
+        <Link to="/import-mappings" data-testid="saved-mappings-link">
+          Saved mappings
+        </Link>{" "}
+        <span className="muted">— the column mappings Vitae remembers for files like yours.</span>
+      </p>
 
       {canWrite ? (
         <section className="panel" aria-labelledby="import-upload-title">

@@ -6,19 +6,31 @@ import { formatCount } from "../lib/format";
 import { useTRPCClient } from "../trpc/client";
 import { entityFields, type ImportView, type RowFilter } from "./imports-api";
 import { isRowErrorCode, rejectionReasons } from "./ledger";
+import type { FixRequest } from "./row-card";
+import { RowGrid } from "./row-grid";
 
-const rowStatusLabels: Readonly<Record<string, string>> = {
-  valid: "Valid",
-  invalid: "Rejected",
-  empty: "Empty",
-  duplicate: "Repeated row",
-};
+/** How many rows a filter holds, when the ledger says (a row can carry several codes, so not per code). */
+function totalOf(view: ImportView, filter: RowFilter): number | null {
+  if (view.ledger === null) return null;
+  if (filter === "all") return view.ledger.read;
+  if (filter === "errors") return view.ledger.rejectedTotal;
+  return null;
+}
+
+interface RowsPanelProps {
+  view: ImportView;
+  /** Opens the bulk fix for a column; null when the operator may not fix (viewer, or a run under way). */
+  onFix: ((request: FixRequest) => void) | null;
+}
 
 /**
- * The checked rows, 100 a page: all, only rejected ones, or one reason. Each error names its source line
- * and column in words, with the offending value.
+ * The checked rows as a virtualised list of cards: only the cards in view are in the page, whatever the
+ * number of rows, and pages of 100 (keyset on the source line, `imports.rows`) are read ahead as the
+ * operator scrolls. Filter by all rows, rows with problems, or one problem; each problem in words with
+ * a "Fix this column" action. Cards (not a wide table) keep a 390 px phone from scrolling sideways:
+ * every row shows its problems first, which is what the operator came for.
  */
-export function RowsPanel({ view }: { view: ImportView }) {
+export function RowsPanel({ view, onFix }: RowsPanelProps) {
   const client = useTRPCClient();
   const filterId = useId();
   const [filter, setFilter] = useState<RowFilter>("errors");
@@ -36,7 +48,7 @@ export function RowsPanel({ view }: { view: ImportView }) {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const items = rows.data?.pages.flatMap((page) => page.items) ?? [];
-
+  const total = totalOf(view, filter);
   return (
     <section className="panel" aria-labelledby="rows-title" data-testid="import-rows">
       <h2 id="rows-title">Rows</h2>
@@ -65,52 +77,25 @@ export function RowsPanel({ view }: { view: ImportView }) {
       ) : null}
       {rows.isSuccess && items.length === 0 ? <p data-testid="rows-empty">No rows to show.</p> : null}
       {items.length > 0 ? (
-        <ul className="import-row-list" data-testid="row-list">
-          {items.map((row) => (
-            <li key={row.line} className="import-row" data-testid="row" data-status={row.status}>
-              <p className="import-row-head">
-                <strong>Line {row.line}</strong> · {rowStatusLabels[row.status] ?? row.status}
-              </p>
-              {row.errors.length > 0 ? (
-                <ul className="import-row-errors">
-                  {row.errors.map((error) => (
-                    <li
-                      key={`${error.column ?? ""}-${error.field ?? ""}-${error.code}`}
-                      data-testid="row-error"
-                      data-code={error.code}
-                    >
-                      {error.column !== null ? `Column “${error.column}”` : "The row"}
-                      {error.field !== null ? ` (${labels.get(error.field) ?? error.field})` : ""}:{" "}
-                      {error.message}
-                      {error.value !== "" ? <span className="muted"> Value: “{error.value}”.</span> : null}
-                      {error.suggestion !== undefined ? (
-                        <span className="muted"> Did you mean “{error.suggestion}”?</span>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="muted import-row-values">
-                  {Object.entries(row.values)
-                    .slice(0, 4)
-                    .map(([field, value]) => `${labels.get(field) ?? field}: ${String(value)}`)
-                    .join(" · ")}
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {rows.hasNextPage ? (
-        <button
-          type="button"
-          className="button"
-          disabled={rows.isFetchingNextPage}
-          onClick={() => void rows.fetchNextPage()}
-          data-testid="rows-more"
-        >
-          {rows.isFetchingNextPage ? "Loading…" : "Show more rows"}
-        </button>
+        <>
+          <p className="muted" data-testid="rows-loaded" data-loaded={items.length} aria-live="polite">
+            {total === null
+              ? `${formatCount(items.length)} ${items.length === 1 ? "row" : "rows"}${rows.hasNextPage ? " loaded so far" : ""}`
+              : `${formatCount(items.length)} of ${formatCount(total)} rows loaded`}
+            {rows.hasNextPage ? " — scroll the list for more." : "."}
+          </p>
+          <RowGrid
+            // A new list per filter and per rewrite: a virtualizer carries its scroll offset to a new
+            // scroller, which would open another filter's list at the old depth.
+            key={`${filter}-${view.fixes}-${view.updatedAt}`}
+            items={items}
+            hasNextPage={rows.hasNextPage}
+            isFetchingNextPage={rows.isFetchingNextPage}
+            fetchNextPage={rows.fetchNextPage}
+            labels={labels}
+            onFix={onFix}
+          />
+        </>
       ) : null}
     </section>
   );

@@ -14,7 +14,7 @@ import { openImportSource } from "./import-source";
 export const analyseProfileRows = 10_000;
 
 /**
- * `imports.analyse`: storage (streamed) → sniff → profile the first rows → auto-map, from the workspace's
+ * `imports.analyse`: storage (streamed; an XLSX from the sheet the payload names) → sniff → profile the first rows → auto-map, from the workspace's
  * memory when the header fingerprint was confirmed before, with its learned aliases otherwise → stored,
  * `mapped`. A verdict about the file (`TabularError`: empty, zip bomb, no header…) fails the import with
  * its code and completes the run; infrastructure failures throw and are retried. Idempotent: only the
@@ -38,7 +38,7 @@ export const analyseImport: JobHandler<"imports.analyse"> = async (context) => {
   };
   await reportProgress(10, "Reading the file");
   try {
-    const source = await openImportSource(storage, record);
+    const source = await openImportSource(storage, record, { sheet: payload.sheet });
     await reportProgress(40, "Profiling columns");
     const profiler = createProfiler(source.headers);
     let read = 0;
@@ -64,11 +64,11 @@ export const analyseImport: JobHandler<"imports.analyse"> = async (context) => {
       learnedAliases: await listLearnedAliases(db, { workspaceId, entity: record.entity }),
       ...(remembered ? { remembered: { fingerprint: headerFingerprint, mapping: remembered } } : {}),
     });
-    const { sheets: _sheets, ...sniff } = source.sniff;
     const stored = await markImportMapped(db, {
       ...ref,
       runId: context.jobRunId,
-      sniff,
+      // With its `sheets`, so the operator can choose another sheet of the workbook.
+      sniff: { ...source.sniff },
       columns: source.headers.map((name, index) => ({ name, profile: profiles[index] ?? null })),
       mapping,
       headerFingerprint,

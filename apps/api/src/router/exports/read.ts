@@ -60,7 +60,7 @@ function errorOf(code: ExportErrorCode) {
 }
 
 /** An API key needs the read scope of the export's source; to it, an export it may not read does not exist. */
-function assertMayRead(principal: Principal, record: ExportWithProgress) {
+export function assertMayRead(principal: Principal, record: ExportWithProgress) {
   const scope = exportReadScopes[record.profileId !== null ? "profile" : "import"];
   if (principal.kind === "apiKey" && !principal.scopes.includes(scope)) throw new AppError("NOT_FOUND");
 }

@@ -1,4 +1,5 @@
 import { router } from "../../trpc/init";
+import { chooseSheet } from "./choose-sheet";
 import { downloadRejected, exportRows } from "./export";
 import { mappingsRouter } from "./mappings";
 import { progress } from "./progress";
@@ -10,8 +11,8 @@ import { createUpload, finalize } from "./upload";
 import { fix, validate } from "./validate";
 
 /**
- * Map: spreadsheet imports — upload, analysis (sniff, profile, auto-map), mapping and its memory,
- * validation into rows with a ledger, bulk fixes, progress, exports of the rows.
+ * Map: spreadsheet imports — upload, analysis (sniff, profile, auto-map; a workbook's sheet chosen),
+ * mapping and its memory, validation into rows with a ledger, bulk fixes, progress, exports of the rows.
  */
 export const importsRouter = router({
   createUpload,
@@ -19,6 +20,7 @@ export const importsRouter = router({
   byId,
   list,
   progress,
+  chooseSheet,
   setMapping,
   validate,
   rows,

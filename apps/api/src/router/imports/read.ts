@@ -12,6 +12,7 @@ import {
   ledgerOf,
   mappingOf,
   runProgressSchema,
+  sheetSchema,
   storedColumnSchema,
   storedSniffSchema,
   validationLedgerSchema,
@@ -31,7 +32,8 @@ export async function runProgressOf(
 }
 
 /**
- * An import with what the analyse job detected (`sniff` is null until it ran), its columns with their
+ * An import with what the analyse job detected (`sniff` is null until it ran; for a workbook, the sheet
+ * read and every sheet, which `imports.chooseSheet` can switch to), its columns with their
  * profiles, and the mapping: for every column a field or `null` (abstained), a confidence, the reason
  * in plain words and the alternatives; after a validation its row `ledger`; and `progress`, where its
  * current run (analysis, validation or fix) stands.
@@ -53,6 +55,7 @@ export const byId = readProcedure
           delimiter: z.string().nullable(),
           headerRow: z.number().int(),
           sheet: z.string().optional(),
+          sheets: z.array(sheetSchema).optional(),
         })
         .nullable(),
       columns: z.array(z.object({ name: z.string(), profile: columnProfileSchema.nullable() })),
@@ -94,6 +97,9 @@ export const byId = readProcedure
               delimiter: sniff.delimiter ?? null,
               headerRow: sniff.headerLine,
               ...(sniff.sheet === undefined ? {} : { sheet: sniff.sheet }),
+              ...(sniff.sheets === undefined
+                ? {}
+                : { sheets: sniff.sheets.map(({ name, isHidden }) => ({ name, isHidden })) }),
             },
       columns,
       mapping: mappingOf(record.mapping).map(({ columnIndex: _index, ...entry }) => entry),

@@ -25,13 +25,20 @@ export function importUploadKey(workspaceId: string, importId: string): string {
   return `${importStoragePrefix(workspaceId, importId)}upload`;
 }
 
-/** What the analyse job detected, as stored (the `SniffReport` of `@vitae/tabular`, sheets left out). */
+/** A workbook sheet as the analysis listed it (tab order; hidden sheets are listed too). */
+export const sheetSchema = z.object({ name: z.string(), isHidden: z.boolean() });
+
+/**
+ * What the analyse job detected, as stored (the `SniffReport` of `@vitae/tabular`). `sheets` is absent
+ * for CSV and for workbooks analysed before the sheet list was kept.
+ */
 export const storedSniffSchema = z.object({
   format: z.enum(["csv", "xlsx"]),
   encoding: z.string().optional(),
   delimiter: z.string().optional(),
   headerLine: z.number().int(),
   sheet: z.string().optional(),
+  sheets: z.array(sheetSchema).optional(),
   date1904: z.boolean().optional(),
 });
 
