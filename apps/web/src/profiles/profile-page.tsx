@@ -13,6 +13,7 @@ import { ShareLinksPanel } from "../share-links/share-links-panel";
 import { useTRPC } from "../trpc/client";
 import { ExperienceTimeline } from "./experience-timeline";
 import { ProfileHeader } from "./profile-header";
+import { ProfileLineage } from "./profile-lineage";
 import { EducationSection, LanguagesSection, ProjectsSection, SkillsSection } from "./profile-sections";
 import { useFactHighlight } from "./use-fact-highlight";
 import { useProfileUpdate } from "./use-profile-update";
@@ -97,6 +98,7 @@ export function ProfilePage() {
             onSave={update.save}
             highlightedFactId={highlightedFactId}
           />
+          <ProfileLineage profile={profile.data} />
           <DocumentWarnings warnings={source.data?.warnings} headingLevel="h2" />
           <ExperienceTimeline
             experiences={profile.data.experiences}
@@ -104,7 +106,11 @@ export function ProfilePage() {
             onSave={(experience) => update.save({ experiences: [experience] })}
             highlightedFactId={highlightedFactId}
           />
-          <SkillsSection skills={profile.data.skills} highlightedFactId={highlightedFactId} />
+          <SkillsSection
+            skills={profile.data.skills}
+            highlightedFactId={highlightedFactId}
+            tailoredOrder={profile.data.source === "tailored"}
+          />
           <EducationSection education={profile.data.education} highlightedFactId={highlightedFactId} />
           <ProjectsSection projects={profile.data.projects} highlightedFactId={highlightedFactId} />
           <LanguagesSection
