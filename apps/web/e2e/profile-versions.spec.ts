@@ -58,7 +58,7 @@ describe("Profile versions: a tailored version says what it was tailored for and
     const shown = await chips.allTextContents();
     expect(shown).toEqual(version.skills.map((skill) => skill.name));
     // Tailoring put what the posting asks for first.
-    expect(shown.slice(0, 2).sort()).toEqual(["Kafka", "Snowflake"]);
+    expect(shown.slice(0, 2).sort()).toEqual(["Apache Kafka", "Snowflake"]);
     await checkLayouts(page, "profile-tailored-version");
 
     // To the parent, which is not labelled, groups its skills as before and links back to the version.
