@@ -10,7 +10,11 @@ const jobTimeoutMs = 60_000;
 const postingText = ["Requirements", "- Kafka streaming", "- Snowflake", "- Kubernetes", ""].join("\n");
 
 type Tailoring = { id: string; status: string; baseHash: string; changes: { id: string; path: string }[] };
-type Profile = { source: string; skills: { name: string }[] };
+type Profile = { source: string; skills: { name: string }[]; sectionOrder: string[] | null };
+
+const sectionTestIds = ["experiences", "skills", "education", "projects"].map((name) =>
+  name === "experiences" ? "profile-experience" : `profile-${name}`,
+);
 
 describe("Profile versions: a tailored version says what it was tailored for and shows its skill order", () => {
   const session = useProductSession();
@@ -59,6 +63,18 @@ describe("Profile versions: a tailored version says what it was tailored for and
     expect(shown).toEqual(version.skills.map((skill) => skill.name));
     // Tailoring put what the posting asks for first.
     expect(shown.slice(0, 2).sort()).toEqual(["Apache Kafka", "Snowflake"]);
+    // The sections follow the order tailoring chose.
+    const sectionsShown = await page.evaluate(
+      (ids) =>
+        [...document.querySelectorAll<HTMLElement>("[data-testid]")]
+          .map((element) => element.dataset.testid ?? "")
+          .filter((id) => ids.includes(id)),
+      sectionTestIds,
+    );
+    const expectedOrder = (version.sectionOrder ?? [])
+      .map((name) => (name === "experiences" ? "profile-experience" : `profile-${name}`))
+      .filter((id) => sectionTestIds.includes(id));
+    expect(sectionsShown).toEqual(expectedOrder);
     await checkLayouts(page, "profile-tailored-version");
 
     // To the parent, which is not labelled, groups its skills as before and links back to the version.
@@ -68,6 +84,7 @@ describe("Profile versions: a tailored version says what it was tailored for and
     await versions.waitFor();
     expect(await page.getByTestId("tailored-version").count()).toBe(0);
     expect(await page.getByTestId("tailored-skill-order").count()).toBe(0);
+    expect(await page.getByTestId("profile-skills").locator(".skill-group").count()).toBeGreaterThan(1);
     expect(await versions.getByTestId("tailored-version-link").allTextContents()).toEqual([
       "Tailored for Streaming Engineer at Northwind",
     ]);

@@ -1,4 +1,5 @@
 import { skipToken, useQuery } from "@tanstack/react-query";
+import { Fragment } from "react";
 import { Link, useParams } from "react-router";
 import { usePageSubject } from "../app/page-title";
 import { hasRoleAtLeast } from "../auth/roles";
@@ -15,6 +16,7 @@ import { ExperienceTimeline } from "./experience-timeline";
 import { ProfileHeader } from "./profile-header";
 import { ProfileLineage } from "./profile-lineage";
 import { EducationSection, LanguagesSection, ProjectsSection, SkillsSection } from "./profile-sections";
+import { orderedSections } from "./section-order";
 import { useFactHighlight } from "./use-fact-highlight";
 import { useProfileUpdate } from "./use-profile-update";
 import "./profiles.css";
@@ -100,19 +102,28 @@ export function ProfilePage() {
           />
           <ProfileLineage profile={profile.data} />
           <DocumentWarnings warnings={source.data?.warnings} headingLevel="h2" />
-          <ExperienceTimeline
-            experiences={profile.data.experiences}
-            canEdit={canEdit}
-            onSave={(experience) => update.save({ experiences: [experience] })}
-            highlightedFactId={highlightedFactId}
-          />
-          <SkillsSection
-            skills={profile.data.skills}
-            highlightedFactId={highlightedFactId}
-            tailoredOrder={profile.data.source === "tailored"}
-          />
-          <EducationSection education={profile.data.education} highlightedFactId={highlightedFactId} />
-          <ProjectsSection projects={profile.data.projects} highlightedFactId={highlightedFactId} />
+          {orderedSections(profile.data.sectionOrder).map((section) => (
+            <Fragment key={section}>
+              {section === "experiences" ? (
+                <ExperienceTimeline
+                  experiences={profile.data.experiences}
+                  canEdit={canEdit}
+                  onSave={(experience) => update.save({ experiences: [experience] })}
+                  highlightedFactId={highlightedFactId}
+                />
+              ) : section === "skills" ? (
+                <SkillsSection
+                  skills={profile.data.skills}
+                  highlightedFactId={highlightedFactId}
+                  tailoredOrder={profile.data.source === "tailored"}
+                />
+              ) : section === "education" ? (
+                <EducationSection education={profile.data.education} highlightedFactId={highlightedFactId} />
+              ) : (
+                <ProjectsSection projects={profile.data.projects} highlightedFactId={highlightedFactId} />
+              )}
+            </Fragment>
+          ))}
           <LanguagesSection
             profileId={profile.data.id}
             languages={profile.data.languages}
