@@ -41,6 +41,7 @@ interface World {
   importExportIdA: string;
   exportIdA: string;
   tailoringIdA: string;
+  rankingIdA: string;
 }
 
 type Fixture = {
@@ -185,6 +186,10 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ postingId: w.postingIdA }),
     foreign: (w) => ({ postingId: w.postingIdA }),
   },
+  "matches.rankProgress": {
+    input: (w) => ({ rankingId: w.rankingIdA }),
+    foreign: (w) => ({ rankingId: w.rankingIdA }),
+  },
   "tailoring.propose": {
     input: (w) => ({ profileId: w.profileIdA, postingId: w.postingIdA }),
     foreign: (w) => ({ profileId: w.profileIdA, postingId: w.postingIdA }),
@@ -326,6 +331,11 @@ beforeAll(async () => {
     type: "mutation",
     input: { profileId: profileIdA, postingId: posting.body.result.data.postingId },
   });
+  const ranked = await call(api, "matches.rank", {
+    cookie: ownerA.cookie,
+    type: "mutation",
+    input: { postingId: posting.body.result.data.postingId },
+  });
   const importIdA = await uploadImport(api, ownerA, "people.csv", Buffer.from("Employee ID,Name\n1,Ana\n"));
   const exportIdA = await exportProfile(api, ownerA, { profileId: profileIdA, format: "html" });
   const analysed = await settledImport(api, ownerA, importIdA);
@@ -360,6 +370,7 @@ beforeAll(async () => {
     mappingIdA: memory.body.result.data.items[0].id,
     exportIdA,
     tailoringIdA: tailoring.body.result.data.tailoringId,
+    rankingIdA: ranked.body.result.data.rankingId,
     postingIdA: posting.body.result.data.postingId,
     sessionIdA: asked.body.result.data.sessionId,
     shareLinkIdA: link.body.result.data.id,

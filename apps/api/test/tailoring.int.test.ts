@@ -32,6 +32,13 @@ type Change = {
 };
 type View = {
   documentId: string;
+  versions: { profileId: string; tailoringId: string | null; postingId: string | null }[];
+  tailoredFor: {
+    tailoringId: string;
+    postingId: string | null;
+    title: string | null;
+    company: string | null;
+  } | null;
   source: string;
   parentProfileId: string | null;
   tailoringId: string | null;
@@ -119,8 +126,20 @@ describe("tailoring", () => {
     for (const section of ["summary", "experiences", "projects", "skills", "education"]) {
       expect(version.sectionOrder).toContain(section);
     }
-    // The original is untouched and stays the document's parsed profile.
-    expect(await profileOf(profileId)).toEqual(original);
+    // The original is untouched and stays the document's parsed profile; it now lists the version.
+    const { versions, ...after } = await profileOf(profileId);
+    const { versions: versionsBefore, ...before } = original;
+    expect(after).toEqual(before);
+    expect(versionsBefore).toEqual([]);
+    expect(versions).toEqual([
+      expect.objectContaining({ profileId: result.profileId, tailoringId: tailoring.id, postingId }),
+    ]);
+    expect(version.tailoredFor).toEqual({
+      tailoringId: tailoring.id,
+      postingId,
+      title: "Senior Data Engineer",
+      company: "Acme",
+    });
     const byDocument = await call(api, "profiles.byDocument", {
       cookie: owner.cookie,
       input: { documentId: original.documentId },

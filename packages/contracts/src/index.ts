@@ -4,6 +4,7 @@ export * from "./embedded-database";
 export * from "./error-codes";
 export * from "./exports";
 export * from "./limits";
+export * from "./matching";
 export * from "./plans";
 export * from "./roles";
 export * from "./scopes";

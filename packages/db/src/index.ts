@@ -250,6 +250,12 @@ export type {
   YearMonth,
 } from "./queries/profile-types";
 export {
+  getTailoredFor,
+  listTailoredVersions,
+  type TailoredFor,
+  type TailoredVersion,
+} from "./queries/profile-versions";
+export {
   getProfileLineage,
   getProfileVersion,
   getProfileView,

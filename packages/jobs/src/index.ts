@@ -7,6 +7,7 @@ export { jobHandlers } from "./job-handlers";
 export type { JobOutcome, WorkerMetrics } from "./job-metrics";
 export { profileBaseHash } from "./matching/base-hash";
 export { matchProfileOf } from "./matching/match-profile";
+export { type MatchingLlmRecord, matchingLlmFor } from "./matching/matching-llm";
 export {
   type RankingReasons,
   rankingReasonCount,

@@ -1,4 +1,5 @@
 import { evaluate } from "./evaluate";
+import { evaluateLlmPath } from "./llm-path";
 
 const report = evaluate();
 const line = (text: string) => process.stdout.write(`${text}\n`);
@@ -16,4 +17,8 @@ line(
 );
 line(
   `verifier: ${report.honestRejected.length} of ${report.honest} honest rephrasings rejected ${JSON.stringify(report.honestRejected)}`,
+);
+const llmPath = await evaluateLlmPath();
+line(
+  `LLM path (proposeRephrasings → verifier): ${llmPath.passing.length} of ${llmPath.sent} fabricating outputs passed, ${llmPath.honestRejected.length} of ${llmPath.honest} honest rejected ${JSON.stringify([...llmPath.passing, ...llmPath.honestRejected])}`,
 );

@@ -5,6 +5,7 @@ export {
   type ExtractionFallback,
   extractRequirementsWithLlm,
   type MatchingLlm,
+  promptOutputs,
   prompts,
   proposeRephrasings,
 } from "./llm";

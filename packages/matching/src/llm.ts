@@ -206,3 +206,9 @@ export async function proposeRephrasings(
   }
   return changes;
 }
+
+/**
+ * The JSON each prompt asks for, for the caller's structured-output call (its schema goes to the
+ * provider). Matching validates the answer again whatever the caller did with it.
+ */
+export const promptOutputs = { extract: llmRequirementsSchema, rephrase: llmRephraseSchema } as const;

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { hasRoleAtLeast } from "../auth/roles";
@@ -13,7 +14,8 @@ import { matchViewPath, postingPath } from "./paths";
 import "./match.css";
 import "./ranking.css";
 
-const pollMs = 1_000;
+// Only when the progress stream failed (a proxy that drops SSE): the ranking is then read again slowly.
+const fallbackPollMs = 2_000;
 
 function isRanking(status: string | undefined): boolean {
   return status === "queued" || status === "running";
@@ -21,8 +23,9 @@ function isRanking(status: string | undefined): boolean {
 
 /**
  * The recruiter's view (`/posting/:postingId/ranking`): "Rank all profiles" scores every profile of the
- * workspace against the posting (a job, with progress), then lists them best first, twenty a page, each
- * with its score, why it fits and the must-haves it misses, linked to its full match.
+ * workspace against the posting (a job, its progress streamed by `matches.rankProgress`), then lists them
+ * best first, twenty a page, each with its score, why it fits and the must-haves it misses, linked to its
+ * full match.
  */
 export function RankingPage() {
   const { postingId = "" } = useParams();
@@ -33,9 +36,11 @@ export function RankingPage() {
   // Cursors of the pages before the current one, so "Previous" goes back exactly.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors.at(-1);
+  const [streamFailed, setStreamFailed] = useState(false);
   const ranking = useQuery({
     ...trpc.matches.ranking.queryOptions({ postingId, cursor }),
-    refetchInterval: (query) => (isRanking(query.state.data?.ranking?.status) ? pollMs : false),
+    refetchInterval: (query) =>
+      streamFailed && isRanking(query.state.data?.ranking?.status) ? fallbackPollMs : false,
   });
   const rank = useMutation(
     trpc.matches.rank.mutationOptions({
@@ -47,6 +52,23 @@ export function RankingPage() {
   );
   const current = ranking.data?.ranking ?? null;
   const running = isRanking(current?.status);
+  const progress = useSubscription(
+    trpc.matches.rankProgress.subscriptionOptions(
+      running && current !== null ? { rankingId: current.id } : skipToken,
+      {
+        onData: (event) => {
+          // The pages are final once the ranking settles: read them (and its final state) once.
+          if (!isRanking(event.status)) {
+            void queryClient.invalidateQueries({ queryKey: trpc.matches.ranking.pathKey() });
+          }
+        },
+        onError: () => setStreamFailed(true),
+      },
+    ),
+  );
+  const live = progress.data?.rankingId === current?.id ? progress.data : undefined;
+  const scored = live?.scored ?? current?.scored ?? 0;
+  const total = live?.total ?? current?.total ?? 0;
 
   return (
     <article aria-labelledby="ranking-title" data-testid="ranking-page">
@@ -85,10 +107,14 @@ export function RankingPage() {
         ) : null}
         {current !== null && running ? (
           <div aria-live="polite" data-testid="ranking-progress">
-            <progress max={100} value={clampPercent(current.progress)} aria-label="Ranking progress" />
+            <progress
+              max={100}
+              value={clampPercent(live?.progress ?? current.progress)}
+              aria-label="Ranking progress"
+            />
             <p className="progress-message">
-              {current.total > 0
-                ? `Scored ${formatCount(current.scored)} of ${formatCount(current.total)} profiles…`
+              {total > 0
+                ? `Scored ${formatCount(scored)} of ${formatCount(total)} profiles…`
                 : "Waiting for a worker…"}
             </p>
           </div>

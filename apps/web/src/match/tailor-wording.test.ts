@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { changeTarget, changeValueLines, deltaText, isProposing, rejectionText } from "./tailor-wording";
+import {
+  changeTarget,
+  changeValueLines,
+  deltaText,
+  isProposing,
+  rejectionText,
+  tailoringModeText,
+} from "./tailor-wording";
 
 const profile = {
   experiences: [{ id: "e1", title: "Data Engineer", company: "Acme" }],
@@ -55,5 +62,20 @@ describe("tailor wording", () => {
     expect(isProposing("running")).toBe(true);
     expect(isProposing("ready")).toBe(false);
     expect(isProposing("failed")).toBe(false);
+  });
+});
+
+describe("tailoringModeText", () => {
+  it("says how the changes were made and why the LLM was not used", () => {
+    expect(tailoringModeText({ mode: "llm", fallback: null })).toContain("rephrasings");
+    expect(tailoringModeText({ mode: "deterministic", fallback: "llm-error" })).toMatch(
+      /^The LLM could not be used/,
+    );
+    expect(tailoringModeText({ mode: "deterministic", fallback: "llm-limit" })).toContain(
+      "allowance is used up",
+    );
+    expect(tailoringModeText({ mode: "deterministic", fallback: null })).toBe(
+      "These changes only reorder and trim what the profile already says.",
+    );
   });
 });

@@ -103,3 +103,20 @@ export const tailoringStatusText: Record<Tailoring["status"], string> = {
 export function isProposing(status: Tailoring["status"] | undefined): boolean {
   return status === undefined || status === "queued" || status === "running";
 }
+
+const deterministicWords = "These changes only reorder and trim what the profile already says.";
+
+/**
+ * How the changes were made, in words: with the LLM's rephrasings (each checked by the verifier), or
+ * deterministically — saying why when the LLM could have been used but was not.
+ */
+export function tailoringModeText(view: Pick<Tailoring, "mode" | "fallback">): string {
+  if (view.mode === "llm") {
+    return "The LLM also suggested rephrasings. Each was checked against the profile: any that added a skill, employer, title, date or number was rejected and is listed below.";
+  }
+  if (view.fallback === "llm-error") return `The LLM could not be used this time. ${deterministicWords}`;
+  if (view.fallback === "llm-limit") {
+    return `The workspace’s LLM allowance is used up for now. ${deterministicWords}`;
+  }
+  return deterministicWords;
+}

@@ -10,7 +10,7 @@ import { useTRPC } from "../trpc/client";
 import { ChangeCard } from "./change-card";
 import { postingName } from "./match-wording";
 import { matchViewPath, profilePath, tailoringPath } from "./paths";
-import { isProposing, rejectionText, tailoringStatusText } from "./tailor-wording";
+import { isProposing, rejectionText, tailoringModeText, tailoringStatusText } from "./tailor-wording";
 import "./match.css";
 import "./tailor.css";
 
@@ -118,9 +118,9 @@ export function TailoringPage() {
                 <dd data-testid="tailor-score-after">{view.scoreAfter ?? "–"}</dd>
               </div>
             </dl>
-            <p className="muted">
-              Tailoring only reorders and trims what the profile already says. The posting’s missing skills
-              stay missing unless you record that you have them on the match page.
+            <p className="muted" data-testid="tailor-mode" data-mode={view.mode}>
+              {tailoringModeText(view)} The posting’s missing skills stay missing unless you record that you
+              have them on the match page.
             </p>
           </section>
 

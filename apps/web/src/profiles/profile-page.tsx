@@ -1,4 +1,5 @@
 import { skipToken, useQuery } from "@tanstack/react-query";
+import { Fragment } from "react";
 import { Link, useParams } from "react-router";
 import { usePageSubject } from "../app/page-title";
 import { hasRoleAtLeast } from "../auth/roles";
@@ -13,7 +14,9 @@ import { ShareLinksPanel } from "../share-links/share-links-panel";
 import { useTRPC } from "../trpc/client";
 import { ExperienceTimeline } from "./experience-timeline";
 import { ProfileHeader } from "./profile-header";
+import { ProfileLineage } from "./profile-lineage";
 import { EducationSection, LanguagesSection, ProjectsSection, SkillsSection } from "./profile-sections";
+import { orderedSections } from "./section-order";
 import { useFactHighlight } from "./use-fact-highlight";
 import { useProfileUpdate } from "./use-profile-update";
 import "./profiles.css";
@@ -97,16 +100,30 @@ export function ProfilePage() {
             onSave={update.save}
             highlightedFactId={highlightedFactId}
           />
+          <ProfileLineage profile={profile.data} />
           <DocumentWarnings warnings={source.data?.warnings} headingLevel="h2" />
-          <ExperienceTimeline
-            experiences={profile.data.experiences}
-            canEdit={canEdit}
-            onSave={(experience) => update.save({ experiences: [experience] })}
-            highlightedFactId={highlightedFactId}
-          />
-          <SkillsSection skills={profile.data.skills} highlightedFactId={highlightedFactId} />
-          <EducationSection education={profile.data.education} highlightedFactId={highlightedFactId} />
-          <ProjectsSection projects={profile.data.projects} highlightedFactId={highlightedFactId} />
+          {orderedSections(profile.data.sectionOrder).map((section) => (
+            <Fragment key={section}>
+              {section === "experiences" ? (
+                <ExperienceTimeline
+                  experiences={profile.data.experiences}
+                  canEdit={canEdit}
+                  onSave={(experience) => update.save({ experiences: [experience] })}
+                  highlightedFactId={highlightedFactId}
+                />
+              ) : section === "skills" ? (
+                <SkillsSection
+                  skills={profile.data.skills}
+                  highlightedFactId={highlightedFactId}
+                  tailoredOrder={profile.data.source === "tailored"}
+                />
+              ) : section === "education" ? (
+                <EducationSection education={profile.data.education} highlightedFactId={highlightedFactId} />
+              ) : (
+                <ProjectsSection projects={profile.data.projects} highlightedFactId={highlightedFactId} />
+              )}
+            </Fragment>
+          ))}
           <LanguagesSection
             profileId={profile.data.id}
             languages={profile.data.languages}

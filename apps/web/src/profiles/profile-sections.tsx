@@ -1,17 +1,41 @@
 import { factTargetProps } from "../ask/fact-anchors";
 import type { ProfileView } from "../documents/types";
 import { safeHref } from "./safe-href";
-import { groupSkills } from "./skill-groups";
+import { categoryLabel, groupSkills, orderedSkills } from "./skill-groups";
 import { formatDateRange, yearOnlyIfJanuary } from "./year-month";
 
-/** Skills grouped by taxonomy category, each shown by its canonical name. */
+/**
+ * Skills grouped by taxonomy category, each shown by its canonical name — or, for a tailored version
+ * (`tailoredOrder`), as one list in the order tailoring chose, most relevant to the posting first.
+ */
 export function SkillsSection({
   skills,
   highlightedFactId = null,
+  tailoredOrder = false,
 }: {
   skills: ProfileView["skills"];
   highlightedFactId?: string | null;
+  tailoredOrder?: boolean;
 }) {
+  if (tailoredOrder && skills.length > 0) {
+    return (
+      <section className="panel" aria-labelledby="skills-title" data-testid="profile-skills">
+        <h2 id="skills-title">Skills</h2>
+        <p className="muted">In the order tailored for the posting, most relevant first.</p>
+        <ol className="tag-list chip-list skill-order" data-testid="tailored-skill-order">
+          {orderedSkills(skills).map((skill) => (
+            <li
+              key={skill.name}
+              {...factTargetProps(skill.id, highlightedFactId, "chip")}
+              title={`${categoryLabel(skill.category)}${skill.raw !== skill.name ? ` · written as “${skill.raw}”` : ""}`}
+            >
+              {skill.name}
+            </li>
+          ))}
+        </ol>
+      </section>
+    );
+  }
   const groups = groupSkills(skills);
   return (
     <section className="panel" aria-labelledby="skills-title" data-testid="profile-skills">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { categoryLabel, groupSkills } from "./skill-groups";
+import { categoryLabel, groupSkills, orderedSkills } from "./skill-groups";
 
 describe("groupSkills", () => {
   it("groups by category with readable labels, sorted, Other last, duplicates once", () => {
@@ -32,5 +32,18 @@ describe("categoryLabel", () => {
   it("title-cases unknown categories and names blank ones Other", () => {
     expect(categoryLabel("message_queue")).toBe("Message queue");
     expect(categoryLabel("")).toBe("Other");
+  });
+});
+
+describe("orderedSkills", () => {
+  it("keeps the given order (a tailored version's) and shows each canonical name once", () => {
+    const skills = orderedSkills([
+      { name: "Snowflake", category: "database" },
+      { name: "Python", category: "language" },
+      { name: "Airflow", category: "tool" },
+      { name: "python", category: "language" },
+      { name: "Docker", category: "devops" },
+    ]);
+    expect(skills.map((skill) => skill.name)).toEqual(["Snowflake", "Python", "Airflow", "Docker"]);
   });
 });

@@ -61,3 +61,17 @@ export function groupSkills<Skill extends SkillLike>(skills: readonly Skill[]): 
       return a.label.localeCompare(b.label);
     });
 }
+
+/**
+ * Skills in the order given (a tailored version's: most relevant to its posting first), each canonical
+ * name once — where grouping would hide the order tailoring chose.
+ */
+export function orderedSkills<Skill extends SkillLike>(skills: readonly Skill[]): Skill[] {
+  const seen = new Set<string>();
+  return skills.filter((skill) => {
+    const key = skill.name.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,3 +1,4 @@
+import type { MatchLlmFallback, MatchMode } from "@vitae/contracts";
 import { AppError } from "@vitae/errors";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../database";
@@ -20,6 +21,10 @@ export interface JobPosting extends JobPostingSummary {
   text: string;
   requirements: unknown[];
   extractorVersion: string;
+  /** `llm` when grounded LLM requirements were added to the deterministic ones. */
+  extractionMode: MatchMode;
+  /** Why an extraction with an LLM configured stayed deterministic; null otherwise. */
+  extractionFallback: MatchLlmFallback | null;
   updatedAt: Date;
 }
 
@@ -32,6 +37,8 @@ export interface InsertJobPostingParams {
   text: string;
   requirements: unknown[];
   extractorVersion: string;
+  extractionMode?: MatchMode;
+  extractionFallback?: MatchLlmFallback | null;
 }
 
 /** Default and maximum page sizes of {@link listJobPostings}. */
@@ -60,6 +67,8 @@ export async function insertJobPosting(db: Database, params: InsertJobPostingPar
       text: jobPostings.text,
       requirements: jobPostings.requirements,
       extractorVersion: jobPostings.extractorVersion,
+      extractionMode: jobPostings.extractionMode,
+      extractionFallback: jobPostings.extractionFallback,
       updatedAt: jobPostings.updatedAt,
     });
   if (row === undefined) throw new AppError("NOT_FOUND");
@@ -78,6 +87,8 @@ export async function getJobPosting(
       text: jobPostings.text,
       requirements: jobPostings.requirements,
       extractorVersion: jobPostings.extractorVersion,
+      extractionMode: jobPostings.extractionMode,
+      extractionFallback: jobPostings.extractionFallback,
       updatedAt: jobPostings.updatedAt,
     })
     .from(jobPostings)

@@ -1,3 +1,4 @@
+import type { MatchLlmFallback } from "@vitae/contracts";
 import { AppError } from "@vitae/errors";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../database";
@@ -11,6 +12,8 @@ export interface Tailoring {
   postingId: string;
   status: TailoringStatus;
   mode: TailoringMode;
+  /** Why a tailoring asked for in LLM mode was proposed deterministically; null otherwise. */
+  fallback: MatchLlmFallback | null;
   baseHash: string | null;
   changes: unknown[] | null;
   rejected: unknown[] | null;
@@ -29,6 +32,7 @@ const columns = {
   postingId: tailorings.postingId,
   status: tailorings.status,
   mode: tailorings.mode,
+  fallback: tailorings.fallback,
   baseHash: tailorings.baseHash,
   changes: tailorings.changes,
   rejected: tailorings.rejected,
@@ -57,6 +61,7 @@ export async function insertTailoring(
     postingId: string;
     requestedBy: string | null;
     mode: TailoringMode;
+    fallback?: MatchLlmFallback | null;
   },
 ): Promise<void> {
   await db.insert(tailorings).values(params);
@@ -86,10 +91,15 @@ export async function startTailoring(db: Database, ref: Ref): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Stores the verified proposal of a running tailoring and marks it `ready`. */
+/**
+ * Stores the verified proposal of a running tailoring and marks it `ready`. `mode`/`fallback`, when
+ * given, record how the proposal was actually made (an LLM tailoring whose LLM failed ends deterministic).
+ */
 export async function completeTailoring(
   db: Database,
   params: Ref & {
+    mode?: TailoringMode;
+    fallback?: MatchLlmFallback | null;
     baseHash: string;
     changes: unknown[];
     rejected: unknown[];

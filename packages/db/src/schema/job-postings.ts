@@ -1,6 +1,8 @@
+import { type MatchLlmFallback, type MatchMode, matchLlmFallbacks, matchModes } from "@vitae/contracts";
 import { sql } from "drizzle-orm";
 import { check, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { id, timestampTz } from "./columns";
+import { sqlInList } from "./roles";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
@@ -8,7 +10,9 @@ import { workspaces } from "./workspaces";
  * Job postings pasted into a workspace, with the requirements extracted from the whole text when the
  * posting was created. `requirements` is the extractor's output as it was (validated by the API with
  * `@vitae/matching`'s `requirementSchema` when read back); `extractor_version` names the extraction that
- * produced it, so a posting extracted by an older version can be told apart.
+ * produced it, so a posting extracted by an older version can be told apart. `extraction_mode` says
+ * whether the LLM's grounded requirements were added; `extraction_fallback` why an LLM-configured
+ * extraction stayed deterministic.
  */
 export const jobPostings = pgTable(
   "job_postings",
@@ -24,6 +28,8 @@ export const jobPostings = pgTable(
     text: text().notNull(),
     requirements: jsonb().$type<unknown[]>().notNull(),
     extractorVersion: text().notNull(),
+    extractionMode: text().$type<MatchMode>().notNull().default("deterministic"),
+    extractionFallback: text().$type<MatchLlmFallback>(),
     // Millisecond precision so listings order exactly like the values clients receive (keyset cursors).
     createdAt: timestamp({ withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
     updatedAt: timestampTz()
@@ -39,5 +45,10 @@ export const jobPostings = pgTable(
     ),
     index("job_postings_created_by_idx").on(table.createdBy),
     check("job_postings_requirements_array", sql`jsonb_typeof(${table.requirements}) = 'array'`),
+    check("job_postings_extraction_mode_valid", sql.raw(`extraction_mode in (${sqlInList(matchModes)})`)),
+    check(
+      "job_postings_extraction_fallback_valid",
+      sql.raw(`extraction_fallback is null or extraction_fallback in (${sqlInList(matchLlmFallbacks)})`),
+    ),
   ],
 );

@@ -1,3 +1,4 @@
+import { type MatchLlmFallback, matchLlmFallbacks } from "@vitae/contracts";
 import { sql } from "drizzle-orm";
 import { check, foreignKey, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { id, timestamps, timestampTz } from "./columns";
@@ -42,6 +43,8 @@ export const tailorings = pgTable(
     requestedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     status: text().$type<TailoringStatus>().notNull().default("queued"),
     mode: text().$type<TailoringMode>().notNull().default("deterministic"),
+    // Why an LLM tailoring ended in deterministic mode (`mode` is then "deterministic").
+    fallback: text().$type<MatchLlmFallback>(),
     baseHash: text(),
     changes: jsonb().$type<unknown[]>(),
     rejected: jsonb().$type<unknown[]>(),
@@ -67,5 +70,9 @@ export const tailorings = pgTable(
     }).onDelete("cascade"),
     check("tailorings_status_valid", sql.raw(`status in (${sqlInList(tailoringStatuses)})`)),
     check("tailorings_mode_valid", sql.raw(`mode in (${sqlInList(tailoringModes)})`)),
+    check(
+      "tailorings_fallback_valid",
+      sql.raw(`fallback is null or fallback in (${sqlInList(matchLlmFallbacks)})`),
+    ),
   ],
 );

@@ -1,24 +1,70 @@
+import type { MatchLlmFallback } from "@vitae/contracts";
 import {
   completeTailoring,
   getJobPosting,
   getProfileView,
   getTailoring,
+  incrementWorkspaceUsage,
   listAttestations,
   startTailoring,
+  type TailoringMode,
+  usagePeriodOf,
 } from "@vitae/db";
 import { AppError } from "@vitae/errors";
-import { applyChanges, proposeChanges, requirementSchema } from "@vitae/matching";
+import {
+  applyChanges,
+  type Change,
+  type MatchProfile,
+  proposeChanges,
+  proposeRephrasings,
+  type Requirement,
+  requirementSchema,
+} from "@vitae/matching";
 import { z } from "zod";
-import type { JobHandler } from "../handler-types";
+import type { JobContext, JobHandler } from "../handler-types";
 import { profileBaseHash } from "../matching/base-hash";
 import { matchProfileOf } from "../matching/match-profile";
+import { matchingLlmFor } from "../matching/matching-llm";
+
+type Context = JobContext<"tailoring.propose-changes">;
 
 /**
- * `tailoring.propose-changes` (deterministic mode): reads the profile (with its attested skills) and the
- * posting, proposes reorder/shorten changes, lets the blocking verifier judge every one, and stores the
- * accepted changes with each one's score delta, the rejected ones with their reasons, the scores before
- * and after all accepted changes, and the base hash a confirmation must still match. Idempotent: a
- * finished tailoring is left alone and a retry recomputes the same proposal.
+ * The LLM's rephrasings (`replace` changes, still unverified) for an LLM-mode tailoring, or the reason
+ * there are none: no provider in this process, or a failed call. The tokens spent are added to the
+ * month's quota before the proposal is stored, so a retry (served from the LLM cache, 0 tokens) never
+ * counts them twice.
+ */
+async function rephrasingsOf(
+  context: Context,
+  workspaceId: string,
+  profile: MatchProfile,
+  requirements: readonly Requirement[],
+): Promise<{ changes: Change[]; fallback: MatchLlmFallback | null }> {
+  const { llm: client } = context.services;
+  if (!client.available) return { changes: [], fallback: "llm-error" };
+  const { llm, record } = matchingLlmFor(client, { workspaceId, signal: context.signal });
+  const changes = await proposeRephrasings(profile, requirements, llm);
+  if (record.tokens > 0) {
+    await incrementWorkspaceUsage(context.db, {
+      workspaceId,
+      period: usagePeriodOf(new Date()),
+      llmTokens: record.tokens,
+    });
+  }
+  if (record.failed !== undefined) {
+    context.logger.warn({ err: record.failed }, "LLM tailoring failed; proposing deterministic changes");
+    return { changes: [], fallback: "llm-error" };
+  }
+  return { changes, fallback: null };
+}
+
+/**
+ * `tailoring.propose-changes`: reads the profile (with its attested skills) and the posting, proposes
+ * reorder/shorten changes — and in LLM mode the LLM's rephrasings too — lets the blocking verifier judge
+ * every one, and stores the accepted changes with each one's score delta, the rejected ones with their
+ * reasons, the scores before and after all accepted changes, and the base hash a confirmation must still
+ * match. An LLM tailoring whose LLM fails is stored in deterministic mode with `fallback: "llm-error"`.
+ * Idempotent: a finished tailoring is left alone and a retry recomputes the same proposal.
  */
 export const proposeTailoring: JobHandler<"tailoring.propose-changes"> = async (context) => {
   const { db, payload, reportProgress } = context;
@@ -28,7 +74,7 @@ export const proposeTailoring: JobHandler<"tailoring.propose-changes"> = async (
   const ref = { workspaceId, tailoringId: payload.tailoringId };
   const tailoring = await getTailoring(db, ref);
   if (tailoring === undefined || !(await startTailoring(db, ref))) {
-    return { tailoringId: payload.tailoringId, skipped: true, changes: 0 };
+    return { tailoringId: payload.tailoringId, skipped: true, changes: 0, mode: null };
   }
   const [posting, view, attested] = await Promise.all([
     getJobPosting(db, { workspaceId, postingId: tailoring.postingId }),
@@ -42,14 +88,28 @@ export const proposeTailoring: JobHandler<"tailoring.propose-changes"> = async (
   if (!parsed.success) {
     throw new AppError("VALIDATION_FAILED", { message: "The posting's requirements are not readable." });
   }
-  await reportProgress(30, "Proposing changes");
   const profile = matchProfileOf(view, attested.get(view.id));
-  const applied = applyChanges(profile, proposeChanges(profile, parsed.data), {
+  let mode: TailoringMode = tailoring.mode;
+  let fallback = tailoring.fallback;
+  let rephrasings: Change[] = [];
+  if (mode === "llm") {
+    await reportProgress(20, "Asking the LLM for rephrasings");
+    const proposed = await rephrasingsOf(context, workspaceId, profile, parsed.data);
+    rephrasings = proposed.changes;
+    if (proposed.fallback !== null) {
+      mode = "deterministic";
+      fallback = proposed.fallback;
+    }
+  }
+  await reportProgress(60, "Verifying changes");
+  const applied = applyChanges(profile, [...proposeChanges(profile, parsed.data), ...rephrasings], {
     requirements: parsed.data,
     today: new Date(),
   });
   await completeTailoring(db, {
     ...ref,
+    mode,
+    fallback,
     baseHash: profileBaseHash(profile),
     changes: applied.changes,
     rejected: applied.rejected,
@@ -58,5 +118,5 @@ export const proposeTailoring: JobHandler<"tailoring.propose-changes"> = async (
     scoreAfter: applied.scoreAfter,
   });
   await reportProgress(100, "Changes ready");
-  return { tailoringId: tailoring.id, skipped: false, changes: applied.changes.length };
+  return { tailoringId: tailoring.id, skipped: false, changes: applied.changes.length, mode };
 };

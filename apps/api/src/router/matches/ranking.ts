@@ -51,7 +51,8 @@ const rankingOutput = z.object({
   nextCursor: z.string().nullable(),
 });
 
-function progressOf(ranking: MatchRanking): number {
+/** A ranking's progress in percent: 100 once it succeeded, otherwise the share scored (at most 99). */
+export function progressOf(ranking: MatchRanking): number {
   if (ranking.status === "succeeded") return 100;
   if (ranking.total === 0) return 0;
   return Math.min(99, Math.floor((ranking.scored / ranking.total) * 100));

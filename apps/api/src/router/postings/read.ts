@@ -1,3 +1,4 @@
+import { matchLlmFallbacks, matchModes } from "@vitae/contracts";
 import { getJobPosting, listJobPostings } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { z } from "zod";
@@ -7,7 +8,10 @@ import { postingIdInput, requirementOutput, requirementsOf } from "./schemas";
 
 const readProcedure = workspaceProcedure({ role: "viewer", scope: "postings:read" });
 
-/** A posting with its text and the requirements extracted from it (spans point into `text`). */
+/**
+ * A posting with its text and the requirements extracted from it (spans point into `text`);
+ * `extraction` says whether the LLM's grounded requirements are among them, or why not.
+ */
 export const byId = readProcedure
   .input(postingIdInput)
   .output(
@@ -17,6 +21,7 @@ export const byId = readProcedure
       company: z.string().nullable(),
       text: z.string(),
       requirements: z.array(requirementOutput),
+      extraction: z.object({ mode: z.enum(matchModes), fallback: z.enum(matchLlmFallbacks).nullable() }),
       createdAt: isoDate,
     }),
   )
@@ -39,6 +44,7 @@ export const byId = readProcedure
         canonical,
         span,
       })),
+      extraction: { mode: posting.extractionMode, fallback: posting.extractionFallback },
       createdAt: posting.createdAt,
     };
   });

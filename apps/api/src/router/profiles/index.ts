@@ -3,7 +3,9 @@ import {
   getProfileLineage,
   getProfileView,
   getProfileViewByDocument,
+  getTailoredFor,
   listAttestations,
+  listTailoredVersions,
   profileSources,
   updateProfile,
 } from "@vitae/db";
@@ -72,13 +74,33 @@ const profileView = z.object({
 /**
  * `profiles.byId` adds the skills the user attested (`profiles.attest`, oldest first) and where the
  * profile came from: parsed from its document, or a tailored version of `parentProfileId` confirmed from
- * `tailoringId`, with the section order tailoring chose (null: the default order).
+ * `tailoringId`, with the section order tailoring chose (null: the default order). `tailoredFor` names
+ * the posting a tailored version was made for; `versions` lists the tailored versions made from this
+ * profile (oldest first), so clients link a version to its parent and back.
  */
 const profileWithAttestations = profileView.extend({
   source: z.enum(profileSources),
   parentProfileId: z.string().nullable(),
   tailoringId: z.string().nullable(),
   sectionOrder: z.array(z.string()).nullable(),
+  tailoredFor: z
+    .object({
+      tailoringId: z.string(),
+      postingId: z.string().nullable(),
+      title: z.string().nullable(),
+      company: z.string().nullable(),
+    })
+    .nullable(),
+  versions: z.array(
+    z.object({
+      profileId: z.string(),
+      tailoringId: z.string().nullable(),
+      postingId: z.string().nullable(),
+      title: z.string().nullable(),
+      company: z.string().nullable(),
+      createdAt: isoDate,
+    }),
+  ),
   attestations: z.array(
     z.object({ id: z.string(), skill: z.string(), note: z.string().nullable(), createdAt: isoDate }),
   ),
@@ -88,13 +110,24 @@ const readProcedure = workspaceProcedure({ role: "viewer", scope: "documents:rea
 
 /** A profile as `profiles.byId` shows it; NOT_FOUND when missing or another workspace's. */
 async function readProfile(db: Database, scope: { workspaceId: string; profileId: string }) {
-  const [view, lineage, attested] = await Promise.all([
+  const [view, lineage, attested, versions] = await Promise.all([
     getProfileView(db, scope),
     getProfileLineage(db, scope),
     listAttestations(db, { workspaceId: scope.workspaceId, profileIds: [scope.profileId] }),
+    listTailoredVersions(db, scope),
   ]);
   if (!view || !lineage) throw new AppError("NOT_FOUND");
-  return { ...view, ...lineage, attestations: attested.get(view.id) ?? [] };
+  const tailoredFor =
+    lineage.tailoringId === null
+      ? undefined
+      : await getTailoredFor(db, { workspaceId: scope.workspaceId, tailoringId: lineage.tailoringId });
+  return {
+    ...view,
+    ...lineage,
+    tailoredFor: tailoredFor ?? null,
+    versions,
+    attestations: attested.get(view.id) ?? [],
+  };
 }
 
 const byId = readProcedure

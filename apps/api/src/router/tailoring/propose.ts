@@ -5,11 +5,15 @@ import { proposeTailoringJob } from "@vitae/queue";
 import { z } from "zod";
 import { workspaceProcedure } from "../../trpc/procedures";
 import { auditEventOf } from "../audit-trail";
+import { admitMatchLlm } from "../match-llm";
 
 /**
  * Proposes changes that fit profile `profileId` to posting `postingId`, as a `tailoring.propose-changes`
- * job (deterministic mode: reorder and shorten; nothing is ever added). The tailoring, its run and its
- * audit row commit together before the job is queued. Read the proposal with `tailoring.byId`.
+ * job: deterministic mode reorders and shortens (nothing is ever added); with an LLM configured and the
+ * workspace's `llm` tier and token quota admitting it, LLM mode also proposes rephrasings, which the same
+ * blocking verifier judges. Otherwise the tailoring is deterministic, labelled `fallback: "llm-limit"` when
+ * the limits refused the LLM. The tailoring, its run and its audit row commit together before the job is
+ * queued. Read the proposal with `tailoring.byId`, follow it with `tailoring.progress`.
  */
 export const propose = workspaceProcedure({ role: "member", scope: "documents:write" })
   .input(z.strictObject({ profileId: z.uuid(), postingId: z.uuid() }))
@@ -22,6 +26,7 @@ export const propose = workspaceProcedure({ role: "member", scope: "documents:wr
       getJobPosting(db, { workspaceId, postingId: input.postingId }),
     ]);
     if (profileVersion === undefined || posting === undefined) throw new AppError("NOT_FOUND");
+    const admission = await admitMatchLlm(ctx);
     const tailoringId = randomUUID();
     await queue.enqueue(
       proposeTailoringJob,
@@ -36,7 +41,8 @@ export const propose = workspaceProcedure({ role: "member", scope: "documents:wr
             profileId: input.profileId,
             postingId: posting.id,
             requestedBy: ctx.principal.userId,
-            mode: "deterministic",
+            mode: admission.mode,
+            fallback: admission.fallback,
           });
           await insertAuditEvent(
             tx,
@@ -45,7 +51,7 @@ export const propose = workspaceProcedure({ role: "member", scope: "documents:wr
               action: "tailoring.propose",
               targetType: "profile",
               targetId: input.profileId,
-              metadata: { tailoringId, postingId: posting.id, mode: "deterministic" },
+              metadata: { tailoringId, postingId: posting.id, mode: admission.mode },
             }),
           );
         },

@@ -1,3 +1,4 @@
+import { matchLlmFallbacks } from "@vitae/contracts";
 import { getTailoring, tailoringModes, tailoringStatuses } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { rejectionCodes } from "@vitae/matching";
@@ -9,7 +10,8 @@ import { changeOutput, proposalOf } from "./schemas";
 /**
  * A tailoring: its status, and once `ready` the changes the verifier accepted (each with the score
  * delta it alone brings), the ones it rejected with the reason, the score before and after all accepted
- * changes, and the `baseHash` a confirmation must send back. `resultProfileId` is the version created by
+ * changes, and the `baseHash` a confirmation must send back. `mode` says how the changes were made
+ * (`llm` adds rephrasings) and `fallback` why a tailoring that could use the LLM did not. `resultProfileId` is the version created by
  * `tailoring.confirm`.
  */
 export const byId = workspaceProcedure({ role: "viewer", scope: "documents:read" })
@@ -21,6 +23,7 @@ export const byId = workspaceProcedure({ role: "viewer", scope: "documents:read"
       postingId: z.string(),
       status: z.enum(tailoringStatuses),
       mode: z.enum(tailoringModes),
+      fallback: z.enum(matchLlmFallbacks).nullable(),
       baseHash: z.string().nullable(),
       changes: z.array(changeOutput.extend({ scoreDelta: z.number() })),
       rejected: z.array(z.object({ change: changeOutput, code: z.enum(rejectionCodes), reason: z.string() })),
