@@ -66,7 +66,7 @@ describe("Profile versions: a tailored version says what it was tailored for and
     // The sections follow the order tailoring chose.
     const sectionsShown = await page.evaluate(
       (ids) =>
-        [...document.querySelectorAll<HTMLElement>("[data-testid]")]
+        [...window.document.querySelectorAll<HTMLElement>("[data-testid]")]
           .map((element) => element.dataset.testid ?? "")
           .filter((id) => ids.includes(id)),
       sectionTestIds,
