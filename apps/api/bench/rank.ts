@@ -7,9 +7,13 @@ import { call, createWorkspace, signUp } from "../test/identity";
  * `pnpm bench:rank`: ranks 10,000 stored profiles against one posting end to end — `matches.rank` over
  * HTTP, the `matches.rank-profiles` job on the API's in-process worker, and `matches.ranking` polled
  * until it reports `succeeded` — on a real Postgres. The profiles are the three fixture résumés, parsed
- * by the product once and cloned in SQL with all their facts. Env: BENCH_PROFILES (default 10000).
+ * by the product once and cloned in SQL with all their facts. The first ranking computes the clones'
+ * match features (cloning bypassed ingest, which stores them); then BENCH_RUNS rankings (default 3) read
+ * them, as rankings of ingested profiles do. Env: BENCH_PROFILES (default 10000); BENCH_WINDOWS=1 prints
+ * each ranking's start and end on the monotonic clock (µs), the time base of a `--cpu-prof` profile.
  */
 const count = Number(process.env.BENCH_PROFILES ?? 10_000);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
 const posting = [
   "Senior Data Engineer",
   "",
@@ -83,37 +87,58 @@ try {
   });
   const postingId = created.body.result.data.postingId as string;
 
-  const started = performance.now();
-  const ranked = await call(api, "matches.rank", {
-    cookie: owner.cookie,
-    type: "mutation",
-    input: { postingId },
-  });
-  const rankingId = ranked.body.result.data.rankingId as string;
-  let status = "queued";
-  let first: { name: string; score: number } | undefined;
-  while (status === "queued" || status === "running") {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const read = await call(api, "matches.ranking", {
+  // The first ranking finds no stored match features for the clones (they bypassed ingest, which stores
+  // them) and computes them on the way; the next ones read them, as every ranking of ingested profiles does.
+  const rankOnce = async (label: string) => {
+    const started = performance.now();
+    const window = process.hrtime.bigint();
+    const ranked = await call(api, "matches.rank", {
       cookie: owner.cookie,
-      input: { rankingId },
+      type: "mutation",
+      input: { postingId },
     });
-    if (read.body.result === undefined) {
-      throw new Error(
-        `matches.ranking answered ${read.status}: ${JSON.stringify(read.body.error ?? read.body)}`,
-      );
+    const rankingId = ranked.body.result.data.rankingId as string;
+    let status = "queued";
+    let first: { name: string; score: number } | undefined;
+    while (status === "queued" || status === "running") {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const read = await call(api, "matches.ranking", {
+        cookie: owner.cookie,
+        input: { rankingId },
+      });
+      if (read.body.result === undefined) {
+        const requestId = read.body.error?.requestId ?? read.body.requestId;
+        const problems = api
+          .logLines()
+          .filter((line) => Number(line.level) >= 40 || line.requestId === requestId);
+        throw new Error(
+          `matches.ranking answered ${read.status}: ${JSON.stringify(read.body.error ?? read.body)}\n` +
+            problems.map((line) => JSON.stringify(line)).join("\n"),
+        );
+      }
+      status = read.body.result.data.ranking.status;
+      first = read.body.result.data.items[0];
     }
-    status = read.body.result.data.ranking.status;
-    first = read.body.result.data.items[0];
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const [run] = (await api.deps.db.execute(
-    sql`select extract(epoch from finished_at - started_at) as seconds, result from job_runs where id = ${rankingId}`,
-  )) as unknown as { seconds: string; result: { scored: number } }[];
+    const seconds = (performance.now() - started) / 1000;
+    if (process.env.BENCH_WINDOWS !== undefined)
+      console.log(`window ${label} ${window / 1000n} ${process.hrtime.bigint() / 1000n}`);
+    const [run] = (await api.deps.db.execute(
+      sql`select extract(epoch from finished_at - started_at) as seconds, result from job_runs where id = ${rankingId}`,
+    )) as unknown as { seconds: string; result: { scored: number } }[];
+    console.log(
+      `rank ${count} stored profiles × one posting, end to end (rank → job → first page), ${label}: ` +
+        `${seconds.toFixed(2)} s (${status}; job ${Number(run?.seconds ?? 0).toFixed(2)} s, ` +
+        `${run?.result.scored} scored; best: ${first?.name} ${first?.score})`,
+    );
+    return seconds;
+  };
+  await rankOnce("features computed by the job");
+  const warm: number[] = [];
+  for (let index = 0; index < runs; index += 1) warm.push(await rankOnce("features stored"));
+  warm.sort((a, b) => a - b);
   console.log(
-    `rank ${count} stored profiles × one posting, end to end (rank → job → first page): ${seconds.toFixed(2)} s ` +
-      `(${status}; job ${Number(run?.seconds ?? 0).toFixed(2)} s, ${run?.result.scored} scored; ` +
-      `best: ${first?.name} ${first?.score})`,
+    `rank ${count} × one posting with stored features: median ${warm[Math.floor(warm.length / 2)]?.toFixed(2)} s ` +
+      `over ${runs} runs (goal ≤ 2 s)`,
   );
 } finally {
   await api.cleanup();

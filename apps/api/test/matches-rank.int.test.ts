@@ -1,5 +1,5 @@
-import { jobPostings } from "@vitae/db";
-import { eq } from "drizzle-orm";
+import { jobPostings, profileMatchFeatures } from "@vitae/db";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./harness";
 import { call, createWorkspace, signUp, type TestUser } from "./identity";
@@ -199,5 +199,48 @@ describe("matches.rank / matches.ranking", () => {
     expect(read.status).toBe(200);
     expect(read.body.result.data.ranking).toMatchObject({ status: "failed", errorCode: "VALIDATION_FAILED" });
     expect(read.body.result.data.items).toEqual([]);
+  });
+
+  // Last: it corrects a profile the tests above expect as uploaded.
+  it("ranks from features stored at ingest and recomputes them for a corrected profile's new version", async () => {
+    const stored = await api.deps.db
+      .select({ profileId: profileMatchFeatures.profileId })
+      .from(profileMatchFeatures)
+      .where(inArray(profileMatchFeatures.profileId, Object.values(profileIds)));
+    expect(stored).toHaveLength(3);
+
+    const postingId = await createPosting(api, owner);
+    const marcusId = profileIds["marcus-lee"] ?? "";
+    const scoreOf = async (rankingId: string) => {
+      const items = (await ranking(owner, { rankingId })).body.result.data.items as Item[];
+      return items.find((item) => item.profileId === marcusId);
+    };
+    const before = await scoreOf(await rankAndWait({ postingId }));
+    const kubernetes = (await requirementsOf(api, owner, postingId)).find(
+      (requirement) => requirement.canonical === "Kubernetes",
+    );
+    expect(before?.missing.map((gap) => gap.requirementId)).toContain(kubernetes?.id);
+
+    const profile = (
+      await call(api, "profiles.byId", { cookie: owner.cookie, input: { profileId: marcusId } })
+    ).body.result.data;
+    const corrected = await call(api, "profiles.update", {
+      cookie: owner.cookie,
+      type: "mutation",
+      input: {
+        profileId: marcusId,
+        patch: { summary: `${profile.summary ?? ""} Runs Kubernetes clusters.` },
+      },
+    });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+
+    const after = await scoreOf(await rankAndWait({ postingId }));
+    const single = await call(api, "matches.score", {
+      cookie: owner.cookie,
+      input: { profileId: marcusId, postingId },
+    });
+    expect(after?.score).toBe(single.body.result.data.score);
+    expect(after?.score).toBeGreaterThan(before?.score ?? 100);
+    expect(after?.missing.map((gap) => gap.requirementId)).not.toContain(kubernetes?.id);
   });
 });

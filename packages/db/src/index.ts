@@ -232,6 +232,13 @@ export {
   type ProfileAttestation,
 } from "./queries/profile-attestations";
 export {
+  type ListRankableProfilesParams,
+  listRankableProfiles,
+  type ProfileMatchFeaturesRow,
+  type RankableProfile,
+  storeProfileMatchFeatures,
+} from "./queries/profile-match-features";
+export {
   type ProfileFactHit,
   profileSearchLimit,
   type SearchableFactKind,
@@ -383,6 +390,7 @@ export {
   type ProfileParser,
   type ProfileSource,
   profileAttestations,
+  profileMatchFeatures,
   profileParsers,
   profileSkills,
   profileSources,

@@ -1,6 +1,12 @@
 import { postings } from "../eval/postings";
 import { profiles } from "../eval/profiles";
-import { extractRequirements, type MatchProfile, scoreProfile } from "../src/index";
+import {
+  extractRequirements,
+  type MatchProfile,
+  matchFeaturesOf,
+  scoreMatchFeatures,
+  scoreProfile,
+} from "../src/index";
 
 const today = new Date("2026-12-01T00:00:00Z");
 const posting = postings[0]?.text ?? "";
@@ -58,6 +64,22 @@ for (const candidate of generated) total += scoreProfile(candidate, requirements
 const seconds = (performance.now() - started) / 1000;
 console.log(
   `score 10,000 profiles × one posting: ${seconds.toFixed(2)} s, ${Math.round(10_000 / seconds)} rows/s (mean score ${(total / 10_000).toFixed(1)})`,
+);
+
+// The same profiles from stored features, as rankings read them: JSON text (as Postgres returns it),
+// parsed and scored. The profiles' own analysis is done once, when they are stored.
+const stored = generated.map((candidate) => JSON.stringify(matchFeaturesOf(candidate)));
+const fromFeatures = performance.now();
+let featureTotal = 0;
+stored.forEach((json, index) => {
+  const features = JSON.parse(json);
+  featureTotal += scoreMatchFeatures({ id: `g${index}`, features }, requirements, { today }).score;
+});
+const featureSeconds = (performance.now() - fromFeatures) / 1000;
+console.log(
+  `score 10,000 stored features × one posting (JSON parse included): ${featureSeconds.toFixed(2)} s, ` +
+    `${Math.round(10_000 / featureSeconds)} rows/s, ${(seconds / featureSeconds).toFixed(1)}× the profiles' ` +
+    `(mean score ${(featureTotal / 10_000).toFixed(1)}, mean ${Math.round(stored.reduce((sum, json) => sum + json.length, 0) / stored.length)} bytes)`,
 );
 
 // Hostile postings: time per character should stay flat as the input doubles (linear work).

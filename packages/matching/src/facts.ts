@@ -52,10 +52,11 @@ function fact(
 }
 
 /**
- * The profile as facts: every experience, education entry, project, skill, the summary/headline
- * (`<profileId>:summary`) and every attestation, each with the technologies it names.
+ * The profile's own facts — every experience, education entry, project, skill and the summary/headline
+ * (`<profileId>:summary`) — each with the technologies it names. Attestations are not among them: they
+ * are stored apart from the profile and change without a new profile version.
  */
-export function profileFacts(profile: MatchProfile): ProfileFact[] {
+export function contentFacts(profile: MatchProfile): ProfileFact[] {
   const facts: ProfileFact[] = [];
   const summary = [profile.headline, profile.summary].filter((part) => part !== null).join("\n");
   if (summary.length > 0) facts.push(fact(`${profile.id}:summary`, "summary", summary));
@@ -81,11 +82,20 @@ export function profileFacts(profile: MatchProfile): ProfileFact[] {
     if (!item.languages.length) item.languages = languagesMentioned(skill.name);
     facts.push(item);
   }
-  (profile.attestations ?? []).forEach((attestation, index) => {
-    const id = attestation.id ?? `${profile.id}:attestation:${index}`;
-    facts.push(fact(id, "attestation", attestation.skill, [attestation.skill]));
-  });
   return facts;
+}
+
+/** The profile's attestations as facts, in order: `<profileId>:attestation:<index>` when one has no id. */
+export function attestationFacts(profile: Pick<MatchProfile, "id" | "attestations">): ProfileFact[] {
+  return (profile.attestations ?? []).map((attestation, index) => {
+    const id = attestation.id ?? `${profile.id}:attestation:${index}`;
+    return fact(id, "attestation", attestation.skill, [attestation.skill]);
+  });
+}
+
+/** The profile as facts: its {@link contentFacts}, then its {@link attestationFacts}. */
+export function profileFacts(profile: MatchProfile): ProfileFact[] {
+  return [...contentFacts(profile), ...attestationFacts(profile)];
 }
 
 function monthIndex(value: YearMonth): number {

@@ -2,6 +2,14 @@ export { type AppliedTailoring, applyChanges } from "./apply";
 export { type Change, type ChangeAction, changeActions, changeSchema } from "./changes";
 export { extractRequirements } from "./extract";
 export {
+  isMatchFeatures,
+  type MatchFeatures,
+  matchFeaturesOf,
+  matchFeaturesVersion,
+  type StoredFact,
+  scoreMatchFeatures,
+} from "./features";
+export {
   type ExtractionFallback,
   extractRequirementsWithLlm,
   type MatchingLlm,

@@ -223,7 +223,15 @@ export function scoreProfile(
   requirements: readonly Requirement[],
   options: { today: Date },
 ): ScoreResult {
-  const facts = profileFacts(profile);
+  return scoreFacts(profileFacts(profile), requirements, options);
+}
+
+/** {@link scoreProfile} of a profile already flattened into facts (by `profileFacts` or stored features). */
+export function scoreFacts(
+  facts: readonly ProfileFact[],
+  requirements: readonly Requirement[],
+  options: { today: Date },
+): ScoreResult {
   const today = yearMonthOf(options.today);
   const empty = () => ({ points: 0, earned: 0, met: 0, partial: 0, missing: 0 });
   const breakdown = { must: empty(), nice: empty() };

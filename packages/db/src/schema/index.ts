@@ -34,6 +34,7 @@ export {
   matchRankings,
 } from "./match-rankings";
 export { profileAttestations } from "./profile-attestations";
+export { profileMatchFeatures } from "./profile-match-features";
 export { profileSkills } from "./profile-skills";
 export {
   type ProfileParser,

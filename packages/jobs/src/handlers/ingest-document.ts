@@ -23,6 +23,7 @@ import { AppError, isAppError } from "@vitae/errors";
 import type { LlmClient } from "@vitae/llm";
 import { normalizeTechnology } from "@vitae/taxonomy";
 import type { JobContext, JobHandler, JsonValue } from "../handler-types";
+import { refreshMatchFeatures } from "../matching/match-features";
 
 /** Bumped whenever parsing changes meaningfully, so stored profiles say which parser made them. */
 export const heuristicParserVersion = "heuristic@1";
@@ -157,6 +158,11 @@ export const ingestDocument: JobHandler<"documents.ingest"> = async (context) =>
       parser,
       parserVersion,
       resolveTechnology: normalizeTechnology,
+    });
+    // Rankings read these instead of analysing every profile's facts; they are a cache (a ranking
+    // computes missing ones), so failing to store them does not fail the document.
+    await refreshMatchFeatures(db, { workspaceId, profileId }).catch((error: unknown) => {
+      context.logger.warn({ err: error, profileId }, "match features not stored");
     });
     await markDocumentReady(db, {
       workspaceId,

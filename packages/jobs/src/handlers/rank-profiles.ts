@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import {
   countRankableProfiles,
   finishMatchRanking,
@@ -5,23 +6,33 @@ import {
   getMatchRanking,
   insertMatchRankingResults,
   listAttestations,
-  listProfileViews,
-  type ProfileView,
+  listRankableProfiles,
+  type RankableProfile,
   startMatchRanking,
 } from "@vitae/db";
 import { AppError } from "@vitae/errors";
-import { requirementSchema, scoreProfile } from "@vitae/matching";
+import {
+  isMatchFeatures,
+  type MatchFeatures,
+  matchFeaturesVersion,
+  requirementSchema,
+  scoreMatchFeatures,
+} from "@vitae/matching";
 import { z } from "zod";
 import type { JobHandler } from "../handler-types";
-import { matchProfileOf } from "../matching/match-profile";
+import { computeMatchFeatures, matchSliceSize, storeMatchFeatures } from "../matching/match-features";
+import { attestationsOf } from "../matching/match-profile";
 import { rankingReasonsOf } from "../matching/ranking-reasons";
 
 /** Profiles read, scored and stored per round trip: bounds memory whatever the workspace's size. */
-export const rankPageSize = 500;
+export const rankPageSize = 1000;
 
 /**
  * `matches.rank-profiles`: scores the ranking's profiles (the whole workspace, or the chosen ones) against
  * its posting page by page and stores each score with its top reasons, reporting progress per page.
+ * Scores are computed from each profile version's stored match features; a profile whose features are
+ * missing or stale (a newer version, another features version) is analysed from its facts and its
+ * features stored on the way, so the next ranking reads them.
  * Idempotent: a retried attempt clears the partial results and starts over; a finished or deleted
  * ranking (its posting was deleted) is left alone. A posting whose stored requirements no longer parse
  * is a permanent failure.
@@ -51,11 +62,12 @@ export const rankProfiles: JobHandler<"matches.rank-profiles"> = async (context)
   // One "today" for the whole ranking: every profile's years are counted to the same day.
   const today = new Date();
   const readPage = (afterId: string | undefined) => {
-    const read = listProfileViews(db, {
+    const read = listRankableProfiles(db, {
       workspaceId,
-      profileIds: ranking.profileIds ?? undefined,
+      profileIds: ranking.profileIds,
       afterId,
       limit: rankPageSize,
+      featuresVersion: matchFeaturesVersion,
     });
     // Awaited later: marked handled now so a failure while another step is awaited is not "unhandled".
     read.catch(() => undefined);
@@ -64,22 +76,38 @@ export const rankProfiles: JobHandler<"matches.rank-profiles"> = async (context)
   // Postgres and this process work side by side: the next page is read and the previous page's results
   // are written while this page is scored.
   let scored = 0;
-  let pending: Promise<ProfileView[]> | null = readPage(undefined);
+  let pending: Promise<RankableProfile[]> | null = readPage(undefined);
   let writing: Promise<void> = Promise.resolve();
   while (pending !== null) {
-    const page: ProfileView[] = await pending;
+    const page: RankableProfile[] = await pending;
     pending = page.length === rankPageSize ? readPage(page.at(-1)?.id) : null;
-    const attested = await listAttestations(db, { workspaceId, profileIds: page.map((view) => view.id) });
-    const results = page.map((view) => {
-      const result = scoreProfile(matchProfileOf(view, attested.get(view.id)), requirements, { today });
-      return { profileId: view.id, score: result.score, reasons: rankingReasonsOf(result) };
-    });
+    const ids = page.map((profile) => profile.id);
+    const [attested, computed] = await Promise.all([
+      listAttestations(db, { workspaceId, profileIds: ids }),
+      computeMatchFeatures(db, {
+        workspaceId,
+        profiles: page.filter((profile) => !isMatchFeatures(profile.features)),
+      }),
+    ]);
+    const results: { profileId: string; score: number; reasons: unknown }[] = [];
+    for (const [index, profile] of page.entries()) {
+      if (index > 0 && index % matchSliceSize === 0) await yieldToEventLoop();
+      const features = computed.get(profile.id)?.features ?? (profile.features as MatchFeatures);
+      // Stale features of a profile deleted since the page was read: it is no longer ranked.
+      if (!isMatchFeatures(features)) continue;
+      const attestations = attestationsOf(attested.get(profile.id) ?? []);
+      const result = scoreMatchFeatures({ id: profile.id, features, attestations }, requirements, { today });
+      results.push({ profileId: profile.id, score: result.score, reasons: rankingReasonsOf(result) });
+    }
     await writing;
-    scored += page.length;
+    scored += results.length;
     // Profiles added while the job runs may push `scored` past the count taken at the start.
     const percent = Math.min(99, Math.floor((scored / Math.max(total, 1)) * 100));
     const message = `Scored ${scored}`;
-    writing = insertMatchRankingResults(db, { ...ref, results }).then(() => reportProgress(percent, message));
+    writing = Promise.all([
+      insertMatchRankingResults(db, { ...ref, results }),
+      storeMatchFeatures(db, { workspaceId, rows: [...computed.values()] }),
+    ]).then(() => reportProgress(percent, message));
     writing.catch(() => undefined);
   }
   await writing;

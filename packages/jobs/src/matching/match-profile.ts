@@ -1,5 +1,5 @@
 import type { ProfileAttestation, ProfileView } from "@vitae/db";
-import type { MatchProfile } from "@vitae/matching";
+import type { Attestation, MatchProfile } from "@vitae/matching";
 
 /**
  * The stored profile as `@vitae/matching` reads it: the view Ask uses (its fact ids included) and the
@@ -19,10 +19,15 @@ export function matchProfileOf(
     education: view.education,
     projects: view.projects,
     skills: view.skills,
-    attestations: attestations.map((attestation) => ({
-      id: attestation.id,
-      skill: attestation.skill,
-      ...(attestation.note === null ? {} : { note: attestation.note }),
-    })),
+    attestations: attestationsOf(attestations),
   };
+}
+
+/** Stored attestations as `@vitae/matching` reads them (each cites its own id as evidence). */
+export function attestationsOf(attestations: readonly ProfileAttestation[]): Attestation[] {
+  return attestations.map((attestation) => ({
+    id: attestation.id,
+    skill: attestation.skill,
+    ...(attestation.note === null ? {} : { note: attestation.note }),
+  }));
 }

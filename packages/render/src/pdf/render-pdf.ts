@@ -196,7 +196,8 @@ function body(pen: Pen, model: ResumeModel) {
 /**
  * The résumé as a PDF drawn by pdfkit (no browser): DejaVu Sans embedded (subset), ligatures off,
  * selectable text with a Unicode map, link annotations only for `http`, `https` and `mailto`, pages
- * broken between entries rather than after a lone heading. Pure apart from reading the font files once.
+ * broken between entries rather than after a lone heading. Pure apart from reading the font files once
+ * (and remembering how their words are shaped).
  */
 export function renderPdf(
   model: ResumeModel,
@@ -226,7 +227,8 @@ export function renderPdf(
     font: null as unknown as string,
     displayTitle: true,
   });
-  const fonts = pdfFonts();
+  // pdfkit takes a parsed fontkit font as well as bytes (its typings list only the latter).
+  const fonts = pdfFonts() as unknown as Record<"regular" | "bold", PDFKit.Mixins.PDFFontSource>;
   doc.registerFont("regular", fonts.regular);
   doc.registerFont("bold", fonts.bold);
   const chunks: Buffer[] = [];

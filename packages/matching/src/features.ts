@@ -1,0 +1,90 @@
+import { attestationFacts, contentFacts, type ProfileFact } from "./facts";
+import { type ScoreResult, scoreFacts } from "./score";
+import type { Attestation, MatchProfile, Requirement, YearMonth } from "./types";
+
+/**
+ * Version of the stored form of {@link MatchFeatures}: bumped whenever what a fact holds changes —
+ * `facts.ts`, the vocabulary (content words, languages) or the taxonomy's names and aliases — so stored
+ * features read by an older or newer build are recomputed rather than trusted.
+ */
+export const matchFeaturesVersion = "facts-1";
+
+/** One fact as stored: {@link ProfileFact} with its map and set as arrays (JSON-safe, in order). */
+export interface StoredFact {
+  id: string;
+  kind: ProfileFact["kind"];
+  text: string;
+  /** `[canonical, words as written]`, in the order the fact names them. */
+  technologies: [string, string][];
+  languages: string[];
+  words: string[];
+  start: YearMonth | null;
+  end: YearMonth | "present" | null;
+}
+
+/**
+ * What the scorer reads of one profile version, precomputed once: the normalised technologies, content
+ * words, languages and dates of each of its own facts (not its attestations, which change without a new
+ * profile version and are added when scoring). Plain JSON, so it can be stored next to the profile and
+ * scoring thousands of profiles reads it instead of re-analysing every text.
+ */
+export interface MatchFeatures {
+  version: typeof matchFeaturesVersion;
+  facts: StoredFact[];
+}
+
+/** The {@link MatchFeatures} of a profile (its attestations are ignored). */
+export function matchFeaturesOf(profile: MatchProfile): MatchFeatures {
+  return {
+    version: matchFeaturesVersion,
+    facts: contentFacts(profile).map((item) => ({
+      id: item.id,
+      kind: item.kind,
+      text: item.text,
+      technologies: [...item.technologies],
+      languages: item.languages,
+      words: [...item.words],
+      start: item.start,
+      end: item.end,
+    })),
+  };
+}
+
+/**
+ * Whether stored JSON is features of this build's {@link matchFeaturesVersion}. A shallow check on
+ * purpose: features are written only by {@link matchFeaturesOf}, and the version is what moves.
+ */
+export function isMatchFeatures(value: unknown): value is MatchFeatures {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as Partial<MatchFeatures>;
+  return candidate.version === matchFeaturesVersion && Array.isArray(candidate.facts);
+}
+
+function factOf(stored: StoredFact): ProfileFact {
+  return {
+    id: stored.id,
+    kind: stored.kind,
+    text: stored.text,
+    technologies: new Map(stored.technologies),
+    languages: stored.languages,
+    words: new Set(stored.words),
+    start: stored.start,
+    end: stored.end,
+  };
+}
+
+/**
+ * {@link scoreProfile} from stored features plus the profile's current attestations: the same result,
+ * byte for byte, as scoring the profile the features were computed from with those attestations.
+ */
+export function scoreMatchFeatures(
+  profile: { id: string; features: MatchFeatures; attestations?: readonly Attestation[] },
+  requirements: readonly Requirement[],
+  options: { today: Date },
+): ScoreResult {
+  const facts = profile.features.facts.map(factOf);
+  if (profile.attestations !== undefined && profile.attestations.length > 0) {
+    facts.push(...attestationFacts({ id: profile.id, attestations: [...profile.attestations] }));
+  }
+  return scoreFacts(facts, requirements, options);
+}
