@@ -1,12 +1,20 @@
 import { renderPdfkit } from "../fixtures/lib/render-pdf";
 import { renderText } from "../fixtures/lib/render-text";
 import { anaSouza } from "../fixtures/lib/resume-sources";
-import { type DocumentKind, extractText, parseResumeHeuristic, readResume } from "../src/index";
+import {
+  createExtractionPool,
+  type DocumentKind,
+  type ExtractionPool,
+  extractText,
+  parseResumeHeuristic,
+  readResume,
+} from "../src/index";
 
 // Throughput of the worker's basic path for one résumé, as a two-page PDF and as TXT: `readResume` (what
 // the worker runs: extraction, screening and the heuristic parse in one sandboxed child per document)
 // against extraction alone followed by the parse in the host (the path before parsing moved into the
-// child). Also the host thread's CPU per document: what a document costs the event loop. Prints figures;
+// child), and `readResume` in pooled children (what the worker runs since the pool: the child's start is
+// paid once per child, not once per document). Also the host thread's CPU per document: what a document costs the event loop. Prints figures;
 // asserts nothing.
 const limits = { timeoutMs: 20_000, maxMemoryMb: 256 };
 const sequentialRuns = 8;
@@ -27,8 +35,8 @@ async function inHost(bytes: Uint8Array, kind: DocumentKind): Promise<number> {
   return extracted.peakRssBytes ?? 0;
 }
 
-async function inChild(bytes: Uint8Array, kind: DocumentKind): Promise<number> {
-  const read = await readResume(bytes, kind, limits);
+async function inChild(bytes: Uint8Array, kind: DocumentKind, pool?: ExtractionPool): Promise<number> {
+  const read = await readResume(bytes, kind, pool === undefined ? limits : { ...limits, pool });
   if (read.heuristic.profile.experiences.length === 0) throw new Error("no experience");
   return read.peakRssBytes ?? 0;
 }
@@ -69,4 +77,16 @@ for (const [kind, bytes] of [
     concurrency,
     concurrentRuns,
   );
+  const pool = createExtractionPool({ size: concurrency });
+  try {
+    await measure(`${kind} readResume (pooled), seq`, () => inChild(bytes, kind, pool), 1, sequentialRuns);
+    await measure(
+      `${kind} readResume (pooled), ×${concurrency}`,
+      () => inChild(bytes, kind, pool),
+      concurrency,
+      concurrentRuns,
+    );
+  } finally {
+    await pool.close();
+  }
 }

@@ -17,6 +17,11 @@ export {
   documentWarningMessages,
   isDocumentError,
 } from "./errors";
+export {
+  createExtractionPool,
+  type ExtractionPool,
+  type ExtractionPoolOptions,
+} from "./extract/child-pool";
 export { type ExtractedText, type ExtractOptions, extractText } from "./extract/extract-text";
 export {
   type DroppedFact,

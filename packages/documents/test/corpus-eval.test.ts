@@ -69,8 +69,8 @@ describe("the evaluation corpus (issue 10)", () => {
   });
 
   // The closing figure of issue 10 is F1 ≥ 0.95 for company, title and dates on every layout and engine of
-  // the test split. On the held-out test split the parser does not reach it everywhere yet: those cells
-  // hold at their measured floor (corpus/results/test-floors.json), every other cell at the target.
+  // the test split. A cell the parser falls short in would hold at its measured floor
+  // (corpus/results/test-floors.json); today none has one, so every cell holds at the target.
   it("holds company, title and dates F1 at the target (or its recorded floor) per layout and engine on the test split", {
     timeout: 300_000,
   }, async () => {

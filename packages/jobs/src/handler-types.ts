@@ -1,4 +1,5 @@
 import type { Database } from "@vitae/db";
+import type { ExtractionPool } from "@vitae/documents";
 import type { LlmClient } from "@vitae/llm";
 import type { Logger } from "@vitae/logger";
 import type { JobName, PayloadOf } from "@vitae/queue";
@@ -12,8 +13,11 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export interface JobServices {
   /** The LLM client; `available` is false without a provider (handlers then use their basic paths). */
   llm: LlmClient;
-  /** Limits of the sandboxed text extraction (`EXTRACTION_TIMEOUT_MS`, `EXTRACTION_MAX_MEMORY_MB`). */
-  extraction: { timeoutMs: number; maxMemoryMb: number };
+  /**
+   * Limits of the sandboxed text extraction (`EXTRACTION_TIMEOUT_MS`, `EXTRACTION_MAX_MEMORY_MB`);
+   * `startWorkers` adds the pool of reusable extraction children it owns.
+   */
+  extraction: { timeoutMs: number; maxMemoryMb: number; pool?: ExtractionPool };
 }
 
 /** Everything a handler gets for one attempt of one job. */

@@ -1,4 +1,5 @@
 import { type Database, getWorkspaceUsage, incrementWorkspaceUsage } from "@vitae/db";
+import { createExtractionPool } from "@vitae/documents";
 import { AppError } from "@vitae/errors";
 import type { Logger } from "@vitae/logger";
 import { bullPrefixFor, createQueueClient, jobDefinitions, queueNames } from "@vitae/queue";
@@ -93,10 +94,13 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     },
     logger,
   });
+  // Extraction children are reused across documents (their start is most of a short résumé's CPU);
+  // one idle child per job slot. Closed after the workers have drained.
+  const extractionPool = createExtractionPool({ size: options.concurrency });
   const processor = createJobProcessor({
     db,
     storage,
-    services: options.services,
+    services: { ...options.services, extraction: { ...options.services.extraction, pool: extractionPool } },
     usage,
     logger,
     handlers: options.handlers ?? jobHandlers,
@@ -149,7 +153,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     await Promise.allSettled([...settling]);
     await beforeDisconnect?.();
     await queueClient.close();
-    await Promise.allSettled([workerConnection.quit(), producerConnection.quit()]);
+    await Promise.allSettled([workerConnection.quit(), producerConnection.quit(), extractionPool.close()]);
   }
 
   const readyTimeoutMs = options.readyTimeoutMs ?? 10_000;

@@ -35,7 +35,7 @@ export function processCpuMs(pid: number): number | null {
 }
 
 /**
- * Calls `onExpired` once the process `pid` has used `budgetMs` of CPU time, or `budgetMs ×
+ * Calls `onExpired` once the process `pid` has used `budgetMs` of CPU time from the call on, or `budgetMs ×
  * wallBackstopFactor` (default 5) of wall time has passed, whichever comes first, with the reason. The extraction child runs at a low CPU priority, so on a busy
  * machine it may wait far longer than it computes: judging it by wall time alone failed documents that
  * were merely queued behind other work. Where /proc is unavailable the budget is wall time. Returns a
@@ -56,13 +56,15 @@ export function startCpuDeadline(
     stop();
     onExpired(reason);
   };
-  const canMeasure = pid !== undefined && processCpuMs(pid) !== null;
+  // The budget counts from now: a pooled child has already used CPU time on earlier documents.
+  const initialCpuMs = pid === undefined ? null : processCpuMs(pid);
+  const canMeasure = initialCpuMs !== null;
   const backstop = setTimeout(() => expire("wall"), canMeasure ? wallBackstopMs : budgetMs);
   const poll = canMeasure
     ? setInterval(
         () => {
-          const used = processCpuMs(pid);
-          if (used !== null && used >= budgetMs) expire("cpu");
+          const used = processCpuMs(pid as number);
+          if (used !== null && used - (initialCpuMs as number) >= budgetMs) expire("cpu");
           else if (performance.now() - startedAt >= wallBackstopMs) expire("wall");
         },
         Math.min(pollMs, budgetMs),

@@ -1,5 +1,5 @@
-// The extraction sandbox: forked by extract-text.ts with a V8 heap limit and a kill timer, it parses one
-// untrusted document and exits. Plain ESM JavaScript on purpose: it must start the same way under
+// The extraction sandbox: forked by run-child.ts with a V8 heap limit and a kill timer, it parses one
+// untrusted document and exits, or (a pooled child, `request.keepAlive`) waits for the next one. Plain ESM JavaScript on purpose: it must start the same way under
 // `node --import tsx`, under vitest and in production, without inheriting any loader. Nothing here
 // touches the network; the document arrives over IPC. With `request.parse` (read-resume.ts), the
 // TypeScript read steps (decode, normalise, screen, heuristic parse) are loaded through tsx's API and run
@@ -155,13 +155,17 @@ function htmlToText(html) {
 
 // Loaded only when needed: extraction alone (extractText) runs without tsx. Failing to load is about
 // this installation, not the document: CHILD_SETUP makes the host retry instead of failing the file.
-async function loadReadSteps() {
-  try {
-    const { tsImport } = await import("tsx/esm/api");
-    return await tsImport("../read/child-steps.ts", import.meta.url);
-  } catch (error) {
-    throw new ExtractionFailure("CHILD_SETUP", String(error?.message ?? "read steps failed to load"));
-  }
+// Loaded once per child: loading and the rules' first use cost most of a short document's CPU, and a
+// pooled child reads many documents. The steps are pure functions; nothing of one document stays.
+let readSteps;
+function loadReadSteps() {
+  readSteps ??= import("tsx/esm/api")
+    .then(({ tsImport }) => tsImport("../read/child-steps.ts", import.meta.url))
+    .catch((error) => {
+      readSteps = undefined;
+      throw new ExtractionFailure("CHILD_SETUP", String(error?.message ?? "read steps failed to load"));
+    });
+  return readSteps;
 }
 
 // An unexpected error while reading the text is the parser's failure (PARSE_FAILED), not a damaged file.
@@ -185,30 +189,45 @@ async function read(request) {
   return { ...readText(steps, extracted.text), ...(pages === undefined ? {} : { pages }) };
 }
 
-function reply(message) {
+// Every answer carries the request's sequence number: a pooled child's host only takes the answer to
+// the document it sent. `rssKb` lets the pool retire a child whose memory has grown.
+function reply(request, message, stay) {
   const peakRssKb = process.resourceUsage().maxRSS;
-  process.send({ ...message, peakRssKb }, () => process.exit(0));
+  const rssKb = Math.round(process.memoryUsage.rss() / 1024);
+  process.send({ ...message, seq: request.seq, peakRssKb, rssKb }, () => {
+    if (!stay) process.exit(0);
+  });
 }
 
 // If the parent dies, the IPC channel closes: never outlive it.
 process.on("disconnect", () => process.exit(0));
-process.once("message", async (request) => {
+process.on("message", async (request) => {
+  let answered = false;
+  const answer = (message, stay) => {
+    if (answered) return;
+    answered = true;
+    reply(request, message, stay);
+  };
   // The heap limit (--max-old-space-size) does not cover ArrayBuffers; this watchdog bounds the whole
-  // process. It fires between pdf.js's asynchronous steps; the parent's kill timer covers the rest.
+  // process. It fires between pdf.js's asynchronous steps; the parent's kill timer covers the rest. Past
+  // the limit the child always exits: a pooled child is never reused after a breach.
   const watchdog = setInterval(() => {
     if (process.memoryUsage.rss() > request.limits.maxRssBytes) {
       clearInterval(watchdog);
-      reply({ ok: false, code: "EXTRACTION_LIMIT", detail: "resident memory over limit" });
+      answer(
+        { ok: false, code: "EXTRACTION_LIMIT", detail: "resident memory over limit", retire: true },
+        false,
+      );
     }
   }, 25);
   watchdog.unref();
   try {
-    reply({ ok: true, ...(await read(request)) });
+    answer({ ok: true, ...(await read(request)) }, request.keepAlive === true);
   } catch (error) {
     // DocumentError comes from the read steps (NOT_UTF8, EXTRACTION_LIMIT, NO_TEXT).
     const isCoded = error instanceof ExtractionFailure || error?.name === "DocumentError";
     const code = isCoded ? error.code : "MALFORMED_FILE";
-    reply({ ok: false, code, detail: String(error?.message ?? "") });
+    answer({ ok: false, code, detail: String(error?.message ?? "") }, request.keepAlive === true);
   } finally {
     clearInterval(watchdog);
   }

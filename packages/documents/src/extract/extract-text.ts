@@ -2,6 +2,7 @@ import type { DocumentKind } from "../detect/detect-document-type";
 import { decodeStrictUtf8 } from "../detect/text-content";
 import { inspectDocx } from "../docx/inspect-docx";
 import { DocumentError, type DocumentErrorCode, documentErrorCodes } from "../errors";
+import type { ExtractionPool } from "./child-pool";
 import { hasMeaningfulText, normalizeExtractedText } from "./normalize-text";
 import { type ChildOutcome, type ChildRequest, runExtractionChild } from "./run-child";
 
@@ -18,6 +19,11 @@ export interface ExtractOptions {
   maxUncompressedBytes?: number;
   /** Kills the child and rejects with the signal's reason (graceful shutdown). */
   signal?: AbortSignal;
+  /**
+   * Reuse the children of this pool (`createExtractionPool`) instead of forking one per document; every
+   * limit above still holds per document. Without it, the child has exited when the call settles.
+   */
+  pool?: ExtractionPool;
 }
 
 export interface ExtractedText {
@@ -37,7 +43,7 @@ export interface ExtractedText {
  * Throws `DocumentError`: `ENCRYPTED_PDF`, `MALFORMED_FILE`, `ZIP_BOMB`, `NOT_UTF8`, `NO_TEXT` (nothing
  * meaningful — a scanned PDF), `EXTRACTION_TIMEOUT`, `EXTRACTION_LIMIT` (memory, pages or text length),
  * `PARSE_FAILED` (the child died for another reason). A failure to start the child is a plain `Error`
- * (infrastructure, retryable). The child has always exited when the promise settles.
+ * (infrastructure, retryable). Without `options.pool`, the child has always exited when the promise settles.
  */
 export async function extractText(
   bytes: Uint8Array,
@@ -54,7 +60,12 @@ export async function extractText(
   if (kind === "docx") await inspectDocx(bytes, { maxUncompressedBytes: limits.maxUncompressedBytes });
   const outcome = await runExtractionChild(
     { kind, bytes, limits, parse: false },
-    { timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb, signal: options.signal },
+    {
+      timeoutMs: options.timeoutMs,
+      maxMemoryMb: options.maxMemoryMb,
+      signal: options.signal,
+      pool: options.pool,
+    },
   );
   if (!outcome.ok) throwChildFailure(outcome);
   return finish(outcome.text, {

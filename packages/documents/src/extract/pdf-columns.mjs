@@ -7,6 +7,7 @@ const sameLine = 2; // points between baselines of one line
 const columnGap = 12; // a horizontal gap wider than this separates two segments of one line
 const minColumnLines = 3;
 const datePattern = /(?<!\d)(?:19|20)\d\d(?!\d)/;
+const rangeOpen = /(?:19|20)\d\d\s*[-–—]$/;
 
 function segmentsOf(items) {
   const placed = [];
@@ -69,7 +70,10 @@ export function columnText(items) {
   const flush = () => {
     const left = run.flatMap((segments) => segments.filter((segment) => segment.x < split - 4));
     const right = run.flatMap((segments) => segments.filter((segment) => segment.x >= split - 4));
-    const dated = left.filter((segment) => datePattern.test(segment.text)).length;
+    // A date range a narrow column wrapped ("01/2021 –" then "maintenant") is dated on both lines.
+    const dated = left.filter(
+      (segment, index) => datePattern.test(segment.text) || rangeOpen.test(left[index - 1]?.text ?? ""),
+    ).length;
     const sidebar =
       left.length >= minColumnLines &&
       right.length >= minColumnLines &&

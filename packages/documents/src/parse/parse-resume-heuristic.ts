@@ -10,6 +10,7 @@ import { toResumeLines } from "./lines";
 import { parseProjects, parseSkills } from "./projects-skills";
 import { type Section, splitSections } from "./sections";
 import { sortUnheadedLines } from "./unheaded";
+import { joinWrappedDateRanges } from "./wrapped-dates";
 
 const linesOf = (sections: readonly Section[], kind: Section["kind"]) =>
   sections.filter((section) => section.kind === kind).flatMap((section) => section.lines);
@@ -22,7 +23,7 @@ const linesOf = (sections: readonly Section[], kind: Section["kind"]) =>
  */
 export function parseResumeHeuristic(text: string): Profile {
   const profile = emptyProfile();
-  const lines = toResumeLines(text.slice(0, 500_000));
+  const lines = joinWrappedDateRanges(toResumeLines(text.slice(0, 500_000)));
   const sections = splitSections(lines);
   const headerLines = linesOf(sections, "header");
   // The e-mail fallback searches the (length-capped) lines, never the raw text.

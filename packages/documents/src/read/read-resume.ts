@@ -56,7 +56,12 @@ export async function readResume(
   if (kind === "docx") await inspectDocx(bytes, { maxUncompressedBytes: limits.maxUncompressedBytes });
   const outcome = await runExtractionChild(
     { kind, bytes, limits, parse: true },
-    { timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb, signal: options.signal },
+    {
+      timeoutMs: options.timeoutMs,
+      maxMemoryMb: options.maxMemoryMb,
+      signal: options.signal,
+      pool: options.pool,
+    },
   );
   if (!outcome.ok) throwChildFailure(outcome);
   const answer = answerSchema.safeParse(outcome);
