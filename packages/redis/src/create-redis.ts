@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from "ioredis";
+import { traceCommands } from "./traced-commands";
 
 /**
  * What a connection is for; each role gets the options its users need.
@@ -80,5 +81,6 @@ export function createRedis(url: string, options: CreateRedisOptions): Redis {
   redis.on("error", (error: Error) => {
     onError?.(error);
   });
+  traceCommands(redis);
   return redis;
 }

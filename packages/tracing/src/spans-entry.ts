@@ -4,6 +4,7 @@ export { createQueueTelemetry } from "./queue-telemetry";
 export {
   activeTraceFields,
   contextFromHeaders,
+  insideRecordingSpan,
   markFailed,
   runInSpan,
   type Span,

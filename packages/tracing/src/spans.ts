@@ -77,6 +77,14 @@ export function runInSpan<T>(span: Span, fn: () => T): T {
   return context.with(trace.setSpan(context.active(), span), fn);
 }
 
+/**
+ * True inside a recording span (a traced request or job). Clients that would otherwise trace every
+ * background poll (Redis) create spans only then, so traces hold the calls a request or job caused.
+ */
+export function insideRecordingSpan(): boolean {
+  return trace.getActiveSpan()?.isRecording() === true;
+}
+
 /** `trace_id` and `span_id` of the active span, for log lines; empty outside a sampled span. */
 export function activeTraceFields(): { trace_id?: string; span_id?: string } {
   const spanContext = trace.getActiveSpan()?.spanContext();
