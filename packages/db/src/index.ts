@@ -63,6 +63,14 @@ export {
   reopenDocumentForReingest,
 } from "./queries/documents-lifecycle";
 export {
+  type DocumentDuplicate,
+  type DocumentKind,
+  type DocumentPerson,
+  documentKinds,
+  documentQueryMaxChars,
+} from "./queries/documents-people";
+export {
+  type DocumentListItem,
   type DocumentRecord,
   documentPageSize,
   getDocument,
