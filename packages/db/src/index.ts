@@ -271,6 +271,13 @@ export {
   type ProjectPatch,
   updateProfile,
 } from "./queries/profiles-update";
+export type {
+  NewEducation,
+  NewExperience,
+  NewProject,
+  ProfileAdditions,
+  ProfileOrder,
+} from "./queries/profiles-update-facts";
 export { type InsertProfileVersionParams, insertProfileVersion } from "./queries/profiles-version";
 export {
   type CreateShareLinkParams,
