@@ -113,7 +113,8 @@ export function ReviewView({ profile }: { profile: ProfileView }) {
                         type="button"
                         className="button button-small"
                         onClick={() => {
-                          if (flag.fix !== null) void review.save(flag.fix.patch, flag.fix.label);
+                          if (flag.fix !== null)
+                            void review.save(flag.fix.patch, `Done: ${flag.fix.label.toLowerCase()}`);
                         }}
                       >
                         {flag.fix.label}

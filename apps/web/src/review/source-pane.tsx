@@ -60,16 +60,20 @@ export function SourcePane({
       </p>
       {source.data.kind === "pdf" ? <PdfPages documentId={documentId} /> : null}
       <ol className="source-lines" ref={listRef} aria-label="Text of the original">
-        {lines.map((line) => (
-          <li
-            key={line.number}
-            data-line={line.number}
-            className={highlighted.has(line.number) ? "source-line is-source" : "source-line"}
-            data-testid={highlighted.has(line.number) ? "source-line-highlighted" : undefined}
-          >
-            {line.text === "" ? "\u00a0" : line.text}
-          </li>
-        ))}
+        {/* Blank lines keep their numbers (`value`) but take no room. */}
+        {lines
+          .filter((line) => line.text.trim() !== "")
+          .map((line) => (
+            <li
+              key={line.number}
+              value={line.number + 1}
+              data-line={line.number}
+              className={highlighted.has(line.number) ? "source-line is-source" : "source-line"}
+              data-testid={highlighted.has(line.number) ? "source-line-highlighted" : undefined}
+            >
+              {line.text}
+            </li>
+          ))}
       </ol>
     </div>
   );
