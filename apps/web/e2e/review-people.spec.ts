@@ -11,17 +11,15 @@ const fixtureFile = (name: string) =>
 
 /** Uploads files on the Documents page and waits until each row is ready. */
 async function uploadAll(page: Page, files: Array<{ name: string; mimeType: string; path: string }>) {
-  await page
-    .getByTestId("file-input")
-    .setInputFiles(
-      await Promise.all(
-        files.map(async (file) => ({
-          name: file.name,
-          mimeType: file.mimeType,
-          buffer: await readFile(file.path),
-        })),
-      ),
-    );
+  await page.getByTestId("file-input").setInputFiles(
+    await Promise.all(
+      files.map(async (file) => ({
+        name: file.name,
+        mimeType: file.mimeType,
+        buffer: await readFile(file.path),
+      })),
+    ),
+  );
   for (const file of files) {
     await rowOf(page, file.name)
       .locator('[data-testid="document-status"][data-status="ready"]')
@@ -130,7 +128,9 @@ describe("review what was parsed, and people not files (embedded product in Chro
     const written = (await skill.getAttribute("data-source")) ?? "";
     await skill.hover();
     await expect
-      .poll(async () => (await page.getByTestId("source-line-highlighted").allTextContents()).join(" ").toLowerCase())
+      .poll(async () =>
+        (await page.getByTestId("source-line-highlighted").allTextContents()).join(" ").toLowerCase(),
+      )
       .toContain(written.toLowerCase());
 
     // The flag and its one-click fix, then undo.
