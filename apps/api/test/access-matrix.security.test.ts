@@ -86,8 +86,12 @@ const inputs: Record<string, Fixture> = {
     input: (w) => ({ documentId: w.documentIdA }),
     foreign: (w) => ({ documentId: w.documentIdA }),
   },
-  "documents.list": { input: () => ({}) },
+  "documents.list": { input: () => ({ query: "marcus", statuses: ["ready"], kinds: ["pdf"] }) },
   "documents.byId": {
+    input: (w) => ({ documentId: w.documentIdA }),
+    foreign: (w) => ({ documentId: w.documentIdA }),
+  },
+  "documents.source": {
     input: (w) => ({ documentId: w.documentIdA }),
     foreign: (w) => ({ documentId: w.documentIdA }),
   },

@@ -1,4 +1,5 @@
 export * from "./ask";
+export * from "./date-range";
 export * from "./document-errors";
 export * from "./embedded-database";
 export * from "./error-codes";

@@ -63,6 +63,14 @@ export {
   reopenDocumentForReingest,
 } from "./queries/documents-lifecycle";
 export {
+  type DocumentDuplicate,
+  type DocumentKind,
+  type DocumentPerson,
+  documentKinds,
+  documentQueryMaxChars,
+} from "./queries/documents-people";
+export {
+  type DocumentListItem,
   type DocumentRecord,
   documentPageSize,
   getDocument,
@@ -279,6 +287,13 @@ export {
   type ProjectPatch,
   updateProfile,
 } from "./queries/profiles-update";
+export type {
+  NewEducation,
+  NewExperience,
+  NewProject,
+  ProfileAdditions,
+  ProfileOrder,
+} from "./queries/profiles-update-facts";
 export { type InsertProfileVersionParams, insertProfileVersion } from "./queries/profiles-version";
 export {
   type CreateShareLinkParams,

@@ -3,12 +3,12 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { ConfirmDialog } from "../lib/confirm-dialog";
 import { describeError } from "../lib/describe-error";
-import { formatBytes, formatDateTime, isoDateTime } from "../lib/format";
 import { useTRPC } from "../trpc/client";
 import { DocumentStatus } from "./document-status";
 import { DocumentWarnings } from "./document-warnings-list";
+import { PersonCell } from "./person-cell";
 import { reingestLabel } from "./reingest";
-import { type DocumentSummary, isSettled } from "./types";
+import { type DocumentListItem, isSettled } from "./types";
 import { useLiveDocument } from "./use-live-document";
 import { useReingest } from "./use-reingest";
 
@@ -19,14 +19,14 @@ export interface DocumentTarget {
 }
 
 interface DocumentRowProps {
-  document: DocumentSummary;
+  document: DocumentListItem;
   /** Members and up: delete, and read a settled document again. */
   canWrite: boolean;
   onDelete: (target: DocumentTarget) => void;
 }
 
 /**
- * One document in the list: name, size, upload time, live status, and what can be done with it. Every
+ * One document in the list: who it is about (the file as detail), live status, and what can be done with it. Every
  * action is bound to `document.id`, the list entry this row was rendered for.
  */
 export function DocumentRow({ document, canWrite, onDelete }: DocumentRowProps) {
@@ -50,11 +50,7 @@ export function DocumentRow({ document, canWrite, onDelete }: DocumentRowProps) 
   return (
     <tr data-testid="document-row" data-document-id={document.id}>
       <th scope="row">
-        <span className="document-name">{document.filename}</span>
-        <span className="muted document-meta">
-          {formatBytes(view.size)} ·{" "}
-          <time dateTime={isoDateTime(view.createdAt)}>{formatDateTime(view.createdAt)}</time>
-        </span>
+        <PersonCell document={document} size={view.size} createdAt={view.createdAt} />
       </th>
       <td>
         <DocumentStatus view={view} isPolling={isPolling} />

@@ -9,6 +9,7 @@ import { useTRPC, useTRPCClient } from "../trpc/client";
 import { DocumentRow, type DocumentTarget } from "./document-row";
 import { DropZone } from "./drop-zone";
 import { uploadMaxBytesFor } from "./file-checks";
+import { filterInput, isFiltered, noFilter, type PeopleFilter, PeopleFilters } from "./people-filters";
 import { UploadList } from "./upload-list";
 import { useUploads } from "./use-uploads";
 import "./documents.css";
@@ -36,6 +37,8 @@ export function DocumentsPage() {
   const maxBytes = uploadMaxBytesFor(me.workspace?.plan);
   const [announcement, setAnnouncement] = useState("");
   const [deleting, setDeleting] = useState<DocumentTarget | null>(null);
+  const [filter, setFilter] = useState<PeopleFilter>(noFilter);
+  const narrowed = filterInput(filter);
 
   const onFinalized = useCallback((_documentId: string, filename: string) => {
     setAnnouncement(`“${filename}” is uploaded. Reading it now; its status is in the list below.`);
@@ -46,14 +49,16 @@ export function DocumentsPage() {
   // that `documents.list`'s strict input schema refuses. The key sits under the procedure's path, so
   // invalidating `documents.list` refreshes it too.
   const list = useInfiniteQuery({
-    queryKey: [...trpc.documents.list.pathKey(), { limit: pageSize, pages: true }],
+    queryKey: [...trpc.documents.list.pathKey(), { limit: pageSize, pages: true, ...narrowed }],
     queryFn: ({ pageParam, signal }) =>
       client.documents.list.query(
-        pageParam === null ? { limit: pageSize } : { limit: pageSize, cursor: pageParam },
-        {
-          signal,
-        },
+        pageParam === null
+          ? { limit: pageSize, ...narrowed }
+          : { limit: pageSize, cursor: pageParam, ...narrowed },
+        { signal },
       ),
+    // While a new search loads, the previous results stay instead of a blank list.
+    placeholderData: (previous) => previous,
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
@@ -95,7 +100,8 @@ export function DocumentsPage() {
       ) : null}
 
       <section className="panel" aria-labelledby="document-list-title" aria-busy={list.isPending}>
-        <h2 id="document-list-title">Résumés</h2>
+        <h2 id="document-list-title">People</h2>
+        <PeopleFilters onChange={setFilter} />
         {list.isPending ? (
           <p className="muted" role="status">
             Loading documents…
@@ -104,7 +110,12 @@ export function DocumentsPage() {
         {list.isError && !list.isFetchNextPageError ? (
           <ErrorNotice title="The documents could not be loaded." summary={describeError(list.error)} />
         ) : null}
-        {list.isSuccess && documents.length === 0 ? (
+        {list.isSuccess && documents.length === 0 && isFiltered(filter) ? (
+          <p data-testid="documents-no-match">
+            No one matches this search. Try a name, a skill or a company.
+          </p>
+        ) : null}
+        {list.isSuccess && documents.length === 0 && !isFiltered(filter) ? (
           <p data-testid="documents-empty">
             {canWrite ? "No documents yet. Upload a résumé above to get started." : "No documents yet."}
           </p>
@@ -113,7 +124,7 @@ export function DocumentsPage() {
           <table className="data-table data-table-stack documents-table" data-testid="documents-table">
             <thead>
               <tr>
-                <th scope="col">File</th>
+                <th scope="col">Person</th>
                 <th scope="col">Status</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>

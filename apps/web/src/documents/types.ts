@@ -2,6 +2,8 @@ import type { RouterInputs, RouterOutputs } from "../trpc/types";
 
 /** `DocumentSummary` of docs/documents-contracts.md, as the API declares it. */
 export type DocumentSummary = RouterOutputs["documents"]["byId"];
+/** A `documents.list` entry: the summary, who it is about and the earlier upload it may duplicate. */
+export type DocumentListItem = RouterOutputs["documents"]["list"]["items"][number];
 /** One `documents.progress` event: the summary plus the ingest job's progress. */
 export type DocumentProgressEvent = DocumentSummary & {
   progress?: number | null;

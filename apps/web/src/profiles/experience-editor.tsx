@@ -1,3 +1,4 @@
+import { dateRangeMessages, dateRangeProblem } from "@vitae/contracts";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import type { ExperiencePatch } from "./profile-patch";
 import { parseYearMonthInput } from "./year-month";
@@ -40,16 +41,10 @@ export function ExperienceEditor({ experience, onSave, onClose }: ExperienceEdit
     const parsedEnd = isCurrent ? ({ isValid: true, value: "present" } as const) : parseYearMonthInput(end);
     if (!parsedStart.isValid) next.start = parsedStart.error;
     if (!parsedEnd.isValid) next.end = parsedEnd.error;
-    if (
-      parsedStart.isValid &&
-      parsedEnd.isValid &&
-      parsedStart.value !== null &&
-      parsedEnd.value !== null &&
-      parsedEnd.value !== "present" &&
-      parsedEnd.value < parsedStart.value
-    ) {
-      next.end = "The end must be on or after the start.";
-    }
+    // The rule the server applies too: no start in the future, no end before the start.
+    const problem =
+      parsedStart.isValid && parsedEnd.isValid ? dateRangeProblem(parsedStart.value, parsedEnd.value) : null;
+    if (problem !== null) next[problem === "start-in-future" ? "start" : "end"] = dateRangeMessages[problem];
     setErrors(next);
     if (Object.keys(next).length > 0 || !parsedStart.isValid || !parsedEnd.isValid) return;
     onSave({

@@ -1,6 +1,6 @@
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { Fragment } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { usePageSubject } from "../app/page-title";
 import { hasRoleAtLeast } from "../auth/roles";
 import { roleOf, useSession } from "../auth/session";
@@ -10,6 +10,8 @@ import { describeError } from "../lib/describe-error";
 import { ErrorDetails } from "../lib/error-details";
 import { ErrorNotice } from "../lib/error-notice";
 import { profileMatchPath } from "../match/paths";
+import { ReviewToggle } from "../review/review-toggle";
+import { ReviewView } from "../review/review-view";
 import { ShareLinksPanel } from "../share-links/share-links-panel";
 import { useTRPC } from "../trpc/client";
 import { ExperienceTimeline } from "./experience-timeline";
@@ -40,6 +42,8 @@ export function ProfilePage() {
   const update = useProfileUpdate(profileId);
   const highlightedFactId = useFactHighlight(profile.data !== undefined);
   usePageSubject(profile.data?.name);
+  const [searchParams] = useSearchParams();
+  const isReviewing = canEdit && searchParams.has("review");
 
   return (
     <article aria-labelledby="profile-title" data-testid="profile-page">
@@ -57,6 +61,7 @@ export function ProfilePage() {
             Match against a posting
           </Link>
         ) : null}
+        {profile.data !== undefined && canEdit ? <ReviewToggle isReviewing={isReviewing} /> : null}
       </div>
       {highlightedFactId !== null && profile.data !== undefined ? (
         <p className="notice fact-highlight-note" role="status" data-testid="fact-highlight-note">
@@ -92,7 +97,13 @@ export function ProfilePage() {
         ) : null}
         {update.isSaving ? <p className="muted">Saving…</p> : null}
       </div>
-      {profile.data !== undefined ? (
+      {profile.data !== undefined && isReviewing ? (
+        <>
+          <h1 id="profile-title">Review {profile.data.name ?? "this profile"}</h1>
+          <ReviewView profile={profile.data} />
+        </>
+      ) : null}
+      {profile.data !== undefined && !isReviewing ? (
         <>
           <ProfileHeader
             profile={profile.data}

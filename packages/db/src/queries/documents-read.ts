@@ -1,6 +1,15 @@
-import { and, asc, desc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../database";
 import { type DocumentStatus, type DocumentWarningRecord, documents, profiles } from "../schema";
+import {
+  type DocumentDuplicate,
+  type DocumentKind,
+  type DocumentPerson,
+  documentKindCondition,
+  peopleSearchCondition,
+  personColumns,
+  personOf,
+} from "./documents-people";
 import { isUuid } from "./ids";
 import { decodeKeysetCursor, encodeKeysetCursor, pageLimit } from "./keyset-cursor";
 
@@ -126,17 +135,32 @@ export interface ListDocumentsParams {
   cursor?: string | undefined;
   /** Page size, 1–100 (default 20). */
   limit?: number | undefined;
+  /** Words to find in the person's name, roles, skills or the file name (see `peopleSearchCondition`). */
+  query?: string | undefined;
+  /** Only documents in one of these statuses. */
+  statuses?: readonly DocumentStatus[] | undefined;
+  /** Only documents of one of these kinds. */
+  kinds?: readonly DocumentKind[] | undefined;
+}
+
+/** A listed document with the person it is about and, when it looks uploaded before, the earlier one. */
+export interface DocumentListItem extends DocumentRecord {
+  person: DocumentPerson | null;
+  duplicateOf: DocumentDuplicate | null;
 }
 
 /**
  * One page of `workspaceId`'s documents, newest first, keyset-paginated on `(created_at, id)` (stable
- * while uploads arrive; served by the `(workspace_id, created_at desc, id desc)` index). `nextCursor` is
- * `null` on the last page. Throws `AppError("BAD_REQUEST")` for a malformed cursor or a limit outside 1–100.
+ * while uploads arrive; served by the `(workspace_id, created_at desc, id desc)` index), optionally
+ * narrowed by a full-text `query`, `statuses` and `kinds`. A search keeps the newest-first order rather
+ * than ranking, so its pages stay keyset-paged like the rest. `nextCursor` is `null` on the last page.
+ * A query without searchable words matches nothing. Throws `AppError("BAD_REQUEST")` for a malformed
+ * cursor or a limit outside 1–100.
  */
 export async function listDocuments(
   db: Database,
   params: ListDocumentsParams,
-): Promise<{ items: DocumentRecord[]; nextCursor: string | null }> {
+): Promise<{ items: DocumentListItem[]; nextCursor: string | null }> {
   const limit = pageLimit(params.limit, documentPageSize.default, documentPageSize.max);
   const cursor = params.cursor === undefined ? undefined : decodeKeysetCursor(params.cursor);
   if (!isUuid(params.workspaceId)) return { items: [], nextCursor: null };
@@ -146,14 +170,24 @@ export async function listDocuments(
       sql`(${documents.createdAt}, ${documents.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
     );
   }
+  const query = params.query?.trim() ?? "";
+  if (query !== "") conditions.push(peopleSearchCondition(query));
+  if (params.statuses !== undefined && params.statuses.length > 0) {
+    conditions.push(inArray(documents.status, [...params.statuses]));
+  }
+  if (params.kinds !== undefined && params.kinds.length > 0)
+    conditions.push(documentKindCondition(params.kinds));
   const rows = await db
-    .select(documentRecordColumns)
+    .select({ ...documentRecordColumns, ...personColumns })
     .from(documents)
     .leftJoin(profiles, and(eq(profiles.documentId, documents.id), eq(profiles.source, "parsed")))
     .where(and(...conditions))
     .orderBy(desc(documents.createdAt), desc(documents.id))
     .limit(limit + 1);
-  const items = rows.slice(0, limit);
+  const items = rows.slice(0, limit).map((row) => {
+    const { personName: _n, personTitle: _t, personCompany: _c, duplicate: _d, ...record } = row;
+    return { ...record, ...personOf(row) };
+  });
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last !== undefined ? encodeKeysetCursor(last) : null };
 }

@@ -5,6 +5,13 @@ import { education, experiences, profileSkills, profiles, projects } from "../sc
 import { isUuid } from "./ids";
 import { experienceEndToColumns, type ProfileView, yearMonthToDate } from "./profile-types";
 import { getProfileView } from "./profiles-read";
+import {
+  addProfileFacts,
+  assertDateRanges,
+  type ProfileAdditions,
+  type ProfileOrder,
+  reorderProfileFacts,
+} from "./profiles-update-facts";
 
 /**
  * An edit of one experience: its `id` and the fields to change (absent fields are kept). Months are
@@ -43,8 +50,9 @@ export interface ProjectPatch {
 
 /**
  * Owner corrections to a profile. Top-level and contact fields (flat, like the columns) that are present
- * replace the stored value (`null` clears); facts are edited or removed by id. Adding facts is not a
- * correction: re-parse the document.
+ * replace the stored value (`null` clears); `languages` replaces the spoken languages; facts are edited
+ * or removed by id, put in a new order (`order`) and added (`add`, after the existing ones), applied
+ * in that sequence: an order lists the facts left after this patch's removals.
  */
 export interface ProfilePatch {
   name?: string | null | undefined;
@@ -54,6 +62,7 @@ export interface ProfilePatch {
   phone?: string | null | undefined;
   location?: string | null | undefined;
   links?: string[] | undefined;
+  languages?: Array<{ name: string; level: string | null }> | undefined;
   experiences?: ExperiencePatch[] | undefined;
   education?: EducationPatch[] | undefined;
   projects?: ProjectPatch[] | undefined;
@@ -65,6 +74,8 @@ export interface ProfilePatch {
         skills?: string[] | undefined;
       }
     | undefined;
+  add?: ProfileAdditions | undefined;
+  order?: ProfileOrder | undefined;
 }
 
 /** Drops keys whose value is `undefined`, so "absent" never overwrites a column. */
@@ -79,14 +90,17 @@ function monthColumn(value: string | null | undefined): string | null | undefine
 function allIds(patch: ProfilePatch): string[] {
   const edits = [...(patch.experiences ?? []), ...(patch.education ?? []), ...(patch.projects ?? [])];
   const removals = Object.values(patch.remove ?? {}).flatMap((ids) => ids ?? []);
-  return [...edits.map((edit) => edit.id), ...removals];
+  const ordered = Object.values(patch.order ?? {}).flatMap((ids) => ids ?? []);
+  return [...edits.map((edit) => edit.id), ...removals, ...ordered];
 }
 
 /**
  * Applies `patch` to profile `profileId` of `workspaceId` in one transaction and returns the updated view.
  * Every fact id must belong to this profile: an id of another profile or workspace, or a malformed one,
  * throws `AppError("NOT_FOUND")` and nothing is changed — as does a missing profile. A month that is not
- * `YYYY-MM` throws `AppError("BAD_REQUEST")`. Generated search vectors follow the edits.
+ * `YYYY-MM`, a start after the current month or an end before its start (of an edited or added role or
+ * school, as stored after the patch), or an order that does not list every fact of its kind once throws
+ * `AppError("BAD_REQUEST")`, also leaving nothing changed. Generated search vectors follow the edits.
  */
 export async function updateProfile(
   db: Database,
@@ -142,6 +156,7 @@ export async function updateProfile(
           phone: patch.phone,
           location: patch.location,
           links: patch.links,
+          spokenLanguages: patch.languages,
         }),
         updatedAt: sql`now()`,
       })
@@ -196,6 +211,14 @@ export async function updateProfile(
         .returning({ id: table.id });
       mustExist(rows, unique.length);
     }
+
+    const owner = { workspaceId, profileId };
+    if (patch.order !== undefined) await reorderProfileFacts(tx, owner, patch.order);
+    const added = patch.add === undefined ? undefined : await addProfileFacts(tx, owner, patch.add);
+    await assertDateRanges(tx, owner, {
+      experiences: [...experienceEdits.map((edit) => edit.id), ...(added?.experiences ?? [])],
+      education: [...educationEdits.map((edit) => edit.id), ...(added?.education ?? [])],
+    });
 
     const view = await getProfileView(tx, { workspaceId, profileId });
     if (view === undefined) throw new AppError("NOT_FOUND");

@@ -89,6 +89,10 @@ export const documents = pgTable(
     uniqueIndex("documents_storage_key_key").on(table.storageKey),
     uniqueIndex("documents_upload_key_key").on(table.uploadKey),
     index("documents_uploaded_by_idx").on(table.uploadedBy),
+    // The same file uploaded twice in one workspace (the duplicate warning of `listDocuments`).
+    index("documents_workspace_id_sha256_idx")
+      .on(table.workspaceId, table.sha256)
+      .where(sql`sha256 is not null`),
     index("documents_unfinalized_created_at_idx")
       .on(table.createdAt)
       .where(sql`status = 'uploaded' and finalized_at is null`),

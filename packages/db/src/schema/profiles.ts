@@ -95,6 +95,10 @@ export const profiles = pgTable(
     unique("profiles_id_workspace_id_key").on(table.id, table.workspaceId),
     index("profiles_workspace_id_idx").on(table.workspaceId),
     index("profiles_search_idx").using("gin", table.search),
+    // The same person uploaded twice: parsed profiles of one workspace sharing an email (case-insensitive).
+    index("profiles_workspace_id_email_idx")
+      .on(table.workspaceId, sql`lower(${table.email})`)
+      .where(sql`source = 'parsed' and email is not null`),
     // (document_id, workspace_id): a profile can only point at a document of its own workspace.
     foreignKey({
       name: "profiles_document_fk",

@@ -1,6 +1,6 @@
 import { router } from "../../trpc/init";
 import { download, reingest, remove } from "./manage";
-import { byId, list, progress } from "./read";
+import { byId, list, progress, source } from "./read";
 import { createUpload, finalize } from "./upload";
 
 /** Upload, ingest status, download and deletion of résumé documents. */
@@ -9,6 +9,7 @@ export const documentsRouter = router({
   finalize,
   list,
   byId,
+  source,
   progress,
   download,
   delete: remove,

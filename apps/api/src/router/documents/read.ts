@@ -1,10 +1,10 @@
-import { getDocument, listDocuments } from "@vitae/db";
+import { documentKinds, documentQueryMaxChars, getDocument, getDocumentText, listDocuments } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { isTerminalJobStatus } from "@vitae/queue";
 import { z } from "zod";
 import type { Context } from "../../trpc/context";
 import { workspaceProcedure } from "../../trpc/procedures";
-import { documentIdInput, documentSummarySchema } from "./schemas";
+import { documentIdInput, documentListItemSchema, documentStatuses, documentSummarySchema } from "./schemas";
 
 type Summary = z.input<typeof documentSummarySchema>;
 
@@ -26,23 +26,54 @@ async function summaryOf(ctx: Context, workspaceId: string, documentId: string):
   };
 }
 
+/**
+ * One page of the workspace's documents, newest first, each with the person it is about and, when the
+ * same file or the same email was uploaded before, that document. `query` searches names, roles, skills
+ * and file names (full text, web-search syntax); `statuses` and `kinds` narrow the list.
+ */
 export const list = workspaceProcedure({ role: "viewer", scope: "documents:read" })
   .input(
     z
       .strictObject({
         cursor: z.string().max(200).optional(),
         limit: z.number().int().min(1).max(100).optional(),
+        query: z.string().max(documentQueryMaxChars).optional(),
+        statuses: z.array(z.enum(documentStatuses)).max(documentStatuses.length).optional(),
+        kinds: z.array(z.enum(documentKinds)).max(documentKinds.length).optional(),
       })
       .optional(),
   )
-  .output(z.object({ items: z.array(documentSummarySchema), nextCursor: z.string().nullable() }))
+  .output(z.object({ items: z.array(documentListItemSchema), nextCursor: z.string().nullable() }))
   .query(({ ctx, input }) =>
     listDocuments(ctx.deps.db, {
       workspaceId: ctx.workspace.id,
       cursor: input?.cursor ?? undefined,
       limit: input?.limit,
+      query: input?.query,
+      statuses: input?.statuses,
+      kinds: input?.kinds,
     }),
   );
+
+/**
+ * The text read from a document, for reviewing its profile beside it: what extraction produced (the
+ * lines that read as instructions to an AI already removed), null until the document is ready. `kind`
+ * says how to show the original (`pdf` can be rendered from `documents.download`).
+ */
+export const source = workspaceProcedure({ role: "viewer", scope: "documents:read" })
+  .input(documentIdInput)
+  .output(z.object({ kind: z.enum(documentKinds), text: z.string().nullable() }))
+  .query(async ({ ctx, input }) => {
+    const ref = { workspaceId: ctx.workspace.id, documentId: input.documentId };
+    const [document, text] = await Promise.all([
+      getDocument(ctx.deps.db, ref),
+      getDocumentText(ctx.deps.db, ref),
+    ]);
+    if (!document || text === undefined) throw new AppError("NOT_FOUND");
+    const type = document.detectedType ?? document.contentType;
+    const kind = type === "application/pdf" ? "pdf" : type.includes("wordprocessingml") ? "docx" : "text";
+    return { kind, text: document.status === "ready" ? text : null };
+  });
 
 export const byId = workspaceProcedure({ role: "viewer", scope: "documents:read" })
   .input(documentIdInput)

@@ -1,3 +1,4 @@
+import { documentStatus } from "@vitae/db";
 import { z } from "zod";
 import { isoDate } from "../schemas";
 
@@ -31,12 +32,15 @@ export const filenameSchema = z
       .refine((name) => !/[\\/]/.test(name), "must be a plain file name"),
   );
 
+/** A document's lifecycle, as `documents` stores it. */
+export const documentStatuses = documentStatus.enumValues;
+
 export const documentSummarySchema = z.object({
   id: z.string(),
   filename: z.string(),
   contentType: z.string(),
   size: z.number(),
-  status: z.enum(["uploaded", "processing", "ready", "failed"]),
+  status: z.enum(documentStatuses),
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
   /** What ingestion left out of the profile, e.g. text that reads as instructions to an AI. */
@@ -44,6 +48,19 @@ export const documentSummarySchema = z.object({
   profileId: z.string().nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,
+});
+
+/**
+ * A listed document: its summary, who it is about (from its parsed profile; null before one exists) and
+ * the earlier upload it duplicates — the same bytes, or a profile with the same email — if any.
+ */
+export const documentListItemSchema = documentSummarySchema.extend({
+  person: z
+    .object({ name: z.string().nullable(), title: z.string().nullable(), company: z.string().nullable() })
+    .nullable(),
+  duplicateOf: z
+    .object({ documentId: z.string(), filename: z.string(), reason: z.enum(["same-file", "same-email"]) })
+    .nullable(),
 });
 
 export const documentIdInput = z.strictObject({ documentId: z.uuid() });

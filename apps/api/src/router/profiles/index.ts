@@ -14,10 +14,9 @@ import { z } from "zod";
 import { router } from "../../trpc/init";
 import { workspaceProcedure } from "../../trpc/procedures";
 import { auditedWrite } from "../audit-trail";
-import { isoDate, yearMonthInput } from "../schemas";
+import { isoDate } from "../schemas";
 import { attest } from "./attest";
-
-const text = (max: number) => z.string().trim().min(1).max(max);
+import { profilePatchSchema } from "./patch-schema";
 
 /** A parsed profile as clients see it: the contract's Profile plus a stable id on every fact. */
 const profileView = z.object({
@@ -150,36 +149,16 @@ const byDocument = readProcedure
   });
 
 /**
- * Owner corrections: top-level fields and experience facts by id. Unknown or foreign fact ids are
- * NOT_FOUND. Answers with the stored profile as `profiles.byId` shows it.
+ * Owner corrections (see `profilePatchSchema`): fields, facts edited, removed, reordered and added.
+ * Unknown or foreign fact ids are NOT_FOUND; a date range that starts in the future or ends before it
+ * starts, or an order that does not list every fact once, is BAD_REQUEST. Answers with the stored
+ * profile as `profiles.byId` shows it.
  */
 const update = workspaceProcedure({ role: "member", scope: "documents:write" })
   .input(
     z.strictObject({
       profileId: z.uuid(),
-      patch: z.strictObject({
-        name: text(200).nullable().optional(),
-        headline: text(300).nullable().optional(),
-        summary: text(5000).nullable().optional(),
-        email: z.email().max(320).nullable().optional(),
-        phone: text(50).nullable().optional(),
-        location: text(200).nullable().optional(),
-        experiences: z
-          .array(
-            z.strictObject({
-              id: z.uuid(),
-              company: text(200).optional(),
-              title: text(200).optional(),
-              start: yearMonthInput.nullable().optional(),
-              end: z
-                .union([yearMonthInput, z.literal("present")])
-                .nullable()
-                .optional(),
-            }),
-          )
-          .max(100)
-          .optional(),
-      }),
+      patch: profilePatchSchema,
     }),
   )
   .output(profileWithAttestations)
