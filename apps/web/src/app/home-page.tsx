@@ -1,7 +1,14 @@
+import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { roleOf, useSession } from "../auth/session";
 import { productName, visibleSections } from "./sections";
 
+// The figures and their chart library load after the shell, so neither weighs on the first paint.
+const WorkspaceDashboard = lazy(async () => ({
+  default: (await import("../dashboard/workspace-dashboard")).WorkspaceDashboard,
+}));
+
+/** Where a signed-in person lands: the workspace's figures at a glance, then what they can open. */
 export function HomePage() {
   const me = useSession();
   const available = visibleSections(roleOf(me));
@@ -9,10 +16,27 @@ export function HomePage() {
   return (
     <section aria-labelledby="home-title" data-testid="home-page">
       <h1 id="home-title">{productName}</h1>
-      <p className="lead">
-        Vitae turns résumés into something you can talk to, match against jobs, and import or export as HR
-        tables.
-      </p>
+      {me.workspace === null ? (
+        <p className="lead">
+          Vitae turns résumés into something you can talk to, match against jobs, and import or export as HR
+          tables.
+        </p>
+      ) : (
+        <>
+          <p className="lead">What is happening in {me.workspace.name} this week.</p>
+          <Suspense
+            fallback={
+              <p className="muted" role="status">
+                Loading your figures…
+              </p>
+            }
+          >
+            <WorkspaceDashboard
+              canOpenDocuments={available.some((section) => section.path === "documents")}
+            />
+          </Suspense>
+        </>
+      )}
       {me.workspace === null ? (
         <div className="panel" data-testid="no-workspace">
           <h2>Create a workspace to get started</h2>

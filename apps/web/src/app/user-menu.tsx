@@ -7,6 +7,7 @@ import { useSession } from "../auth/session";
 import type { ErrorSummary } from "../lib/describe-error";
 import { Disclosure } from "../lib/disclosure";
 import { ErrorNotice } from "../lib/error-notice";
+import { ThemeToggle } from "../theme/theme-toggle";
 
 /** Up to two initials of a display name ("Marisol Okafor" → "MO"); "?" for a blank one. */
 export function initialsOf(name: string): string {
@@ -19,7 +20,7 @@ export function initialsOf(name: string): string {
   return letters.length <= 2 ? letters.join("") : `${letters[0]}${letters.at(-1)}`;
 }
 
-/** The account menu in the header: who is signed in, the operator's Outbox, and signing out. */
+/** The account menu in the header: who is signed in, the operator's Outbox, appearance, signing out. */
 export function UserMenu() {
   const me = useSession();
   const loadAuthClient = useAuthClient();
@@ -71,6 +72,7 @@ export function UserMenu() {
               <span className="muted">(mail waiting for people on this instance)</span>
             </p>
           ) : null}
+          <ThemeToggle />
           <button
             type="button"
             className="button"

@@ -1,6 +1,12 @@
+import { lazy, Suspense } from "react";
 import { describeError } from "../lib/describe-error";
 import { formatCount } from "../lib/format";
 import { type QuestionCount, useShareLinkInsights } from "./share-links-api";
+
+// The chart library loads only when someone opens a link's insights.
+const ShareLinkActivity = lazy(async () => ({
+  default: (await import("./share-link-activity")).ShareLinkActivity,
+}));
 
 function QuestionList({ title, items, empty }: { title: string; items: QuestionCount[]; empty: string }) {
   return (
@@ -25,7 +31,10 @@ function QuestionList({ title, items, empty }: { title: string; items: QuestionC
   );
 }
 
-/** What visitors asked through one link: the most frequent questions and those it could not answer. */
+/**
+ * What visitors did through one link: visits and questions per day as a chart, the most frequent
+ * questions and those it could not answer.
+ */
 export function ShareLinkInsights({ shareLinkId }: { shareLinkId: string }) {
   const insights = useShareLinkInsights(shareLinkId);
   if (insights.isPending) {
@@ -44,6 +53,15 @@ export function ShareLinkInsights({ shareLinkId }: { shareLinkId: string }) {
   }
   return (
     <div className="insights" data-testid="share-link-insights">
+      <Suspense
+        fallback={
+          <p className="muted" role="status">
+            Loading the chart…
+          </p>
+        }
+      >
+        <ShareLinkActivity activity={insights.data.activity} />
+      </Suspense>
       <QuestionList title="Top questions" items={insights.data.topQuestions} empty="No questions yet." />
       <QuestionList
         title="Not answered"

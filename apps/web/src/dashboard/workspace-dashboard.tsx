@@ -1,0 +1,130 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { BarChart } from "../charts/bar-chart";
+import { dayLabels } from "../charts/chart-scale";
+import { describeError } from "../lib/describe-error";
+import { ErrorNotice } from "../lib/error-notice";
+import { formatCount } from "../lib/format";
+import { useTRPC } from "../trpc/client";
+import { activityTotals, countWithNoun, type DashboardData, statusShares } from "./dashboard-figures";
+import "./dashboard.css";
+
+function DocumentsTile({ documents, canOpen }: { documents: DashboardData["documents"]; canOpen: boolean }) {
+  const { total, shares } = statusShares(documents);
+  return (
+    <section className="panel dashboard-tile" aria-labelledby="tile-documents" data-testid="tile-documents">
+      <h2 id="tile-documents">Documents</h2>
+      <p className="dashboard-figure" data-testid="documents-total">
+        {formatCount(total)}
+      </p>
+      {total === 0 ? (
+        <p className="muted">No résumés yet. Upload one to see it here.</p>
+      ) : (
+        <>
+          <div className="status-bar" aria-hidden="true">
+            {shares.map((share) => (
+              <span
+                key={share.status}
+                className={`status-bar-part status-${share.status}`}
+                style={{ width: `${share.percent}%` }}
+              />
+            ))}
+          </div>
+          <ul className="status-legend">
+            {shares.map((share) => (
+              <li key={share.status} data-testid={`documents-${share.status}`}>
+                <span className={`chart-swatch status-${share.status}`} aria-hidden="true" />
+                {share.label}: {formatCount(share.count)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {canOpen ? <Link to="/documents">Open Documents</Link> : null}
+    </section>
+  );
+}
+
+function ActivityTile({
+  id,
+  title,
+  total,
+  note,
+  chartTitle,
+  values,
+  days,
+  color,
+}: {
+  id: string;
+  title: string;
+  total: string;
+  note: string;
+  chartTitle: string;
+  values: number[];
+  days: DashboardData["activity"];
+  color: string;
+}) {
+  return (
+    <section className="panel dashboard-tile" aria-labelledby={`tile-${id}`} data-testid={`tile-${id}`}>
+      <h2 id={`tile-${id}`}>{title}</h2>
+      <p className="dashboard-figure" data-testid={`${id}-total`}>
+        {total}
+      </p>
+      <p className="muted">{note}</p>
+      <BarChart
+        title={chartTitle}
+        series={[{ label: title, color }]}
+        points={days.map((day, index) => ({ ...dayLabels(day.day), values: [values[index] ?? 0] }))}
+        format={formatCount}
+        testId={`chart-${id}`}
+      />
+    </section>
+  );
+}
+
+/**
+ * The signed-in home's figures for the active workspace: documents by status, questions asked and
+ * share-link conversations over the last seven days, each as a number with a small chart.
+ */
+export function WorkspaceDashboard({ canOpenDocuments }: { canOpenDocuments: boolean }) {
+  const trpc = useTRPC();
+  const dashboard = useQuery(trpc.usage.dashboard.queryOptions({ days: 7 }));
+
+  if (dashboard.isPending) {
+    return (
+      <p className="muted" role="status">
+        Loading your figures…
+      </p>
+    );
+  }
+  if (dashboard.isError) {
+    return <ErrorNotice title="Your figures could not be loaded." summary={describeError(dashboard.error)} />;
+  }
+  const { documents, activity } = dashboard.data;
+  const totals = activityTotals(activity);
+  return (
+    <div className="dashboard" data-testid="dashboard">
+      <DocumentsTile documents={documents} canOpen={canOpenDocuments} />
+      <ActivityTile
+        id="questions"
+        title="Questions this week"
+        total={formatCount(totals.questions)}
+        note="Asked by your team, API keys and share-link visitors."
+        chartTitle="Questions asked per day, last 7 days"
+        values={activity.map((day) => day.questions)}
+        days={activity}
+        color="var(--color-chart-1)"
+      />
+      <ActivityTile
+        id="visits"
+        title="Share-link visits this week"
+        total={countWithNoun(totals.shareVisits, "conversation", "conversations", formatCount)}
+        note="A visit counts once the visitor asks a question."
+        chartTitle="Conversations started through share links per day, last 7 days"
+        values={activity.map((day) => day.shareVisits)}
+        days={activity}
+        color="var(--color-chart-2)"
+      />
+    </div>
+  );
+}
