@@ -30,10 +30,11 @@ export interface BarChartProps {
   testId?: string;
 }
 
-// The drawing's own coordinate space; the SVG scales to its container's width.
-const width = 480;
-const height = 180;
-const margin = { top: 12, right: 8, bottom: 24, left: 40 };
+// The drawing's own coordinate space; the SVG scales to its container's width. About a tile's width,
+// so its 12 px labels stay near 12 px on a phone and in a desktop's three-column grid.
+const width = 320;
+const height = 160;
+const margin = { top: 10, right: 4, bottom: 22, left: 34 };
 
 /**
  * A small grouped bar chart drawn as SVG (visx scales and shapes, no canvas), so it follows the theme's

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activityTotals, countWithNoun, statusShares } from "./dashboard-figures";
+import { activityTotals, statusShares } from "./dashboard-figures";
 
 describe("dashboard figures", () => {
   it("names statuses in words, leaves out empty ones and gives shares of the total", () => {
@@ -27,10 +27,5 @@ describe("dashboard figures", () => {
     ];
     expect(activityTotals(days)).toEqual({ questions: 7, shareVisits: 3 });
     expect(activityTotals([])).toEqual({ questions: 0, shareVisits: 0 });
-  });
-
-  it("agrees the noun with the count", () => {
-    expect(countWithNoun(1, "question", "questions", String)).toBe("1 question");
-    expect(countWithNoun(0, "question", "questions", String)).toBe("0 questions");
   });
 });

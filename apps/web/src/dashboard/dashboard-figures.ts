@@ -51,13 +51,3 @@ export function activityTotals(activity: DashboardData["activity"]): {
     { questions: 0, shareVisits: 0 },
   );
 }
-
-/** "1 question", "3 questions": counts in words for the figures' captions. */
-export function countWithNoun(
-  count: number,
-  singular: string,
-  plural: string,
-  format: (n: number) => string,
-) {
-  return `${format(count)} ${count === 1 ? singular : plural}`;
-}

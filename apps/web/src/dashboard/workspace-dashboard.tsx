@@ -6,7 +6,7 @@ import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { formatCount } from "../lib/format";
 import { useTRPC } from "../trpc/client";
-import { activityTotals, countWithNoun, type DashboardData, statusShares } from "./dashboard-figures";
+import { activityTotals, type DashboardData, statusShares } from "./dashboard-figures";
 import "./dashboard.css";
 
 function DocumentsTile({ documents, canOpen }: { documents: DashboardData["documents"]; canOpen: boolean }) {
@@ -48,6 +48,7 @@ function DocumentsTile({ documents, canOpen }: { documents: DashboardData["docum
 function ActivityTile({
   id,
   title,
+  seriesLabel,
   total,
   note,
   chartTitle,
@@ -57,6 +58,8 @@ function ActivityTile({
 }: {
   id: string;
   title: string;
+  /** What one bar counts, as the figures table's column heading. */
+  seriesLabel: string;
   total: string;
   note: string;
   chartTitle: string;
@@ -73,7 +76,7 @@ function ActivityTile({
       <p className="muted">{note}</p>
       <BarChart
         title={chartTitle}
-        series={[{ label: title, color }]}
+        series={[{ label: seriesLabel, color }]}
         points={days.map((day, index) => ({ ...dayLabels(day.day), values: [values[index] ?? 0] }))}
         format={formatCount}
         testId={`chart-${id}`}
@@ -108,6 +111,7 @@ export function WorkspaceDashboard({ canOpenDocuments }: { canOpenDocuments: boo
       <ActivityTile
         id="questions"
         title="Questions this week"
+        seriesLabel="Questions"
         total={formatCount(totals.questions)}
         note="Asked by your team, API keys and share-link visitors."
         chartTitle="Questions asked per day, last 7 days"
@@ -118,7 +122,8 @@ export function WorkspaceDashboard({ canOpenDocuments }: { canOpenDocuments: boo
       <ActivityTile
         id="visits"
         title="Share-link visits this week"
-        total={countWithNoun(totals.shareVisits, "conversation", "conversations", formatCount)}
+        seriesLabel="Visits"
+        total={formatCount(totals.shareVisits)}
         note="A visit counts once the visitor asks a question."
         chartTitle="Conversations started through share links per day, last 7 days"
         values={activity.map((day) => day.shareVisits)}
