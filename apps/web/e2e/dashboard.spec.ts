@@ -38,6 +38,12 @@ async function axeAtBothWidths(page: Page): Promise<string[]> {
   return found;
 }
 
+/** The home once its figures and chart drawings have arrived. */
+async function dashboardLoaded(page: Page): Promise<void> {
+  await page.locator('[data-testid="dashboard"][data-loaded="true"]').waitFor();
+  await page.getByTestId("chart-visits").locator("svg").waitFor();
+}
+
 async function bodyBackground(page: Page): Promise<string> {
   return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 }
@@ -58,7 +64,7 @@ describe("dashboard, usage charts and dark mode (embedded product in Chromium)",
     const { page } = await session.signUpAndOpenPage();
     const base = session.baseUrl();
     await page.goto(`${base}/`);
-    await page.getByTestId("dashboard").waitFor();
+    await dashboardLoaded(page);
     expect(await page.getByTestId("documents-total").textContent()).toBe("0");
     expect(await page.getByTestId("questions-total").textContent()).toBe("0");
 
@@ -73,7 +79,7 @@ describe("dashboard, usage charts and dark mode (embedded product in Chromium)",
     await api.mutate("public.ask", { token, question: "Where does she work?" });
 
     await page.reload();
-    await page.getByTestId("dashboard").waitFor();
+    await dashboardLoaded(page);
     expect(await page.getByTestId("documents-total").textContent()).toBe("1");
     expect(await page.getByTestId("documents-ready").textContent()).toBe("Ready: 1");
     expect(await page.getByTestId("questions-total").textContent()).toBe("1");
@@ -94,7 +100,7 @@ describe("dashboard, usage charts and dark mode (embedded product in Chromium)",
       .getByRole("button", { name: /^Questions/ })
       .click();
     const activity = page.getByTestId("share-link-activity");
-    await activity.waitFor();
+    await activity.locator("svg").waitFor();
     expect(await activity.locator("svg rect").count()).toBe(60);
     expect(session.pageErrors).toEqual([]);
     await page.close();
@@ -106,6 +112,7 @@ describe("dashboard, usage charts and dark mode (embedded product in Chromium)",
     const history = page.getByTestId("usage-history");
     await history.waitFor();
     for (const chart of ["chart-requests", "chart-llm-tokens", "chart-storage"]) {
+      await history.getByTestId(chart).locator("svg").waitFor();
       expect(await history.getByTestId(chart).locator("svg rect").count()).toBe(6);
     }
     await checkLayouts(page, "usage");
@@ -119,13 +126,13 @@ describe("dashboard, usage charts and dark mode (embedded product in Chromium)",
     const base = session.baseUrl();
     await page.emulateMedia({ colorScheme: "dark" });
     await page.goto(`${base}/`);
-    await page.getByTestId("dashboard").waitFor();
+    await dashboardLoaded(page);
     expect(await bodyBackground(page)).toBe(darkBackground);
     if (screenshots !== undefined) await checkLayouts(page, "dashboard-dark");
     expect(await axeAtBothWidths(page)).toEqual([]);
 
     await page.goto(`${base}/usage`);
-    await page.getByTestId("usage-history").waitFor();
+    await page.getByTestId("chart-storage").locator("svg").waitFor();
     if (screenshots !== undefined) await checkLayouts(page, "usage-dark");
     expect(await axeAtBothWidths(page)).toEqual([]);
 

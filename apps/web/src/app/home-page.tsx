@@ -1,12 +1,7 @@
-import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { roleOf, useSession } from "../auth/session";
+import { WorkspaceDashboard } from "../dashboard/workspace-dashboard";
 import { productName, visibleSections } from "./sections";
-
-// The figures and their chart library load after the shell, so neither weighs on the first paint.
-const WorkspaceDashboard = lazy(async () => ({
-  default: (await import("../dashboard/workspace-dashboard")).WorkspaceDashboard,
-}));
 
 /** Where a signed-in person lands: the workspace's figures at a glance, then what they can open. */
 export function HomePage() {
@@ -24,17 +19,8 @@ export function HomePage() {
       ) : (
         <>
           <p className="lead">What is happening in {me.workspace.name} this week.</p>
-          <Suspense
-            fallback={
-              <p className="muted" role="status">
-                Loading your figures…
-              </p>
-            }
-          >
-            <WorkspaceDashboard
-              canOpenDocuments={available.some((section) => section.path === "documents")}
-            />
-          </Suspense>
+          {/* The tiles render at once; only the chart library loads later (charts/bar-chart.tsx). */}
+          <WorkspaceDashboard canOpenDocuments={available.some((section) => section.path === "documents")} />
         </>
       )}
       {me.workspace === null ? (

@@ -1,9 +1,7 @@
-import { Group } from "@visx/group";
-import { scaleBand, scaleLinear } from "@visx/scale";
-import { Bar } from "@visx/shape";
-import { useId } from "react";
-import { niceMax } from "./chart-scale";
+import { lazy, Suspense, useId } from "react";
 import "./charts.css";
+
+const BarDrawing = lazy(async () => ({ default: (await import("./bar-drawing")).BarDrawing }));
 
 /** One series of a {@link BarChart}: a name for the legend and the table, and a colour token. */
 export interface BarSeries {
@@ -30,36 +28,14 @@ export interface BarChartProps {
   testId?: string;
 }
 
-// The drawing's own coordinate space; the SVG scales to its container's width. About a tile's width,
-// so its 12 px labels stay near 12 px on a phone and in a desktop's three-column grid.
-const width = 320;
-const height = 160;
-const margin = { top: 10, right: 4, bottom: 22, left: 34 };
-
 /**
  * A small grouped bar chart drawn as SVG (visx scales and shapes, no canvas), so it follows the theme's
  * colour tokens and prints sharply. Screen readers get the caption and a data table instead of the
- * drawing; sighted readers get the same table behind "Show the figures".
+ * drawing; sighted readers get the same table behind "Show the figures". The drawing loads in its own
+ * chunk; until it arrives a box of the same size holds its place, so nothing below it moves.
  */
 export function BarChart({ title, series, points, format, testId }: BarChartProps) {
   const captionId = useId();
-  const innerWidth = width - margin.left - margin.right;
-  const innerHeight = height - margin.top - margin.bottom;
-  const top = niceMax(Math.max(0, ...points.flatMap((point) => point.values)));
-  const x = scaleBand<string>({
-    domain: points.map((_, index) => String(index)),
-    range: [0, innerWidth],
-    padding: 0.25,
-  });
-  const inner = scaleBand<number>({
-    domain: series.map((_, index) => index),
-    range: [0, x.bandwidth()],
-    padding: 0.1,
-  });
-  const y = scaleLinear<number>({ domain: [0, top], range: [innerHeight, 0] });
-  const ticks = [0, top / 2, top];
-  // Every label fits up to a dozen bars; beyond that, every other one keeps them from colliding.
-  const labelStep = points.length > 12 ? Math.ceil(points.length / 10) : 1;
 
   return (
     <figure className="chart" data-testid={testId}>
@@ -76,50 +52,9 @@ export function BarChart({ title, series, points, format, testId }: BarChartProp
           ))}
         </ul>
       ) : null}
-      <svg
-        className="chart-drawing"
-        viewBox={`0 0 ${width} ${height}`}
-        aria-hidden="true"
-        focusable="false"
-        preserveAspectRatio="xMidYMid meet"
-      >
-        <Group left={margin.left} top={margin.top}>
-          {ticks.map((tick) => (
-            <g key={tick} transform={`translate(0, ${y(tick)})`}>
-              <line className="chart-grid" x1={0} x2={innerWidth} />
-              <text className="chart-axis" x={-6} dy="0.32em" textAnchor="end">
-                {format(tick)}
-              </text>
-            </g>
-          ))}
-          {points.map((point, index) => {
-            const left = x(String(index)) ?? 0;
-            return (
-              <Group key={point.fullLabel} left={left}>
-                {point.values.map((value, seriesIndex) => {
-                  const barHeight = innerHeight - y(value);
-                  return (
-                    <Bar
-                      key={seriesIndex}
-                      x={inner(seriesIndex) ?? 0}
-                      y={innerHeight - barHeight}
-                      width={inner.bandwidth()}
-                      height={barHeight}
-                      rx={2}
-                      fill={series[seriesIndex]?.color}
-                    />
-                  );
-                })}
-                {index % labelStep === 0 ? (
-                  <text className="chart-axis" x={x.bandwidth() / 2} y={innerHeight + 16} textAnchor="middle">
-                    {point.label}
-                  </text>
-                ) : null}
-              </Group>
-            );
-          })}
-        </Group>
-      </svg>
+      <Suspense fallback={<div className="chart-drawing chart-placeholder" />}>
+        <BarDrawing series={series} points={points} format={format} />
+      </Suspense>
       <details className="chart-figures">
         <summary>Show the figures</summary>
         <table className="data-table" aria-labelledby={captionId}>
@@ -147,6 +82,20 @@ export function BarChart({ title, series, points, format, testId }: BarChartProp
           </tbody>
         </table>
       </details>
+    </figure>
+  );
+}
+
+/**
+ * What a {@link BarChart} looks like while its data loads: the same caption and a box of the drawing's
+ * size, so the page does not move when the chart arrives.
+ */
+export function ChartPlaceholder({ title }: { title: string }) {
+  return (
+    <figure className="chart">
+      <figcaption className="chart-title">{title}</figcaption>
+      <div className="chart-drawing chart-placeholder" />
+      <p className="chart-figures muted">Loading the figures…</p>
     </figure>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { BarChart } from "../charts/bar-chart";
+import { BarChart, ChartPlaceholder } from "../charts/bar-chart";
 import { dayLabels } from "../charts/chart-scale";
 import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
@@ -9,15 +9,29 @@ import { useTRPC } from "../trpc/client";
 import { activityTotals, type DashboardData, statusShares } from "./dashboard-figures";
 import "./dashboard.css";
 
-function DocumentsTile({ documents, canOpen }: { documents: DashboardData["documents"]; canOpen: boolean }) {
-  const { total, shares } = statusShares(documents);
+const loadingFigure = "…";
+
+function DocumentsTile({
+  documents,
+  canOpen,
+}: {
+  /** `undefined` while loading: the tile keeps its shape. */
+  documents: DashboardData["documents"] | undefined;
+  canOpen: boolean;
+}) {
+  const { total, shares } = statusShares(documents ?? { uploaded: 0, processing: 0, ready: 0, failed: 0 });
   return (
     <section className="panel dashboard-tile" aria-labelledby="tile-documents" data-testid="tile-documents">
       <h2 id="tile-documents">Documents</h2>
       <p className="dashboard-figure" data-testid="documents-total">
-        {formatCount(total)}
+        {documents === undefined ? loadingFigure : formatCount(total)}
       </p>
-      {total === 0 ? (
+      {documents === undefined ? (
+        <>
+          <div className="status-bar" aria-hidden="true" />
+          <p className="status-legend muted">Loading…</p>
+        </>
+      ) : total === 0 ? (
         <p className="muted">No résumés yet. Upload one to see it here.</p>
       ) : (
         <>
@@ -63,7 +77,8 @@ function ActivityTile({
   total: string;
   note: string;
   chartTitle: string;
-  values: number[];
+  /** `undefined` while loading: the tile keeps its shape. */
+  values: number[] | undefined;
   days: DashboardData["activity"];
   color: string;
 }) {
@@ -74,48 +89,47 @@ function ActivityTile({
         {total}
       </p>
       <p className="muted">{note}</p>
-      <BarChart
-        title={chartTitle}
-        series={[{ label: seriesLabel, color }]}
-        points={days.map((day, index) => ({ ...dayLabels(day.day), values: [values[index] ?? 0] }))}
-        format={formatCount}
-        testId={`chart-${id}`}
-      />
+      {values === undefined ? (
+        <ChartPlaceholder title={chartTitle} />
+      ) : (
+        <BarChart
+          title={chartTitle}
+          series={[{ label: seriesLabel, color }]}
+          points={days.map((day, index) => ({ ...dayLabels(day.day), values: [values[index] ?? 0] }))}
+          format={formatCount}
+          testId={`chart-${id}`}
+        />
+      )}
     </section>
   );
 }
 
 /**
  * The signed-in home's figures for the active workspace: documents by status, questions asked and
- * share-link conversations over the last seven days, each as a number with a small chart.
+ * share-link conversations over the last seven days, each as a number with a small chart. The tiles
+ * keep their shape while the figures load, so the page does not jump when they arrive.
  */
 export function WorkspaceDashboard({ canOpenDocuments }: { canOpenDocuments: boolean }) {
   const trpc = useTRPC();
   const dashboard = useQuery(trpc.usage.dashboard.queryOptions({ days: 7 }));
 
-  if (dashboard.isPending) {
-    return (
-      <p className="muted" role="status">
-        Loading your figures…
-      </p>
-    );
-  }
   if (dashboard.isError) {
     return <ErrorNotice title="Your figures could not be loaded." summary={describeError(dashboard.error)} />;
   }
-  const { documents, activity } = dashboard.data;
+  const activity = dashboard.data?.activity ?? [];
   const totals = activityTotals(activity);
+  const isLoaded = dashboard.data !== undefined;
   return (
-    <div className="dashboard" data-testid="dashboard">
-      <DocumentsTile documents={documents} canOpen={canOpenDocuments} />
+    <div className="dashboard" data-testid="dashboard" aria-busy={!isLoaded} data-loaded={isLoaded}>
+      <DocumentsTile documents={dashboard.data?.documents} canOpen={canOpenDocuments} />
       <ActivityTile
         id="questions"
         title="Questions this week"
         seriesLabel="Questions"
-        total={formatCount(totals.questions)}
+        total={isLoaded ? formatCount(totals.questions) : loadingFigure}
         note="Asked by your team, API keys and share-link visitors."
         chartTitle="Questions asked per day, last 7 days"
-        values={activity.map((day) => day.questions)}
+        values={isLoaded ? activity.map((day) => day.questions) : undefined}
         days={activity}
         color="var(--color-chart-1)"
       />
@@ -123,10 +137,10 @@ export function WorkspaceDashboard({ canOpenDocuments }: { canOpenDocuments: boo
         id="visits"
         title="Share-link visits this week"
         seriesLabel="Visits"
-        total={formatCount(totals.shareVisits)}
+        total={isLoaded ? formatCount(totals.shareVisits) : loadingFigure}
         note="A visit counts once the visitor asks a question."
         chartTitle="Conversations started through share links per day, last 7 days"
-        values={activity.map((day) => day.shareVisits)}
+        values={isLoaded ? activity.map((day) => day.shareVisits) : undefined}
         days={activity}
         color="var(--color-chart-2)"
       />

@@ -1,12 +1,7 @@
-import { lazy, Suspense } from "react";
 import { describeError } from "../lib/describe-error";
 import { formatCount } from "../lib/format";
+import { ShareLinkActivity } from "./share-link-activity";
 import { type QuestionCount, useShareLinkInsights } from "./share-links-api";
-
-// The chart library loads only when someone opens a link's insights.
-const ShareLinkActivity = lazy(async () => ({
-  default: (await import("./share-link-activity")).ShareLinkActivity,
-}));
 
 function QuestionList({ title, items, empty }: { title: string; items: QuestionCount[]; empty: string }) {
   return (
@@ -53,15 +48,7 @@ export function ShareLinkInsights({ shareLinkId }: { shareLinkId: string }) {
   }
   return (
     <div className="insights" data-testid="share-link-insights">
-      <Suspense
-        fallback={
-          <p className="muted" role="status">
-            Loading the chart…
-          </p>
-        }
-      >
-        <ShareLinkActivity activity={insights.data.activity} />
-      </Suspense>
+      <ShareLinkActivity activity={insights.data.activity} />
       <QuestionList title="Top questions" items={insights.data.topQuestions} empty="No questions yet." />
       <QuestionList
         title="Not answered"
