@@ -102,6 +102,7 @@ describe("dashboard, usage charts and dark mode (embedded product in Chromium)",
     const activity = page.getByTestId("share-link-activity");
     await activity.locator("svg").waitFor();
     expect(await activity.locator("svg rect").count()).toBe(60);
+    await checkLayouts(page, "share-link-insights");
     expect(session.pageErrors).toEqual([]);
     await page.close();
   });
