@@ -79,6 +79,8 @@ const inputs: Record<string, Fixture> = {
   "apiKeys.revoke": { input: (w) => ({ apiKeyId: w.keyIdA }), foreign: (w) => ({ apiKeyId: w.keyIdA }) },
   "audit.list": { input: () => ({}) },
   "usage.current": { input: () => undefined },
+  "usage.history": { input: () => ({ months: 3 }) },
+  "usage.dashboard": { input: () => ({ days: 7 }) },
   "documents.createUpload": {
     input: () => ({ filename: "cv.pdf", contentType: "application/pdf", size: 100 }),
   },

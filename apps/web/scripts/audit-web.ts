@@ -1,7 +1,7 @@
 /**
  * `pnpm audit:web` — measures the built web app as users get it, and prints the figures:
  * Lighthouse (performance, accessibility, best practices; mobile and desktop) on the signed-out home,
- * Documents, a Profile, Ask with answers and Usage, the JavaScript each transfers on a cold load, and
+ * the signed-in home (dashboard), Documents, a Profile, Ask with answers and Usage, the JavaScript each transfers on a cold load, and
  * axe-core's violations on every page. It starts the real product in embedded mode (as the browser specs
  * do), signs a fresh account up, and removes everything afterwards. Not a test: it fails only when it
  * cannot measure. `AUDIT_REPORT_PATH` (optional) saves every figure as JSON.
@@ -161,7 +161,18 @@ async function main() {
     await api.mutate("members.invite", { email: "invitee@example.com", role: "viewer" });
     const askSession = { [`vitae:ask-session:${profileId}`]: first.sessionId };
 
-    await axe("Home", "/", (page) => page.getByTestId("home-page").waitFor());
+    await axe("Home", "/", (page) => page.getByTestId("dashboard").waitFor());
+    // The dark theme's contrast, where the charts and tiles are.
+    for (const [name, path, ready] of [
+      ["Home (dark)", "/", "dashboard"],
+      ["Usage (dark)", "/usage", "usage-history"],
+      ["Documents (dark)", "/documents", "documents-table"],
+    ] as const) {
+      await axe(name, path, async (page) => {
+        await page.emulateMedia({ colorScheme: "dark" });
+        await page.getByTestId(ready).waitFor();
+      });
+    }
     await axe("Documents", "/documents", (page) => page.getByTestId("documents-table").waitFor());
     await axe("Profile", `/profiles/${profileId}`, (page) => page.getByTestId("profile-page").waitFor());
     await axe("Ask with answers", `/profiles/${profileId}/ask`, async (page) => {
@@ -185,6 +196,7 @@ async function main() {
       page.getByTestId("chat").waitFor(),
     );
 
+    await measure("Home", "/");
     await measure("Documents", "/documents");
     await measure("Profile", `/profiles/${profileId}`);
     await measure("Ask with answers", `/profiles/${profileId}/ask`, askSession);

@@ -5,6 +5,15 @@ export { chooseEmbeddedEngine, type EngineChoice, type EngineFacts } from "./emb
 export { type EmbeddedDb, type OpenEmbeddedDbOptions, openEmbeddedDb } from "./embedded/open-embedded-db";
 export { type PostgresServer, type ServerLog, startPostgresServer } from "./embedded/server";
 export {
+  activityLimits,
+  type DailyActivity,
+  type DailyActivityParams,
+  dailyActivity,
+  documentStatusCounts,
+  type MonthlyUsage,
+  usageHistory,
+} from "./queries/activity";
+export {
   type ApiKeyForVerification,
   type ApiKeySummary,
   apiKeyTouchIntervalMs,

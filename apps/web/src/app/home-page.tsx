@@ -1,7 +1,9 @@
 import { Link } from "react-router";
 import { roleOf, useSession } from "../auth/session";
+import { WorkspaceDashboard } from "../dashboard/workspace-dashboard";
 import { productName, visibleSections } from "./sections";
 
+/** Where a signed-in person lands: the workspace's figures at a glance, then what they can open. */
 export function HomePage() {
   const me = useSession();
   const available = visibleSections(roleOf(me));
@@ -9,10 +11,18 @@ export function HomePage() {
   return (
     <section aria-labelledby="home-title" data-testid="home-page">
       <h1 id="home-title">{productName}</h1>
-      <p className="lead">
-        Vitae turns résumés into something you can talk to, match against jobs, and import or export as HR
-        tables.
-      </p>
+      {me.workspace === null ? (
+        <p className="lead">
+          Vitae turns résumés into something you can talk to, match against jobs, and import or export as HR
+          tables.
+        </p>
+      ) : (
+        <>
+          <p className="lead">What is happening in {me.workspace.name} this week.</p>
+          {/* The tiles render at once; only the chart library loads later (charts/bar-chart.tsx). */}
+          <WorkspaceDashboard canOpenDocuments={available.some((section) => section.path === "documents")} />
+        </>
+      )}
       {me.workspace === null ? (
         <div className="panel" data-testid="no-workspace">
           <h2>Create a workspace to get started</h2>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialsOf } from "./user-menu";
+import { accountLabel, initialsOf } from "./user-menu";
 
 describe("initialsOf", () => {
   it("takes the first and last word's first letter", () => {
@@ -12,5 +12,15 @@ describe("initialsOf", () => {
   it("keeps a letter outside the basic plane whole, and says '?' for a blank name", () => {
     expect(initialsOf("𝒜lice Smith")).toBe("𝒜S");
     expect(initialsOf("   ")).toBe("?");
+  });
+});
+
+describe("accountLabel", () => {
+  it("names the account with both texts the toggle shows, outside parentheses", () => {
+    expect(accountLabel("Marisol Okafor")).toBe("Account: Marisol Okafor, MO");
+    // What axe-core's label-content-name-mismatch compares: parenthesised text removed first.
+    const compared = accountLabel("E2E 1a2b3c").replace(/\([^()]*\)/g, "");
+    expect(compared).toContain("E2E 1a2b3c");
+    expect(compared).toContain("E1");
   });
 });

@@ -1,5 +1,6 @@
 import { describeError } from "../lib/describe-error";
 import { formatCount } from "../lib/format";
+import { ShareLinkActivity } from "./share-link-activity";
 import { type QuestionCount, useShareLinkInsights } from "./share-links-api";
 
 function QuestionList({ title, items, empty }: { title: string; items: QuestionCount[]; empty: string }) {
@@ -25,7 +26,10 @@ function QuestionList({ title, items, empty }: { title: string; items: QuestionC
   );
 }
 
-/** What visitors asked through one link: the most frequent questions and those it could not answer. */
+/**
+ * What visitors did through one link: visits and questions per day as a chart, the most frequent
+ * questions and those it could not answer.
+ */
 export function ShareLinkInsights({ shareLinkId }: { shareLinkId: string }) {
   const insights = useShareLinkInsights(shareLinkId);
   if (insights.isPending) {
@@ -44,6 +48,7 @@ export function ShareLinkInsights({ shareLinkId }: { shareLinkId: string }) {
   }
   return (
     <div className="insights" data-testid="share-link-insights">
+      <ShareLinkActivity activity={insights.data.activity} />
       <QuestionList title="Top questions" items={insights.data.topQuestions} empty="No questions yet." />
       <QuestionList
         title="Not answered"

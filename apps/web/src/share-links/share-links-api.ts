@@ -13,9 +13,18 @@ export interface QuestionCount {
   count: number;
 }
 
+/** One UTC day of a link's use: conversations visitors started and questions they asked. */
+export interface LinkActivityDay {
+  day: string;
+  questions: number;
+  shareVisits: number;
+}
+
 export interface ShareLinkInsights {
   topQuestions: QuestionCount[];
   unanswered: QuestionCount[];
+  /** The last 30 days, today last. */
+  activity: LinkActivityDay[];
 }
 
 export function useShareLinks(profileId: string) {
@@ -78,6 +87,7 @@ export function useShareLinkInsights(shareLinkId: string) {
     select: (output): ShareLinkInsights => ({
       topQuestions: output.topQuestions.map(({ question, count }) => ({ question, count })),
       unanswered: countQuestions(output.unanswered),
+      activity: output.activity,
     }),
   });
 }

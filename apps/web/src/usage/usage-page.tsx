@@ -3,9 +3,10 @@ import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { formatBytes, formatCount, formatDate, isoDateTime, titleCase } from "../lib/format";
 import { useTRPC } from "../trpc/client";
+import { UsageHistory } from "./usage-history";
 import { UsageMeter } from "./usage-meter";
 
-/** This month's consumption of the plan's quotas, as three meters. */
+/** This month's consumption of the plan's quotas as three meters, and the last months as charts. */
 export function UsagePage() {
   const trpc = useTRPC();
   const usage = useQuery(trpc.usage.current.queryOptions());
@@ -61,6 +62,7 @@ export function UsagePage() {
           </div>
         </section>
       ) : null}
+      <UsageHistory />
     </section>
   );
 }

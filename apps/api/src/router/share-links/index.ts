@@ -1,5 +1,6 @@
 import {
   createShareLink,
+  dailyActivity,
   getShareLink,
   listShareLinks,
   revokeShareLink,
@@ -148,7 +149,10 @@ const update = manage
     return link;
   });
 
-/** What visitors asked through a link: the most frequent questions, and those the résumé could not answer. */
+/**
+ * What visitors asked through a link: the most frequent questions, those the résumé could not answer,
+ * and conversations started and questions asked per day over the last 30 days (today last).
+ */
 const insights = manage
   .input(z.strictObject({ shareLinkId: z.uuid() }))
   .output(
@@ -162,6 +166,7 @@ const insights = manage
           createdAt: isoDate,
         }),
       ),
+      activity: z.array(z.object({ day: z.string(), questions: z.number(), shareVisits: z.number() })),
     }),
   )
   .query(async ({ ctx, input }) => {
@@ -172,11 +177,12 @@ const insights = manage
     });
     if (!link) throw new AppError("NOT_FOUND");
     const scope = { workspaceId: ctx.workspace.id, shareLinkId: input.shareLinkId };
-    const [top, unanswered] = await Promise.all([
+    const [top, unanswered, activity] = await Promise.all([
       topQuestions(ctx.deps.db, scope),
       unansweredQuestions(ctx.deps.db, scope),
+      dailyActivity(ctx.deps.db, { ...scope, days: 30 }),
     ]);
-    return { topQuestions: top, unanswered };
+    return { topQuestions: top, unanswered, activity };
   });
 
 export const shareLinksRouter = router({ create, list, update, revoke, insights });
