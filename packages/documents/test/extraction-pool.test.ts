@@ -20,7 +20,8 @@ afterEach(async () => {
   expect(childProcessIds()).toEqual([]);
 });
 
-describe("createExtractionPool", { timeout: 120_000 }, () => {
+// Each test starts sandboxed children (tsx loads the parser in each); on a loaded CI machine that takes minutes.
+describe("createExtractionPool", { timeout: 300_000 }, () => {
   let ana: Buffer;
   let marcus: Buffer;
   beforeAll(async () => {

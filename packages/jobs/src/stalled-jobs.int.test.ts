@@ -40,13 +40,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Closing waits for a running ingest and its sandboxed parser child to finish.
   await workers?.close();
   await queueClient.close();
   await deleteKeysByPrefix(producer, prefix);
   await producer.quit();
   await testDb.drop();
   await rm(rootDir, { recursive: true, force: true });
-});
+}, 120_000);
 
 /** A worker process whose handlers never return (see `testing/hanging-worker.ts`). */
 function spawnHangingWorker(): ChildProcess {
@@ -109,4 +110,6 @@ it("a job whose workers are killed twice (BullMQ fails it unprocessed) still end
   // The row had an attempt left, so the run was delivered again and this time finished.
   expect(run).toMatchObject({ status: "succeeded", attempts: 3 });
   expect((await getDocument(testDb.handle.db, ref))?.status).toBe("ready");
-}, 60_000);
+  // Three worker processes start (each loads the app through tsx) and two stall checks pass: minutes
+  // on a loaded CI machine.
+}, 240_000);
