@@ -25,6 +25,7 @@ export {
   type ListAuditEventsParams,
   listAuditEvents,
 } from "./queries/audit";
+export { type CallerOverview, getCallerOverview } from "./queries/caller-overview";
 export {
   type InsertChatEventParams,
   insertChatEvent,
@@ -231,6 +232,8 @@ export {
 export {
   type ProfileFactHit,
   profileSearchLimit,
+  type RankedFact,
+  rankProfileFacts,
   type SearchableFactKind,
   type SearchProfileFactsParams,
   searchProfileFacts,
@@ -302,6 +305,7 @@ export {
   getStartWorkspaceId,
   getUserProfile,
   isInstanceOperator,
+  isOperatorAccount,
   rememberActiveWorkspace,
   type UserProfile,
 } from "./queries/users";
