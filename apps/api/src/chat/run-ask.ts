@@ -1,11 +1,10 @@
 import {
   appendChatTurn,
   createChatSession,
-  getProfileView,
   incrementWorkspaceUsage,
   insertChatEvent,
   type ProfileView,
-  searchProfileFacts,
+  rankProfileFacts,
   usagePeriodOf,
 } from "@vitae/db";
 import { AppError } from "@vitae/errors";
@@ -53,7 +52,7 @@ export async function runAsk(deps: ApiDependencies, request: AskRequest): Promis
   let sessionId = request.sessionId;
   // The profile and the conversation are independent reads: one round trip's wait, not two.
   const [stored, opened] = await Promise.all([
-    getProfileView(db, { workspaceId: request.workspaceId, profileId: request.profileId }),
+    deps.profileViews.get({ workspaceId: request.workspaceId, profileId: request.profileId }),
     sessionId ? sessions.open({ sessionId, profileId: request.profileId, owner: request.owner }) : null,
   ]);
   if (!stored) throw new AppError("NOT_FOUND");
@@ -90,7 +89,7 @@ export async function runAsk(deps: ApiDependencies, request: AskRequest): Promis
     { question: request.question, profile, session: record.state, now: new Date() },
     {
       searchFacts: ({ profileId, query, limit }) =>
-        searchProfileFacts(db, {
+        rankProfileFacts(db, {
           workspaceId: request.workspaceId,
           profileId,
           query,
