@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../database";
 import { type DocumentStatus, type DocumentWarningRecord, documents, profiles } from "../schema";
 import { isUuid } from "./ids";
@@ -128,6 +128,29 @@ export interface ListDocumentsParams {
   limit?: number | undefined;
 }
 
+function prepareFirstPage(db: Database) {
+  // Named and prepared: the first page is what the documents screen (and every API client) reads.
+  return db
+    .select(documentRecordColumns)
+    .from(documents)
+    .leftJoin(profiles, and(eq(profiles.documentId, documents.id), eq(profiles.source, "parsed")))
+    .where(eq(documents.workspaceId, sql`${sql.placeholder("workspaceId")}::uuid`))
+    .orderBy(desc(documents.createdAt), desc(documents.id))
+    .limit(sql.placeholder("limit"))
+    .prepare("vitae_list_documents_first_page");
+}
+
+const preparedFirstPage = new WeakMap<Database, ReturnType<typeof prepareFirstPage>>();
+
+function firstPage(db: Database) {
+  let prepared = preparedFirstPage.get(db);
+  if (prepared === undefined) {
+    prepared = prepareFirstPage(db);
+    preparedFirstPage.set(db, prepared);
+  }
+  return prepared;
+}
+
 /**
  * One page of `workspaceId`'s documents, newest first, keyset-paginated on `(created_at, id)` (stable
  * while uploads arrive; served by the `(workspace_id, created_at desc, id desc)` index). `nextCursor` is
@@ -140,19 +163,21 @@ export async function listDocuments(
   const limit = pageLimit(params.limit, documentPageSize.default, documentPageSize.max);
   const cursor = params.cursor === undefined ? undefined : decodeKeysetCursor(params.cursor);
   if (!isUuid(params.workspaceId)) return { items: [], nextCursor: null };
-  const conditions: SQL[] = [eq(documents.workspaceId, params.workspaceId)];
-  if (cursor !== undefined) {
-    conditions.push(
-      sql`(${documents.createdAt}, ${documents.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
-    );
-  }
-  const rows = await db
-    .select(documentRecordColumns)
-    .from(documents)
-    .leftJoin(profiles, and(eq(profiles.documentId, documents.id), eq(profiles.source, "parsed")))
-    .where(and(...conditions))
-    .orderBy(desc(documents.createdAt), desc(documents.id))
-    .limit(limit + 1);
+  const rows =
+    cursor === undefined
+      ? await firstPage(db).execute({ workspaceId: params.workspaceId, limit: limit + 1 })
+      : await db
+          .select(documentRecordColumns)
+          .from(documents)
+          .leftJoin(profiles, and(eq(profiles.documentId, documents.id), eq(profiles.source, "parsed")))
+          .where(
+            and(
+              eq(documents.workspaceId, params.workspaceId),
+              sql`(${documents.createdAt}, ${documents.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
+            ),
+          )
+          .orderBy(desc(documents.createdAt), desc(documents.id))
+          .limit(limit + 1);
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last !== undefined ? encodeKeysetCursor(last) : null };
