@@ -11,7 +11,7 @@ import { signUpWithKey } from "./session";
  * read `documents.list` (API key) with 1,000 connections flat out — far past what one API process
  * serves — while this process probes `/healthz` 20 times a second. Prints the probe's p99, the accepted
  * requests' p99, and how many were refused (503, with Retry-After) and how fast, against the issue's
- * goals (/healthz p99 ≤ 50 ms, accepted p99 ≤ 1 s). Env: BENCH_DURATION_S (default 10),
+ * goals (/healthz p99 ≤ 50 ms, accepted p99 ≤ 1 s; missed when nothing was accepted). Env: BENCH_DURATION_S (default 10),
  * BENCH_CONNECTIONS (default 1000), MAX_IN_FLIGHT_REQUESTS (passed to the server), BENCH_MODE.
  */
 const durationSeconds = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -92,7 +92,7 @@ for (const mode of benchModesFromEnv()) {
           .map(([status, count]) => `${status}×${count}`)
           .join(" ") || "-",
       "connection errors": errors,
-      goals: `/healthz p99 ≤ 50 ms ${healthP99 <= 50 ? "met" : "MISSED"}, accepted p99 ≤ 1000 ms ${acceptedP99 <= 1000 ? "met" : "MISSED"}`,
+      goals: `/healthz p99 ≤ 50 ms ${healthP99 <= 50 ? "met" : "MISSED"}, accepted p99 ≤ 1000 ms ${accepted.length > 0 && acceptedP99 <= 1000 ? "met" : "MISSED"}`,
     },
   ]);
   await bench.close();
