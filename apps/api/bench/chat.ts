@@ -37,7 +37,10 @@ async function prepare(url: string) {
       headers: { ...json, cookie },
       body: JSON.stringify(body),
     });
-    return ((await response.json()) as { result: { data: Record<string, unknown> } }).result.data;
+    const answer = (await response.json()) as { result?: { data: Record<string, unknown> }; error?: unknown };
+    if (!answer.result)
+      throw new Error(`${path} failed (${response.status}): ${JSON.stringify(answer.error)}`);
+    return answer.result.data;
   };
   await post("workspaces.create", { name: "Chat bench" });
   const resume = await readFile(
