@@ -39,11 +39,21 @@ function childEnv(env: Record<string, string>): Record<string, string> {
   return { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env };
 }
 
+/** The child's next message; rejects when the child exits first, so a crashed server never hangs a bench. */
+async function nextMessage<T>(child: ChildProcess): Promise<T> {
+  if (child.exitCode !== null || child.signalCode !== null) throw new Error("bench child process has exited");
+  const exited = once(child, "exit").then(([code, signal]) => {
+    throw new Error(`bench child process exited (${code ?? signal}) before answering`);
+  });
+  exited.catch(() => undefined);
+  return ((await Promise.race([once(child, "message"), exited])) as [T])[0];
+}
+
 function askChild(child: ChildProcess) {
   return async <T>(message: { type: string }): Promise<T> => {
-    const answer = once(child, "message");
+    const answer = nextMessage<T>(child);
     child.send(message);
-    return ((await answer) as [T])[0];
+    return answer;
   };
 }
 
@@ -97,7 +107,7 @@ export async function startBenchServer(
         env: childEnv({ ...env, PORT: String(await getFreePort()) }),
         stdio: ["ignore", "ignore", "inherit"],
       });
-  const [ready] = (await once(server, "message")) as [{ url: string }];
+  const ready = await nextMessage<{ url: string }>(server);
   const ask = askChild(server);
   return {
     mode,
@@ -129,7 +139,7 @@ export async function startPeers(): Promise<{ bareUrl: string; trpcUrl: string; 
       env: childEnv({ NODE_ENV: "production" }),
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
-    const [ready] = (await once(child, "message")) as [{ url: string }];
+    const ready = await nextMessage<{ url: string }>(child);
     return { child, url: ready.url };
   };
   const [bare, trpc] = await Promise.all([start("bare"), start("trpc")]);
