@@ -9,7 +9,7 @@ export interface TopFrame {
 }
 
 /**
- * A CPU profiler for the current thread (the bench server's own event loop), started and stopped around
+ * A CPU profiler for the current thread (the API process's own event loop), started and stopped around
  * each target so every target gets its own profile.
  */
 export async function createThreadProfiler() {

@@ -4,7 +4,7 @@ import { signUpWithKey, startSelfTest } from "./session";
 
 /**
  * `pnpm bench:modes`: embedded mode against distributed mode on the same machine in one run. Both servers
- * run side by side (each in its own thread): distributed on a test database of the local PostgreSQL,
+ * run side by side (each in its own process): distributed on a test database of the local PostgreSQL,
  * embedded with no DATABASE_URL in a fresh DATA_DIR (its own PostgreSQL server, or PGlite with
  * EMBEDDED_DATABASE=pglite) with its workers in-process. Targets are measured alternately, mode by
  * mode and round by round, so a busy machine slows both alike. Prints req/s and p99 per mode and the

@@ -1,49 +1,30 @@
-import { Worker } from "node:worker_threads";
-import autocannon from "autocannon";
-import { startBenchServer } from "./bench-server";
+import { fork } from "node:child_process";
+import { once } from "node:events";
+import http from "node:http";
+import { fileURLToPath } from "node:url";
+import { benchModesFromEnv, startBenchServer } from "./bench-server";
+import { loadAverage } from "./report";
 import { signUpWithKey } from "./session";
 
 /**
- * `pnpm bench:overload`: drives the workspace read `documents.list` (API key) with 1,000 connections flat
- * out — far past what one process serves — while a probe in its own thread asks `/healthz` 20 times a
- * second. Prints the probe's p99, the accepted requests' p99, and how many were refused (503, with
- * Retry-After) and how fast. Env: BENCH_DURATION_S (default 10), BENCH_CONNECTIONS (default 1000),
- * MAX_IN_FLIGHT_REQUESTS (passed to the server).
+ * `pnpm bench:overload`: for each mode, a load generator in a process of its own drives the workspace
+ * read `documents.list` (API key) with 1,000 connections flat out — far past what one API process
+ * serves — while this process probes `/healthz` 20 times a second. Prints the probe's p99, the accepted
+ * requests' p99, and how many were refused (503, with Retry-After) and how fast, against the issue's
+ * goals (/healthz p99 ≤ 50 ms, accepted p99 ≤ 1 s; missed when nothing was accepted). Env:
+ * BENCH_DURATION_S (default 10), BENCH_CONNECTIONS (default 1000), MAX_IN_FLIGHT_REQUESTS and
+ * MAX_EVENT_LOOP_DELAY_MS (passed to the server; the product's defaults otherwise), BENCH_MODE.
  */
 const durationSeconds = Number(process.env.BENCH_DURATION_S ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 1000);
 
-const bench = await startBenchServer({
-  env: process.env.MAX_IN_FLIGHT_REQUESTS
-    ? { MAX_IN_FLIGHT_REQUESTS: process.env.MAX_IN_FLIGHT_REQUESTS }
-    : {},
-});
-const { key } = await signUpWithKey(bench.url);
-
-/** The probe: sequential /healthz requests from another thread, so the load generator cannot slow it. */
-const probeSource = `
-const { parentPort, workerData } = require("node:worker_threads");
-const http = require("node:http");
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-const latencies = [];
-let stopped = false;
-parentPort.on("message", () => { stopped = true; });
-function once() {
-  const started = performance.now();
-  http.get(workerData.url, { agent }, (response) => {
-    response.resume();
-    response.on("end", () => {
-      latencies.push({ ms: performance.now() - started, status: response.statusCode });
-      if (stopped) parentPort.postMessage(latencies);
-      else setTimeout(once, 50);
-    });
-  }).on("error", () => {
-    latencies.push({ ms: performance.now() - started, status: 0 });
-    if (stopped) parentPort.postMessage(latencies); else setTimeout(once, 50);
-  });
+interface LoadReport {
+  accepted: number[];
+  refused: number[];
+  refusedWithoutRetryAfter: number;
+  other: Record<string, number>;
+  errors: number;
 }
-once();
-`;
 
 function p99(values: number[]): number {
   if (values.length === 0) return 0;
@@ -51,51 +32,73 @@ function p99(values: number[]): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0);
 }
 
-const accepted: number[] = [];
-const refused: number[] = [];
-let refusedWithoutRetryAfter = 0;
-const other = new Map<number, number>();
-const probe = new Worker(probeSource, { eval: true, workerData: { url: `${bench.url}/healthz` } });
-const result = await autocannon({
-  url: `${bench.url}/trpc/documents.list`,
-  connections,
-  duration: durationSeconds,
-  headers: { authorization: `Bearer ${key}` },
-  setupClient(client) {
-    client.on("headers", (parsed) => {
-      // At run time autocannon passes the parser's record (status and the flat raw header list).
-      const headers = parsed as unknown as { statusCode?: number; headers?: string[] };
-      if (headers.statusCode === 503) {
-        const names = (headers.headers ?? []).filter((_, index) => index % 2 === 0);
-        if (!names.some((name) => name.toLowerCase() === "retry-after")) refusedWithoutRetryAfter += 1;
-      }
+/** Sequential /healthz requests on one keep-alive socket until `stopped()`. */
+async function probe(url: string, stopped: () => boolean) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const samples: Array<{ ms: number; status: number }> = [];
+  while (!stopped()) {
+    const started = performance.now();
+    const status = await new Promise<number>((resolve) => {
+      http
+        .get(url, { agent }, (response) => {
+          response.resume();
+          response.on("end", () => resolve(response.statusCode ?? 0));
+        })
+        .on("error", () => resolve(0));
     });
-    client.on("response", (status: number, _bytes: number, ms: number) => {
-      if (status === 200) accepted.push(ms);
-      else if (status === 503) refused.push(ms);
-      else other.set(status, (other.get(status) ?? 0) + 1);
-    });
-  },
-});
-const probeDone = new Promise<Array<{ ms: number; status: number }>>((resolve) =>
-  probe.once("message", resolve),
-);
-probe.postMessage("stop");
-const health = await probeDone;
-await probe.terminate();
+    samples.push({ ms: performance.now() - started, status });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  agent.destroy();
+  return samples;
+}
 
-console.log(`\nbench:overload — ${connections} connections, ${durationSeconds}s, documents.list (API key)`);
-console.table([
-  {
-    "/healthz p99 ms": p99(health.map((sample) => sample.ms)),
-    "/healthz non-200": health.filter((sample) => sample.status !== 200).length,
-    "accepted req/s": Math.round(accepted.length / durationSeconds),
-    "accepted p99 ms": p99(accepted),
-    refused: refused.length,
-    "refused p99 ms": p99(refused),
-    "503 without Retry-After": refusedWithoutRetryAfter,
-    "other statuses": [...other.entries()].map(([status, count]) => `${status}×${count}`).join(" ") || "-",
-    "connection errors": result.errors,
-  },
-]);
-await bench.close();
+for (const mode of benchModesFromEnv()) {
+  const bench = await startBenchServer({
+    mode,
+    // The product's own admission defaults, unless the environment sets them.
+    env: {
+      MAX_EVENT_LOOP_DELAY_MS: process.env.MAX_EVENT_LOOP_DELAY_MS ?? "1000",
+      ...(process.env.MAX_IN_FLIGHT_REQUESTS
+        ? { MAX_IN_FLIGHT_REQUESTS: process.env.MAX_IN_FLIGHT_REQUESTS }
+        : {}),
+    },
+  });
+  const { key } = await signUpWithKey(bench.url);
+  const load = fork(
+    fileURLToPath(new URL("./overload-load.ts", import.meta.url)),
+    [`${bench.url}/trpc/documents.list`, String(connections), String(durationSeconds), key],
+    { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] },
+  );
+  let done = false;
+  const report = once(load, "message").then(([message]) => {
+    done = true;
+    return message as LoadReport;
+  });
+  const health = await probe(`${bench.url}/healthz`, () => done);
+  const { accepted, refused, refusedWithoutRetryAfter, other, errors } = await report;
+  const healthP99 = p99(health.map((sample) => sample.ms));
+  const acceptedP99 = p99(accepted);
+  console.log(
+    `\nbench:overload (${mode}) — ${connections} connections, ${durationSeconds}s, documents.list (API key), ` +
+      `load generator in its own process, ${loadAverage()}`,
+  );
+  console.table([
+    {
+      "/healthz p99 ms": healthP99,
+      "/healthz non-200": health.filter((sample) => sample.status !== 200).length,
+      "accepted req/s": Math.round(accepted.length / durationSeconds),
+      "accepted p99 ms": acceptedP99,
+      refused: refused.length,
+      "refused p99 ms": p99(refused),
+      "503 without Retry-After": refusedWithoutRetryAfter,
+      "other statuses":
+        Object.entries(other)
+          .map(([status, count]) => `${status}×${count}`)
+          .join(" ") || "-",
+      "connection errors": errors,
+      goals: `/healthz p99 ≤ 50 ms ${healthP99 <= 50 ? "met" : "MISSED"}, accepted p99 ≤ 1000 ms ${accepted.length > 0 && acceptedP99 <= 1000 ? "met" : "MISSED"}`,
+    },
+  ]);
+  await bench.close();
+}

@@ -5,23 +5,32 @@
 export async function signUpAndSignIn(url: string, email: string): Promise<string> {
   const headers = { "content-type": "application/json", origin: url };
   const password = "bench-password-123";
-  const signUp = await fetch(`${url}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ email, password, name: "Bench" }),
-  });
-  await signUp.body?.cancel();
-  const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ email, password }),
-  });
-  await signIn.body?.cancel();
-  if (!signIn.ok) throw new Error(`bench sign-in failed: ${signIn.status}`);
-  return signIn.headers
-    .getSetCookie()
-    .map((value) => value.split(";", 1)[0])
-    .join("; ");
+  // On a machine loaded by others the auth tier can answer 503 (its Redis check timed out, and it fails
+  // closed): a few attempts, then the last status.
+  let status = 0;
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const signUp = await fetch(`${url}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ email, password, name: "Bench" }),
+    });
+    await signUp.body?.cancel();
+    const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ email, password }),
+    });
+    await signIn.body?.cancel();
+    if (signIn.ok) {
+      return signIn.headers
+        .getSetCookie()
+        .map((value) => value.split(";", 1)[0])
+        .join("; ");
+    }
+    status = signIn.status;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`bench sign-in failed: ${status}`);
 }
 
 /** Signs up a bench user with a workspace and an API key, over HTTP like any client. */

@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import packageJson from "../package.json" with { type: "json" };
 import { createAccessCache } from "./access-cache";
+import { createProfileViewCache } from "./chat/profile-views";
 import { createChatSessionStore } from "./chat/session-store";
 import type { ApiConfig } from "./config";
 import type { ApiDependencies } from "./dependencies";
@@ -128,6 +129,7 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     ...identity,
     llm,
     chatSessions: createChatSessionStore(redisClient, config.redisKeyPrefix),
+    profileViews: createProfileViewCache(dbHandle.db),
     matchScores: createMatchScoreCache(redisClient, config.redisKeyPrefix),
     storage,
     diskStore: isDiskStore(storage) ? storage : null,

@@ -7,6 +7,7 @@ import type { QuotaGuard, RateLimiter, UsageCounter } from "@vitae/ratelimit";
 import type { DiskStore, ObjectStore } from "@vitae/storage";
 import type { Metrics, ReadinessReport } from "@vitae/telemetry";
 import type { AccessChange } from "./access-cache";
+import type { ProfileViewCache } from "./chat/profile-views";
 import type { ChatSessionStore } from "./chat/session-store";
 import type { ApiConfig } from "./config";
 import type { MatchScoreCache } from "./router/matches/score-cache";
@@ -25,6 +26,8 @@ export interface ApiDependencies {
   auth: VitaeAuth;
   /** Conversation working memory in Redis (sliding one-hour TTL). */
   chatSessions: ChatSessionStore;
+  /** Profile views per process and profile version, for the questions asked of them. */
+  profileViews: ProfileViewCache;
   /** Match scores in Redis, keyed by every input of the score (profile version, posting, scorer). */
   matchScores: MatchScoreCache;
   /** The LLM client; `available` is false in basic mode. */

@@ -212,3 +212,29 @@ describe("share links", () => {
     );
   });
 });
+
+describe("answers follow the profile's version", () => {
+  it("answers from a correction made after the profile was cached, then from the restored profile", async () => {
+    const current = async () => {
+      const answer = (await ask("Where does he work now?")).body.result.data;
+      return answer.answer as string;
+    };
+    expect(await current()).toContain("Brightline Health");
+    const read = await call(api, "profiles.byId", { cookie: owner.cookie, input: { profileId } });
+    const job = (read.body.result.data.experiences as Array<{ id: string; company: string }>).find(
+      (experience) => experience.company === "Brightline Health",
+    );
+    const correct = (company: string) =>
+      call(api, "profiles.update", {
+        cookie: owner.cookie,
+        type: "mutation",
+        input: { profileId, patch: { experiences: [{ id: job?.id, company }] } },
+      });
+    expect((await correct("Northwind Clinics")).status).toBe(200);
+    const corrected = await current();
+    expect(corrected).toContain("Northwind Clinics");
+    expect(corrected).not.toContain("Brightline Health");
+    expect((await correct("Brightline Health")).status).toBe(200);
+    expect(await current()).toContain("Brightline Health");
+  });
+});

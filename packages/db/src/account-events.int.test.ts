@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "./database";
 import { insertTestMember, insertTestUser, insertTestWorkspace } from "./identity-fixtures";
 import {
+  getCallerOverview,
   getStartWorkspaceId,
   insertAccountAuditEvent,
   insertOutboxMessage,
@@ -38,6 +39,29 @@ describe.each(testDrivers)("account events, start workspace, operators and outbo
     await db.update(users).set({ emailVerified: true }).where(eq(users.id, listed.id));
     expect(await isInstanceOperator(db, { userId: listed.id, operatorEmails })).toBe(true);
     expect(await isInstanceOperator(db, { userId: listed.id, operatorEmails: [] })).toBe(false);
+  });
+
+  it("the caller overview reads profile, first-account flag and one membership in one statement", async () => {
+    const { workspace, owner } = await insertTestWorkspace(db, "Overview");
+    const { workspace: foreign } = await insertTestWorkspace(db, "Not theirs");
+    const overview = await getCallerOverview(db, { userId: owner.id, workspaceId: workspace.id });
+    expect(overview).toEqual({
+      user: { id: owner.id, email: owner.email, name: expect.any(String), emailVerified: false },
+      isFirstUser: false,
+      membership: { workspaceId: workspace.id, workspaceName: "Overview", role: "owner", plan: "free" },
+    });
+    // Twice more through the prepared statement: another workspace, and none asked for.
+    expect(
+      (await getCallerOverview(db, { userId: owner.id, workspaceId: foreign.id }))?.membership,
+    ).toBeNull();
+    expect((await getCallerOverview(db, { userId: owner.id, workspaceId: null }))?.membership).toBeNull();
+    expect(
+      (await getCallerOverview(db, { userId: owner.id, workspaceId: "not-a-uuid" }))?.membership,
+    ).toBeNull();
+    await expect(getCallerOverview(db, { userId: "not-a-uuid", workspaceId: null })).resolves.toBeUndefined();
+    await expect(
+      getCallerOverview(db, { userId: "00000000-0000-4000-8000-000000000000", workspaceId: workspace.id }),
+    ).resolves.toBeUndefined();
   });
 
   it("a new session starts in the remembered workspace, else the first joined, else none", async () => {

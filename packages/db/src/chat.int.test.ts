@@ -71,6 +71,20 @@ describe.each(testDrivers)("chat sessions, turns and events on $kind", ({ open }
     await expect(touchChatSession(db, { workspaceId, sessionId: "bad" })).resolves.toBe(false);
   });
 
+  it("creates a session under an id chosen by the caller, once", async () => {
+    const a = await insertTestProfile(db);
+    const base = {
+      workspaceId: a.workspaceId,
+      profileId: a.profileId,
+      principalKind: "user" as const,
+      principalId: a.ownerId,
+    };
+    const id = "6f1d1b0e-1111-4000-8000-000000000001";
+    await expect(createChatSession(db, { ...base, id })).resolves.toMatchObject({ id, turnCount: 0 });
+    await expect(createChatSession(db, { ...base, id })).rejects.toThrow();
+    expect(await codeOf(createChatSession(db, { ...base, id: "not-a-uuid" }))).toBe("BAD_REQUEST");
+  });
+
   it("refuses a profile of another workspace and a share link of another profile", async () => {
     const a = await insertTestProfile(db);
     const b = await insertTestProfile(db);

@@ -34,6 +34,7 @@ export {
   type ListAuditEventsParams,
   listAuditEvents,
 } from "./queries/audit";
+export { type CallerOverview, getCallerOverview } from "./queries/caller-overview";
 export {
   type InsertChatEventParams,
   insertChatEvent,
@@ -258,6 +259,8 @@ export {
 export {
   type ProfileFactHit,
   profileSearchLimit,
+  type RankedFact,
+  rankProfileFacts,
   type SearchableFactKind,
   type SearchProfileFactsParams,
   searchProfileFacts,
@@ -342,6 +345,7 @@ export {
   getStartWorkspaceId,
   getUserProfile,
   isInstanceOperator,
+  isOperatorAccount,
   rememberActiveWorkspace,
   type UserProfile,
 } from "./queries/users";

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "./database";
 import { codeOf, insertTestWorkspaceWithDocument, missingId, sampleProfile } from "./documents-fixtures";
-import { getProfileView, type Profile, saveProfile, searchProfileFacts, updateProfile } from "./index";
+import {
+  getProfileView,
+  type Profile,
+  rankProfileFacts,
+  saveProfile,
+  searchProfileFacts,
+  updateProfile,
+} from "./index";
 import { testDrivers } from "./test-drivers";
 
 const profile: Profile = sampleProfile({
@@ -122,6 +129,37 @@ describe.each(testDrivers)("profile fact search on $kind", ({ open }) => {
     await expect(searchProfileFacts(db, { workspaceId, profileId, query: "quantum" })).resolves.toMatchObject(
       [{ kind: "project", id: ids.kite }],
     );
+  });
+
+  it("ranks without snippets exactly as the search does, through one prepared statement", async () => {
+    for (const query of [
+      "kubernetes",
+      "backend",
+      "kubernetes -clusters",
+      "distributed",
+      "the",
+      "' or 1=1 --",
+    ]) {
+      const searched = await searchProfileFacts(db, { workspaceId, profileId, query, limit: 50 });
+      // Twice: the second run executes the statement prepared by the first.
+      for (let run = 0; run < 2; run += 1) {
+        const ranked = await rankProfileFacts(db, { workspaceId, profileId, query, limit: 50 });
+        expect(ranked).toEqual(searched.map(({ snippet: _snippet, ...hit }) => hit));
+      }
+    }
+    await expect(
+      rankProfileFacts(db, { workspaceId, profileId, query: "kubernetes", limit: 1 }),
+    ).resolves.toHaveLength(1);
+    expect(await codeOf(rankProfileFacts(db, { workspaceId, profileId, query: "x", limit: 51 }))).toBe(
+      "BAD_REQUEST",
+    );
+    const { workspaceId: other } = await insertTestWorkspaceWithDocument(db);
+    await expect(
+      rankProfileFacts(db, { workspaceId: other, profileId, query: "kubernetes" }),
+    ).resolves.toEqual([]);
+    await expect(
+      rankProfileFacts(db, { workspaceId, profileId: missingId, query: "kubernetes" }),
+    ).resolves.toEqual([]);
   });
 
   it("caps the number of hits", async () => {

@@ -1,11 +1,11 @@
+import { randomUUID } from "node:crypto";
 import {
   appendChatTurn,
   createChatSession,
-  getProfileView,
   incrementWorkspaceUsage,
   insertChatEvent,
   type ProfileView,
-  searchProfileFacts,
+  rankProfileFacts,
   usagePeriodOf,
 } from "@vitae/db";
 import { AppError } from "@vitae/errors";
@@ -53,7 +53,7 @@ export async function runAsk(deps: ApiDependencies, request: AskRequest): Promis
   let sessionId = request.sessionId;
   // The profile and the conversation are independent reads: one round trip's wait, not two.
   const [stored, opened] = await Promise.all([
-    getProfileView(db, { workspaceId: request.workspaceId, profileId: request.profileId }),
+    deps.profileViews.get({ workspaceId: request.workspaceId, profileId: request.profileId }),
     sessionId ? sessions.open({ sessionId, profileId: request.profileId, owner: request.owner }) : null,
   ]);
   if (!stored) throw new AppError("NOT_FOUND");
@@ -61,14 +61,19 @@ export async function runAsk(deps: ApiDependencies, request: AskRequest): Promis
   let record = opened;
   // Written alongside the turn at the end (same wait), not before the answer.
   let sessionStarted: Parameters<typeof insertChatEvent>[1] | null = null;
+  // A new conversation's row is written while the pipeline runs (the turn waits for it, the answer not).
+  let creating: Promise<unknown> | null = null;
   if (!record || !sessionId) {
-    const created = await createChatSession(db, {
+    sessionId = randomUUID();
+    creating = createChatSession(db, {
+      id: sessionId,
       workspaceId: request.workspaceId,
       profileId: profile.id,
       principalKind: request.owner.kind,
       principalId: request.owner.id,
     });
-    sessionId = created.id;
+    // Awaited before the turn is written; until then a failure must not be an unhandled rejection.
+    creating.catch(() => undefined);
     record = {
       workspaceId: request.workspaceId,
       profileId: profile.id,
@@ -90,7 +95,7 @@ export async function runAsk(deps: ApiDependencies, request: AskRequest): Promis
     { question: request.question, profile, session: record.state, now: new Date() },
     {
       searchFacts: ({ profileId, query, limit }) =>
-        searchProfileFacts(db, {
+        rankProfileFacts(db, {
           workspaceId: request.workspaceId,
           profileId,
           query,
@@ -111,6 +116,7 @@ export async function runAsk(deps: ApiDependencies, request: AskRequest): Promis
     });
   }
 
+  if (creating) await creating;
   const eventType = result.refusal ? "refused" : result.sources.length === 0 ? "unanswered" : "asked";
   const turnSessionId = sessionId;
   // The session, the transcript and the analytics are independent writes: they go out together and the

@@ -93,8 +93,11 @@ export function toWebHeaders(raw: FastifyRequest["headers"]): Headers {
 export function createHttpContextFactory(deps: ApiDependencies) {
   return ({ req, res }: { req: FastifyRequest; res: FastifyReply }): Context => {
     const aborted = new AbortController();
-    // The raw socket closing before the response ended means the client left (SSE tabs, timeouts).
-    res.raw.on("close", () => aborted.abort());
+    // The response closing before it finished means the client left (SSE tabs, timeouts). A finished
+    // response aborts nothing: an abort builds a DOMException and wakes every dependent signal.
+    res.raw.once("close", () => {
+      if (!res.raw.writableFinished) aborted.abort();
+    });
     return createContextInner(deps, {
       requestId: req.id,
       signal: aborted.signal,

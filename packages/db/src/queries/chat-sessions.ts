@@ -41,6 +41,8 @@ export interface CreateChatSessionParams {
   principalKind: ChatPrincipalKind;
   /** User id, API key id, or — for `share` — the share link id (then also stored as `shareLinkId`). */
   principalId: string;
+  /** The new session's id, when the caller needs it before the row is written; generated otherwise. */
+  id?: string | undefined;
 }
 
 /**
@@ -56,10 +58,14 @@ export async function createChatSession(db: Database, params: CreateChatSessionP
   if (!isUuid(params.workspaceId) || !isUuid(params.profileId) || !isUuid(params.principalId)) {
     throw new AppError("NOT_FOUND");
   }
+  if (params.id !== undefined && !isUuid(params.id)) {
+    throw new AppError("BAD_REQUEST", { message: "A session id is a UUID." });
+  }
   try {
     const [row] = await db
       .insert(chatSessions)
       .values({
+        ...(params.id === undefined ? {} : { id: params.id }),
         workspaceId: params.workspaceId,
         profileId: params.profileId,
         principalKind: params.principalKind,

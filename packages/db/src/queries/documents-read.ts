@@ -149,6 +149,29 @@ export interface DocumentListItem extends DocumentRecord {
   duplicateOf: DocumentDuplicate | null;
 }
 
+function prepareFirstPage(db: Database) {
+  // Named and prepared: the unfiltered first page is what the documents screen (and every API client) reads.
+  return db
+    .select({ ...documentRecordColumns, ...personColumns })
+    .from(documents)
+    .leftJoin(profiles, and(eq(profiles.documentId, documents.id), eq(profiles.source, "parsed")))
+    .where(eq(documents.workspaceId, sql`${sql.placeholder("workspaceId")}::uuid`))
+    .orderBy(desc(documents.createdAt), desc(documents.id))
+    .limit(sql.placeholder("limit"))
+    .prepare("vitae_list_documents_first_page");
+}
+
+const preparedFirstPage = new WeakMap<Database, ReturnType<typeof prepareFirstPage>>();
+
+function firstPage(db: Database) {
+  let prepared = preparedFirstPage.get(db);
+  if (prepared === undefined) {
+    prepared = prepareFirstPage(db);
+    preparedFirstPage.set(db, prepared);
+  }
+  return prepared;
+}
+
 /**
  * One page of `workspaceId`'s documents, newest first, keyset-paginated on `(created_at, id)` (stable
  * while uploads arrive; served by the `(workspace_id, created_at desc, id desc)` index), optionally
@@ -177,13 +200,16 @@ export async function listDocuments(
   }
   if (params.kinds !== undefined && params.kinds.length > 0)
     conditions.push(documentKindCondition(params.kinds));
-  const rows = await db
-    .select({ ...documentRecordColumns, ...personColumns })
-    .from(documents)
-    .leftJoin(profiles, and(eq(profiles.documentId, documents.id), eq(profiles.source, "parsed")))
-    .where(and(...conditions))
-    .orderBy(desc(documents.createdAt), desc(documents.id))
-    .limit(limit + 1);
+  const rows =
+    conditions.length === 1
+      ? await firstPage(db).execute({ workspaceId: params.workspaceId, limit: limit + 1 })
+      : await db
+          .select({ ...documentRecordColumns, ...personColumns })
+          .from(documents)
+          .leftJoin(profiles, and(eq(profiles.documentId, documents.id), eq(profiles.source, "parsed")))
+          .where(and(...conditions))
+          .orderBy(desc(documents.createdAt), desc(documents.id))
+          .limit(limit + 1);
   const items = rows.slice(0, limit).map((row) => {
     const { personName: _n, personTitle: _t, personCompany: _c, duplicate: _d, ...record } = row;
     return { ...record, ...personOf(row) };

@@ -123,3 +123,69 @@ export async function searchProfileFacts(
     .orderBy(desc(top.rank), top.kind, top.id);
   return rows.map((row) => ({ kind: row.kind, id: row.id, rank: Number(row.rank), snippet: row.snippet }));
 }
+
+/** One ranked fact of {@link rankProfileFacts}: no snippet. */
+export type RankedFact = Omit<ProfileFactHit, "snippet">;
+
+function prepareRankProfileFacts(db: Database) {
+  // Named and prepared: the Ask pipeline runs it on most questions. No ts_headline (the pipeline needs the
+  // order only, and snippets are the costliest part of a search).
+  const query = sql`websearch_to_tsquery('english'::regconfig, ${sql.placeholder("query")})`;
+  const workspaceId = sql`${sql.placeholder("workspaceId")}::uuid`;
+  const profileId = sql`${sql.placeholder("profileId")}::uuid`;
+  const hitsOf = (kind: SearchableFactKind, table: typeof experiences | typeof education | typeof projects) =>
+    db
+      .select({
+        kind: sql<SearchableFactKind>`${kind}::text`.as("kind"),
+        id: table.id,
+        rank: sql<number>`ts_rank(${table.search}, ${query})`.as("rank"),
+      })
+      .from(table)
+      .where(
+        and(
+          eq(table.workspaceId, workspaceId),
+          eq(table.profileId, profileId),
+          sql`${table.search} @@ ${query}`,
+        ),
+      );
+  return unionAll(
+    hitsOf("experience", experiences),
+    hitsOf("education", education),
+    hitsOf("project", projects),
+  )
+    .orderBy(desc(sql`rank`), sql`kind`, sql`id`)
+    .limit(sql.placeholder("limit"))
+    .prepare("vitae_rank_profile_facts");
+}
+
+const preparedRankProfileFacts = new WeakMap<Database, ReturnType<typeof prepareRankProfileFacts>>();
+
+/**
+ * The ranking of {@link searchProfileFacts} (same vectors, same query syntax, same order) without
+ * snippets, as one prepared statement: for callers that need which facts match and how well, not what
+ * to show. Same guarantees on odd input, ids and limits.
+ */
+export async function rankProfileFacts(
+  db: Database,
+  params: SearchProfileFactsParams,
+): Promise<RankedFact[]> {
+  const limit = params.limit ?? profileSearchLimit.default;
+  if (!Number.isInteger(limit) || limit < 1 || limit > profileSearchLimit.max) {
+    throw new AppError("BAD_REQUEST", {
+      message: `The limit must be between 1 and ${profileSearchLimit.max}.`,
+    });
+  }
+  if (!isUuid(params.workspaceId) || !isUuid(params.profileId)) return [];
+  let prepared = preparedRankProfileFacts.get(db);
+  if (prepared === undefined) {
+    prepared = prepareRankProfileFacts(db);
+    preparedRankProfileFacts.set(db, prepared);
+  }
+  const rows = await prepared.execute({
+    query: params.query,
+    workspaceId: params.workspaceId,
+    profileId: params.profileId,
+    limit,
+  });
+  return rows.map((row) => ({ kind: row.kind, id: row.id, rank: Number(row.rank) }));
+}

@@ -217,13 +217,31 @@ export async function getProfileVersion(
   params: { workspaceId: string; profileId: string },
 ): Promise<string | undefined> {
   if (!isUuid(params.workspaceId) || !isUuid(params.profileId)) return undefined;
-  const [row] = await db
-    .select({ version: sql<string>`${profiles.updatedAt}::text` })
-    .from(profiles)
-    .where(and(eq(profiles.id, params.profileId), eq(profiles.workspaceId, params.workspaceId)))
-    .limit(1);
+  let prepared = preparedGetProfileVersion.get(db);
+  if (prepared === undefined) {
+    prepared = prepareGetProfileVersion(db);
+    preparedGetProfileVersion.set(db, prepared);
+  }
+  const [row] = await prepared.execute(params);
   return row?.version;
 }
+
+function prepareGetProfileVersion(db: Database) {
+  // Named and prepared: every question asked of a profile reads its version (the profile view cache key).
+  return db
+    .select({ version: sql<string>`${profiles.updatedAt}::text` })
+    .from(profiles)
+    .where(
+      and(
+        eq(profiles.id, sql`${sql.placeholder("profileId")}::uuid`),
+        eq(profiles.workspaceId, sql`${sql.placeholder("workspaceId")}::uuid`),
+      ),
+    )
+    .limit(1)
+    .prepare("vitae_get_profile_version");
+}
+
+const preparedGetProfileVersion = new WeakMap<Database, ReturnType<typeof prepareGetProfileVersion>>();
 
 /** Parameters of {@link listProfileViews}. */
 export interface ListProfileViewsParams {

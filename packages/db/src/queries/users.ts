@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../database";
 import { users, workspaceMembers } from "../schema";
+import { getCallerOverview } from "./caller-overview";
 import { isUuid } from "./ids";
 
 /** A user's public profile (never credentials). */
@@ -62,31 +63,27 @@ export async function getStartWorkspaceId(db: Database, params: { userId: string
 }
 
 /**
- * True when `userId` operates this instance (may read the mail outbox): the first account ever created,
- * or an account whose email is verified and listed in `operatorEmails` (lower-cased).
+ * The operator rule (ADR 0010) on an account already read: the first account ever created, or one whose
+ * email is verified and listed in `operatorEmails` (lower-cased).
+ */
+export function isOperatorAccount(
+  account: { isFirstUser: boolean; email: string; emailVerified: boolean },
+  operatorEmails: readonly string[],
+): boolean {
+  return account.isFirstUser || (account.emailVerified && operatorEmails.includes(account.email));
+}
+
+/**
+ * True when `userId` operates this instance (may read the mail outbox), by {@link isOperatorAccount};
+ * one prepared read.
  */
 export async function isInstanceOperator(
   db: Database,
   params: { userId: string; operatorEmails: readonly string[] },
 ): Promise<boolean> {
-  if (!isUuid(params.userId)) return false;
-  const [first] = await db
-    .select({ id: users.id })
-    .from(users)
-    .orderBy(asc(users.createdAt), asc(users.id))
-    .limit(1);
-  if (first?.id === params.userId) return true;
-  if (params.operatorEmails.length === 0) return false;
-  const [listed] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.id, params.userId),
-        eq(users.emailVerified, true),
-        inArray(users.email, [...params.operatorEmails]),
-      ),
-    )
-    .limit(1);
-  return listed !== undefined;
+  const overview = await getCallerOverview(db, { userId: params.userId, workspaceId: null });
+  return (
+    overview !== undefined &&
+    isOperatorAccount({ ...overview.user, isFirstUser: overview.isFirstUser }, params.operatorEmails)
+  );
 }

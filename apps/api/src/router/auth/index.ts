@@ -1,4 +1,4 @@
-import { getMembership, getUserProfile } from "@vitae/db";
+import { getCallerOverview, isOperatorAccount } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { z } from "zod";
 import { router } from "../../trpc/init";
@@ -25,12 +25,16 @@ const meProcedure = protectedProcedure
   )
   .query(async ({ ctx }) => {
     const { principal } = ctx;
-    const user = await getUserProfile(ctx.deps.db, { userId: principal.userId });
-    if (!user) throw new AppError("UNAUTHENTICATED");
-    const membership = principal.workspaceId
-      ? await getMembership(ctx.deps.db, { workspaceId: principal.workspaceId, userId: principal.userId })
-      : undefined;
-    const isOperator = principal.kind === "user" && (await ctx.deps.isOperator(principal.userId));
+    // One prepared read: profile, the first-account flag and the active workspace's membership.
+    const overview = await getCallerOverview(ctx.deps.db, {
+      userId: principal.userId,
+      workspaceId: principal.workspaceId,
+    });
+    if (!overview) throw new AppError("UNAUTHENTICATED");
+    const { user, membership } = overview;
+    const isOperator =
+      principal.kind === "user" &&
+      isOperatorAccount({ ...user, isFirstUser: overview.isFirstUser }, ctx.deps.config.operatorEmails);
     return {
       user: { ...user, isOperator },
       principal: { kind: principal.kind },

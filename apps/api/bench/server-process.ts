@@ -1,18 +1,17 @@
 import { createWriteStream } from "node:fs";
-import { parentPort, workerData } from "node:worker_threads";
+import { readProcessEnv } from "@vitae/config";
 import { createLogger } from "@vitae/logger";
 import { startApi } from "../src/app";
 import { loadApiConfig } from "../src/config";
 import { createThreadProfiler, topFrames } from "./cpu-profile";
-import { startPeerServers } from "./peer-servers";
 
 /**
- * The benchmarked server, in its own thread (its own event loop, so it gets a core to itself while
- * autocannon drives load from the main thread). Logs at info level to /dev/null: the per-request log
- * line is part of the measured cost, the terminal is not. Also serves the peers (bare Fastify, stock
- * tRPC) and, on request, profiles its own thread around one target.
+ * The benchmarked API, in a process of its own (forked by `startBenchServer`, so the load generator
+ * never shares its event loop or its core). Logs at info level to /dev/null: the per-request log line is
+ * part of the measured cost, the terminal is not. `BENCH_RUN_WORKERS=1` runs the workers in-process, as
+ * embedded mode does. On request it profiles its own event loop around one target.
  */
-const { env, runWorkers } = workerData as { env: Record<string, string>; runWorkers?: boolean };
+const env = readProcessEnv();
 const config = loadApiConfig(env);
 const logger = createLogger({
   level: "info",
@@ -22,7 +21,7 @@ const logger = createLogger({
 });
 const running = await startApi(config, {
   logger,
-  runWorkers: runWorkers ?? false,
+  runWorkers: env.BENCH_RUN_WORKERS === "1",
   extendServer: (server, deps) => {
     // The baseline: a bare Fastify route in the same server, behind the same hooks and plugins.
     server.get("/bench/bare", async () => ({ ok: true }));
@@ -33,29 +32,25 @@ const running = await startApi(config, {
     });
   },
 });
-const peers = await startPeerServers();
 const profiler = await createThreadProfiler();
 
 type Message = { type: "stop" } | { type: "profile-start" } | { type: "profile-stop" };
 
-parentPort?.postMessage({
-  type: "listening",
-  url: running.url,
-  peers: { bareUrl: peers.bareUrl, trpcUrl: peers.trpcUrl },
-});
-parentPort?.on("message", async (message: Message) => {
+const send = (message: object) => process.send?.(message);
+send({ type: "listening", url: running.url });
+process.on("message", async (message: Message) => {
   switch (message.type) {
     case "profile-start":
       await profiler.start();
-      parentPort?.postMessage({ type: "profiling" });
+      send({ type: "profiling" });
       return;
     case "profile-stop":
-      parentPort?.postMessage({ type: "profile", frames: topFrames(await profiler.stop()) });
+      send({ type: "profile", frames: topFrames(await profiler.stop()) });
       return;
     case "stop":
       profiler.close();
-      await peers.close();
       await running.stop();
-      parentPort?.postMessage({ type: "stopped" });
+      // Exits once the answer is out: nothing else must keep the process (and its port) alive.
+      process.send?.({ type: "stopped" }, () => process.exit(0));
   }
 });
