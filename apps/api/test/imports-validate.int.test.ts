@@ -78,6 +78,8 @@ describe("imports.validate → rows → fix", () => {
       referencesChecked: true,
     });
     expect(record.progress).toMatchObject({ status: "succeeded", jobRunId: run.id });
+    // Its phones carry +49, so the analysis read the region from them.
+    expect(record.region).toMatchObject({ country: "DE", source: "phones" });
 
     // All rows in source-line order; the keyset cursor is the last line seen.
     const all = (await query("imports.rows", { importId })).body.result.data;
@@ -159,6 +161,44 @@ describe("imports.validate → rows → fix", () => {
     const audit = await call(api, "audit.list", { cookie: owner.cookie, input: {} });
     const actions = audit.body.result.data.items.map((item: { action: string }) => item.action);
     expect(actions).toEqual(expect.arrayContaining(["imports.validate", "imports.fix"]));
+  });
+
+  it("reads phones written without a country code in the file's region, which the operator can override", async () => {
+    // The same German HRIS export with its phones in the national form a German office writes them.
+    const local = Buffer.from(
+      [
+        "Mitarbeiterliste Stand 01.03.2024;;;;;;",
+        "Personalnummer;Vorname;Nachname;E-Mail;Telefon;Eintrittsdatum;Abteilung",
+        "00017;Jürgen;Müller;j.mueller@gmx.de;030 1234567;01.04.2017;Vertrieb",
+        "00018;Anna;Schröder;anna@web.de;0171 2345678;15.09.2021;Einkauf",
+        "00020;Lena;Koch;LENA@KOCH.DE;(040) 555123;02.02.2022;IT",
+        "00021;Tom;Berg;tom@berg.de;12;03.03.2023;IT",
+        "",
+      ].join("\r\n"),
+      "latin1",
+    );
+    const importId = await mappedImport("mitarbeiter-lokal.csv", local);
+    const { run, record } = await runToEnd("imports.validate", { importId });
+    expect(run.status).toBe("succeeded");
+    expect(record.ledger).toMatchObject({ read: 4, valid: 3, rejected: { INVALID_PHONE: 1 } });
+    expect(record.region).toMatchObject({ country: "DE", source: "headers" });
+    expect(record.region.reason).toMatch(/German/);
+    const all = (await query("imports.rows", { importId })).body.result.data.items;
+    expect(all.map((row: { values: { phone?: string } }) => row.values.phone)).toEqual([
+      "+49301234567",
+      "+491712345678",
+      "+4940555123",
+      "12",
+    ]);
+    expect(all[3].errors[0]).toMatchObject({ code: "INVALID_PHONE", column: "Telefon", value: "12" });
+
+    // The operator says the office is Austrian: the same digits are read as Austrian numbers.
+    const again = await runToEnd("imports.validate", { importId, defaultCountry: "AT" });
+    expect(again.record.region).toMatchObject({ country: "AT", source: "operator" });
+    const austrian = (await query("imports.rows", { importId })).body.result.data.items;
+    expect(austrian[0].values.phone).toBe("+43301234567");
+    const unknown = await mutate("imports.validate", { importId, defaultCountry: "XX" });
+    expect(unknown.status).toBe(400);
   });
 
   it("streams progress by subscription and ends with the validated ledger", async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildZip } from "../../../packages/tabular/test/support";
 import { startTestApi, type TestApi } from "./harness";
 import { call, createWorkspace, signUp, type TestUser } from "./identity";
-import { settledImport, uploadImport } from "./imports";
+import { settledImport, settledRun, uploadImport } from "./imports";
 
 let api: TestApi;
 let owner: TestUser;
@@ -102,6 +102,26 @@ describe("imports: upload → analyse → map → remembered", () => {
       expect(entry).toMatchObject({ confidence: 1, source: "memory" });
       expect(entry.reason).toMatch(/remembered/i);
     }
+
+    // Its one +49 number sets the region, so the national numbers validate as German ones.
+    expect(analysed.region).toMatchObject({ country: "DE", source: "phones" });
+    const started = await call(api, "imports.validate", {
+      cookie: owner.cookie,
+      type: "mutation",
+      input: { importId: first },
+    });
+    expect((await settledRun(api, started.body.result.data.jobRunId)).status).toBe("succeeded");
+    const rows = await call(api, "imports.rows", { cookie: owner.cookie, input: { importId: first } });
+    expect(
+      rows.body.result.data.items.map((row: { status: string; values: { phone: string } }) => [
+        row.status,
+        row.values.phone,
+      ]),
+    ).toEqual([
+      ["valid", "+49301234567"],
+      ["valid", "+491712345678"],
+      ["valid", "+4989123456"],
+    ]);
 
     const audit = await call(api, "audit.list", { cookie: owner.cookie, input: {} });
     const actions = audit.body.result.data.items.map((item: { action: string }) => item.action);

@@ -31,11 +31,11 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** Runs `node --import tsx src/main.ts` as production does, collecting its output. */
+/** Runs `node --max-semi-space-size=16 --import tsx src/main.ts` as production does, collecting its output. */
 function spawnWorker(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let output = "";
   const { DATABASE_URL: _ignored, ...inherited } = readProcessEnv();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["--max-semi-space-size=16", "--import", "tsx", "src/main.ts"], {
     cwd: workerDir,
     env: { ...inherited, NODE_ENV: "test", LOG_FORMAT: "json", DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],

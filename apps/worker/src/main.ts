@@ -6,7 +6,8 @@ import { loadWorkerConfig, type WorkerAppConfig } from "./config";
 import { createWorkerApp } from "./worker-app";
 
 /**
- * Process entry: `node --import tsx src/main.ts`. Exit codes: 0 after a graceful shutdown (SIGTERM or
+ * Process entry: `node --max-semi-space-size=16 --import tsx src/main.ts` (the flag bounds the young
+ * generation: see the README). Exit codes: 0 after a graceful shutdown (SIGTERM or
  * SIGINT); 1 for invalid configuration, a failed start, a shutdown exceeding `SHUTDOWN_TIMEOUT_MS`, or an
  * unhandled rejection. Every failure is one log line naming its cause.
  */

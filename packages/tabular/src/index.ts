@@ -51,6 +51,14 @@ export {
   type DateOrder,
   type ProfileOptions,
 } from "./profile/profile-columns";
+export {
+  type ImportRegion,
+  importRegionSchema,
+  type RegionSource,
+  RegionVoter,
+  regionCountrySchema,
+  regionSources,
+} from "./region/infer-region";
 export { type TextEncodingName, textEncodings } from "./sniff/decode";
 export { type CsvDelimiter, csvDelimiters } from "./sniff/sniff-csv";
 export { applyFix, type Fix, type FixTransform, fixSchema, fixTransforms } from "./validate/fixes";

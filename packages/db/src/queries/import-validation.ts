@@ -19,6 +19,11 @@ export interface StartImportValidationParams extends ImportRef {
   audit: InsertAuditEventParams;
   /** A fix to append to the import's fixes (`imports.fix`): only a `validated` import takes one. */
   fix?: unknown;
+  /**
+   * The region the operator chose for national values (`@vitae/tabular` `ImportRegion`), stored as the
+   * import's `sniff.region` in the same update so the run reads it.
+   */
+  region?: Record<string, unknown>;
 }
 
 /**
@@ -43,6 +48,11 @@ export async function startImportValidation(
         ...(params.fix === undefined
           ? { ledger: null }
           : { fixes: sql`${imports.fixes} || ${JSON.stringify([params.fix])}::jsonb` }),
+        ...(params.region === undefined
+          ? {}
+          : {
+              sniff: sql`coalesce(${imports.sniff}, '{}'::jsonb) || jsonb_build_object('region', ${JSON.stringify(params.region)}::jsonb)`,
+            }),
       })
       .where(
         and(

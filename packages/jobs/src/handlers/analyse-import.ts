@@ -6,7 +6,15 @@ import {
   markImportMapped,
 } from "@vitae/db";
 import { AppError, isAppError } from "@vitae/errors";
-import { createProfiler, fingerprintHeaders, getEntity, isTabularError, mapColumns } from "@vitae/tabular";
+import {
+  createProfiler,
+  fingerprintHeaders,
+  getEntity,
+  importRegionSchema,
+  isTabularError,
+  mapColumns,
+  RegionVoter,
+} from "@vitae/tabular";
 import type { JobHandler, JsonValue } from "../handler-types";
 import { openImportSource } from "./import-source";
 
@@ -14,7 +22,8 @@ import { openImportSource } from "./import-source";
 export const analyseProfileRows = 10_000;
 
 /**
- * `imports.analyse`: storage (streamed; an XLSX from the sheet the payload names) → sniff → profile the first rows → auto-map, from the workspace's
+ * `imports.analyse`: storage (streamed; an XLSX from the sheet the payload names) → sniff → profile the
+ * first rows (and infer the region national phone numbers are read in, see `RegionVoter`) → auto-map, from the workspace's
  * memory when the header fingerprint was confirmed before, with its learned aliases otherwise → stored,
  * `mapped`. A verdict about the file (`TabularError`: empty, zip bomb, no header…) fails the import with
  * its code and completes the run; infrastructure failures throw and are retried. Idempotent: only the
@@ -40,10 +49,13 @@ export const analyseImport: JobHandler<"imports.analyse"> = async (context) => {
   try {
     const source = await openImportSource(storage, record, { sheet: payload.sheet });
     await reportProgress(40, "Profiling columns");
+    const entity = getEntity(record.entity);
     const profiler = createProfiler(source.headers);
+    const region = new RegionVoter(entity, source.headers);
     let read = 0;
     for await (const row of source.rows()) {
       profiler.add(row.cells);
+      region.add(row.cells);
       read += 1;
       if (read >= analyseProfileRows) break;
     }
@@ -56,7 +68,7 @@ export const analyseImport: JobHandler<"imports.analyse"> = async (context) => {
       headerFingerprint,
     });
     const mapping = mapColumns({
-      entity: getEntity(record.entity),
+      entity,
       columns: source.headers.map((name, index) => ({
         name,
         ...(profiles[index] ? { profile: profiles[index] } : {}),
@@ -64,11 +76,16 @@ export const analyseImport: JobHandler<"imports.analyse"> = async (context) => {
       learnedAliases: await listLearnedAliases(db, { workspaceId, entity: record.entity }),
       ...(remembered ? { remembered: { fingerprint: headerFingerprint, mapping: remembered } } : {}),
     });
+    // An operator's region survives a re-analysis (another sheet): it is about the office, not the sheet.
+    const earlier = importRegionSchema.safeParse(record.sniff?.region);
+    const chosen = earlier.success && earlier.data.source === "operator" ? earlier.data : undefined;
+    const phoneFields = new Set(entity.fields.filter((f) => f.type === "phone").map((f) => f.name));
+    const phoneColumns = mapping.filter((m) => m.field !== null && phoneFields.has(m.field));
     const stored = await markImportMapped(db, {
       ...ref,
       runId: context.jobRunId,
       // With its `sheets`, so the operator can choose another sheet of the workbook.
-      sniff: { ...source.sniff },
+      sniff: { ...source.sniff, region: chosen ?? region.finish(phoneColumns.map((m) => m.columnIndex)) },
       columns: source.headers.map((name, index) => ({ name, profile: profiles[index] ?? null })),
       mapping,
       headerFingerprint,

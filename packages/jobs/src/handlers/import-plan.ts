@@ -4,6 +4,8 @@ import {
   type Fix,
   fixSchema,
   getEntity,
+  type ImportRegion,
+  importRegionSchema,
   type RowLedger,
   TabularError,
   type ValidatedRow,
@@ -18,13 +20,17 @@ const storedColumns = z.array(
   }),
 );
 const storedMapping = z.array(z.object({ columnIndex: z.number().int(), field: z.string().nullable() }));
-const storedSheet = z.object({ sheet: z.string().optional() });
+const storedSniff = z.object({ sheet: z.string().optional(), region: importRegionSchema.optional() });
 
-/** What a stored import validates with: its entity, headers, mapping, date orders and fixes. */
+/**
+ * What a stored import validates with: its entity, headers, mapping, date orders, fixes and the region
+ * national phone numbers are read in (analysed imports stored before regions existed have none).
+ */
 export interface ImportPlan {
   plan: ValidationPlan & { fixes: Fix[] };
   /** The sheet the analysis read (XLSX), so validation reads the same one. */
   sheet: string | undefined;
+  region: ImportRegion | undefined;
 }
 
 /**
@@ -35,10 +41,11 @@ export function importPlanOf(record: ImportRecord): ImportPlan {
   const columns = storedColumns.safeParse(record.columns ?? []);
   const mapping = storedMapping.safeParse(record.mapping ?? []);
   const fixes = z.array(fixSchema).safeParse(record.fixes);
-  const sniff = storedSheet.safeParse(record.sniff ?? {});
+  const sniff = storedSniff.safeParse(record.sniff ?? {});
   if (!columns.success || !mapping.success || !fixes.success || !sniff.success) {
     throw new TabularError("MAPPING_INVALID");
   }
+  const region = sniff.data.region;
   const dateOrders: Record<string, DateOrder | null> = Object.create(null);
   for (const entry of mapping.data) {
     if (entry.field !== null)
@@ -51,8 +58,10 @@ export function importPlanOf(record: ImportRecord): ImportPlan {
       mapping: mapping.data,
       dateOrders,
       fixes: fixes.data,
+      ...(region?.country ? { defaultCountry: region.country } : {}),
     },
     sheet: sniff.data.sheet,
+    region,
   };
 }
 

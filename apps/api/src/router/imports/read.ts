@@ -1,5 +1,6 @@
 import { getImport, listImports } from "@vitae/db";
 import { AppError } from "@vitae/errors";
+import { regionSources } from "@vitae/tabular";
 import { z } from "zod";
 import type { Context } from "../../trpc/context";
 import { workspaceProcedure } from "../../trpc/procedures";
@@ -34,7 +35,8 @@ export async function runProgressOf(
 /**
  * An import with what the analyse job detected (`sniff` is null until it ran; for a workbook, the sheet
  * read and every sheet, which `imports.chooseSheet` can switch to), its columns with their
- * profiles, and the mapping: for every column a field or `null` (abstained), a confidence, the reason
+ * profiles, the `region` phone numbers without a country code are read in (null before analysis; its
+ * `source` says whether the operator chose it or what in the file decided it), and the mapping: for every column a field or `null` (abstained), a confidence, the reason
  * in plain words and the alternatives; after a validation its row `ledger`; and `progress`, where its
  * current run (analysis, validation or fix) stands.
  */
@@ -57,6 +59,9 @@ export const byId = readProcedure
           sheet: z.string().optional(),
           sheets: z.array(sheetSchema).optional(),
         })
+        .nullable(),
+      region: z
+        .object({ country: z.string().nullable(), source: z.enum(regionSources), reason: z.string() })
         .nullable(),
       columns: z.array(z.object({ name: z.string(), profile: columnProfileSchema.nullable() })),
       mapping: z.array(
@@ -101,6 +106,7 @@ export const byId = readProcedure
                 ? {}
                 : { sheets: sniff.sheets.map(({ name, isHidden }) => ({ name, isHidden })) }),
             },
+      region: sniff?.region ?? null,
       columns,
       mapping: mappingOf(record.mapping).map(({ columnIndex: _index, ...entry }) => entry),
       ledger: ledgerOf(record.ledger),

@@ -1,4 +1,4 @@
-import { columnKinds, entityNames, mappingSources } from "@vitae/tabular";
+import { columnKinds, entityNames, importRegionSchema, mappingSources } from "@vitae/tabular";
 import { z } from "zod";
 
 /** Declared types a client may upload; the analyse job decides CSV or XLSX by content. */
@@ -40,6 +40,7 @@ export const storedSniffSchema = z.object({
   sheet: z.string().optional(),
   sheets: z.array(sheetSchema).optional(),
   date1904: z.boolean().optional(),
+  region: importRegionSchema.optional(),
 });
 
 export const columnProfileSchema = z.object({

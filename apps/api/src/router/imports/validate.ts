@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { getImport, startImportValidation } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { prepareJobRun, validateImportJob } from "@vitae/queue";
-import { type Fix, fixTransforms } from "@vitae/tabular";
+import { type Fix, fixTransforms, type ImportRegion, regionCountrySchema } from "@vitae/tabular";
 import { z } from "zod";
 import { workspaceProcedure } from "../../trpc/procedures";
 import { auditEventOf } from "../audit-trail";
-import { importIdInput, importStatusOutput, mappingOf } from "./schemas";
+import { importStatusOutput, mappingOf } from "./schemas";
 
 const writeProcedure = workspaceProcedure({ role: "member", scope: "imports:write" });
 
@@ -16,11 +16,14 @@ const runOutput = z.object({ importId: z.string(), status: importStatusOutput, j
  * Starts validating a `mapped` (or re-validating a `validated`) import: a new run id becomes its current
  * run, and the move to `validating`, the run row and the audit event commit together before the job is
  * queued. The `imports.validate` job streams the file through the mapping, validation and fixes into the
- * import's rows and stores the ledger; follow it with `imports.progress` or `imports.byId`. `CONFLICT`
- * in any other state (analysing, validating, failed).
+ * import's rows and stores the ledger; follow it with `imports.progress` or `imports.byId`. With
+ * `defaultCountry` (ISO 3166-1 alpha-2) the operator overrides the region the analysis inferred: phone
+ * numbers without a country code are read as that country's, now and in later fixes and exports
+ * (`imports.byId` → `region`, `source: "operator"`). `CONFLICT` in any other state (analysing,
+ * validating, failed).
  */
 export const validate = writeProcedure
-  .input(importIdInput)
+  .input(z.strictObject({ importId: z.uuid(), defaultCountry: regionCountrySchema.optional() }))
   .output(runOutput)
   .mutation(async ({ ctx, input }) => {
     const workspaceId = ctx.workspace.id;
@@ -29,16 +32,21 @@ export const validate = writeProcedure
     const jobRunId = randomUUID();
     const run = { jobRunId, workspaceId };
     const payload = { importId: record.id, mode: "file" } as const;
+    const region: ImportRegion | undefined =
+      input.defaultCountry === undefined
+        ? undefined
+        : { country: input.defaultCountry, source: "operator", reason: "Set by an operator" };
     const started = await startImportValidation(ctx.deps.db, {
       workspaceId,
       importId: record.id,
+      ...(region ? { region } : {}),
       run: prepareJobRun(validateImportJob, payload, run),
       audit: auditEventOf(ctx, {
         workspaceId,
         action: "imports.validate",
         targetType: "import",
         targetId: record.id,
-        metadata: { entity: record.entity },
+        metadata: { entity: record.entity, ...(region ? { defaultCountry: region.country } : {}) },
       }),
     });
     if (!started) throw new AppError("CONFLICT", { message: "Only a mapped import can be validated." });
