@@ -5,6 +5,8 @@ import { insertTestDocument, sampleProfile } from "./documents-fixtures";
 import { insertTestWorkspace } from "./identity-fixtures";
 import {
   getProfileVersion,
+  insertAttestation,
+  listAttestations,
   listRankableProfiles,
   saveProfile,
   storeProfileMatchFeatures,
@@ -116,5 +118,25 @@ describe.each(postgres)("stored match features on $kind", ({ open }) => {
         featuresVersion: "facts-test",
       }),
     ).toEqual([]);
+  });
+
+  it("reads each profile's attestations with the page, oldest first, as listAttestations does", async () => {
+    const [first, second] = profileIds;
+    if (first === undefined || second === undefined) throw new Error("no profile");
+    for (const skill of ["Snowflake", "CKA", "Fluent German"]) {
+      await insertAttestation(db, { workspaceId, profileId: first, skill, note: null, createdBy: null });
+    }
+    const [withThree, withNone] = await page();
+    const listed = (await listAttestations(db, { workspaceId, profileIds: [first] })).get(first) ?? [];
+    expect(withThree?.attestations).toEqual(
+      listed.map((attestation) => ({ id: attestation.id, skill: attestation.skill, note: attestation.note })),
+    );
+    expect(withThree?.attestations.map((attestation) => attestation.skill)).toEqual([
+      "Snowflake",
+      "CKA",
+      "Fluent German",
+    ]);
+    expect(withNone?.id).toBe(second);
+    expect(withNone?.attestations).toEqual([]);
   });
 });

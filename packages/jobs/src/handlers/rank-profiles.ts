@@ -5,7 +5,6 @@ import {
   getJobPosting,
   getMatchRanking,
   insertMatchRankingResults,
-  listAttestations,
   listRankableProfiles,
   type RankableProfile,
   startMatchRanking,
@@ -81,21 +80,17 @@ export const rankProfiles: JobHandler<"matches.rank-profiles"> = async (context)
   while (pending !== null) {
     const page: RankableProfile[] = await pending;
     pending = page.length === rankPageSize ? readPage(page.at(-1)?.id) : null;
-    const ids = page.map((profile) => profile.id);
-    const [attested, computed] = await Promise.all([
-      listAttestations(db, { workspaceId, profileIds: ids }),
-      computeMatchFeatures(db, {
-        workspaceId,
-        profiles: page.filter((profile) => !isMatchFeatures(profile.features)),
-      }),
-    ]);
+    const computed = await computeMatchFeatures(db, {
+      workspaceId,
+      profiles: page.filter((profile) => !isMatchFeatures(profile.features)),
+    });
     const results: { profileId: string; score: number; reasons: unknown }[] = [];
     for (const [index, profile] of page.entries()) {
       if (index > 0 && index % matchSliceSize === 0) await yieldToEventLoop();
       const features = computed.get(profile.id)?.features ?? (profile.features as MatchFeatures);
       // Stale features of a profile deleted since the page was read: it is no longer ranked.
       if (!isMatchFeatures(features)) continue;
-      const attestations = attestationsOf(attested.get(profile.id) ?? []);
+      const attestations = attestationsOf(profile.attestations);
       const result = scoreMatchFeatures({ id: profile.id, features, attestations }, requirements, { today });
       results.push({ profileId: profile.id, score: result.score, reasons: rankingReasonsOf(result) });
     }
