@@ -30,15 +30,14 @@ const canonicalOf = memoised(20_000, (name: string) => normalizeTechnology(name)
 
 // The words as written come first ("Golang" in a skill's raw text), the listed canonical names fill in.
 function technologiesOf(listed: readonly string[], text: string): string[] {
-  const found = new Map<string, string>();
-  for (const mention of findTechnologies(text)) {
-    if (!found.has(mention.name)) found.set(mention.name, mention.raw);
-  }
-  for (const name of listed) {
-    const canonical = canonicalOf(name);
-    if (!found.has(canonical)) found.set(canonical, name);
-  }
-  return [...found].flat();
+  const found: string[] = [];
+  const add = (canonical: string, raw: string) => {
+    for (let index = 0; index < found.length; index += 2) if (found[index] === canonical) return;
+    found.push(canonical, raw);
+  };
+  for (const mention of findTechnologies(text)) add(mention.name, mention.raw);
+  for (const name of listed) add(canonicalOf(name), name);
+  return found;
 }
 
 /** The words of `fact` that named technology `canonical`, or undefined when it names no such technology. */
@@ -57,7 +56,14 @@ export function technologyNames(fact: ProfileFact): string[] {
 
 /** `text`'s distinct content words as {@link ProfileFact.words} holds them. */
 export function wordsOf(text: string): string {
-  return ` ${[...new Set(contentWords(text))].join(" ")} `;
+  const seen = new Set<string>();
+  let spaced = " ";
+  for (const word of contentWords(text)) {
+    if (seen.has(word)) continue;
+    seen.add(word);
+    spaced += `${word} `;
+  }
+  return spaced;
 }
 
 /** Whether `fact` has content word `word`, given as `" <word> "` (see {@link ProfileFact.words}). */
