@@ -65,6 +65,20 @@ export function isMatchFeatures(value: unknown): value is MatchFeatures {
   return candidate.version === matchFeaturesVersion && Array.isArray(candidate.facts);
 }
 
+/**
+ * The features stored as JSON text `json`, or undefined when it is not features of this build's
+ * {@link matchFeaturesVersion} (or not JSON at all) — the caller recomputes them then.
+ */
+export function parseMatchFeatures(json: string): MatchFeatures | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  return isMatchFeatures(value) ? value : undefined;
+}
+
 function factOf(stored: StoredFact): ProfileFact {
   return {
     id: stored[0],

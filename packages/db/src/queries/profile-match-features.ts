@@ -12,8 +12,11 @@ export interface RankableProfile {
   id: string;
   /** `profiles.updated_at::text`, as `getProfileVersion` reads it. */
   version: string;
-  /** The stored features of exactly this version and features version; null when missing or stale. */
-  features: unknown;
+  /**
+   * The stored features of exactly this version and features version, as JSON text (the reader parses
+   * each when it needs it); null when missing or stale.
+   */
+  features: string | null;
   /** Its attested skills, oldest first (as `listAttestations` orders them). */
   attestations: Pick<ProfileAttestation, "id" | "skill" | "note">[];
 }
@@ -56,7 +59,7 @@ export async function listRankableProfiles(
     .select({
       id: profiles.id,
       version: sql<string>`${profiles.updatedAt}::text`,
-      features: profileMatchFeatures.features,
+      features: sql<string | null>`${profileMatchFeatures.features}::text`,
       // Served by the (profile_id, skill) unique index; null for the many profiles with none.
       attestations: sql<RankableProfile["attestations"] | null>`(
         select json_agg(json_build_object('id', a.id, 'skill', a.skill, 'note', a.note)
