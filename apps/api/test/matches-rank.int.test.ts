@@ -1,4 +1,5 @@
 import { jobPostings, profileMatchFeatures } from "@vitae/db";
+import { isMatchFeatures, matchFeaturesVersion } from "@vitae/matching";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./harness";
@@ -242,5 +243,28 @@ describe("matches.rank / matches.ranking", () => {
     expect(after?.score).toBe(single.body.result.data.score);
     expect(after?.score).toBeGreaterThan(before?.score ?? 100);
     expect(after?.missing.map((gap) => gap.requirementId)).not.toContain(kubernetes?.id);
+  });
+
+  it("recomputes current stored features that do not read as this build's, and stores them again", async () => {
+    const postingId = await createPosting(api, owner);
+    const anaId = profileIds["ana-souza"] ?? "";
+    // Labelled with the current versions, so the page read returns it: only reading it shows it is unusable.
+    await api.deps.db
+      .update(profileMatchFeatures)
+      .set({ features: { version: matchFeaturesVersion } })
+      .where(eq(profileMatchFeatures.profileId, anaId));
+    const rankingId = await rankAndWait({ postingId });
+    const items = (await ranking(owner, { rankingId })).body.result.data.items as Item[];
+    const single = await call(api, "matches.score", {
+      cookie: owner.cookie,
+      input: { profileId: anaId, postingId },
+    });
+    expect(items.find((item) => item.profileId === anaId)?.score).toBe(single.body.result.data.score);
+    expect(items).toHaveLength(3);
+    const [row] = await api.deps.db
+      .select({ features: profileMatchFeatures.features })
+      .from(profileMatchFeatures)
+      .where(eq(profileMatchFeatures.profileId, anaId));
+    expect(isMatchFeatures(row?.features)).toBe(true);
   });
 });

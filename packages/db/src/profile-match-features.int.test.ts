@@ -5,6 +5,8 @@ import { insertTestDocument, sampleProfile } from "./documents-fixtures";
 import { insertTestWorkspace } from "./identity-fixtures";
 import {
   getProfileVersion,
+  insertAttestation,
+  listAttestations,
   listRankableProfiles,
   saveProfile,
   storeProfileMatchFeatures,
@@ -47,11 +49,14 @@ describe.each(postgres)("stored match features on $kind", ({ open }) => {
 
   const page = (featuresVersion = "facts-test", afterId?: string) =>
     listRankableProfiles(db, { workspaceId, profileIds: null, afterId, limit: 2, featuresVersion });
+  // Features come back as the JSON text stored, for the reader to parse when it scores.
+  const parsed = (row: { features: string | null } | undefined) =>
+    row === undefined || row.features === null ? null : JSON.parse(row.features);
 
   it("returns features only for the profile version and features version they were computed for", async () => {
     const first = await page();
     expect(first.map((row) => row.id)).toEqual(profileIds.slice(0, 2));
-    expect(first.map((row) => row.features)).toEqual([null, null]);
+    expect(first.map(parsed)).toEqual([null, null]);
     const [one, two] = first;
     if (one === undefined || two === undefined) throw new Error("no page");
     expect(one.version).toBe(await getProfileVersion(db, { workspaceId, profileId: one.id }));
@@ -64,9 +69,9 @@ describe.each(postgres)("stored match features on $kind", ({ open }) => {
         { profileId: two.id, profileVersion: two.version, features: { facts: ["two"] } },
       ],
     });
-    expect((await page()).map((row) => row.features)).toEqual([{ facts: ["one"] }, { facts: ["two"] }]);
+    expect((await page()).map(parsed)).toEqual([{ facts: ["one"] }, { facts: ["two"] }]);
     // Another build's features version: stored features count as missing.
-    expect((await page("facts-other")).map((row) => row.features)).toEqual([null, null]);
+    expect((await page("facts-other")).map(parsed)).toEqual([null, null]);
     // The next page continues after the last id.
     expect((await page("facts-test", two.id)).map((row) => row.id)).toEqual(profileIds.slice(2));
 
@@ -75,7 +80,7 @@ describe.each(postgres)("stored match features on $kind", ({ open }) => {
     const [changed, unchanged] = await page();
     expect(changed?.features).toBeNull();
     expect(changed?.version).not.toBe(one.version);
-    expect(unchanged?.features).toEqual({ facts: ["two"] });
+    expect(parsed(unchanged)).toEqual({ facts: ["two"] });
 
     // Storing again for the new version replaces the row.
     await storeProfileMatchFeatures(db, {
@@ -83,7 +88,7 @@ describe.each(postgres)("stored match features on $kind", ({ open }) => {
       featuresVersion: "facts-test",
       rows: [{ profileId: one.id, profileVersion: changed?.version ?? "", features: { facts: ["new"] } }],
     });
-    expect((await page())[0]?.features).toEqual({ facts: ["new"] });
+    expect(parsed((await page())[0])).toEqual({ facts: ["new"] });
   });
 
   it("skips profiles that are gone or another workspace's, and reads only the chosen ids", async () => {
@@ -107,7 +112,7 @@ describe.each(postgres)("stored match features on $kind", ({ open }) => {
       featuresVersion: "facts-test",
     });
     expect(chosen.map((row) => row.id)).toEqual([first]);
-    expect(chosen[0]?.features).toEqual({ facts: ["new"] });
+    expect(parsed(chosen[0])).toEqual({ facts: ["new"] });
     expect(
       await listRankableProfiles(db, {
         workspaceId: other.workspace.id,
@@ -116,5 +121,25 @@ describe.each(postgres)("stored match features on $kind", ({ open }) => {
         featuresVersion: "facts-test",
       }),
     ).toEqual([]);
+  });
+
+  it("reads each profile's attestations with the page, oldest first, as listAttestations does", async () => {
+    const [first, second] = profileIds;
+    if (first === undefined || second === undefined) throw new Error("no profile");
+    for (const skill of ["Snowflake", "CKA", "Fluent German"]) {
+      await insertAttestation(db, { workspaceId, profileId: first, skill, note: null, createdBy: null });
+    }
+    const [withThree, withNone] = await page();
+    const listed = (await listAttestations(db, { workspaceId, profileIds: [first] })).get(first) ?? [];
+    expect(withThree?.attestations).toEqual(
+      listed.map((attestation) => ({ id: attestation.id, skill: attestation.skill, note: attestation.note })),
+    );
+    expect(withThree?.attestations.map((attestation) => attestation.skill)).toEqual([
+      "Snowflake",
+      "CKA",
+      "Fluent German",
+    ]);
+    expect(withNone?.id).toBe(second);
+    expect(withNone?.attestations).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import {
   type MatchProfile,
   matchFeaturesOf,
   matchFeaturesVersion,
+  parseMatchFeatures,
   scoreMatchFeatures,
   scoreProfile,
 } from "../src/index";
@@ -45,5 +46,16 @@ describe("isMatchFeatures", () => {
     expect(isMatchFeatures({ version: matchFeaturesVersion })).toBe(false);
     expect(isMatchFeatures(null)).toBe(false);
     expect(isMatchFeatures("features")).toBe(false);
+  });
+});
+
+describe("parseMatchFeatures", () => {
+  it("reads stored JSON text back as features, and refuses other versions, other shapes and non-JSON", () => {
+    const features = matchFeaturesOf(Object.values(profiles)[0] as MatchProfile);
+    expect(parseMatchFeatures(JSON.stringify(features))).toEqual(features);
+    expect(parseMatchFeatures(JSON.stringify({ ...features, version: "facts-1" }))).toBeUndefined();
+    expect(parseMatchFeatures(JSON.stringify({ version: matchFeaturesVersion }))).toBeUndefined();
+    expect(parseMatchFeatures("{not json")).toBeUndefined();
+    expect(parseMatchFeatures("null")).toBeUndefined();
   });
 });

@@ -8,11 +8,19 @@ export interface ProfileFact {
   id: string;
   kind: "experience" | "education" | "project" | "skill" | "summary" | "attestation";
   text: string;
-  /** Canonical technology names → the words of the fact that named them. */
-  technologies: Map<string, string>;
+  /**
+   * Each canonical technology the fact names followed by the words that named it — `[canonical, words,
+   * canonical, words, …]`, each canonical once, in the order found. Flat, so stored features are read
+   * back without building a map per fact (see {@link technologyWords}).
+   */
+  technologies: readonly string[];
   languages: string[];
-  /** `contentWords` of `text`. */
-  words: ReadonlySet<string>;
+  /**
+   * The distinct `contentWords` of `text` in order, with a space before and after each (" go kubernete "),
+   * so a word is among them exactly when `" <word> "` occurs: content words never hold a space. One
+   * string rather than a set, so stored features are read back without a set per fact.
+   */
+  words: string;
   start: YearMonth | null;
   end: YearMonth | "present" | null;
 }
@@ -21,16 +29,46 @@ export interface ProfileFact {
 const canonicalOf = memoised(20_000, (name: string) => normalizeTechnology(name)?.name ?? name);
 
 // The words as written come first ("Golang" in a skill's raw text), the listed canonical names fill in.
-function technologiesOf(listed: readonly string[], text: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const mention of findTechnologies(text)) {
-    if (!found.has(mention.name)) found.set(mention.name, mention.raw);
-  }
-  for (const name of listed) {
-    const canonical = canonicalOf(name);
-    if (!found.has(canonical)) found.set(canonical, name);
-  }
+function technologiesOf(listed: readonly string[], text: string): string[] {
+  const found: string[] = [];
+  const add = (canonical: string, raw: string) => {
+    for (let index = 0; index < found.length; index += 2) if (found[index] === canonical) return;
+    found.push(canonical, raw);
+  };
+  for (const mention of findTechnologies(text)) add(mention.name, mention.raw);
+  for (const name of listed) add(canonicalOf(name), name);
   return found;
+}
+
+/** The words of `fact` that named technology `canonical`, or undefined when it names no such technology. */
+export function technologyWords(fact: ProfileFact, canonical: string): string | undefined {
+  const { technologies } = fact;
+  for (let index = 0; index < technologies.length; index += 2) {
+    if (technologies[index] === canonical) return technologies[index + 1];
+  }
+  return undefined;
+}
+
+/** The canonical technologies `fact` names, in order. */
+export function technologyNames(fact: ProfileFact): string[] {
+  return fact.technologies.filter((_, index) => index % 2 === 0);
+}
+
+/** `text`'s distinct content words as {@link ProfileFact.words} holds them. */
+export function wordsOf(text: string): string {
+  const seen = new Set<string>();
+  let spaced = " ";
+  for (const word of contentWords(text)) {
+    if (seen.has(word)) continue;
+    seen.add(word);
+    spaced += `${word} `;
+  }
+  return spaced;
+}
+
+/** Whether `fact` has content word `word`, given as `" <word> "` (see {@link ProfileFact.words}). */
+export function hasWord(fact: ProfileFact, spacedWord: string): boolean {
+  return fact.words.includes(spacedWord);
 }
 
 function fact(
@@ -46,7 +84,7 @@ function fact(
     text,
     technologies: technologiesOf(listed, text),
     languages: languagesMentioned(text),
-    words: new Set(contentWords(text)),
+    words: wordsOf(text),
     ...dates,
   };
 }

@@ -4,23 +4,28 @@ import type { Attestation, MatchProfile, Requirement, YearMonth } from "./types"
 
 /**
  * Version of the stored form of {@link MatchFeatures}: bumped whenever what a fact holds changes —
- * `facts.ts`, the vocabulary (content words, languages) or the taxonomy's names and aliases — so stored
- * features read by an older or newer build are recomputed rather than trusted.
+ * `facts.ts`, the vocabulary (content words, languages) or the taxonomy's names and aliases — or how it
+ * is laid out, so stored features read by an older or newer build are recomputed rather than trusted.
  */
-export const matchFeaturesVersion = "facts-1";
+export const matchFeaturesVersion = "facts-2";
 
-/** One fact as stored: {@link ProfileFact} with its map and set as arrays (JSON-safe, in order). */
-export interface StoredFact {
-  id: string;
-  kind: ProfileFact["kind"];
-  text: string;
-  /** `[canonical, words as written]`, in the order the fact names them. */
-  technologies: [string, string][];
-  languages: string[];
-  words: string[];
-  start: YearMonth | null;
-  end: YearMonth | "present" | null;
-}
+/**
+ * One fact as stored: {@link ProfileFact}'s fields in a fixed order — `[id, kind, text, technologies,
+ * languages, words, start, end]` — with technologies flat (`[canonical, words as written, …]`) and
+ * words one spaced string (" go kubernete "). A tuple of plain values, not an object of arrays and
+ * sets, because a ranking parses ten thousand profiles' facts: fewer keys and values to parse, and
+ * nothing to rebuild into maps or sets afterwards.
+ */
+export type StoredFact = [
+  id: string,
+  kind: ProfileFact["kind"],
+  text: string,
+  technologies: string[],
+  languages: string[],
+  words: string,
+  start: YearMonth | null,
+  end: YearMonth | "present" | null,
+];
 
 /**
  * What the scorer reads of one profile version, precomputed once: the normalised technologies, content
@@ -37,16 +42,16 @@ export interface MatchFeatures {
 export function matchFeaturesOf(profile: MatchProfile): MatchFeatures {
   return {
     version: matchFeaturesVersion,
-    facts: contentFacts(profile).map((item) => ({
-      id: item.id,
-      kind: item.kind,
-      text: item.text,
-      technologies: [...item.technologies],
-      languages: item.languages,
-      words: [...item.words],
-      start: item.start,
-      end: item.end,
-    })),
+    facts: contentFacts(profile).map((item) => [
+      item.id,
+      item.kind,
+      item.text,
+      [...item.technologies],
+      item.languages,
+      item.words,
+      item.start,
+      item.end,
+    ]),
   };
 }
 
@@ -60,16 +65,30 @@ export function isMatchFeatures(value: unknown): value is MatchFeatures {
   return candidate.version === matchFeaturesVersion && Array.isArray(candidate.facts);
 }
 
+/**
+ * The features stored as JSON text `json`, or undefined when it is not features of this build's
+ * {@link matchFeaturesVersion} (or not JSON at all) — the caller recomputes them then.
+ */
+export function parseMatchFeatures(json: string): MatchFeatures | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  return isMatchFeatures(value) ? value : undefined;
+}
+
 function factOf(stored: StoredFact): ProfileFact {
   return {
-    id: stored.id,
-    kind: stored.kind,
-    text: stored.text,
-    technologies: new Map(stored.technologies),
-    languages: stored.languages,
-    words: new Set(stored.words),
-    start: stored.start,
-    end: stored.end,
+    id: stored[0],
+    kind: stored[1],
+    text: stored[2],
+    technologies: stored[3],
+    languages: stored[4],
+    words: stored[5],
+    start: stored[6],
+    end: stored[7],
   };
 }
 

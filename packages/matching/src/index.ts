@@ -6,6 +6,7 @@ export {
   type MatchFeatures,
   matchFeaturesOf,
   matchFeaturesVersion,
+  parseMatchFeatures,
   type StoredFact,
   scoreMatchFeatures,
 } from "./features";

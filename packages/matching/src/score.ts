@@ -1,5 +1,5 @@
 import { normalizeTechnology, technologiesInFamily } from "@vitae/taxonomy";
-import { type ProfileFact, profileFacts, yearsCovered } from "./facts";
+import { hasWord, type ProfileFact, profileFacts, technologyWords, yearsCovered } from "./facts";
 import { memoised } from "./memo";
 import {
   type DegreeLevel,
@@ -91,7 +91,7 @@ const missing: Judgement = { status: "missing", evidence: [] };
 function judgeTechnology(canonical: string, facts: readonly ProfileFact[]): Judgement {
   const exact: Evidence[] = [];
   for (const item of facts) {
-    const raw = item.technologies.get(canonical);
+    const raw = technologyWords(item, canonical);
     if (raw !== undefined) exact.push({ factId: item.id, text: raw });
   }
   if (exact.length > 0) return { status: "met", evidence: exact };
@@ -99,38 +99,45 @@ function judgeTechnology(canonical: string, facts: readonly ProfileFact[]): Judg
   if (siblings.size === 0) return missing;
   const related: Evidence[] = [];
   for (const item of facts) {
-    for (const [name, raw] of item.technologies)
-      if (siblings.has(name)) related.push({ factId: item.id, text: raw });
+    const { technologies } = item;
+    for (let index = 0; index < technologies.length; index += 2) {
+      const name = technologies[index] as string;
+      if (siblings.has(name)) related.push({ factId: item.id, text: technologies[index + 1] as string });
+    }
   }
   if (related.length === 0) return missing;
   return { status: isUmbrella ? "met" : "partial", evidence: related };
 }
 
-// A requirement's distinct content words, in order: the same for every profile a posting is scored against.
-const wantedWordsOf = memoised(5_000, (text: string) => [...new Set(contentWords(text))]);
+// A requirement's distinct content words, in order, and each as `hasWord` looks it up (" word "): the
+// same for every profile a posting is scored against.
+const wantedWordsOf = memoised(5_000, (text: string) => {
+  const words = [...new Set(contentWords(text))];
+  return { words, spaced: words.map((word) => ` ${word} `) };
+});
 
 function judgeWords(text: string, facts: readonly ProfileFact[], metShare: number): Judgement {
   const wanted = wantedWordsOf(text);
-  if (wanted.length === 0) return missing;
+  const wantedCount = wanted.words.length;
+  if (wantedCount === 0) return missing;
   // The first fact with the most wanted words wins; its words are listed in the requirement's order.
   let best: ProfileFact | null = null;
   let bestCount = 0;
   for (const item of facts) {
-    if (item.kind === "attestation" && wanted.length > 1) continue;
-    const have = item.words;
+    if (item.kind === "attestation" && wantedCount > 1) continue;
     let count = 0;
-    for (const word of wanted) if (have.has(word)) count += 1;
+    for (const word of wanted.spaced) if (hasWord(item, word)) count += 1;
     if (count > bestCount) {
       best = item;
       bestCount = count;
     }
   }
   if (best === null) return missing;
-  const share = bestCount / wanted.length;
+  const share = bestCount / wantedCount;
   const status = share >= metShare ? "met" : share >= metShare / 2 ? "partial" : "missing";
   if (status === "missing") return missing;
-  const have = best.words;
-  const words = wanted.filter((word) => have.has(word));
+  const found = best;
+  const words = wanted.words.filter((_, index) => hasWord(found, wanted.spaced[index] as string));
   return { status, evidence: [{ factId: best.id, text: words.join(" ") }] };
 }
 
@@ -138,7 +145,8 @@ function judgeYears(requirement: Requirement, facts: readonly ProfileFact[], tod
   const wanted = requirement.minYears ?? 1;
   const canonical = requirement.canonical;
   const relevant = facts.filter(
-    (item) => item.kind === "experience" && (canonical === null || item.technologies.has(canonical)),
+    (item) =>
+      item.kind === "experience" && (canonical === null || technologyWords(item, canonical) !== undefined),
   );
   const years = yearsCovered(relevant, today);
   if (relevant.length === 0) return missing;

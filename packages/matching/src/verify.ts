@@ -1,6 +1,6 @@
 import { findTechnologies } from "@vitae/taxonomy";
 import { type Change, resolvePath, valueAt } from "./changes";
-import { profileFacts } from "./facts";
+import { profileFacts, technologyNames } from "./facts";
 import { numbersIn } from "./numbers";
 import type { MatchProfile } from "./types";
 
@@ -67,7 +67,7 @@ function sourceOf(profile: MatchProfile): Source {
     ...profile.education.flatMap((item) => [item.start?.slice(0, 4) ?? "", item.end?.slice(0, 4) ?? ""]),
   ].join("\n");
   return {
-    technologies: new Set(facts.flatMap((item) => [...item.technologies.keys()])),
+    technologies: new Set(facts.flatMap(technologyNames)),
     numbers: numbersIn(text),
     words: new Set(Array.from(text.matchAll(wordPattern), (match) => wordOf(match[0]).toLowerCase())),
   };

@@ -151,16 +151,15 @@ export async function insertMatchRankingResults(
   const batch = JSON.stringify(
     params.results.map((result) => ({ p: result.profileId, s: result.score, r: result.reasons })),
   );
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`
+  // One statement (so atomic without a transaction's extra round trips): the rows, and the count they add.
+  await db.execute(sql`
+    with inserted as (
       insert into ${matchRankingResults} (ranking_id, workspace_id, profile_id, score, reasons)
       select ${params.rankingId}, ${params.workspaceId}, x.p, x.s, x.r
-      from json_to_recordset(${batch}::json) as x(p uuid, s integer, r jsonb)`);
-    await tx
-      .update(matchRankings)
-      .set({ scored: sql`${matchRankings.scored} + ${params.results.length}` })
-      .where(scoped(params));
-  });
+      from json_to_recordset(${batch}::json) as x(p uuid, s integer, r jsonb)
+      returning 1)
+    update ${matchRankings} set scored = scored + (select count(*) from inserted)
+    where ${scoped(params)}`);
 }
 
 /**

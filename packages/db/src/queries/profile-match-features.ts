@@ -1,15 +1,24 @@
 import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../database";
-import { profileMatchFeatures, profiles } from "../schema";
+import { profileAttestations, profileMatchFeatures, profiles } from "../schema";
 import { isUuid } from "./ids";
+import type { ProfileAttestation } from "./profile-attestations";
 
-/** One profile of a ranking page: its version and its stored match features when they are current. */
+/**
+ * One profile of a ranking page: its version, its stored match features when they are current, and its
+ * attestations (which are not part of the features).
+ */
 export interface RankableProfile {
   id: string;
   /** `profiles.updated_at::text`, as `getProfileVersion` reads it. */
   version: string;
-  /** The stored features of exactly this version and features version; null when missing or stale. */
-  features: unknown;
+  /**
+   * The stored features of exactly this version and features version, as JSON text (the reader parses
+   * each when it needs it); null when missing or stale.
+   */
+  features: string | null;
+  /** Its attested skills, oldest first (as `listAttestations` orders them). */
+  attestations: Pick<ProfileAttestation, "id" | "skill" | "note">[];
 }
 
 /** Parameters of {@link listRankableProfiles}. */
@@ -27,7 +36,8 @@ export interface ListRankableProfilesParams {
 
 /**
  * One page of the profiles a ranking covers — the same set as `countRankableProfiles` — with only what
- * scoring needs: id, version and the current stored features (one column, no fact tables read).
+ * scoring needs: id, version, the current stored features (one column, no fact tables read) and the
+ * attestations, read in the same statement so a page costs one round trip.
  */
 export async function listRankableProfiles(
   db: Database,
@@ -45,11 +55,17 @@ export async function listRankableProfiles(
   }
   if (params.afterId !== undefined && isUuid(params.afterId))
     conditions.push(gt(profiles.id, params.afterId));
-  return db
+  const rows = await db
     .select({
       id: profiles.id,
       version: sql<string>`${profiles.updatedAt}::text`,
-      features: profileMatchFeatures.features,
+      features: sql<string | null>`${profileMatchFeatures.features}::text`,
+      // Served by the (profile_id, skill) unique index; null for the many profiles with none.
+      attestations: sql<RankableProfile["attestations"] | null>`(
+        select json_agg(json_build_object('id', a.id, 'skill', a.skill, 'note', a.note)
+                        order by a.created_at, a.id)
+        from ${profileAttestations} a
+        where a.profile_id = ${profiles.id} and a.workspace_id = ${profiles.workspaceId})`,
     })
     .from(profiles)
     .leftJoin(
@@ -63,6 +79,7 @@ export async function listRankableProfiles(
     .where(and(...conditions))
     .orderBy(asc(profiles.id))
     .limit(limit);
+  return rows.map((row) => ({ ...row, attestations: row.attestations ?? [] }));
 }
 
 /** Features computed for one profile version, as {@link storeProfileMatchFeatures} takes them. */

@@ -5,16 +5,15 @@ import {
   getJobPosting,
   getMatchRanking,
   insertMatchRankingResults,
-  listAttestations,
   listRankableProfiles,
   type RankableProfile,
   startMatchRanking,
 } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import {
-  isMatchFeatures,
   type MatchFeatures,
   matchFeaturesVersion,
+  parseMatchFeatures,
   requirementSchema,
   scoreMatchFeatures,
 } from "@vitae/matching";
@@ -81,23 +80,34 @@ export const rankProfiles: JobHandler<"matches.rank-profiles"> = async (context)
   while (pending !== null) {
     const page: RankableProfile[] = await pending;
     pending = page.length === rankPageSize ? readPage(page.at(-1)?.id) : null;
-    const ids = page.map((profile) => profile.id);
-    const [attested, computed] = await Promise.all([
-      listAttestations(db, { workspaceId, profileIds: ids }),
-      computeMatchFeatures(db, {
-        workspaceId,
-        profiles: page.filter((profile) => !isMatchFeatures(profile.features)),
-      }),
-    ]);
+    const computed = await computeMatchFeatures(db, {
+      workspaceId,
+      profiles: page.filter((profile) => profile.features === null),
+    });
     const results: { profileId: string; score: number; reasons: unknown }[] = [];
-    for (const [index, profile] of page.entries()) {
-      if (index > 0 && index % matchSliceSize === 0) await yieldToEventLoop();
-      const features = computed.get(profile.id)?.features ?? (profile.features as MatchFeatures);
-      // Stale features of a profile deleted since the page was read: it is no longer ranked.
-      if (!isMatchFeatures(features)) continue;
-      const attestations = attestationsOf(attested.get(profile.id) ?? []);
+    const score = (profile: RankableProfile, features: MatchFeatures) => {
+      const attestations = attestationsOf(profile.attestations);
       const result = scoreMatchFeatures({ id: profile.id, features, attestations }, requirements, { today });
       results.push({ profileId: profile.id, score: result.score, reasons: rankingReasonsOf(result) });
+    };
+    const unreadable: RankableProfile[] = [];
+    for (const [index, profile] of page.entries()) {
+      if (index > 0 && index % matchSliceSize === 0) await yieldToEventLoop();
+      // Parsed one profile at a time, right before scoring: parsed features die young, where a whole
+      // page of them would outlive several collections and be copied by each.
+      const features =
+        profile.features === null ? computed.get(profile.id)?.features : parseMatchFeatures(profile.features);
+      if (features !== undefined) score(profile, features);
+      else if (profile.features !== null) unreadable.push(profile);
+      // Otherwise the profile was deleted since the page was read: it is no longer ranked.
+    }
+    // Stored text that is not this build's features is recomputed, like missing features.
+    const recomputed = await computeMatchFeatures(db, { workspaceId, profiles: unreadable });
+    for (const profile of unreadable) {
+      const row = recomputed.get(profile.id);
+      if (row === undefined) continue;
+      computed.set(profile.id, row);
+      score(profile, row.features);
     }
     await writing;
     scored += results.length;

@@ -24,7 +24,9 @@ export function matchProfileOf(
 }
 
 /** Stored attestations as `@vitae/matching` reads them (each cites its own id as evidence). */
-export function attestationsOf(attestations: readonly ProfileAttestation[]): Attestation[] {
+export function attestationsOf(
+  attestations: readonly Pick<ProfileAttestation, "id" | "skill" | "note">[],
+): Attestation[] {
   return attestations.map((attestation) => ({
     id: attestation.id,
     skill: attestation.skill,
