@@ -19,7 +19,7 @@ export function initialsOf(name: string): string {
   return letters.length <= 2 ? letters.join("") : `${letters[0]}${letters.at(-1)}`;
 }
 
-/** The account menu in the header: who is signed in, the operator's Outbox, and signing out. */
+/** The account menu in the header: who is signed in, the operator's Outbox and Queues, and signing out. */
 export function UserMenu() {
   const me = useSession();
   const loadAuthClient = useAuthClient();
@@ -69,6 +69,15 @@ export function UserMenu() {
                 Outbox
               </Link>{" "}
               <span className="muted">(mail waiting for people on this instance)</span>
+            </p>
+          ) : null}
+          {me.user.isOperator ? (
+            <p>
+              Operations →{" "}
+              <Link to="/operations/queues" data-testid="nav-queues">
+                Queues
+              </Link>{" "}
+              <span className="muted">(background jobs of every workspace)</span>
             </p>
           ) : null}
           <button
