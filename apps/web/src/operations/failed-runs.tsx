@@ -5,15 +5,9 @@ import { ErrorNotice } from "../lib/error-notice";
 import { formatDateTime, isoDateTime } from "../lib/format";
 import { useTRPC } from "../trpc/client";
 import type { RouterOutputs } from "../trpc/types";
+import { jobLabel } from "./job-label";
 
 type FailedRun = RouterOutputs["operations"]["queues"]["failedRuns"][number];
-
-/** "documents.ingest" → "Documents: ingest": the job's domain, then what it does, in plain words. */
-export function jobLabel(name: string): string {
-  const [domain = name, verb] = name.split(".");
-  const plainDomain = `${domain.charAt(0).toUpperCase()}${domain.slice(1)}`;
-  return verb === undefined ? plainDomain : `${plainDomain}: ${verb.replaceAll("-", " ")}`;
-}
 
 function outcomeOf(run: FailedRun): string {
   return run.status === "queued"

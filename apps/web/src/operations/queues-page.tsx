@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
-import { formatCount } from "../lib/format";
+import { formatCount, titleCase } from "../lib/format";
 import { useTRPC } from "../trpc/client";
 import { FailedRuns } from "./failed-runs";
 
@@ -48,7 +48,7 @@ export function QueuesPage() {
             <tbody>
               {data.queues.map((queue) => (
                 <tr key={queue.name} data-testid="queue-row">
-                  <th scope="row">{`${queue.name.charAt(0).toUpperCase()}${queue.name.slice(1)}`}</th>
+                  <th scope="row">{titleCase(queue.name)}</th>
                   <td data-label="Waiting">{formatCount(queue.waiting)}</td>
                   <td data-label="Running">{formatCount(queue.active)}</td>
                   <td data-label="Scheduled">{formatCount(queue.delayed)}</td>
