@@ -170,6 +170,9 @@ const inputs: Record<string, Fixture> = {
   "public.ask": { input: () => ({ token: "vs_unknown-token-000000", question: "Hi" }) },
   "public.stream": { input: () => ({ token: "vs_unknown-token-000000", question: "Hi" }) },
   "outbox.list": { input: () => undefined },
+  "operations.queues": { input: () => undefined },
+  "operations.retryJob": { input: () => ({ jobRunId: "6f1d1b0e-0000-4000-8000-000000000000" }) },
+  "operations.discardJob": { input: () => ({ jobRunId: "6f1d1b0e-0000-4000-8000-000000000000" }) },
   "postings.create": { input: () => ({ text: "Requirements\n- Python" }) },
   "postings.byId": {
     input: (w) => ({ postingId: w.postingIdA }),

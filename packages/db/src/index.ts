@@ -175,6 +175,7 @@ export {
   listJobPostings,
 } from "./queries/job-postings";
 export { type JobRun, jobRunColumns } from "./queries/job-run-columns";
+export { type FailedJobRunRow, listFailedJobRuns } from "./queries/job-runs-failed";
 export {
   getJobRun,
   getJobRunBacklog,

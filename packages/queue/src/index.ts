@@ -33,6 +33,7 @@ export {
   writeImportExportJob,
 } from "./job-definitions";
 export { isTerminalJobStatus, type JobStatusSnapshot } from "./job-status";
+export type { OperatedRun, OperateRunOptions } from "./operate-runs";
 export { prepareJobRun } from "./prepare-job-run";
 export {
   bullPrefixFor,

@@ -14,6 +14,7 @@ import {
   queueNames,
 } from "./job-definitions";
 import { type JobStatusSnapshot, toJobStatusSnapshot } from "./job-status";
+import { createRunOperator, type OperatedRun, type OperateRunOptions } from "./operate-runs";
 import { createQueueEventsHub } from "./queue-events-hub";
 import { createRunReconciler, type ReconcileOptions, type ReconcileResult } from "./reconcile-runs";
 import { type WatchJobProgressOptions, watchJobProgressWith } from "./watch-job-progress";
@@ -91,6 +92,13 @@ export interface QueueClient {
   /** Resolves once the `redis` connection can take commands (fail-fast connections refuse them before). */
   waitUntilReady(timeoutMs: number): Promise<void>;
   queueDepths(): Promise<Record<QueueName, QueueDepth>>;
+  /**
+   * For operators: hands a run waiting to be retried after a failed attempt to the queue now (same id and
+   * attempt count). NOT_FOUND for no such run, CONFLICT unless it is `queued` with an error and attempts left.
+   */
+  retryFailedRun(jobRunId: string, options?: OperateRunOptions): Promise<OperatedRun>;
+  /** For operators: fails such a run for good now, running its job's `onExhausted`. Same errors. */
+  discardFailedRun(jobRunId: string, options?: OperateRunOptions): Promise<OperatedRun>;
   close(): Promise<void>;
 }
 
@@ -132,6 +140,14 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
   const reconciler = createRunReconciler({
     db,
     redis,
+    logger,
+    redisTimeoutMs,
+    queueFor: (name) => queueFor(name),
+    addToQueue: (definition, jobRunId, payload) => addToQueue(definition, jobRunId, payload),
+  });
+
+  const operator = createRunOperator({
+    db,
     logger,
     redisTimeoutMs,
     queueFor: (name) => queueFor(name),
@@ -227,6 +243,8 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
 
     reconcileStaleJobs: (reconcileOptions) => reconciler.reconcileStaleJobs(reconcileOptions),
     settleJobRun: (jobRunId) => reconciler.settleJobRun(jobRunId),
+    retryFailedRun: (jobRunId, operateOptions) => operator.retryFailedRun(jobRunId, operateOptions),
+    discardFailedRun: (jobRunId, operateOptions) => operator.discardFailedRun(jobRunId, operateOptions),
 
     async waitUntilReady(timeoutMs) {
       const deadline = Date.now() + timeoutMs;

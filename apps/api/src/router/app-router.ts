@@ -8,6 +8,7 @@ import { exportsRouter } from "./exports";
 import { importsRouter } from "./imports";
 import { matchesRouter } from "./matches";
 import { membersRouter } from "./members";
+import { operationsRouter } from "./operations";
 import { outboxRouter } from "./outbox";
 import { postingsRouter } from "./postings";
 import { profilesRouter } from "./profiles";
@@ -33,6 +34,7 @@ export const appRouter = router({
   shareLinks: shareLinksRouter,
   public: publicRouter,
   outbox: outboxRouter,
+  operations: operationsRouter,
   postings: postingsRouter,
   matches: matchesRouter,
   imports: importsRouter,

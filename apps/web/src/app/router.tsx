@@ -67,10 +67,14 @@ export function createAppRouter() {
                 { index: true, Component: HomePage },
                 { path: "workspaces/new", Component: CreateWorkspacePage },
                 { path: "invitations/:invitationId", Component: AcceptInvitationPage },
-                // The instance operator's page (not a workspace section); the server refuses anyone else.
+                // The instance operator's pages (not workspace sections); the server refuses anyone else.
                 {
                   path: "outbox",
                   lazy: async () => ({ Component: (await import("../outbox/outbox-page")).OutboxPage }),
+                },
+                {
+                  path: "operations/queues",
+                  lazy: async () => ({ Component: (await import("../operations/queues-page")).QueuesPage }),
                 },
                 ...sections.flatMap((section) => [
                   {

@@ -81,6 +81,7 @@ describe("documentTitleFor", () => {
     expect(documentTitleFor("/workspaces/new", list)).toBe("New workspace · Vitae");
     expect(documentTitleFor("/invitations/abc", list)).toBe("Invitation · Vitae");
     expect(documentTitleFor("/outbox", list)).toBe("Outbox · Vitae");
+    expect(documentTitleFor("/operations/queues", list)).toBe("Queues · Vitae");
     expect(documentTitleFor("/nope", list)).toBe("Page not found · Vitae");
   });
 });

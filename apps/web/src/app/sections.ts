@@ -169,6 +169,7 @@ const shellPageLabels: Readonly<Record<string, string>> = {
   "/workspaces/new": "New workspace",
   "/invitations/:invitationId": "Invitation",
   "/outbox": "Outbox",
+  "/operations/queues": "Queues",
 };
 
 /**

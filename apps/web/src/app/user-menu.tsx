@@ -30,7 +30,7 @@ export function accountLabel(name: string): string {
   return `Account: ${name}, ${initialsOf(name)}`;
 }
 
-/** The account menu in the header: who is signed in, the operator's Outbox, appearance, signing out. */
+/** The account menu in the header: who is signed in, the operator's Outbox and Queues, appearance, signing out. */
 export function UserMenu() {
   const me = useSession();
   const loadAuthClient = useAuthClient();
@@ -79,6 +79,15 @@ export function UserMenu() {
                 Outbox
               </Link>{" "}
               <span className="muted">(mail waiting for people on this instance)</span>
+            </p>
+          ) : null}
+          {me.user.isOperator ? (
+            <p>
+              Operations →{" "}
+              <Link to="/operations/queues" data-testid="nav-queues">
+                Queues
+              </Link>{" "}
+              <span className="muted">(background jobs of every workspace)</span>
             </p>
           ) : null}
           <ThemeToggle />

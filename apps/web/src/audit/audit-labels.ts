@@ -29,6 +29,8 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   "imports.upload": "Uploaded a spreadsheet",
   "imports.set-mapping": "Mapped a spreadsheet's columns",
   "imports.delete": "Deleted a spreadsheet import",
+  "operations.job-retry": "An operator retried a failed job",
+  "operations.job-discard": "An operator discarded a failed job",
 };
 
 /** An action in words; its code when this build has no words for it. */
