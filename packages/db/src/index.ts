@@ -329,6 +329,16 @@ export {
   type VoiceUploadRecord,
 } from "./queries/voice-uploads";
 export {
+  deleteWorkspaceLlmSettings,
+  getWorkspaceLlmProvider,
+  getWorkspaceLlmSettings,
+  resealWorkspaceLlmKey,
+  type SaveWorkspaceLlmSettingsParams,
+  saveWorkspaceLlmSettings,
+  type WorkspaceLlmProviderRow,
+  type WorkspaceLlmSettingsSummary,
+} from "./queries/workspace-llm-settings";
+export {
   type CreateWorkspaceParams,
   createWorkspaceWithOwner,
   getMembership,
@@ -410,6 +420,7 @@ export {
   type WorkspacePlan,
   type WorkspaceRole,
   workspaceInvitations,
+  workspaceLlmSettings,
   workspaceMembers,
   workspacePlans,
   workspaceRoles,
