@@ -127,6 +127,8 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     queue,
     ...identity,
     llm,
+    workspaceLlm: runtime.workspaceLlm,
+    keyEnvelope: runtime.keyEnvelope,
     chatSessions: createChatSessionStore(redisClient, config.redisKeyPrefix),
     matchScores: createMatchScoreCache(redisClient, config.redisKeyPrefix),
     storage,
