@@ -234,3 +234,63 @@ describe("base URLs that reach into the server's network", () => {
     expect(strict.logText()).not.toContain(plantedKey);
   });
 });
+
+describe("rotating the key-encryption key", () => {
+  const nextKek = "next-key-encryption-key-fedcba9876543210";
+  const sealedKey = async () =>
+    (
+      await api.deps.db.execute<{ api_key_sealed: string }>(
+        sql`select api_key_sealed from workspace_llm_settings where api_key_sealed is not null`,
+      )
+    )[0]?.api_key_sealed ?? "";
+
+  it("re-seals a stored key under the new KEK when it is used, after which the old KEK can go", async () => {
+    await asA("llmSettings.set", {
+      baseUrl: workspaceLlm.url,
+      model: "byo-model",
+      apiKey: { value: plantedKey },
+    });
+    const underOld = await sealedKey();
+    const rotating = await startTestApi({
+      shareWith: api,
+      runWorkers: false,
+      env: {
+        AUTH_SECRET: authSecret,
+        LLM_KEY_ENCRYPTION_KEY: nextKek,
+        LLM_KEY_ENCRYPTION_KEY_PREVIOUS: kek,
+        LLM_ALLOW_PRIVATE_BASE_URLS: "true",
+      },
+    });
+    try {
+      const tested = await call(rotating, "llmSettings.test", { cookie: ownerA.cookie, type: "mutation" });
+      expect(tested.body.result.data).toMatchObject({ ok: true, provider: "workspace" });
+      expect(bearersOf(workspaceLlm).at(-1)).toBe(`Bearer ${plantedKey}`);
+      const underNew = await sealedKey();
+      expect(underNew).not.toBe(underOld);
+      expect(underNew.split(".")[1]).not.toBe(underOld.split(".")[1]);
+      expect(rotating.logText()).not.toContain(plantedKey);
+    } finally {
+      await rotating.cleanup();
+    }
+    const rotated = await startTestApi({
+      shareWith: api,
+      runWorkers: false,
+      env: { AUTH_SECRET: authSecret, LLM_KEY_ENCRYPTION_KEY: nextKek, LLM_ALLOW_PRIVATE_BASE_URLS: "true" },
+    });
+    try {
+      const tested = await call(rotated, "llmSettings.test", { cookie: ownerA.cookie, type: "mutation" });
+      expect(tested.body.result.data).toMatchObject({ ok: true, provider: "workspace" });
+    } finally {
+      await rotated.cleanup();
+    }
+    // The first instance holds only the old KEK: the re-sealed key no longer opens there, and it says so
+    // instead of falling back to the deployment's provider.
+    const stale = await asA("llmSettings.test");
+    expect(stale.body.result.data).toMatchObject({
+      ok: false,
+      provider: "workspace",
+      code: "LLM_UNAVAILABLE",
+    });
+    expect(api.logText()).not.toContain(plantedKey);
+  });
+});
