@@ -1,5 +1,5 @@
 import { startTestLlmServer, type TestLlmServer } from "@vitae/llm/testing";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture, followDocument, uploadDocument } from "./documents";
 import { startTestApi, type TestApi } from "./harness";
@@ -31,6 +31,12 @@ async function recorded(result: Promise<CallResult>): Promise<CallResult> {
 
 const asA = (path: string, input?: unknown, type: "query" | "mutation" = "mutation") =>
   recorded(call(api, path, { cookie: ownerA.cookie, type, ...(input === undefined ? {} : { input }) }));
+
+/** Rows of a raw query (postgres.js answers an array, PGlite `{ rows }`). */
+async function rowsOf<T>(query: SQL): Promise<T[]> {
+  const result = (await api.deps.db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
 
 const bearersOf = (server: TestLlmServer) =>
   server.requestsTo("/chat/completions").map((request) => request.headers.authorization);
@@ -153,14 +159,12 @@ describe("a workspace's own LLM provider", () => {
   });
 
   it("leaves the key in no table, log line or response", async () => {
-    const tables = await api.deps.db.execute<{ table_name: string }>(
+    const tables = await rowsOf<{ table_name: string }>(
       sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
     );
     let dumped = 0;
     for (const { table_name: table } of tables) {
-      const rows = await api.deps.db.execute<{ row: string }>(
-        sql`select t::text as row from ${sql.identifier(table)} t`,
-      );
+      const rows = await rowsOf<{ row: string }>(sql`select t::text as row from ${sql.identifier(table)} t`);
       for (const { row } of rows) {
         dumped += 1;
         expect(row, `table ${table}`).not.toContain(plantedKey);
@@ -168,7 +172,7 @@ describe("a workspace's own LLM provider", () => {
     }
     // The dump is not vacuous: the settings row, the audit rows and the usage ledger were read.
     expect(dumped).toBeGreaterThan(20);
-    const sealed = await api.deps.db.execute<{ api_key_sealed: string }>(
+    const sealed = await rowsOf<{ api_key_sealed: string }>(
       sql`select api_key_sealed from workspace_llm_settings`,
     );
     expect(sealed[0]?.api_key_sealed).toMatch(/^v1\./);
@@ -239,7 +243,7 @@ describe("rotating the key-encryption key", () => {
   const nextKek = "next-key-encryption-key-fedcba9876543210";
   const sealedKey = async () =>
     (
-      await api.deps.db.execute<{ api_key_sealed: string }>(
+      await rowsOf<{ api_key_sealed: string }>(
         sql`select api_key_sealed from workspace_llm_settings where api_key_sealed is not null`,
       )
     )[0]?.api_key_sealed ?? "";
