@@ -298,3 +298,17 @@ describe("rotating the key-encryption key", () => {
     expect(api.logText()).not.toContain(plantedKey);
   });
 });
+
+describe("production without a key-encryption key", () => {
+  it("refuses to start while workspace keys are stored, naming the setting", async () => {
+    const production = {
+      NODE_ENV: "production",
+      AUTH_SECRET: authSecret,
+      METRICS_TOKEN: "byok-metrics-token-0123",
+      STORAGE_SIGNING_SECRET: "byok-storage-signing-secret-0123456789",
+    };
+    await expect(startTestApi({ shareWith: api, runWorkers: false, env: production })).rejects.toThrow(
+      /LLM_KEY_ENCRYPTION_KEY is required: 1 workspace/,
+    );
+  });
+});

@@ -329,6 +329,7 @@ export {
   type VoiceUploadRecord,
 } from "./queries/voice-uploads";
 export {
+  countSealedWorkspaceLlmKeys,
   deleteWorkspaceLlmSettings,
   getWorkspaceLlmProvider,
   getWorkspaceLlmSettings,

@@ -7,6 +7,7 @@ import {
 } from "@vitae/config";
 import type { EmbeddedDatabaseEngine } from "@vitae/contracts";
 import {
+  countSealedWorkspaceLlmKeys,
   createDb,
   type DbHandle,
   getWorkspaceLlmProvider,
@@ -113,6 +114,23 @@ async function openDatabase(config: RuntimeConfig, logger: Logger): Promise<DbHa
 }
 
 /**
+ * The envelope sealing workspace LLM keys, or undefined (production without `LLM_KEY_ENCRYPTION_KEY`).
+ * Refuses to start in that case when keys are already stored: they could never be opened, so every such
+ * workspace would silently lose its provider.
+ */
+async function openKeyEnvelope(config: RuntimeConfig, db: DbHandle): Promise<KeyEnvelope | undefined> {
+  const keys = await resolveKeyEncryptionKeys(config);
+  if (keys !== undefined) return createKeyEnvelope(keys);
+  const sealed = await countSealedWorkspaceLlmKeys(db.db);
+  if (sealed > 0) {
+    throw new Error(
+      `LLM_KEY_ENCRYPTION_KEY is required: ${sealed} workspace(s) store an LLM provider key sealed under it`,
+    );
+  }
+  return undefined;
+}
+
+/**
  * Opens Postgres (starting embedded mode's server first) and applies pending migrations (advisory-locked, so replicas may race), builds storage
  * and the LLM client. Rejects after closing what it opened when a dependency is unusable.
  */
@@ -131,8 +149,13 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     await insertLlmUsage(db.db, entry);
   };
   const llm = createLlmClient(config, { redis, prefix: config.redisKeyPrefix, recordUsage, logger, metrics });
-  const keys = await resolveKeyEncryptionKeys(config);
-  const keyEnvelope = keys === undefined ? undefined : createKeyEnvelope(keys);
+  let keyEnvelope: KeyEnvelope | undefined;
+  try {
+    keyEnvelope = await openKeyEnvelope(config, db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const workspaceLlm = createWorkspaceLlm({
     global: llm,
     store: {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../database";
 import { workspaceLlmSettings } from "../schema";
 import { isUuid } from "./ids";
@@ -127,4 +127,13 @@ export async function resealWorkspaceLlmKey(
     )
     .returning({ workspaceId: workspaceLlmSettings.workspaceId });
   return rows.length > 0;
+}
+
+/** How many workspaces store a sealed key (a boot check: they need the key-encryption key). */
+export async function countSealedWorkspaceLlmKeys(db: Database): Promise<number> {
+  const [row] = await db
+    .select({ sealed: count() })
+    .from(workspaceLlmSettings)
+    .where(isNotNull(workspaceLlmSettings.apiKeySealed));
+  return row?.sealed ?? 0;
 }
