@@ -128,6 +128,8 @@ export async function startApi(config: ApiConfig, options: StartApiOptions = {})
     queue,
     ...identity,
     llm,
+    workspaceLlm: runtime.workspaceLlm,
+    keyEnvelope: runtime.keyEnvelope,
     chatSessions: createChatSessionStore(redisClient, config.redisKeyPrefix),
     profileViews: createProfileViewCache(dbHandle.db),
     matchScores: createMatchScoreCache(redisClient, config.redisKeyPrefix),

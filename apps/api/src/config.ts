@@ -10,6 +10,7 @@ import {
   exportsConfig,
   httpConfig,
   llmConfig,
+  llmWorkspaceConfig,
   loadConfig,
   loggingConfig,
   mailConfig,
@@ -76,6 +77,7 @@ export function loadApiConfig(env: Env) {
     documentsConfig(),
     exportsConfig(),
     llmConfig(),
+    llmWorkspaceConfig(),
     mailConfig(),
     apiHostConfig(),
   );

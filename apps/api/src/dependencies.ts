@@ -1,6 +1,7 @@
 import type { Principal, VitaeAuth } from "@vitae/auth";
 import type { Database } from "@vitae/db";
 import type { LlmClient } from "@vitae/llm";
+import type { KeyEnvelope, WorkspaceLlm } from "@vitae/llm/workspace";
 import type { Logger } from "@vitae/logger";
 import type { QueueClient } from "@vitae/queue";
 import type { QuotaGuard, RateLimiter, UsageCounter } from "@vitae/ratelimit";
@@ -30,8 +31,12 @@ export interface ApiDependencies {
   profileViews: ProfileViewCache;
   /** Match scores in Redis, keyed by every input of the score (profile version, posting, scorer). */
   matchScores: MatchScoreCache;
-  /** The LLM client; `available` is false in basic mode. */
+  /** The deployment's LLM client; `available` is false in basic mode. Workspace calls use `workspaceLlm`. */
   llm: LlmClient;
+  /** Picks a workspace's LLM client: its own provider (bring your own key), else `llm`. */
+  workspaceLlm: WorkspaceLlm;
+  /** Seals workspace API keys; undefined in production without `LLM_KEY_ENCRYPTION_KEY`. */
+  keyEnvelope: KeyEnvelope | undefined;
   rateLimiter: RateLimiter;
   quota: QuotaGuard;
   /** Workspaces' live request counters in Redis; flushed to Postgres by `usage.flush-requests` and at stop. */

@@ -77,6 +77,12 @@ const inputs: Record<string, Fixture> = {
   "apiKeys.list": { input: () => undefined },
   "apiKeys.create": { input: () => ({ name: "matrix", scopes: ["usage:read"] }) },
   "apiKeys.revoke": { input: (w) => ({ apiKeyId: w.keyIdA }), foreign: (w) => ({ apiKeyId: w.keyIdA }) },
+  "llmSettings.get": { input: () => undefined },
+  "llmSettings.set": {
+    input: () => ({ baseUrl: "https://203.0.113.10/v1", model: "m", apiKey: { value: "sk-matrix" } }),
+  },
+  "llmSettings.clear": { input: () => undefined },
+  "llmSettings.test": { input: () => undefined },
   "audit.list": { input: () => ({}) },
   "usage.current": { input: () => undefined },
   "usage.history": { input: () => ({ months: 3 }) },

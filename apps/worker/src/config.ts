@@ -5,6 +5,7 @@ import {
   type Env,
   httpConfig,
   llmConfig,
+  llmWorkspaceConfig,
   loadConfig,
   loggingConfig,
   metricsConfig,
@@ -47,6 +48,7 @@ export function loadWorkerConfig(env: Env) {
     workerConfig(),
     metricsConfig(),
     llmConfig(),
+    llmWorkspaceConfig(),
     documentsConfig(),
   );
 }

@@ -15,6 +15,11 @@ export {
 export { type ExportsConfig, exportsConfig } from "./exports-config";
 export { type HttpConfig, httpConfig } from "./http-config";
 export { type LlmConfig, llmConfig } from "./llm-config";
+export {
+  type LlmWorkspaceConfig,
+  llmWorkspaceConfig,
+  resolveKeyEncryptionKeys,
+} from "./llm-workspace-config";
 export { type ConfigSchema, type Env, loadConfig, type MergedConfig } from "./load-config";
 export { type LoggingConfig, type LogLevel, loggingConfig } from "./logging-config";
 export { type MailConfig, mailConfig, type SmtpSettings } from "./mail-config";

@@ -358,6 +358,17 @@ export {
   type VoiceUploadRecord,
 } from "./queries/voice-uploads";
 export {
+  countSealedWorkspaceLlmKeys,
+  deleteWorkspaceLlmSettings,
+  getWorkspaceLlmProvider,
+  getWorkspaceLlmSettings,
+  resealWorkspaceLlmKey,
+  type SaveWorkspaceLlmSettingsParams,
+  saveWorkspaceLlmSettings,
+  type WorkspaceLlmProviderRow,
+  type WorkspaceLlmSettingsSummary,
+} from "./queries/workspace-llm-settings";
+export {
   type CreateWorkspaceParams,
   createWorkspaceWithOwner,
   getMembership,
@@ -439,6 +450,7 @@ export {
   type WorkspacePlan,
   type WorkspaceRole,
   workspaceInvitations,
+  workspaceLlmSettings,
   workspaceMembers,
   workspacePlans,
   workspaceRoles,

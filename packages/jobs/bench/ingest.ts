@@ -52,7 +52,7 @@ async function runBatch(concurrency: number, llm: LlmClient, count: number, byte
   const workers = await startWorkers({
     db,
     storage,
-    services: { llm, extraction: { timeoutMs: 20_000, maxMemoryMb: 256 } },
+    services: { llm, llmFor: async () => llm, extraction: { timeoutMs: 20_000, maxMemoryMb: 256 } },
     redisUrl: getTestRedisUrl(),
     prefix,
     logger,

@@ -14,6 +14,11 @@ export interface JobServices {
   /** The LLM client; `available` is false without a provider (handlers then use their basic paths). */
   llm: LlmClient;
   /**
+   * The client for one workspace's calls: the workspace's own provider when it set one, else `llm`
+   * (system jobs pass null). Handlers doing a workspace's LLM work use this, never `llm` directly.
+   */
+  llmFor(workspaceId: string | null): Promise<LlmClient>;
+  /**
    * Limits of the sandboxed text extraction (`EXTRACTION_TIMEOUT_MS`, `EXTRACTION_MAX_MEMORY_MB`);
    * `startWorkers` adds the pool of reusable extraction children it owns.
    */

@@ -77,7 +77,11 @@ async function start(overrides: Partial<StartWorkersOptions> = {}): Promise<Runn
   const workers = await startWorkers({
     db: testDb.handle.db,
     storage: disk,
-    services: { llm: unconfiguredLlmClient, extraction: { timeoutMs: 20_000, maxMemoryMb: 256 } },
+    services: {
+      llm: unconfiguredLlmClient,
+      llmFor: async () => unconfiguredLlmClient,
+      extraction: { timeoutMs: 20_000, maxMemoryMb: 256 },
+    },
     redisUrl: getTestRedisUrl(),
     prefix,
     logger,

@@ -94,7 +94,11 @@ it("a job whose workers are killed twice (BullMQ fails it unprocessed) still end
   workers = await startWorkers({
     db: testDb.handle.db,
     storage: disk,
-    services: { llm: unconfiguredLlmClient, extraction: { timeoutMs: 20_000, maxMemoryMb: 256 } },
+    services: {
+      llm: unconfiguredLlmClient,
+      llmFor: async () => unconfiguredLlmClient,
+      extraction: { timeoutMs: 20_000, maxMemoryMb: 256 },
+    },
     redisUrl: getTestRedisUrl(),
     prefix,
     logger,

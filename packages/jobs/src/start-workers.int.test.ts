@@ -39,7 +39,11 @@ afterAll(async () => {
 });
 
 /** No LLM provider (basic mode) and generous extraction limits. */
-const basicModeServices = { llm: unconfiguredLlmClient, extraction: { timeoutMs: 20_000, maxMemoryMb: 256 } };
+const basicModeServices = {
+  llm: unconfiguredLlmClient,
+  llmFor: async () => unconfiguredLlmClient,
+  extraction: { timeoutMs: 20_000, maxMemoryMb: 256 },
+};
 
 beforeEach(async () => {
   rootDir = await mkdtemp(join(tmpdir(), "vitae-jobs-"));

@@ -8,6 +8,7 @@ import {
   documentsConfig,
   httpConfig,
   llmConfig,
+  llmWorkspaceConfig,
   loadConfig,
   redisConfig,
   runtimeConfig,
@@ -41,6 +42,7 @@ describe("createRuntime in embedded mode", () => {
       storageConfig(),
       workerConfig(),
       llmConfig(),
+      llmWorkspaceConfig(),
       documentsConfig(),
     );
     let logText = "";

@@ -1,8 +1,29 @@
-import { loadOrCreateSecret, resolveObjectStoreSettings, type StorageConfig } from "@vitae/config";
+import {
+  type LlmWorkspaceConfig,
+  loadOrCreateSecret,
+  resolveKeyEncryptionKeys,
+  resolveObjectStoreSettings,
+  type StorageConfig,
+} from "@vitae/config";
 import type { EmbeddedDatabaseEngine } from "@vitae/contracts";
-import { createDb, type DbHandle, insertLlmUsage, migrateDb, openEmbeddedDb } from "@vitae/db";
+import {
+  countSealedWorkspaceLlmKeys,
+  createDb,
+  type DbHandle,
+  getWorkspaceLlmProvider,
+  insertLlmUsage,
+  migrateDb,
+  openEmbeddedDb,
+  resealWorkspaceLlmKey,
+} from "@vitae/db";
 import { type RunningWorkers, startWorkers } from "@vitae/jobs";
-import { createLlmClient, type LlmClient, type LlmClientConfig } from "@vitae/llm";
+import { createLlmClient, type LlmClient, type LlmClientConfig, type RecordUsage } from "@vitae/llm";
+import {
+  createKeyEnvelope,
+  createWorkspaceLlm,
+  type KeyEnvelope,
+  type WorkspaceLlm,
+} from "@vitae/llm/workspace";
 import type { Logger } from "@vitae/logger";
 import { pingRedis } from "@vitae/redis";
 import { createObjectStore, type ObjectStore } from "@vitae/storage";
@@ -11,7 +32,9 @@ import type { Redis } from "ioredis";
 
 /** The settings the shared infrastructure needs; both apps' configs satisfy it. */
 export type RuntimeConfig = StorageConfig &
-  LlmClientConfig & {
+  LlmClientConfig &
+  LlmWorkspaceConfig & {
+    isProduction: boolean;
     databaseUrl?: string | undefined;
     dataDir: string;
     /** Embedded mode's engine (`EMBEDDED_DATABASE`, default `auto`); ignored with `databaseUrl`. */
@@ -49,7 +72,15 @@ export interface RuntimeOptions {
 export interface Runtime {
   readonly db: DbHandle;
   readonly storage: ObjectStore;
+  /** The deployment's LLM client (the default of every workspace). */
   readonly llm: LlmClient;
+  /** The client of one workspace's calls: its own provider when it has one, else {@link Runtime.llm}. */
+  readonly workspaceLlm: WorkspaceLlm;
+  /**
+   * Seals workspace API keys under `LLM_KEY_ENCRYPTION_KEY`; undefined in production without one (then
+   * workspaces cannot store a key).
+   */
+  readonly keyEnvelope: KeyEnvelope | undefined;
   /** Starts every queue's worker and the reconciler (once); they stop with {@link Runtime.close}. */
   startWorkers(): Promise<RunningWorkers>;
   /** Postgres, Redis (the lent connection) and storage, each within `READINESS_TIMEOUT_MS`. */
@@ -83,6 +114,23 @@ async function openDatabase(config: RuntimeConfig, logger: Logger): Promise<DbHa
 }
 
 /**
+ * The envelope sealing workspace LLM keys, or undefined (production without `LLM_KEY_ENCRYPTION_KEY`).
+ * Refuses to start in that case when keys are already stored: they could never be opened, so every such
+ * workspace would silently lose its provider.
+ */
+async function openKeyEnvelope(config: RuntimeConfig, db: DbHandle): Promise<KeyEnvelope | undefined> {
+  const keys = await resolveKeyEncryptionKeys(config);
+  if (keys !== undefined) return createKeyEnvelope(keys);
+  const sealed = await countSealedWorkspaceLlmKeys(db.db);
+  if (sealed > 0) {
+    throw new Error(
+      `LLM_KEY_ENCRYPTION_KEY is required: ${sealed} workspace(s) store an LLM provider key sealed under it`,
+    );
+  }
+  return undefined;
+}
+
+/**
  * Opens Postgres (starting embedded mode's server first) and applies pending migrations (advisory-locked, so replicas may race), builds storage
  * and the LLM client. Rejects after closing what it opened when a dependency is unusable.
  */
@@ -97,14 +145,38 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     await db.close();
     throw error;
   }
-  const llm = createLlmClient(config, {
-    redis,
-    prefix: config.redisKeyPrefix,
-    recordUsage: async (entry) => {
-      await insertLlmUsage(db.db, entry);
+  const recordUsage: RecordUsage = async (entry) => {
+    await insertLlmUsage(db.db, entry);
+  };
+  const llm = createLlmClient(config, { redis, prefix: config.redisKeyPrefix, recordUsage, logger, metrics });
+  let keyEnvelope: KeyEnvelope | undefined;
+  try {
+    keyEnvelope = await openKeyEnvelope(config, db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const workspaceLlm = createWorkspaceLlm({
+    global: llm,
+    store: {
+      load: (workspaceId) => getWorkspaceLlmProvider(db.db, { workspaceId }),
+      reseal: (params) => resealWorkspaceLlmKey(db.db, params),
     },
+    envelope: keyEnvelope,
+    allowPrivateBaseUrls: config.llmAllowPrivateBaseUrls,
+    timeoutMs: config.llmTimeoutMs,
+    // No metrics registry: per-workspace breakers would overwrite the deployment's `llm_breaker_state`
+    // series for the same host, and a label per workspace is unbounded. The ledger still records each call.
+    // A cache prefix per workspace: two tenants on the same provider never share answers.
+    createClient: (clientConfig, scope) =>
+      createLlmClient(clientConfig, {
+        redis,
+        prefix: `${config.redisKeyPrefix}:ws:${scope.workspaceId}`,
+        recordUsage,
+        logger: logger.child({ workspaceId: scope.workspaceId }),
+        fetch: scope.fetch,
+      }),
     logger,
-    metrics,
   });
   let workers: Promise<RunningWorkers> | undefined;
   let closing: Promise<void> | undefined;
@@ -113,12 +185,16 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     db,
     storage,
     llm,
+    workspaceLlm,
+    keyEnvelope,
     startWorkers() {
       workers ??= startWorkers({
         db: db.db,
         storage,
         services: {
           llm,
+          llmFor: (workspaceId) =>
+            workspaceId === null ? Promise.resolve(llm) : workspaceLlm.forWorkspace(workspaceId),
           extraction: { timeoutMs: config.extractionTimeoutMs, maxMemoryMb: config.extractionMaxMemoryMb },
         },
         redisUrl: config.redisUrl,

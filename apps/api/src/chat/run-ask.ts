@@ -9,6 +9,7 @@ import {
   usagePeriodOf,
 } from "@vitae/db";
 import { AppError } from "@vitae/errors";
+import { type LlmClient, unconfiguredLlmClient } from "@vitae/llm";
 import { type AskResult, ask, emptySession, type RefusalCode } from "@vitae/query";
 import type { Plan } from "@vitae/ratelimit";
 import type { ApiDependencies } from "../dependencies";
@@ -46,6 +47,20 @@ export type AskResponse = Omit<AskResult, "session" | "analysis" | "dropped" | "
  * the LLM when one is configured, admitted by the `llm` tier and the token quota, falling back to basic
  * mode instead of failing — then persists the transcript and analytics and renews the session.
  */
+/**
+ * The client for the workspace's calls (its own provider, else the deployment's). A workspace whose own
+ * provider is unusable (its key unreadable) answers in basic mode rather than through the deployment's
+ * provider, which it chose not to send its data to.
+ */
+async function workspaceLlmOf(deps: ApiDependencies, workspaceId: string): Promise<LlmClient> {
+  try {
+    return await deps.workspaceLlm.forWorkspace(workspaceId);
+  } catch (error) {
+    deps.logger.warn({ err: error }, "workspace LLM unusable; answering in basic mode");
+    return unconfiguredLlmClient;
+  }
+}
+
 export async function runAsk(deps: ApiDependencies, request: AskRequest): Promise<AskResponse> {
   const { db } = deps;
   const started = performance.now();
@@ -89,8 +104,9 @@ export async function runAsk(deps: ApiDependencies, request: AskRequest): Promis
     };
   }
 
-  const useLlm = deps.llm.available && (await llmAllowed(deps, request));
-  const adapter = useLlm ? queryLlmFor(deps.llm, request.workspaceId) : null;
+  const llm = await workspaceLlmOf(deps, request.workspaceId);
+  const useLlm = llm.available && (await llmAllowed(deps, request));
+  const adapter = useLlm ? queryLlmFor(llm, request.workspaceId) : null;
   const result = await ask(
     { question: request.question, profile, session: record.state, now: new Date() },
     {

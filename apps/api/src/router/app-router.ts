@@ -6,6 +6,7 @@ import { chatRouter } from "./chat";
 import { documentsRouter } from "./documents";
 import { exportsRouter } from "./exports";
 import { importsRouter } from "./imports";
+import { llmSettingsRouter } from "./llm-settings";
 import { matchesRouter } from "./matches";
 import { membersRouter } from "./members";
 import { operationsRouter } from "./operations";
@@ -26,6 +27,7 @@ export const appRouter = router({
   workspaces: workspacesRouter,
   members: membersRouter,
   apiKeys: apiKeysRouter,
+  llmSettings: llmSettingsRouter,
   audit: auditRouter,
   usage: usageRouter,
   documents: documentsRouter,

@@ -17,6 +17,8 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   "members.remove": "Removed a member",
   "api-keys.create": "Created an API key",
   "api-keys.revoke": "Revoked an API key",
+  "llm-settings.set": "Set the workspace's AI provider",
+  "llm-settings.clear": "Removed the workspace's AI provider",
   "documents.upload": "Uploaded a document",
   "documents.reingest": "Re-read a document",
   "documents.delete": "Deleted a document",

@@ -68,6 +68,7 @@ export {
   invitationStatuses,
   workspaceInvitations,
 } from "./workspace-invitations";
+export { workspaceLlmSettings } from "./workspace-llm-settings";
 export { workspaceMembers } from "./workspace-members";
 export { workspaceUsage } from "./workspace-usage";
 export { workspaces } from "./workspaces";

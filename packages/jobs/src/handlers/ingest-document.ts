@@ -20,7 +20,7 @@ import {
   type StructuredLlm,
 } from "@vitae/documents";
 import { AppError, isAppError } from "@vitae/errors";
-import type { LlmClient } from "@vitae/llm";
+import { type LlmClient, unconfiguredLlmClient } from "@vitae/llm";
 import { normalizeTechnology } from "@vitae/taxonomy";
 import type { JobContext, JobHandler, JsonValue } from "../handler-types";
 import { refreshMatchFeatures } from "../matching/match-features";
@@ -56,7 +56,12 @@ interface ParsedProfile {
  * with the heuristic profile the sandbox already made: a document never fails because the LLM is down.
  */
 async function parseProfile(context: Context, workspaceId: string, read: ReadResume): Promise<ParsedProfile> {
-  const { llm } = context.services;
+  // A workspace whose own provider is unusable (its key unreadable) parses without an LLM rather than
+  // sending its résumés to the deployment's provider, which it chose not to use.
+  const llm = await context.services.llmFor(workspaceId).catch((error: unknown) => {
+    context.logger.warn({ err: error }, "workspace LLM unusable; parsing heuristically");
+    return unconfiguredLlmClient;
+  });
   if (llm.available) {
     try {
       const parsed = await parseResumeWithLlm(read.text, structuredOf(llm), {

@@ -11,6 +11,7 @@ import {
   usagePeriodOf,
 } from "@vitae/db";
 import { AppError } from "@vitae/errors";
+import type { LlmClient } from "@vitae/llm";
 import {
   applyChanges,
   type Change,
@@ -40,7 +41,13 @@ async function rephrasingsOf(
   profile: MatchProfile,
   requirements: readonly Requirement[],
 ): Promise<{ changes: Change[]; fallback: MatchLlmFallback | null }> {
-  const { llm: client } = context.services;
+  let client: LlmClient;
+  try {
+    client = await context.services.llmFor(workspaceId);
+  } catch (error) {
+    context.logger.warn({ err: error }, "workspace LLM unusable; proposing deterministic changes");
+    return { changes: [], fallback: "llm-error" };
+  }
   if (!client.available) return { changes: [], fallback: "llm-error" };
   const { llm, record } = matchingLlmFor(client, { workspaceId, signal: context.signal });
   const changes = await proposeRephrasings(profile, requirements, llm);

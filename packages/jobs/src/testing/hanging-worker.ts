@@ -45,7 +45,11 @@ await startWorkers({
     signingSecret: "s".repeat(32),
     publicUrl: "http://127.0.0.1:3000",
   }),
-  services: { llm: unconfiguredLlmClient, extraction: { timeoutMs: 20_000, maxMemoryMb: 256 } },
+  services: {
+    llm: unconfiguredLlmClient,
+    llmFor: async () => unconfiguredLlmClient,
+    extraction: { timeoutMs: 20_000, maxMemoryMb: 256 },
+  },
   redisUrl: settings.redisUrl,
   prefix: settings.prefix,
   logger: createLogger({ level: "silent", format: "json", name: "hanging-worker" }),
