@@ -22,7 +22,7 @@ try {
 }
 
 // Before the app exists, so every request and job is traced from the start (off without an OTLP endpoint).
-const tracing = startTracing({ serviceName: "vitae-api", env: process.env });
+const tracing = await startTracing({ serviceName: "vitae-api", env: process.env });
 
 let running: RunningApi;
 try {

@@ -5,7 +5,7 @@ import { startTestApi, type TestApi } from "./harness";
 import { call, createWorkspace, signUp, type TestUser } from "./identity";
 
 // Registered before the API starts, as main.ts does: the provider is process-global.
-const tracing = startInMemoryTracing("vitae-api-test");
+const tracing = await startInMemoryTracing("vitae-api-test");
 
 const plantedEmail = "trace-canary-7f3a@example.org";
 const plantedPhrase = "Zanzibar Quasar Logistics";

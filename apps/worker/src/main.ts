@@ -26,7 +26,7 @@ try {
 }
 
 // Before the app exists, so its queues and workers trace from the first job (off without an OTLP endpoint).
-const tracing = startTracing({ serviceName: "vitae-worker", env: process.env });
+const tracing = await startTracing({ serviceName: "vitae-worker", env: process.env });
 const app = createWorkerApp(config);
 const { logger } = app;
 

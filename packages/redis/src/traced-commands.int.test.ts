@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRedis } from "./create-redis";
 import { createTestPrefix, deleteKeysByPrefix, getTestRedisUrl } from "./testing";
 
-const tracing = startInMemoryTracing("vitae-redis-test");
+const tracing = await startInMemoryTracing("vitae-redis-test");
 const prefix = createTestPrefix();
 let redis: ReturnType<typeof createRedis>;
 

@@ -58,5 +58,5 @@ describe("scanKeys on a busy Redis", () => {
     } finally {
       await removeUnrelatedKeys(redis, seeded);
     }
-  });
+  }, 60_000);
 });

@@ -1,4 +1,3 @@
-import { startNodeSdk } from "@opentelemetry/sdk-node";
 import type { SpanProcessor } from "@opentelemetry/sdk-trace";
 import { setTracingEnabled } from "./state";
 
@@ -28,14 +27,18 @@ const disabled: Tracing = { enabled: false, shutdown: async () => undefined };
  * and `OTEL_SDK_DISABLED` is not `true`; then spans go over OTLP, configured by the standard `OTEL_*`
  * variables (protocol, headers, sampler, resource attributes). Call first in a process's composition root.
  *
+ * The SDK is imported only then, so a process without tracing never loads it (it is large, and every
+ * start — including one that fails on bad configuration — would pay for it).
+ *
  * Spans carry names, ids, counts and durations — never résumé text, emails, prompts, tokens or keys:
  * instrumentation in this repository is manual, so nothing records what it was not told to.
  */
-export function startTracing(options: StartTracingOptions): Tracing {
+export async function startTracing(options: StartTracingOptions): Promise<Tracing> {
   const { env } = options;
   if (env.OTEL_SDK_DISABLED === "true") return disabled;
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? env.OTEL_EXPORTER_OTLP_ENDPOINT;
   if (options.spanProcessors === undefined && (endpoint === undefined || endpoint === "")) return disabled;
+  const { startNodeSdk } = await import("@opentelemetry/sdk-node");
   const sdk = startNodeSdk({
     resourceAttributes: env.OTEL_SERVICE_NAME ? {} : { "service.name": options.serviceName },
     ...(options.spanProcessors === undefined ? {} : { spanProcessors: options.spanProcessors }),

@@ -9,10 +9,10 @@ export interface InMemoryTracing extends Tracing {
 }
 
 /** Starts the SDK with an in-memory exporter (once per test file: the provider is process-global). */
-export function startInMemoryTracing(serviceName = "vitae-test"): InMemoryTracing {
+export async function startInMemoryTracing(serviceName = "vitae-test"): Promise<InMemoryTracing> {
   const exporter = new InMemorySpanExporter();
   const processor = new SimpleSpanProcessor({ exporter });
-  const tracing = startTracing({ serviceName, env: {}, spanProcessors: [processor] });
+  const tracing = await startTracing({ serviceName, env: {}, spanProcessors: [processor] });
   return {
     ...tracing,
     async spans() {

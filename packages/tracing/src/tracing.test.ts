@@ -4,11 +4,15 @@ import { activeTraceFields, contextFromHeaders, SpanKind, withSpan } from "./spa
 import { startTracing } from "./start-tracing";
 import { startInMemoryTracing } from "./testing";
 
+const tracing = await startInMemoryTracing("vitae-unit");
+
 describe("startTracing without an exporter", () => {
   it("stays off unless an OTLP endpoint is configured, or when the SDK is disabled", async () => {
-    expect(startTracing({ serviceName: "t", env: {} }).enabled).toBe(false);
-    expect(startTracing({ serviceName: "t", env: { OTEL_EXPORTER_OTLP_ENDPOINT: "" } }).enabled).toBe(false);
-    const disabled = startTracing({
+    expect((await startTracing({ serviceName: "t", env: {} })).enabled).toBe(false);
+    expect((await startTracing({ serviceName: "t", env: { OTEL_EXPORTER_OTLP_ENDPOINT: "" } })).enabled).toBe(
+      false,
+    );
+    const disabled = await startTracing({
       serviceName: "t",
       env: { OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:4318", OTEL_SDK_DISABLED: "true" },
     });
@@ -18,7 +22,6 @@ describe("startTracing without an exporter", () => {
 });
 
 describe("spans", () => {
-  const tracing = startInMemoryTracing("vitae-unit");
   afterAll(() => tracing.shutdown());
 
   it("nests spans through async work and exposes their ids to log lines", async () => {
