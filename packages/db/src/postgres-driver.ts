@@ -5,6 +5,7 @@ import postgres from "postgres";
 import { type DbHandle, drizzleCasing, migrationsFolder } from "./database";
 import { withDeadline } from "./deadline";
 import * as schema from "./schema";
+import { traceQueries } from "./traced-queries";
 
 /** Any fixed 64-bit key works; every Vitae replica must use the same one. */
 const migrationLockKey = 4_815_162_342;
@@ -24,6 +25,7 @@ export function openPostgres(
   poolMax: number,
 ): { handle: DbHandle; migrate(): Promise<void> } {
   const client = postgres(databaseUrl, { ...baseOptions, max: poolMax, idle_timeout: 20 });
+  traceQueries(client);
   const db = drizzle(client, { schema, casing: drizzleCasing });
   let closing: Promise<void> | undefined;
   const handle: DbHandle = {
