@@ -68,8 +68,8 @@ describe("Imports wizard: live progress, the virtualised grid, sheets, saved map
     });
 
     await upload(page, baseUrl, "staff.csv", "text/csv", bigCsv());
-    // Analysis ran under the stream: the wizard subscribed instead of polling.
-    expect(streamed.length).toBeGreaterThan(0);
+    // On a quiet machine analysis can finish before the page opens, so only the check below is sure to
+    // run under the stream.
     const beforeCheck = streamed.length;
     await page.getByTestId("mapping-save").click();
     await page
