@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
 import { crc32, deflateRawSync } from "node:zlib";
+import yauzl from "yauzl";
 import type { ByteInput } from "../src/parse/csv-source";
 
 /** Bytes served in chunks of `chunkSize`, re-openable like a file. */
@@ -69,4 +70,29 @@ export function buildZip(entries: Array<{ name: string; data: Buffer }>): Buffer
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** Every entry of a zip, inflated, in the archive's order. */
+export function unzipEntries(bytes: Uint8Array): Promise<Array<{ name: string; data: Buffer }>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (error, zip) => {
+      if (error) return reject(error);
+      const entries: Array<{ name: string; data: Buffer }> = [];
+      zip.on("error", reject);
+      zip.on("end", () => resolve(entries));
+      zip.on("entry", (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError) return reject(streamError);
+          const chunks: Buffer[] = [];
+          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+          stream.on("error", reject);
+          stream.on("end", () => {
+            entries.push({ name: entry.fileName, data: Buffer.concat(chunks) });
+            zip.readEntry();
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  });
 }

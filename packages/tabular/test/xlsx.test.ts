@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { isTabularError, openXlsx, type TabularErrorCode } from "../src/index";
-import { buildZip, collect } from "./support";
+import { buildZip, collect, unzipEntries } from "./support";
 
 async function workbook(build: (book: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
@@ -51,6 +51,29 @@ describe("openXlsx", () => {
       ]);
     },
   );
+
+  it("reads a workbook whatever order its writer stored the entries in (shared strings first, workbook.xml and styles last)", async () => {
+    const written = await workbook((book) => {
+      book.addWorksheet("Lookup", { state: "hidden" }).addRow(["Code", "Label"]);
+      peopleSheet(book);
+    });
+    const entries = await unzipEntries(written);
+    const last = ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/styles.xml", "xl/workbook.xml"];
+    const first = ["xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml"];
+    const rank = (name: string) =>
+      first.includes(name) ? -1 : last.includes(name) ? 1 + last.indexOf(name) : 0;
+    const adverse = buildZip([...entries].sort((a, b) => rank(a.name) - rank(b.name)));
+    const stored = (await unzipEntries(adverse)).map((entry) => entry.name);
+    expect(stored.slice(0, 2)).toEqual(first);
+    expect(stored.slice(-4)).toEqual(last);
+
+    const source = await openXlsx(adverse);
+    expect(source.sniff).toMatchObject({ sheet: "People", headerLine: 3 });
+    expect(await collect(source.rows())).toEqual([
+      { line: 4, cells: ["00123", "2020-03-15", "02139", "42", "1900-02-28"] },
+      { line: 5, cells: ["00124", "1999-12-31", "00501", "0.333333333333333", "1900-03-01"] },
+    ]);
+  });
 
   it("re-reads the same rows from its spool, and from the workbook again past the spool's bound", async () => {
     const bytes = await workbook((book) => {

@@ -4,7 +4,13 @@ import { findHeaderRecord, normaliseHeaders, type SampleRecord } from "../sniff/
 import { excelCellToString } from "./excel-values";
 import { RowSpool } from "./row-spool";
 import { defaultReadLimits, type ReadLimits, type SourceRow, type TabularSource } from "./source";
-import { inspectWorkbookZip, readWorkbookDirectory, type WorkbookLimits } from "./xlsx-workbook";
+import { worksheetsLast } from "./xlsx-entry-order";
+import {
+  inspectWorkbookZip,
+  readWorkbookDirectory,
+  type WorkbookDirectory,
+  type WorkbookLimits,
+} from "./xlsx-workbook";
 
 /** Options for opening a workbook. */
 export interface XlsxOptions extends Partial<ReadLimits> {
@@ -38,8 +44,8 @@ interface SheetReader extends AsyncIterable<ExcelRow> {
  */
 async function* readSheet(
   bytes: Uint8Array,
+  directory: WorkbookDirectory,
   target: { name: string; fileNumber: string },
-  date1904: boolean,
   maxColumns: number,
   maxCellChars: number,
 ): AsyncGenerator<SourceRow> {
@@ -47,7 +53,9 @@ async function* readSheet(
   // megabytes of RSS when imported eagerly, and most imports are CSV.
   const { default: ExcelJS } = await import("exceljs");
   const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([whole]), {
+  const { date1904 } = directory;
+  const records = worksheetsLast(whole, directory.localHeaderOffsets);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(records), {
     sharedStrings: "cache",
     styles: "cache",
     worksheets: "emit",
@@ -96,11 +104,10 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxOptions = {}): Pr
     ? directory.sheets.find((sheet) => sheet.name === options.sheet)
     : (directory.sheets.find((sheet) => !sheet.isHidden) ?? directory.sheets[0]);
   if (!target) throw new TabularError(options.sheet ? "SHEET_NOT_FOUND" : "EMPTY_FILE");
-  const read = () => readSheet(bytes, target, directory.date1904, limits.maxColumns, limits.maxCellChars);
+  const read = () => readSheet(bytes, directory, target, limits.maxColumns, limits.maxCellChars);
 
-  // One pass over the sheet, spooled: ExcelJS has to inflate the whole sheet before its first row
-  // anyway when the shared strings come after it (as Excel writes them), so every later read (profile,
-  // reference pass, validation) replays the spool instead of parsing the XML again.
+  // One pass over the sheet, spooled: every later read (profile, reference pass, validation) replays
+  // the spool instead of inflating and parsing the XML again.
   const spool = new RowSpool(options.maxSpoolChars ?? 64 * 1024 * 1024);
   const head: SampleRecord[] = [];
   for await (const row of read()) {

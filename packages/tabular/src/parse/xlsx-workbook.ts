@@ -35,12 +35,14 @@ export async function inspectWorkbookZip(
   }
 }
 
-/** Reads small named entries (workbook.xml and its rels) with a size cap; never a sheet. */
-function readEntries(
-  bytes: Uint8Array,
-  names: readonly string[],
-  maxBytes: number,
-): Promise<Map<string, string>> {
+/** Small named entries (workbook.xml and its rels) as text, and where every entry's local record starts. */
+interface ZipEntries {
+  texts: Map<string, string>;
+  localHeaderOffsets: Map<string, number>;
+}
+
+/** Reads small named entries with a size cap (never a sheet) and every entry's local header offset. */
+function readEntries(bytes: Uint8Array, names: readonly string[], maxBytes: number): Promise<ZipEntries> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
@@ -48,9 +50,11 @@ function readEntries(
       (error, zip) => {
         if (error) return reject(error);
         const found = new Map<string, string>();
+        const localHeaderOffsets = new Map<string, number>();
         zip.on("error", reject);
-        zip.on("end", () => resolve(found));
+        zip.on("end", () => resolve({ texts: found, localHeaderOffsets }));
         zip.on("entry", (entry: yauzl.Entry) => {
+          localHeaderOffsets.set(entry.fileName, entry.relativeOffsetOfLocalHeader);
           if (!names.includes(entry.fileName)) return zip.readEntry();
           if (entry.uncompressedSize > maxBytes) return reject(new Error(`${entry.fileName} too large`));
           zip.openReadStream(entry, (streamError, stream) => {
@@ -84,18 +88,20 @@ function attribute(tag: string, name: string): string | undefined {
 export interface WorkbookDirectory {
   sheets: Array<SheetInfo & { fileNumber: string }>;
   date1904: boolean;
+  /** Where each zip entry's local record starts, by entry name (see `worksheetsLast`). */
+  localHeaderOffsets: ReadonlyMap<string, number>;
 }
 
 /** Lists sheets and the date system from `xl/workbook.xml` (the sheet XML itself is never read here). */
 export async function readWorkbookDirectory(bytes: Uint8Array): Promise<WorkbookDirectory> {
-  let entries: Map<string, string>;
+  let entries: ZipEntries;
   try {
     entries = await readEntries(bytes, ["xl/workbook.xml", "xl/_rels/workbook.xml.rels"], 16 * 1024 * 1024);
   } catch (cause) {
     throw new TabularError("MALFORMED_FILE", undefined, { cause });
   }
-  const workbook = entries.get("xl/workbook.xml");
-  const rels = entries.get("xl/_rels/workbook.xml.rels") ?? "";
+  const workbook = entries.texts.get("xl/workbook.xml");
+  const rels = entries.texts.get("xl/_rels/workbook.xml.rels") ?? "";
   if (!workbook)
     throw new TabularError("MALFORMED_FILE", undefined, { cause: new Error("no xl/workbook.xml") });
   const targets = new Map<string, string>();
@@ -112,5 +118,5 @@ export async function readWorkbookDirectory(bytes: Uint8Array): Promise<Workbook
   }));
   const workbookPr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbook)?.[0] ?? "";
   const date1904 = ["1", "true"].includes(attribute(workbookPr, "date1904") ?? "");
-  return { sheets, date1904 };
+  return { sheets, date1904, localHeaderOffsets: entries.localHeaderOffsets };
 }
