@@ -233,6 +233,7 @@ const inputs: Record<string, Fixture> = {
     foreign: (w) => ({ importId: w.importIdA }),
   },
   "imports.list": { input: () => ({}) },
+  "imports.phoneRegions": { input: () => ({}) },
   "imports.setMapping": {
     input: (w) => ({ importId: w.importIdA, mapping: [{ column: "Name", field: "fullName" }] }),
     foreign: (w) => ({ importId: w.importIdA, mapping: [{ column: "Name", field: "fullName" }] }),

@@ -167,4 +167,39 @@ describe("Imports: an HR spreadsheet from upload to exports (embedded product in
 
     expect(session.pageErrors).toEqual([]);
   });
+  it("reads local phone numbers in the country the headers suggest, and in the one the operator picks", async () => {
+    const baseUrl = session.baseUrl();
+    const page = await session.openPage();
+    await page.goto(`${baseUrl}/imports`);
+    const csv = [
+      "Personalnummer;Vorname;Nachname;Telefon",
+      "00201;Jonas;Weber;0171 2345678",
+      "00202;Mia;Becker;030 1234567",
+    ].join("\n");
+    await page
+      .getByTestId("file-input")
+      .setInputFiles({ name: "telefonliste.csv", mimeType: "text/csv", buffer: Buffer.from(`${csv}\n`) });
+    await page.waitForURL(/\/import\/[0-9a-f-]{36}$/, { timeout: jobTimeoutMs });
+    await page
+      .locator('[data-testid="import-page"][data-status="mapped"]')
+      .waitFor({ timeout: jobTimeoutMs });
+    expect(await fieldOf(page, "Telefon")).toBe("phone");
+    const summary = page.getByTestId("region-summary");
+    expect(await summary.textContent()).toContain("read as Germany (+49) numbers");
+    await checkLayouts(page, "import-region");
+
+    await page.getByTestId("region-select").selectOption("AT");
+    await page.getByTestId("region-apply").click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="region-summary"]')?.textContent?.includes("Austria (+43)"),
+      undefined,
+      { timeout: jobTimeoutMs },
+    );
+    await page
+      .locator('[data-testid="import-page"][data-status="validated"]')
+      .waitFor({ timeout: jobTimeoutMs });
+    await page.reload();
+    expect(await page.getByTestId("region-summary").textContent()).toContain("Austria (+43)");
+    expect(session.pageErrors).toEqual([]);
+  });
 });

@@ -59,6 +59,7 @@ export {
   regionCountrySchema,
   regionSources,
 } from "./region/infer-region";
+export { type PhoneRegion, phoneRegions } from "./region/phone-regions";
 export { type TextEncodingName, textEncodings } from "./sniff/decode";
 export { type CsvDelimiter, csvDelimiters } from "./sniff/sniff-csv";
 export { applyFix, type Fix, type FixTransform, fixSchema, fixTransforms } from "./validate/fixes";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { employeeEntity } from "../src/entities/index";
 import { RegionVoter, regionCountrySchema } from "../src/region/infer-region";
+import { phoneRegions } from "../src/region/phone-regions";
 
 function decide(headers: string[], rows: string[][], phoneColumns: number[]) {
   const voter = new RegionVoter(employeeEntity, headers);
@@ -49,5 +50,16 @@ describe("regionCountrySchema", () => {
     for (const bad of ["XX", "de", "DEU", "", "__proto__"]) {
       expect(regionCountrySchema.safeParse(bad).success).toBe(false);
     }
+  });
+});
+
+describe("phoneRegions", () => {
+  it("offers exactly the countries regionCountrySchema accepts, each with its calling code", () => {
+    const regions = phoneRegions();
+    expect(regions.length).toBeGreaterThan(200);
+    expect(regions).toContainEqual({ country: "DE", callingCode: "49" });
+    expect(regions).toContainEqual({ country: "US", callingCode: "1" });
+    for (const region of regions) expect(regionCountrySchema.parse(region.country)).toBe(region.country);
+    expect(new Set(regions.map((region) => region.country)).size).toBe(regions.length);
   });
 });

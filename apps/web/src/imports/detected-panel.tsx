@@ -1,4 +1,5 @@
 import type { ImportView } from "./imports-api";
+import { RegionChoice } from "./region-choice";
 import { SheetChoice } from "./sheet-choice";
 
 const delimiterNames: Readonly<Record<string, string>> = {
@@ -8,7 +9,10 @@ const delimiterNames: Readonly<Record<string, string>> = {
   "|": "vertical bar (|)",
 };
 
-/** What the analysis found about the file's layout, in words; for a workbook, which sheet to read. */
+/**
+ * What the analysis found about the file's layout, in words; for a workbook, which sheet to read; for
+ * phone columns, which country numbers without a country code are read in.
+ */
 export function DetectedPanel({ view, canWrite }: { view: ImportView; canWrite: boolean }) {
   const sniff = view.sniff;
   if (sniff === null) return null;
@@ -53,6 +57,7 @@ export function DetectedPanel({ view, canWrite }: { view: ImportView; canWrite: 
         </div>
       </dl>
       <SheetChoice key={sniff.sheet} view={view} canWrite={canWrite} />
+      <RegionChoice key={view.region?.country ?? "none"} view={view} canWrite={canWrite} />
     </section>
   );
 }

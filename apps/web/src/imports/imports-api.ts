@@ -23,6 +23,13 @@ export function entityFields(entity: string): { name: string; label: string; req
   }));
 }
 
+/** The entity's fields that hold phone numbers: the values an import's region decides how to read. */
+export function phoneFieldsOf(entity: string): ReadonlySet<string> {
+  if (!(entityNames as readonly string[]).includes(entity)) return new Set();
+  const fields = getEntity(entity as EntityName).fields;
+  return new Set(fields.filter((field) => field.type === "phone").map((field) => field.name));
+}
+
 /** How each export format is named on its button; `satisfies` makes a format the server adds a compile error. */
 export const exportFormatLabels = {
   csv: "CSV",

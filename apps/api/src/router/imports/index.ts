@@ -2,6 +2,7 @@ import { router } from "../../trpc/init";
 import { chooseSheet } from "./choose-sheet";
 import { downloadRejected, exportRows } from "./export";
 import { mappingsRouter } from "./mappings";
+import { phoneRegions } from "./phone-regions";
 import { progress } from "./progress";
 import { byId, list } from "./read";
 import { remove } from "./remove";
@@ -21,6 +22,7 @@ export const importsRouter = router({
   list,
   progress,
   chooseSheet,
+  phoneRegions,
   setMapping,
   validate,
   rows,
