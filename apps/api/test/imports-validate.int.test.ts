@@ -1,63 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sweepStaleUploadsNow } from "./documents";
-import { startTestApi, type TestApi } from "./harness";
-import { call, createWorkspace, signUp, type TestUser } from "./identity";
-import { settledImport, settledRun, uploadImport } from "./imports";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TestApi } from "./harness";
+import { call, type TestUser } from "./identity";
+import { settledRun } from "./imports";
+import { exportBytes, useValidateWorld } from "./imports-validate-support";
 import { readTrpcSse } from "./sse";
 
+const world = useValidateWorld();
+const { mutate, query, runToEnd, mappedImport } = world;
 let api: TestApi;
 let owner: TestUser;
 let workspaceId: string;
-
-// Windows-1252, semicolons, a title line; one bad e-mail, one row missing a name with an impossible
-// date, an exact repeat, a blank row and two good rows.
-const exportBytes = Buffer.from(
-  [
-    "Mitarbeiterliste Stand 01.03.2024;;;;;;",
-    "Personalnummer;Vorname;Nachname;E-Mail;Telefon;Eintrittsdatum;Abteilung",
-    "00017;Jürgen;Müller;j.mueller@gmx.de;+49 30 1234567;01.04.2017;Vertrieb",
-    "00018;Anna;Schröder;anna(at)web.de;+49 171 2345678;15.09.2021;Einkauf",
-    "00019;Petra;;petra@t-online.de;+49 89 123456;31.02.2020;Einkauf",
-    "00017;Jürgen;Müller;j.mueller@gmx.de;+49 30 1234567;01.04.2017;Vertrieb",
-    ";;;;;;",
-    "00020;Lena;Koch;LENA@KOCH.DE;+49 40 555123;02.02.2022;IT",
-    "",
-  ].join("\r\n"),
-  "latin1",
-);
-
-beforeAll(async () => {
-  api = await startTestApi({ env: { RATE_LIMIT_UPLOAD_FREE: "1000/1h" } });
-  owner = await signUp(api, "Validator");
-  workspaceId = await createWorkspace(api, owner, "People Ops");
+beforeAll(() => {
+  ({ api, owner, workspaceId } = world);
 });
-afterAll(async () => {
-  await api?.cleanup();
-});
-
-async function mutate(path: string, input: unknown) {
-  return call(api, path, { cookie: owner.cookie, type: "mutation", input });
-}
-
-async function query(path: string, input: unknown) {
-  return call(api, path, { cookie: owner.cookie, input });
-}
-
-/** Starts a validation (or fix) and waits for its run; returns the import as `byId` shows it then. */
-async function runToEnd(path: "imports.validate" | "imports.fix", input: Record<string, unknown>) {
-  const started = await mutate(path, input);
-  expect(started.status, JSON.stringify(started.body)).toBe(200);
-  const { jobRunId } = started.body.result.data;
-  const run = await settledRun(api, jobRunId);
-  const now = await query("imports.byId", { importId: input.importId });
-  return { run, record: now.body.result.data, jobRunId: jobRunId as string };
-}
-
-async function mappedImport(filename: string, bytes: Buffer): Promise<string> {
-  const importId = await uploadImport(api, owner, filename, bytes);
-  expect((await settledImport(api, owner, importId)).status).toBe("mapped");
-  return importId;
-}
 
 describe("imports.validate → rows → fix", () => {
   it("stores every row with its outcome, balances the ledger, pages errors by code and re-checks fixed rows", async () => {
@@ -278,69 +233,5 @@ describe("imports.validate → rows → fix", () => {
     await api.deps.storage.put(key, exportBytes, { contentType: "text/csv" });
     const back = await runToEnd("imports.validate", { importId });
     expect(back.record).toMatchObject({ status: "validated", errorCode: null, ledger: { read: 6 } });
-  });
-});
-
-describe("mapping memory", () => {
-  it("lists what was remembered and forgets it on request, audited", async () => {
-    const csv = Buffer.from("Badge,Given name,Family name\n7,Ana,Silva\n");
-    const importId = await mappedImport("memory.csv", csv);
-    const analysed = (await query("imports.byId", { importId })).body.result.data;
-    const set = await mutate("imports.setMapping", {
-      importId,
-      mapping: analysed.mapping.map((entry: { column: string }) => ({
-        column: entry.column,
-        field:
-          { Badge: "employeeId", "Given name": "firstName", "Family name": "lastName" }[entry.column] ?? null,
-      })),
-    });
-    expect(set.status).toBe(200);
-    const listed = await query("imports.mappings.list", { entity: "employee" });
-    const entry = listed.body.result.data.items.find((item: { mapping: Array<{ column: string }> }) =>
-      item.mapping.some((column) => column.column === "Badge"),
-    );
-    expect(entry).toMatchObject({ entity: "employee" });
-    expect(entry.learnedAliases).toEqual(expect.arrayContaining([{ header: "Badge", field: "employeeId" }]));
-    expect((await query("imports.mappings.list", { entity: "candidate" })).body.result.data.items).toEqual(
-      [],
-    );
-
-    const forgotten = await mutate("imports.mappings.delete", { mappingId: entry.id });
-    expect(forgotten.status).toBe(200);
-    expect((await mutate("imports.mappings.delete", { mappingId: entry.id })).status).toBe(404);
-    const again = await mappedImport("memory-again.csv", csv);
-    const fresh = (await query("imports.byId", { importId: again })).body.result.data;
-    for (const mapped of fresh.mapping) expect(mapped.source).not.toBe("memory");
-    const audit = await call(api, "audit.list", { cookie: owner.cookie, input: {} });
-    expect(audit.body.result.data.items.map((item: { action: string }) => item.action)).toContain(
-      "imports.forget-mapping",
-    );
-    const badCursor = await query("imports.mappings.list", { cursor: "not-a-cursor" });
-    expect(badCursor.status).toBe(400);
-  });
-});
-
-describe("stale import uploads", () => {
-  it("are swept with their reserved bytes; finalized imports stay", async () => {
-    const usage = async () =>
-      (await call(api, "usage.current", { cookie: owner.cookie })).body.result.data.storedBytes
-        .used as number;
-    const before = await usage();
-    const created = await mutate("imports.createUpload", {
-      filename: "abandoned.csv",
-      contentType: "text/csv",
-      size: 700,
-      entity: "employee",
-    });
-    expect(created.status).toBe(200);
-    const kept = await mappedImport("kept.csv", exportBytes);
-    expect((await usage()) - before).toBe(700 + exportBytes.length);
-    const run = await sweepStaleUploadsNow(api);
-    expect(run.status).toBe("succeeded");
-    expect(run.result).toMatchObject({ imports: 1 });
-    expect((await usage()) - before).toBe(exportBytes.length);
-    const gone = await query("imports.byId", { importId: created.body.result.data.importId });
-    expect(gone.status).toBe(404);
-    expect((await query("imports.byId", { importId: kept })).status).toBe(200);
   });
 });

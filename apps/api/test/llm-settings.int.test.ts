@@ -1,73 +1,20 @@
-import { startTestLlmServer, type TestLlmServer } from "@vitae/llm/testing";
-import { type SQL, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestLlmServer } from "@vitae/llm/testing";
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fixture, followDocument, uploadDocument } from "./documents";
-import { startTestApi, type TestApi } from "./harness";
-import { type CallResult, call, createWorkspace, signUp, type TestUser } from "./identity";
+import type { TestApi } from "./harness";
+import { call, type TestUser } from "./identity";
+import { bearersOf, globalKey, plantedKey, useByokWorld } from "./llm-settings-support";
 
-/**
- * Bring-your-own provider: workspace A sets its own OpenAI-compatible server and a distinctive key; its
- * answers and parses go there with that key as bearer, workspace B keeps the deployment's provider, and
- * the key is then searched for in every table, every log line and every response: never found.
- */
-const plantedKey = "sk-byok-PLANTED-7c1e94d2a8b35f60";
-const globalKey = "global-llm-key-0123456789";
-const kek = "test-key-encryption-key-0123456789abcdef";
-// Shared with the second instance below, so one sign-in works on both.
-const authSecret = "byok-test-auth-secret-0123456789abcdef";
-
+const world = useByokWorld();
+const { responses, asA, rowsOf } = world;
 let globalLlm: TestLlmServer;
 let workspaceLlm: TestLlmServer;
 let api: TestApi;
 let ownerA: TestUser;
 let ownerB: TestUser;
-const responses: string[] = [];
-
-async function recorded(result: Promise<CallResult>): Promise<CallResult> {
-  const settled = await result;
-  responses.push(JSON.stringify(settled.body));
-  return settled;
-}
-
-const asA = (path: string, input?: unknown, type: "query" | "mutation" = "mutation") =>
-  recorded(call(api, path, { cookie: ownerA.cookie, type, ...(input === undefined ? {} : { input }) }));
-
-/** Rows of a raw query (postgres.js answers an array, PGlite `{ rows }`). */
-async function rowsOf<T>(query: SQL): Promise<T[]> {
-  const result = (await api.deps.db.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
-
-const bearersOf = (server: TestLlmServer) =>
-  server.requestsTo("/chat/completions").map((request) => request.headers.authorization);
-
-beforeAll(async () => {
-  globalLlm = await startTestLlmServer({ apiKey: globalKey });
-  workspaceLlm = await startTestLlmServer({ apiKey: plantedKey });
-  // Parsing asks for JSON; prose makes it fall back to the heuristic parser after reaching the provider.
-  for (const server of [globalLlm, workspaceLlm])
-    server.setFallback(() => ({ type: "chat", content: "prose" }));
-  api = await startTestApi({
-    env: {
-      LLM_BASE_URL: globalLlm.url,
-      LLM_MODEL: "global-model",
-      LLM_API_KEY: globalKey,
-      LLM_KEY_ENCRYPTION_KEY: kek,
-      AUTH_SECRET: authSecret,
-      // The workspace's server listens on loopback.
-      LLM_ALLOW_PRIVATE_BASE_URLS: "true",
-      RATE_LIMIT_UPLOAD_FREE: "1000/1h",
-    },
-  });
-  ownerA = await signUp(api, "ByokA");
-  await createWorkspace(api, ownerA, "BYOK A");
-  ownerB = await signUp(api, "ByokB");
-  await createWorkspace(api, ownerB, "BYOK B");
-});
-afterAll(async () => {
-  await api?.cleanup();
-  await globalLlm?.close();
-  await workspaceLlm?.close();
+beforeAll(() => {
+  ({ globalLlm, workspaceLlm, api, ownerA, ownerB } = world);
 });
 
 describe("a workspace's own LLM provider", () => {
@@ -187,128 +134,5 @@ describe("a workspace's own LLM provider", () => {
     expect(cleared.body.result.data.provider).toBeNull();
     const tested = await asA("llmSettings.test");
     expect(tested.body.result.data).toMatchObject({ ok: true, provider: "deployment" });
-  });
-});
-
-describe("base URLs that reach into the server's network", () => {
-  let strict: TestApi;
-  beforeAll(async () => {
-    strict = await startTestApi({
-      shareWith: api,
-      runWorkers: false,
-      env: { LLM_KEY_ENCRYPTION_KEY: kek, AUTH_SECRET: authSecret, LLM_ALLOW_PRIVATE_BASE_URLS: "false" },
-    });
-  });
-  afterAll(async () => {
-    await strict?.cleanup();
-  });
-
-  it("are refused unless the operator allows them", async () => {
-    for (const baseUrl of [
-      workspaceLlm.url,
-      "http://localhost:9/v1",
-      "http://169.254.169.254/latest",
-      "http://10.0.0.8/v1",
-      "http://[::1]:9/v1",
-      "http://[::ffff:127.0.0.1]:9/v1",
-    ]) {
-      const refused = await call(strict, "llmSettings.set", {
-        cookie: ownerA.cookie,
-        type: "mutation",
-        input: { baseUrl, model: "m", apiKey: { value: plantedKey } },
-      });
-      expect(refused.status, baseUrl).toBe(400);
-      expect(refused.body.error.data.code).toBe("VALIDATION_FAILED");
-      expect(refused.body.error.message).toMatch(/private, loopback or link-local/);
-    }
-    const stored = await call(strict, "llmSettings.get", { cookie: ownerA.cookie });
-    expect(stored.body.result.data.provider).toBeNull();
-  });
-
-  it("are not called even when stored while they were allowed", async () => {
-    await asA("llmSettings.set", {
-      baseUrl: workspaceLlm.url,
-      model: "byo-model",
-      apiKey: { value: plantedKey },
-    });
-    const seen = workspaceLlm.requests.length;
-    const tested = await call(strict, "llmSettings.test", { cookie: ownerA.cookie, type: "mutation" });
-    expect(tested.body.result.data).toMatchObject({ ok: false, provider: "workspace" });
-    expect(workspaceLlm.requests.length).toBe(seen);
-    expect(strict.logText()).not.toContain(plantedKey);
-  });
-});
-
-describe("rotating the key-encryption key", () => {
-  const nextKek = "next-key-encryption-key-fedcba9876543210";
-  const sealedKey = async () =>
-    (
-      await rowsOf<{ api_key_sealed: string }>(
-        sql`select api_key_sealed from workspace_llm_settings where api_key_sealed is not null`,
-      )
-    )[0]?.api_key_sealed ?? "";
-
-  it("re-seals a stored key under the new KEK when it is used, after which the old KEK can go", async () => {
-    await asA("llmSettings.set", {
-      baseUrl: workspaceLlm.url,
-      model: "byo-model",
-      apiKey: { value: plantedKey },
-    });
-    const underOld = await sealedKey();
-    const rotating = await startTestApi({
-      shareWith: api,
-      runWorkers: false,
-      env: {
-        AUTH_SECRET: authSecret,
-        LLM_KEY_ENCRYPTION_KEY: nextKek,
-        LLM_KEY_ENCRYPTION_KEY_PREVIOUS: kek,
-        LLM_ALLOW_PRIVATE_BASE_URLS: "true",
-      },
-    });
-    try {
-      const tested = await call(rotating, "llmSettings.test", { cookie: ownerA.cookie, type: "mutation" });
-      expect(tested.body.result.data).toMatchObject({ ok: true, provider: "workspace" });
-      expect(bearersOf(workspaceLlm).at(-1)).toBe(`Bearer ${plantedKey}`);
-      const underNew = await sealedKey();
-      expect(underNew).not.toBe(underOld);
-      expect(underNew.split(".")[1]).not.toBe(underOld.split(".")[1]);
-      expect(rotating.logText()).not.toContain(plantedKey);
-    } finally {
-      await rotating.cleanup();
-    }
-    const rotated = await startTestApi({
-      shareWith: api,
-      runWorkers: false,
-      env: { AUTH_SECRET: authSecret, LLM_KEY_ENCRYPTION_KEY: nextKek, LLM_ALLOW_PRIVATE_BASE_URLS: "true" },
-    });
-    try {
-      const tested = await call(rotated, "llmSettings.test", { cookie: ownerA.cookie, type: "mutation" });
-      expect(tested.body.result.data).toMatchObject({ ok: true, provider: "workspace" });
-    } finally {
-      await rotated.cleanup();
-    }
-    // The first instance holds only the old KEK: the re-sealed key no longer opens there, and it says so
-    // instead of falling back to the deployment's provider.
-    const stale = await asA("llmSettings.test");
-    expect(stale.body.result.data).toMatchObject({
-      ok: false,
-      provider: "workspace",
-      code: "LLM_UNAVAILABLE",
-    });
-    expect(api.logText()).not.toContain(plantedKey);
-  });
-});
-
-describe("production without a key-encryption key", () => {
-  it("refuses to start while workspace keys are stored, naming the setting", async () => {
-    const production = {
-      NODE_ENV: "production",
-      AUTH_SECRET: authSecret,
-      METRICS_TOKEN: "byok-metrics-token-0123",
-      STORAGE_SIGNING_SECRET: "byok-storage-signing-secret-0123456789",
-    };
-    await expect(startTestApi({ shareWith: api, runWorkers: false, env: production })).rejects.toThrow(
-      /LLM_KEY_ENCRYPTION_KEY is required: 1 workspace/,
-    );
   });
 });

@@ -4,6 +4,8 @@ import { App } from "./app/app";
 import { applyThemeChoice, browserStorage, readThemeChoice } from "./theme/theme-preference";
 import "./theme/tokens.css";
 import "./styles.css";
+import "./tables.css";
+import "./feedback.css";
 import "./menus.css";
 import "./forms.css";
 

@@ -1,6 +1,15 @@
 import { z } from "zod";
 
 /**
+ * How a client asks for one page of a keyset-paginated list: the opaque cursor the previous page
+ * returned and a page size of 1–100. Spread into a list procedure's input next to its own filters.
+ */
+export const pageInputFields = {
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+};
+
+/**
  * Dates leave the API as ISO-8601 strings. There is no transformer on the wire, so declaring `Date`
  * outputs would make the client's inferred types lie; transforming in the output schema keeps the
  * inferred type (`string`) and the JSON identical.

@@ -4,6 +4,7 @@ import { isTerminalJobStatus } from "@vitae/queue";
 import { z } from "zod";
 import type { Context } from "../../trpc/context";
 import { workspaceProcedure } from "../../trpc/procedures";
+import { pageInputFields } from "../schemas";
 import { documentIdInput, documentListItemSchema, documentStatuses, documentSummarySchema } from "./schemas";
 
 type Summary = z.input<typeof documentSummarySchema>;
@@ -35,8 +36,7 @@ export const list = workspaceProcedure({ role: "viewer", scope: "documents:read"
   .input(
     z
       .strictObject({
-        cursor: z.string().max(200).optional(),
-        limit: z.number().int().min(1).max(100).optional(),
+        ...pageInputFields,
         query: z.string().max(documentQueryMaxChars).optional(),
         statuses: z.array(z.enum(documentStatuses)).max(documentStatuses.length).optional(),
         kinds: z.array(z.enum(documentKinds)).max(documentKinds.length).optional(),

@@ -5,6 +5,7 @@ import { ingestDocumentJob, prepareJobRun } from "@vitae/queue";
 import { z } from "zod";
 import { workspaceProcedure } from "../../trpc/procedures";
 import { auditEventOf } from "../audit-trail";
+import { assertDeclaredUpload, grantForClient, uploadGrantOutput } from "../upload-grant";
 import {
   documentIdInput,
   documentOriginalKey,
@@ -35,29 +36,13 @@ export const createUpload = workspaceProcedure({
   .output(
     z.object({
       documentId: z.string(),
-      upload: z.object({
-        url: z.string(),
-        method: z.literal("PUT"),
-        headers: z.record(z.string(), z.string()),
-      }),
+      upload: uploadGrantOutput,
       expiresAt: z.string(),
     }),
   )
   .mutation(async ({ ctx, input }) => {
-    const extensions: readonly string[] = uploadContentTypes[input.contentType];
-    const lowerName = input.filename.toLowerCase();
-    if (!extensions.some((extension) => lowerName.endsWith(extension))) {
-      throw new AppError("VALIDATION_FAILED", {
-        message: "The file name does not match its type.",
-        details: { fieldErrors: { filename: [`expected ${extensions.join(" or ")}`] } },
-      });
-    }
     const maxSize = ctx.deps.config.uploadMaxBytes[ctx.workspace.plan];
-    if (input.size > maxSize) {
-      throw new AppError("PAYLOAD_TOO_LARGE", {
-        message: `Files up to ${maxSize} bytes are accepted on this plan.`,
-      });
-    }
+    assertDeclaredUpload(input, uploadContentTypes[input.contentType], maxSize);
     const documentId = randomUUID();
     // The client writes `upload`; the worker publishes the bytes it validated at `original`, the only
     // key downloads serve — so no replayed or raced upload can ever be served unvalidated.
@@ -81,11 +66,7 @@ export const createUpload = workspaceProcedure({
       maxSize,
       expiresInSeconds: uploadLifetimeSeconds,
     });
-    return {
-      documentId,
-      upload: { url: grant.url, method: grant.method, headers: grant.headers },
-      expiresAt: grant.expiresAt.toISOString(),
-    };
+    return { documentId, ...grantForClient(grant) };
   });
 
 /**

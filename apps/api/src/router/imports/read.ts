@@ -4,7 +4,7 @@ import { regionSources } from "@vitae/tabular";
 import { z } from "zod";
 import type { Context } from "../../trpc/context";
 import { workspaceProcedure } from "../../trpc/procedures";
-import { isoDate } from "../schemas";
+import { isoDate, pageInputFields } from "../schemas";
 import {
   columnProfileSchema,
   entityInput,
@@ -122,8 +122,7 @@ export const list = readProcedure
   .input(
     z
       .strictObject({
-        cursor: z.string().max(200).optional(),
-        limit: z.number().int().min(1).max(100).optional(),
+        ...pageInputFields,
       })
       .optional(),
   )

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { workspaceProcedure } from "../../trpc/procedures";
 import { auditEventOf } from "../audit-trail";
 import { filenameSchema } from "../documents/schemas";
+import { assertDeclaredUpload, grantForClient, uploadGrantOutput } from "../upload-grant";
 import {
   entityInput,
   type ImportContentType,
@@ -39,29 +40,13 @@ export const createUpload = workspaceProcedure({
   .output(
     z.object({
       importId: z.string(),
-      upload: z.object({
-        url: z.string(),
-        method: z.literal("PUT"),
-        headers: z.record(z.string(), z.string()),
-      }),
+      upload: uploadGrantOutput,
       expiresAt: z.string(),
     }),
   )
   .mutation(async ({ ctx, input }) => {
-    const extensions: readonly string[] = importContentTypes[input.contentType];
-    const lowerName = input.filename.toLowerCase();
-    if (!extensions.some((extension) => lowerName.endsWith(extension))) {
-      throw new AppError("VALIDATION_FAILED", {
-        message: "The file name does not match its type.",
-        details: { fieldErrors: { filename: [`expected ${extensions.join(" or ")}`] } },
-      });
-    }
     const maxSize = ctx.deps.config.uploadMaxBytes[ctx.workspace.plan];
-    if (input.size > maxSize) {
-      throw new AppError("PAYLOAD_TOO_LARGE", {
-        message: `Files up to ${maxSize} bytes are accepted on this plan.`,
-      });
-    }
+    assertDeclaredUpload(input, importContentTypes[input.contentType], maxSize);
     const importId = randomUUID();
     const uploadKey = importUploadKey(ctx.workspace.id, importId);
     await createImportUpload(ctx.deps.db, {
@@ -81,11 +66,7 @@ export const createUpload = workspaceProcedure({
       maxSize,
       expiresInSeconds: uploadLifetimeSeconds,
     });
-    return {
-      importId,
-      upload: { url: grant.url, method: grant.method, headers: grant.headers },
-      expiresAt: grant.expiresAt.toISOString(),
-    };
+    return { importId, ...grantForClient(grant) };
   });
 
 /**

@@ -3,7 +3,7 @@ import { getJobPosting, listJobPostings } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { z } from "zod";
 import { workspaceProcedure } from "../../trpc/procedures";
-import { isoDate } from "../schemas";
+import { isoDate, pageInputFields } from "../schemas";
 import { postingIdInput, requirementOutput, requirementsOf } from "./schemas";
 
 const readProcedure = workspaceProcedure({ role: "viewer", scope: "postings:read" });
@@ -54,8 +54,7 @@ export const list = readProcedure
   .input(
     z
       .strictObject({
-        cursor: z.string().max(200).optional(),
-        limit: z.number().int().min(1).max(100).optional(),
+        ...pageInputFields,
       })
       .optional(),
   )

@@ -1,0 +1,4 @@
+import { describeMatrix, useMatrixWorld } from "./access-matrix";
+import { importInputs } from "./access-matrix-inputs-imports";
+
+describeMatrix(useMatrixWorld(), importInputs);

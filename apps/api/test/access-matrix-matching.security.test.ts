@@ -1,0 +1,4 @@
+import { describeMatrix, useMatrixWorld } from "./access-matrix";
+import { matchingInputs } from "./access-matrix-inputs-matching";
+
+describeMatrix(useMatrixWorld(), matchingInputs);
