@@ -7,9 +7,10 @@ import { type ImportView, phoneFieldsOf } from "./imports-api";
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 
-/** "Germany (+49)": the country in words with its calling code, as people write a number. */
-function countryLabel(country: string, callingCode: string): string {
-  return `${regionNames.of(country) ?? country} (+${callingCode})`;
+/** "Germany (+49)": the country in words with its calling code (once known), as people write a number. */
+function countryLabel(country: string, callingCode: string | undefined): string {
+  const name = regionNames.of(country) ?? country;
+  return callingCode === undefined ? name : `${name} (+${callingCode})`;
 }
 
 /**
@@ -46,7 +47,8 @@ export function RegionChoice({ view, canWrite }: { view: ImportView; canWrite: b
   );
   if (region === null || !readsPhones) return null;
   const canChoose = canWrite && (view.status === "mapped" || view.status === "validated");
-  const current = options.find((option) => option.value === region.country)?.label ?? region.country;
+  const callingCode = regions.data?.find((entry) => entry.country === region.country)?.callingCode;
+  const current = region.country === null ? null : countryLabel(region.country, callingCode);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -56,7 +58,7 @@ export function RegionChoice({ view, canWrite }: { view: ImportView; canWrite: b
   return (
     <form className="form region-choice" onSubmit={onSubmit} data-testid="region-choice">
       <p data-testid="region-summary">
-        {region.country === null
+        {current === null
           ? "Phone numbers without a country code cannot be read yet: choose the country they are from."
           : `Phone numbers without a country code are read as ${current} numbers.`}{" "}
         <span className="muted">{region.reason}</span>
