@@ -48,6 +48,7 @@ export {
   type UnansweredQuestion,
   unansweredQuestions,
 } from "./queries/chat-insights";
+export { type RecordChatTurnParams, recordChatTurn } from "./queries/chat-record";
 export {
   type ChatSession,
   type CreateChatSessionParams,

@@ -1,13 +1,5 @@
 import { randomUUID } from "node:crypto";
-import {
-  appendChatTurn,
-  createChatSession,
-  incrementWorkspaceUsage,
-  insertChatEvent,
-  type ProfileView,
-  rankProfileFacts,
-  usagePeriodOf,
-} from "@vitae/db";
+import { type ProfileView, rankProfileFacts, recordChatTurn, usagePeriodOf } from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { type LlmClient, unconfiguredLlmClient } from "@vitae/llm";
 import { type AskResult, ask, emptySession, type RefusalCode } from "@vitae/query";
@@ -43,11 +35,6 @@ export type AskResponse = Omit<AskResult, "session" | "analysis" | "dropped" | "
 };
 
 /**
- * Runs one turn: opens (or starts) the caller's conversation, answers with the query pipeline — with
- * the LLM when one is configured, admitted by the `llm` tier and the token quota, falling back to basic
- * mode instead of failing — then persists the transcript and analytics and renews the session.
- */
-/**
  * The client for the workspace's calls (its own provider, else the deployment's). A workspace whose own
  * provider is unusable (its key unreadable) answers in basic mode rather than through the deployment's
  * provider, which it chose not to send its data to.
@@ -61,54 +48,35 @@ async function workspaceLlmOf(deps: ApiDependencies, workspaceId: string): Promi
   }
 }
 
+/**
+ * Runs one turn: opens (or starts) the caller's conversation, answers with the query pipeline — with
+ * the LLM when one is configured, admitted by the `llm` tier and the token quota, falling back to basic
+ * mode instead of failing — then persists the transcript and analytics and renews the session.
+ */
 export async function runAsk(deps: ApiDependencies, request: AskRequest): Promise<AskResponse> {
   const { db } = deps;
   const started = performance.now();
   const sessions = deps.chatSessions;
-  let sessionId = request.sessionId;
-  // The profile and the conversation are independent reads: one round trip's wait, not two.
-  const [stored, opened] = await Promise.all([
+  // The profile, the conversation and the workspace's LLM provider are independent reads: one wait.
+  const [stored, opened, llm] = await Promise.all([
     deps.profileViews.get({ workspaceId: request.workspaceId, profileId: request.profileId }),
-    sessionId ? sessions.open({ sessionId, profileId: request.profileId, owner: request.owner }) : null,
+    request.sessionId
+      ? sessions.open({ sessionId: request.sessionId, profileId: request.profileId, owner: request.owner })
+      : null,
+    workspaceLlmOf(deps, request.workspaceId),
   ]);
   if (!stored) throw new AppError("NOT_FOUND");
   const profile = request.redactProfile ? request.redactProfile(stored) : stored;
-  let record = opened;
-  // Written alongside the turn at the end (same wait), not before the answer.
-  let sessionStarted: Parameters<typeof insertChatEvent>[1] | null = null;
-  // A new conversation's row is written while the pipeline runs (the turn waits for it, the answer not).
-  let creating: Promise<unknown> | null = null;
-  if (!record || !sessionId) {
-    sessionId = randomUUID();
-    creating = createChatSession(db, {
-      id: sessionId,
-      workspaceId: request.workspaceId,
-      profileId: profile.id,
-      principalKind: request.owner.kind,
-      principalId: request.owner.id,
-    });
-    // Awaited before the turn is written; until then a failure must not be an unhandled rejection.
-    creating.catch(() => undefined);
-    record = {
-      workspaceId: request.workspaceId,
-      profileId: profile.id,
-      owner: request.owner,
-      state: emptySession(),
-    };
-    sessionStarted = {
-      workspaceId: request.workspaceId,
-      profileId: profile.id,
-      type: "session-started",
-      sessionId,
-      shareLinkId: request.shareLinkId,
-    };
-  }
+  // A conversation that is not live (never was, expired, someone else's) starts afresh; its row is
+  // written with its first turn, in the same statement.
+  const isNew = opened === null || request.sessionId === undefined;
+  const sessionId = isNew ? randomUUID() : (request.sessionId as string);
+  const state = opened?.state ?? emptySession();
 
-  const llm = await workspaceLlmOf(deps, request.workspaceId);
   const useLlm = llm.available && (await llmAllowed(deps, request));
   const adapter = useLlm ? queryLlmFor(llm, request.workspaceId) : null;
   const result = await ask(
-    { question: request.question, profile, session: record.state, now: new Date() },
+    { question: request.question, profile, session: state, now: new Date() },
     {
       searchFacts: ({ profileId, query, limit }) =>
         rankProfileFacts(db, {
@@ -124,25 +92,27 @@ export async function runAsk(deps: ApiDependencies, request: AskRequest): Promis
   // The limit was checked before the call (llmAllowed); what the call actually spent is recorded as is,
   // even past the limit, so usage never undercounts tokens already paid for.
   const tokens = adapter ? adapter.record.tokensIn + adapter.record.tokensOut : 0;
-  if (tokens > 0) {
-    await incrementWorkspaceUsage(db, {
-      workspaceId: request.workspaceId,
-      period: usagePeriodOf(new Date()),
-      llmTokens: tokens,
-    });
-  }
-
-  if (creating) await creating;
   const eventType = result.refusal ? "refused" : result.sources.length === 0 ? "unanswered" : "asked";
-  const turnSessionId = sessionId;
-  // The session, the transcript and the analytics are independent writes: they go out together and the
-  // answer waits for all of them (so a graceful shutdown, which waits for in-flight requests, loses none).
+  // Two writes in parallel, one round trip each: the working memory to Redis; the session, transcript,
+  // analytics and token usage to Postgres in one statement. The answer waits for both, so a graceful
+  // shutdown (which waits for in-flight requests) loses none.
   await Promise.all([
-    sessions.save(turnSessionId, { ...record, state: result.session }),
-    sessionStarted ? insertChatEvent(db, sessionStarted) : null,
-    appendChatTurn(db, {
+    sessions.save(sessionId, {
       workspaceId: request.workspaceId,
-      sessionId: turnSessionId,
+      profileId: profile.id,
+      owner: request.owner,
+      state: result.session,
+    }),
+    recordChatTurn(db, {
+      workspaceId: request.workspaceId,
+      profileId: profile.id,
+      sessionId,
+      newSession: isNew ? { principalKind: request.owner.kind, principalId: request.owner.id } : undefined,
+      shareLinkId: request.shareLinkId,
+      events: isNew
+        ? [{ type: "session-started" }, { type: eventType, intent: result.intent }]
+        : [{ type: eventType, intent: result.intent }],
+      usage: tokens > 0 ? { period: usagePeriodOf(new Date()), llmTokens: tokens } : undefined,
       question: request.question,
       answer: result.answer,
       mode: result.mode,
@@ -158,14 +128,6 @@ export async function runAsk(deps: ApiDependencies, request: AskRequest): Promis
       latencyMs: Math.round(performance.now() - started),
       timings: result.timings,
       input: request.input,
-    }),
-    insertChatEvent(db, {
-      workspaceId: request.workspaceId,
-      profileId: profile.id,
-      type: eventType,
-      sessionId: turnSessionId,
-      shareLinkId: request.shareLinkId,
-      intent: result.intent,
     }),
   ]);
   if (result.refusal) deps.logger.info({ refusal: result.refusal, sessionId }, "question refused");

@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ApiDependencies } from "../dependencies";
 import { createHttpContextFactory } from "./context";
 
@@ -21,15 +21,32 @@ describe("the HTTP context's signal", () => {
   it("aborts when the response closes before it finished (the client left)", () => {
     const { ctx, raw } = httpContext();
     raw.emit("close");
-    expect(ctx.signal.aborted).toBe(true);
+    expect(ctx.getSignal().aborted).toBe(true);
   });
 
   it("stays quiet when a finished response closes, and aborts on shutdown", () => {
     const { ctx, raw, shutdown } = httpContext();
     raw.writableFinished = true;
     raw.emit("close");
-    expect(ctx.signal.aborted).toBe(false);
+    expect(ctx.getSignal().aborted).toBe(false);
     shutdown.abort();
-    expect(ctx.signal.aborted).toBe(true);
+    expect(ctx.getSignal().aborted).toBe(true);
+  });
+});
+
+describe("the per-request context's cost", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("combines no signals until a procedure asks for one, then keeps the one it built", () => {
+    const combine = vi.spyOn(AbortSignal, "any");
+    const { ctx, shutdown } = httpContext();
+    expect(combine).not.toHaveBeenCalled();
+    const signal = ctx.getSignal();
+    expect(ctx.getSignal()).toBe(signal);
+    expect(combine).toHaveBeenCalledTimes(1);
+    shutdown.abort();
+    expect(signal.aborted).toBe(true);
   });
 });

@@ -13,8 +13,12 @@ export interface Context {
   deps: ApiDependencies;
   requestId: string;
   logger: Logger;
-  /** Aborted when the client goes away or the server shuts down; long-running procedures stop on it. */
-  signal: AbortSignal;
+  /**
+   * Aborted when the client goes away or the server shuts down; long-running procedures stop on it.
+   * Combined on first use (the same signal afterwards): most calls never need it, and a combined signal
+   * per request is a cost every request would pay (and a weak reference the shutdown signal keeps).
+   */
+  getSignal(): AbortSignal;
   /** The caller's address as Fastify determined it (honours TRUST_PROXY); null outside HTTP. */
   ip: string | null;
   /** Request headers; better-auth reads the session cookie from them. */
@@ -53,9 +57,8 @@ function memo<T>(compute: () => Promise<T>): () => Promise<T> {
 
 /** Builds a context without HTTP: used by `createCaller` in tests and by the HTTP context below. */
 export function createContextInner(deps: ApiDependencies, options: InnerContextOptions): Context {
-  const signal = options.signal
-    ? AbortSignal.any([options.signal, deps.shutdownSignal])
-    : deps.shutdownSignal;
+  const requestSignal = options.signal;
+  let signal: AbortSignal | undefined;
   const headers = options.headers ?? new Headers();
   const fixedPrincipal = options.principal;
   const getPrincipal =
@@ -66,7 +69,10 @@ export function createContextInner(deps: ApiDependencies, options: InnerContextO
     deps,
     requestId: options.requestId,
     logger: deps.logger.child({ requestId: options.requestId }),
-    signal,
+    getSignal: () => {
+      signal ??= requestSignal ? AbortSignal.any([requestSignal, deps.shutdownSignal]) : deps.shutdownSignal;
+      return signal;
+    },
     ip: options.ip ?? null,
     headers,
     getPrincipal,

@@ -90,7 +90,7 @@ export interface AppendChatTurnParams {
 const maxSpansPerSource = 50;
 
 /** The source as stored: known fields only, spans checked against the answer they point into. */
-function storedSource(source: ChatTurnSource, answerLength: number): ChatTurnSource {
+export function storedSource(source: ChatTurnSource, answerLength: number): ChatTurnSource {
   const stored: ChatTurnSource = { factId: source.factId, kind: source.kind };
   if (source.label !== undefined) stored.label = source.label.slice(0, 300);
   if (source.spans !== undefined) {
@@ -109,7 +109,8 @@ function storedSource(source: ChatTurnSource, answerLength: number): ChatTurnSou
   return stored;
 }
 
-function count(value: number | null | undefined, name: string): number | null {
+/** A stored count: null when absent, rounded, `BAD_REQUEST` when negative or beyond a Postgres integer. */
+export function storedCount(value: number | null | undefined, name: string): number | null {
   if (value === null || value === undefined) return null;
   if (!Number.isFinite(value) || value < 0 || value > 2_147_483_647) {
     throw new AppError("BAD_REQUEST", { message: `${name} must be a non-negative number.` });
@@ -128,9 +129,9 @@ export async function appendChatTurn(db: Database, params: AppendChatTurnParams)
   if (!chatTurnModes.includes(params.mode) || !chatTurnInputs.includes(params.input)) {
     throw new AppError("BAD_REQUEST", { message: "Unknown turn mode or input." });
   }
-  const latencyMs = count(params.latencyMs, "latencyMs") ?? 0;
-  const tokensIn = count(params.tokensIn, "tokensIn");
-  const tokensOut = count(params.tokensOut, "tokensOut");
+  const latencyMs = storedCount(params.latencyMs, "latencyMs") ?? 0;
+  const tokensIn = storedCount(params.tokensIn, "tokensIn");
+  const tokensOut = storedCount(params.tokensOut, "tokensOut");
   const sources = params.sources.map((source) => storedSource(source, params.answer.length));
   if (!isUuid(params.workspaceId) || !isUuid(params.sessionId)) throw new AppError("NOT_FOUND");
   return db.transaction(async (tx) => {

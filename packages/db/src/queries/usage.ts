@@ -25,7 +25,8 @@ export interface IncrementWorkspaceUsageParams {
   storedBytes?: number | undefined;
 }
 
-const periodPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** `YYYY-MM`: the shape of a usage period. */
+export const usagePeriodPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The usage period (`YYYY-MM`, UTC) that contains `date`. */
 export function usagePeriodOf(date: Date): string {
@@ -52,7 +53,7 @@ export async function incrementWorkspaceUsage(
   db: Database,
   params: IncrementWorkspaceUsageParams,
 ): Promise<WorkspaceUsageTotals> {
-  if (!periodPattern.test(params.period)) {
+  if (!usagePeriodPattern.test(params.period)) {
     throw new AppError("BAD_REQUEST", { message: "The usage period must look like YYYY-MM." });
   }
   const requests = checkDelta("requests", params.requests, false);
@@ -107,7 +108,7 @@ export async function getWorkspaceUsage(
   params: { workspaceId: string; period: string },
 ): Promise<WorkspaceUsageTotals> {
   const zero = { requests: 0, llmTokens: 0, storedBytes: 0 };
-  if (!isUuid(params.workspaceId) || !periodPattern.test(params.period)) return zero;
+  if (!isUuid(params.workspaceId) || !usagePeriodPattern.test(params.period)) return zero;
   const [row] = await db
     .select({
       requests: workspaceUsage.requests,

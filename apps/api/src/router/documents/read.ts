@@ -108,7 +108,7 @@ export const progress = workspaceProcedure({ role: "viewer", scope: "documents:r
       yield { ...initial, progress: 0, progressMessage: "Waiting for the upload to be confirmed." };
       return;
     }
-    const stop = signal ? AbortSignal.any([signal, ctx.signal]) : ctx.signal;
+    const stop = signal ? AbortSignal.any([signal, ctx.getSignal()]) : ctx.getSignal();
     for await (const snapshot of ctx.deps.queue.watchJobProgress(runId, { signal: stop })) {
       const summary = await summaryOf(ctx, workspaceId, input.documentId);
       yield { ...summary, progress: snapshot.progress, progressMessage: snapshot.progressMessage };

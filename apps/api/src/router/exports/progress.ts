@@ -45,7 +45,7 @@ export const progress = workspaceProcedure({ role: "viewer", scope: "workspace:r
       progressMessage: initial.message,
     };
     if (initial.status !== "queued" && initial.status !== "running") return;
-    const stop = signal ? AbortSignal.any([signal, ctx.signal]) : ctx.signal;
+    const stop = signal ? AbortSignal.any([signal, ctx.getSignal()]) : ctx.getSignal();
     for await (const snapshot of ctx.deps.queue.watchJobProgress(input.exportId, { signal: stop })) {
       const state = await stateOf(ctx, ctx.principal, workspaceId, input.exportId);
       yield {

@@ -46,7 +46,7 @@ export const progress = workspaceProcedure({ role: "viewer", scope: "imports:rea
       yield { ...initial, progress: isMoving ? 0 : 100, progressMessage: null };
       return;
     }
-    const stop = signal ? AbortSignal.any([signal, ctx.signal]) : ctx.signal;
+    const stop = signal ? AbortSignal.any([signal, ctx.getSignal()]) : ctx.getSignal();
     for await (const snapshot of ctx.deps.queue.watchJobProgress(currentRunId, { signal: stop })) {
       const { currentRunId: _run, ...state } = await stateOf(ctx, workspaceId, input.importId);
       yield { ...state, progress: snapshot.progress, progressMessage: snapshot.progressMessage };

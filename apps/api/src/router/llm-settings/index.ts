@@ -147,7 +147,7 @@ const test = workspaceProcedure(adminOnly)
       if (!(error instanceof AppError)) throw error;
       return { ok: false, code: error.code, message: error.message, model, provider };
     }
-    const outcome = await testProvider(llm, { workspaceId, model, signal: ctx.signal });
+    const outcome = await testProvider(llm, { workspaceId, model, signal: ctx.getSignal() });
     return { ...outcome, provider };
   });
 

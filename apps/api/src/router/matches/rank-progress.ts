@@ -45,7 +45,7 @@ export const rankProgress = workspaceProcedure({ role: "viewer", scope: "posting
     const initial = await current(ctx, workspaceId, input.rankingId);
     yield eventOf(initial);
     if (isSettled(initial.status)) return;
-    const stop = signal ? AbortSignal.any([signal, ctx.signal]) : ctx.signal;
+    const stop = signal ? AbortSignal.any([signal, ctx.getSignal()]) : ctx.getSignal();
     for await (const snapshot of ctx.deps.queue.watchJobProgress(initial.id, { signal: stop })) {
       const ranking = await current(ctx, workspaceId, input.rankingId);
       yield eventOf(ranking);

@@ -46,7 +46,7 @@ export async function extractPosting(
     };
   }
   const workspaceId = ctx.workspace.id;
-  const { llm, record } = matchingLlmFor(admission.llm, { workspaceId, signal: ctx.signal });
+  const { llm, record } = matchingLlmFor(admission.llm, { workspaceId, signal: ctx.getSignal() });
   const extracted = await extractRequirementsWithLlm(text, llm);
   if (record.tokens > 0) {
     await incrementWorkspaceUsage(ctx.deps.db, {

@@ -10,7 +10,7 @@ export const selfTestProgressProcedure = publicProcedure
   .subscription(async function* ({ ctx, input, signal }): AsyncGenerator<SelfTestRun> {
     // Checked before streaming so an unknown or foreign id fails as NOT_FOUND instead of an empty stream.
     toSelfTestRun(await ctx.deps.queue.getJobStatus(input.jobRunId));
-    const stop = signal ? AbortSignal.any([signal, ctx.signal]) : ctx.signal;
+    const stop = signal ? AbortSignal.any([signal, ctx.getSignal()]) : ctx.getSignal();
     for await (const snapshot of ctx.deps.queue.watchJobProgress(input.jobRunId, { signal: stop })) {
       yield toSelfTestRun(snapshot);
     }

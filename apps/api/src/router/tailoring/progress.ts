@@ -41,7 +41,7 @@ export const progress = workspaceProcedure({ role: "viewer", scope: "documents:r
       yield eventOf(initial, 100, null);
       return;
     }
-    const stop = signal ? AbortSignal.any([signal, ctx.signal]) : ctx.signal;
+    const stop = signal ? AbortSignal.any([signal, ctx.getSignal()]) : ctx.getSignal();
     for await (const snapshot of ctx.deps.queue.watchJobProgress(initial.id, { signal: stop })) {
       const tailoring = await current(ctx, workspaceId, input.tailoringId);
       yield eventOf(tailoring, snapshot.progress, snapshot.progressMessage);
