@@ -172,7 +172,8 @@ describe("every page at 390 and 1440 px (embedded product in Chromium)", () => {
       ]) {
         await page.setViewportSize(viewport);
         if (directory !== undefined) {
-          const name = path.slice(1).replaceAll(/[/?]/g, "-") || "home";
+          const short = path.replace(profileId, "profile").replace(postingId, "posting");
+          const name = short.slice(1).replaceAll(/[/?]/g, "-") || "home";
           await page.screenshot({ path: `${directory}/dark-${name}-${viewport.width}.png`, fullPage: true });
         }
         const { violations } = await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze();
@@ -186,7 +187,8 @@ describe("every page at 390 and 1440 px (embedded product in Chromium)", () => {
     }
     expect(found).toEqual([]);
     expect(pageErrors).toEqual([]);
-  });
+    // Fourteen pages, two widths and an axe pass each: minutes on a busy machine, not a wall-clock check.
+  }, 600_000);
 
   it("on a phone, keeps the navigation behind a menu button and closes it after a choice", async () => {
     const page = await openPage("/documents");
