@@ -46,6 +46,10 @@ export const profileInputs: Record<string, Fixture> = {
     input: (w) => ({ profileId: w.profileIdA, patch: { headline: "Edited" } }),
     foreign: (w) => ({ profileId: w.profileIdA, patch: { headline: "Edited" } }),
   },
+  "profiles.revert": {
+    input: (w) => ({ profileId: w.profileIdA, expectedVersion: "stale", patch: { headline: "Edited" } }),
+    foreign: (w) => ({ profileId: w.profileIdA, expectedVersion: "stale", patch: { headline: "Edited" } }),
+  },
   "profiles.attest": {
     input: (w) => ({ profileId: w.profileIdA, skill: "Kubernetes" }),
     foreign: (w) => ({ profileId: w.profileIdA, skill: "Kubernetes" }),

@@ -71,8 +71,15 @@ describe("Match: postings, highlighted requirements and the explained score (emb
     expect(await page.getByTestId("requirement-item").count()).toBe(8);
     await checkLayouts(page, "posting");
 
-    // Score the profile against it.
-    await page.getByLabel("Profile (from résumé)").selectOption({ label: resumeFixture.filename });
+    // Score the profile against it: people are offered by name and role, the file as detail, found by name.
+    const choice = page.getByTestId("profile-choice").first();
+    expect(await choice.textContent()).toBe(
+      `Marcus LeeSenior Data Engineer at Brightline Health${resumeFixture.filename}`,
+    );
+    await page.getByLabel("Find a person").fill("Nobody Atall");
+    await page.getByTestId("profile-picker-none").waitFor();
+    await page.getByLabel("Find a person").fill("Marcus");
+    await page.getByRole("radio", { name: /Marcus Lee/ }).check();
     await page.getByTestId("match-profile-submit").click();
     await page.waitForURL(new RegExp(`/posting/${postingId}/match/[0-9a-f-]{36}$`));
     const matchUrl = page.url();

@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpWithWorkspace, type TestAccount } from "./accounts";
@@ -27,7 +28,8 @@ const resume = [
 /**
  * Every signed-in page and the signed-out home, each at a phone and a desktop width: it says in its
  * title what it shows, nothing scrolls sideways, wide tables turn into one card per row on the phone, and
- * the phone's header stays one compact row with the navigation behind a menu button.
+ * the phone's header stays one compact row with the navigation behind a menu button; in the dark theme
+ * every page keeps its text readable (`E2E_DARK_SCREENSHOT_DIR` saves each page at both widths).
  */
 describe("every page at 390 and 1440 px (embedded product in Chromium)", () => {
   let product: RunningProduct | undefined;
@@ -128,6 +130,65 @@ describe("every page at 390 and 1440 px (embedded product in Chromium)", () => {
     }
     expect(pageErrors).toEqual([]);
   });
+
+  it("keeps every page readable in the dark theme: no light surface left, text contrast at 390 and 1440 px", async () => {
+    if (browser === undefined) throw new Error("The browser did not start.");
+    const api = apiCalls(browser.context, baseUrl());
+    const { postingId } = await api.mutate<{ postingId: string }>("postings.create", {
+      text: ["Requirements", "- Kafka streaming", "- PostgreSQL", "- Kubernetes is a plus", ""].join("\n"),
+      title: "Data Platform Lead",
+    });
+    const paths = [
+      "/",
+      "/documents",
+      `/profiles/${profileId}`,
+      `/profiles/${profileId}?review`,
+      `/profiles/${profileId}/ask`,
+      "/postings",
+      `/posting/${postingId}`,
+      "/members",
+      "/api-keys",
+      "/audit",
+      "/usage",
+      "/status",
+      "/imports",
+      "/workspaces/new",
+    ];
+    const directory = process.env.E2E_DARK_SCREENSHOT_DIR;
+    const found: string[] = [];
+    for (const path of paths) {
+      const page = await browser.context.newPage();
+      await page.emulateMedia({ colorScheme: "dark" });
+      await page.goto(`${baseUrl()}${path}`);
+      await page.locator("h1").first().waitFor();
+      // Let the page's queries land, so what is checked is the page as a person sees it.
+      await page.waitForLoadState("networkidle");
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+        "rgb(15, 20, 26)",
+      );
+      for (const viewport of [
+        { width: 390, height: 844 },
+        { width: 1440, height: 900 },
+      ]) {
+        await page.setViewportSize(viewport);
+        if (directory !== undefined) {
+          const short = path.replace(profileId, "profile").replace(postingId, "posting");
+          const name = short.slice(1).replaceAll(/[/?]/g, "-") || "home";
+          await page.screenshot({ path: `${directory}/dark-${name}-${viewport.width}.png`, fullPage: true });
+        }
+        const { violations } = await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze();
+        for (const violation of violations) {
+          found.push(
+            `${path} ${viewport.width}px: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+          );
+        }
+      }
+      await page.close();
+    }
+    expect(found).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    // Fourteen pages, two widths and an axe pass each: minutes on a busy machine, not a wall-clock check.
+  }, 600_000);
 
   it("on a phone, keeps the navigation behind a menu button and closes it after a choice", async () => {
     const page = await openPage("/documents");

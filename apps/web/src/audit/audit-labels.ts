@@ -23,6 +23,7 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   "documents.reingest": "Re-read a document",
   "documents.delete": "Deleted a document",
   "profiles.update": "Corrected a profile",
+  "profiles.revert": "Undid a profile correction",
   "share-links.create": "Shared a profile by link",
   "share-links.update": "Changed a share link",
   "share-links.revoke": "Revoked a share link",

@@ -12,6 +12,7 @@ import { ErrorNotice } from "../lib/error-notice";
 import { profileMatchPath } from "../match/paths";
 import { ReviewToggle } from "../review/review-toggle";
 import { ReviewView } from "../review/review-view";
+import { SavedNotice } from "../review/saved-notice";
 import { ShareLinksPanel } from "../share-links/share-links-panel";
 import { useTRPC } from "../trpc/client";
 import { ExperienceTimeline } from "./experience-timeline";
@@ -25,7 +26,8 @@ import "./profiles.css";
 
 /**
  * The profile parsed from a résumé (`/profiles/:profileId`). Members correct mistakes in place; each
- * correction shows at once and is rolled back, with the reason, if the server refuses it. Anyone who can
+ * correction shows at once and is rolled back, with the reason, if the server refuses it; the last one
+ * saved can be undone ("Saved the headline · Undo"). Anyone who can
  * read it can ask it questions; members share it by link. `#fact-<id>` highlights a fact an answer cited.
  */
 export function ProfilePage() {
@@ -96,6 +98,7 @@ export function ProfilePage() {
           </div>
         ) : null}
         {update.isSaving ? <p className="muted">Saving…</p> : null}
+        {!update.isSaving && !isReviewing ? <SavedNotice undo={update.undo} /> : null}
       </div>
       {profile.data !== undefined && isReviewing ? (
         <>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyProfilePatch, normaliseText } from "./profile-patch";
+import { applyProfilePatch, normaliseText, savedLabel } from "./profile-patch";
 
 const view = {
   id: "p1",
@@ -46,5 +46,18 @@ describe("normaliseText", () => {
   it("trims and treats empty as unknown", () => {
     expect(normaliseText("  Ada ")).toBe("Ada");
     expect(normaliseText("   ")).toBeNull();
+  });
+});
+
+describe("savedLabel", () => {
+  it("names the one field a correction saved, in words", () => {
+    expect(savedLabel({ headline: "Staff Engineer" })).toBe("Saved the headline");
+    expect(savedLabel({ email: null })).toBe("Saved the email address");
+    expect(savedLabel({ experiences: [{ id: "e1", title: "Lead" }] })).toBe("Saved the role");
+  });
+
+  it("speaks of changes when a correction saved several fields or an unnamed one", () => {
+    expect(savedLabel({ headline: "A", summary: "B" })).toBe("Saved your changes");
+    expect(savedLabel({ languages: [] })).toBe("Saved your changes");
   });
 });

@@ -51,3 +51,21 @@ export function normaliseText(raw: string): string | null {
   const value = raw.trim();
   return value === "" ? null : value;
 }
+
+const fieldWords: Record<string, string> = {
+  name: "the name",
+  headline: "the headline",
+  summary: "the summary",
+  email: "the email address",
+  phone: "the phone number",
+  location: "the location",
+  links: "the links",
+  experiences: "the role",
+};
+
+/** What a saved in-place correction did, in words, for the "Saved … · Undo" notice. */
+export function savedLabel(patch: ProfilePatchInput): string {
+  const fields = Object.keys(patch).filter((key) => patch[key as keyof ProfilePatchInput] !== undefined);
+  const only = fields.length === 1 ? fieldWords[fields[0] ?? ""] : undefined;
+  return only === undefined ? "Saved your changes" : `Saved ${only}`;
+}

@@ -2,18 +2,21 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ProfileView } from "../documents/types";
 import { describeError, type ErrorSummary } from "../lib/describe-error";
+import { useUndo } from "../review/use-undo";
 import { useTRPC } from "../trpc/client";
-import { applyProfilePatch, type ProfilePatchInput } from "./profile-patch";
+import { applyProfilePatch, type ProfilePatchInput, savedLabel } from "./profile-patch";
 
 /**
  * Saves owner corrections optimistically: the cached profile shows the edit at once; if the server
- * refuses, the previous profile is put back and the error is kept for the page to show.
+ * refuses, the previous profile is put back and the error is kept for the page to show. The last saved
+ * correction can be undone (`undo`, see `useUndo`).
  */
 export function useProfileUpdate(profileId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const queryKey = trpc.profiles.byId.queryKey({ profileId });
   const [lastError, setLastError] = useState<ErrorSummary | null>(null);
+  const undo = useUndo(profileId);
 
   const mutation = useMutation(
     trpc.profiles.update.mutationOptions({
@@ -32,7 +35,10 @@ export function useProfileUpdate(profileId: string) {
         setLastError(describeError(error));
       },
       // The server answers with the stored profile (trimmed, normalised): show exactly that.
-      onSuccess: (stored) => queryClient.setQueryData(queryKey, stored),
+      onSuccess: (stored, { patch }, context) => {
+        queryClient.setQueryData(queryKey, stored);
+        undo.record(savedLabel(patch), context?.previous, stored);
+      },
       onSettled: () => queryClient.invalidateQueries({ queryKey }),
     }),
   );
@@ -42,5 +48,6 @@ export function useProfileUpdate(profileId: string) {
     isSaving: mutation.isPending,
     lastError,
     clearError: () => setLastError(null),
+    undo,
   };
 }

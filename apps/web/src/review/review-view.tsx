@@ -1,9 +1,11 @@
 import { type FocusEvent, type MouseEvent, useCallback, useMemo, useState } from "react";
 import type { ProfileView } from "../documents/types";
 import { ErrorDetails } from "../lib/error-details";
-import { ReviewEducationAndProjects, ReviewRoles } from "./review-facts";
 import { reviewFlags } from "./review-flags";
+import { ReviewRoles } from "./review-roles";
+import { ReviewProjects, ReviewSchools } from "./review-schools-projects";
 import { ReviewSkillsAndLanguages } from "./review-skills";
+import { SavedNotice } from "./saved-notice";
 import { locateLines } from "./source-lines";
 import { SourcePane } from "./source-pane";
 import { useReviewSave } from "./use-review-save";
@@ -73,21 +75,7 @@ export function ReviewView({ profile }: { profile: ProfileView }) {
           </div>
         ) : null}
         {review.isSaving ? <p className="muted">Saving…</p> : null}
-        {!review.isSaving && review.lastSaved !== null ? (
-          <p className="notice review-saved">
-            {review.lastSaved.label}.{" "}
-            {review.lastSaved.plan !== null ? (
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => void review.undo()}
-                data-testid="undo-change"
-              >
-                Undo
-              </button>
-            ) : null}
-          </p>
-        ) : null}
+        {!review.isSaving ? <SavedNotice undo={review.undo} /> : null}
       </div>
       <div className="review-columns">
         <section className="panel review-original" aria-labelledby="review-original-title">
@@ -126,7 +114,8 @@ export function ReviewView({ profile }: { profile: ProfileView }) {
             </section>
           ) : null}
           <ReviewRoles profile={profile} review={review} />
-          <ReviewEducationAndProjects profile={profile} review={review} />
+          <ReviewSchools profile={profile} review={review} />
+          <ReviewProjects profile={profile} review={review} />
           <ReviewSkillsAndLanguages profile={profile} review={review} />
         </div>
       </div>

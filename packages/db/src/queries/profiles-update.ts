@@ -4,7 +4,7 @@ import type { Database } from "../database";
 import { education, experiences, profileSkills, profiles, projects } from "../schema";
 import { isUuid } from "./ids";
 import { experienceEndToColumns, type ProfileView, yearMonthToDate } from "./profile-types";
-import { getProfileView } from "./profiles-read";
+import { getProfileVersion, getProfileView } from "./profiles-read";
 import {
   addProfileFacts,
   assertDateRanges,
@@ -78,6 +78,10 @@ export interface ProfilePatch {
   order?: ProfileOrder | undefined;
 }
 
+/** What a conditional correction (`expectedVersion`) says when the profile changed since that version. */
+const staleVersionMessage =
+  "This profile was changed after that save, so it was left as it is. Reload to see the latest version.";
+
 /** Drops keys whose value is `undefined`, so "absent" never overwrites a column. */
 function defined<T extends Record<string, unknown>>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
@@ -101,12 +105,22 @@ function allIds(patch: ProfilePatch): string[] {
  * `YYYY-MM`, a start after the current month or an end before its start (of an edited or added role or
  * school, as stored after the patch), or an order that does not list every fact of its kind once throws
  * `AppError("BAD_REQUEST")`, also leaving nothing changed. Generated search vectors follow the edits.
+ *
+ * With `expectedVersion` (a `getProfileVersion` value) the patch applies only while the profile is still
+ * at that version: a correction saved since (by anyone) makes it throw `AppError("CONFLICT")`, changing
+ * nothing. The check is the UPDATE's own condition, re-evaluated under the row lock, so a concurrent
+ * correction cannot slip between the check and the write.
  */
 export async function updateProfile(
   db: Database,
-  params: { workspaceId: string; profileId: string; patch: ProfilePatch },
+  params: {
+    workspaceId: string;
+    profileId: string;
+    patch: ProfilePatch;
+    expectedVersion?: string | undefined;
+  },
 ): Promise<ProfileView> {
-  const { workspaceId, profileId, patch } = params;
+  const { workspaceId, profileId, patch, expectedVersion } = params;
   if (!isUuid(workspaceId) || !isUuid(profileId) || !allIds(patch).every(isUuid)) {
     throw new AppError("NOT_FOUND");
   }
@@ -160,9 +174,20 @@ export async function updateProfile(
         }),
         updatedAt: sql`now()`,
       })
-      .where(and(eq(profiles.id, profileId), eq(profiles.workspaceId, workspaceId)))
+      .where(
+        and(
+          eq(profiles.id, profileId),
+          eq(profiles.workspaceId, workspaceId),
+          expectedVersion === undefined ? undefined : sql`${profiles.updatedAt}::text = ${expectedVersion}`,
+        ),
+      )
       .returning({ id: profiles.id });
-    if (profile === undefined) throw new AppError("NOT_FOUND");
+    if (profile === undefined) {
+      if (expectedVersion !== undefined && (await getProfileVersion(tx, { workspaceId, profileId }))) {
+        throw new AppError("CONFLICT", { message: staleVersionMessage });
+      }
+      throw new AppError("NOT_FOUND");
+    }
 
     const owned = (table: typeof experiences | typeof education | typeof projects | typeof profileSkills) =>
       and(eq(table.profileId, profileId), eq(table.workspaceId, workspaceId));

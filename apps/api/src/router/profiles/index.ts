@@ -1,6 +1,7 @@
 import {
   type Database,
   getProfileLineage,
+  getProfileVersion,
   getProfileView,
   getProfileViewByDocument,
   getTailoredFor,
@@ -75,9 +76,11 @@ const profileView = z.object({
  * profile came from: parsed from its document, or a tailored version of `parentProfileId` confirmed from
  * `tailoringId`, with the section order tailoring chose (null: the default order). `tailoredFor` names
  * the posting a tailored version was made for; `versions` lists the tailored versions made from this
- * profile (oldest first), so clients link a version to its parent and back.
+ * profile (oldest first), so clients link a version to its parent and back. `version` changes with every
+ * correction: `profiles.revert` takes it to refuse an undo once someone else has saved since.
  */
 const profileWithAttestations = profileView.extend({
+  version: z.string(),
   source: z.enum(profileSources),
   parentProfileId: z.string().nullable(),
   tailoringId: z.string().nullable(),
@@ -109,13 +112,14 @@ const readProcedure = workspaceProcedure({ role: "viewer", scope: "documents:rea
 
 /** A profile as `profiles.byId` shows it; NOT_FOUND when missing or another workspace's. */
 async function readProfile(db: Database, scope: { workspaceId: string; profileId: string }) {
-  const [view, lineage, attested, versions] = await Promise.all([
+  const [view, lineage, version, attested, versions] = await Promise.all([
     getProfileView(db, scope),
     getProfileLineage(db, scope),
+    getProfileVersion(db, scope),
     listAttestations(db, { workspaceId: scope.workspaceId, profileIds: [scope.profileId] }),
     listTailoredVersions(db, scope),
   ]);
-  if (!view || !lineage) throw new AppError("NOT_FOUND");
+  if (!view || !lineage || version === undefined) throw new AppError("NOT_FOUND");
   const tailoredFor =
     lineage.tailoringId === null
       ? undefined
@@ -123,6 +127,7 @@ async function readProfile(db: Database, scope: { workspaceId: string; profileId
   return {
     ...view,
     ...lineage,
+    version,
     tailoredFor: tailoredFor ?? null,
     versions,
     attestations: attested.get(view.id) ?? [],
@@ -154,7 +159,9 @@ const byDocument = readProcedure
  * starts, or an order that does not list every fact once, is BAD_REQUEST. Answers with the stored
  * profile as `profiles.byId` shows it.
  */
-const update = workspaceProcedure({ role: "member", scope: "documents:write" })
+const writeProcedure = workspaceProcedure({ role: "member", scope: "documents:write" });
+
+const update = writeProcedure
   .input(
     z.strictObject({
       profileId: z.uuid(),
@@ -179,4 +186,41 @@ const update = workspaceProcedure({ role: "member", scope: "documents:write" })
     return readProfile(ctx.deps.db, { workspaceId: ctx.workspace.id, profileId: input.profileId });
   });
 
-export const profilesRouter = router({ byId, byDocument, update, attest });
+/**
+ * Undoing a saved correction: `patch` puts back what that save changed (the client computes it from the
+ * profile before and after), applied only while the profile is still at `expectedVersion` — the
+ * `version` that save answered with. Once anyone has saved since, it is CONFLICT and nothing changes, so
+ * an undo never overwrites a later edit. The same access, checks and answer as `profiles.update`;
+ * audited as `profiles.revert`.
+ */
+const revert = writeProcedure
+  .input(
+    z.strictObject({
+      profileId: z.uuid(),
+      expectedVersion: z.string().min(1).max(64),
+      patch: profilePatchSchema,
+    }),
+  )
+  .output(profileWithAttestations)
+  .mutation(async ({ ctx, input }) => {
+    await auditedWrite(
+      ctx,
+      (tx) =>
+        updateProfile(tx, {
+          workspaceId: ctx.workspace.id,
+          profileId: input.profileId,
+          patch: input.patch,
+          expectedVersion: input.expectedVersion,
+        }),
+      () => ({
+        workspaceId: ctx.workspace.id,
+        action: "profiles.revert",
+        targetType: "profile",
+        targetId: input.profileId,
+        metadata: { fields: Object.keys(input.patch) },
+      }),
+    );
+    return readProfile(ctx.deps.db, { workspaceId: ctx.workspace.id, profileId: input.profileId });
+  });
+
+export const profilesRouter = router({ byId, byDocument, update, revert, attest });
