@@ -1,10 +1,11 @@
 import type { TabularSource } from "../parse/source";
 import type { ColumnProfile, DateOrder } from "../profile/profile-columns";
-import { HashSet53, hash53 } from "./hash-table";
+import { HashSet53, HashTable53, hash53 } from "./hash-table";
 import {
   bindMapping,
   createRowValidator,
   fixedCell,
+  keyOf,
   type ValidatedRow,
   type ValidationPlan,
 } from "./validator";
@@ -47,13 +48,23 @@ export function validateSource(
     const target = bound.find((entry) => entry.field.name === rule.target);
     return target ? [target] : [];
   });
+  const key = keyOf(bound);
 
   async function* rows(): AsyncGenerator<ValidatedRow> {
     let referenceKeys: Map<string, HashSet53> | undefined;
     let expectedRows: number | undefined;
+    // The key's hashes (`managerId` → `employeeId`) go into the table validation keeps key → row hash
+    // in: one table of a million hashes, not two holding the same ones (~24 MB on the 1M-row bench).
+    let keyTable: HashTable53 | undefined;
     if (targets.length > 0) {
       expectedRows = 0;
-      referenceKeys = new Map(targets.map((target) => [target.field.name, new HashSet53()]));
+      referenceKeys = new Map(
+        targets.map((target) => {
+          if (target !== key) return [target.field.name, new HashSet53()];
+          keyTable = new HashTable53();
+          return [target.field.name, keyTable];
+        }),
+      );
       let total = 0;
       collect: for await (const row of source.rows()) {
         expectedRows += 1;
@@ -64,13 +75,14 @@ export function validateSource(
           total += 1;
           if (total > maxKeys) {
             referenceKeys = undefined;
+            keyTable = undefined;
             stats.referencesChecked = false;
             break collect;
           }
         }
       }
     }
-    const validator = createRowValidator(plan, referenceKeys, { expectedRows });
+    const validator = createRowValidator(plan, referenceKeys, { expectedRows, keyTable });
     for await (const row of source.rows()) {
       stats.read += 1;
       yield validator.validate(row);
