@@ -133,5 +133,25 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxOptions = {}): Pr
     async *rows() {
       for await (const row of replay()) if (row.line > header.line) yield row;
     },
+    async *batches() {
+      if (spool.isOverflowed) {
+        let batch: SourceRow[] = [];
+        for await (const row of read()) {
+          if (row.line <= header.line) continue;
+          batch.push(row);
+          if (batch.length >= 1000) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length > 0) yield batch;
+        return;
+      }
+      for await (const batch of spool.batches()) {
+        const below =
+          (batch[0]?.line ?? 0) > header.line ? batch : batch.filter((row) => row.line > header.line);
+        if (below.length > 0) yield below;
+      }
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { TabularSource } from "../parse/source";
+import { type SourceRow, sourceBatches, type TabularSource } from "../parse/source";
 import type { ColumnProfile, DateOrder } from "../profile/profile-columns";
 import { HashSet53, HashTable53, hash53 } from "./hash-table";
 import {
@@ -34,12 +34,20 @@ export function dateOrdersFrom(
  * (`managerId` → `employeeId`), a first pass collects the target values — at most `maxReferenceKeys`
  * (default 5,000,000; beyond that references are not checked and `stats.referencesChecked` says so) —
  * and the second pass validates, so a manager listed below their report still resolves.
+ *
+ * `rows` and `batches` are two views of one validation (consume one of them): `batches` hands on each
+ * of the source's batches validated at once, for a consumer that takes batches (`exportRows`); `rows`
+ * counts `stats.read` row by row as they are taken.
  */
 export function validateSource(
   source: TabularSource,
   plan: ValidationPlan,
   options: { maxReferenceKeys?: number } = {},
-): { rows: AsyncIterable<ValidatedRow>; stats: ValidationStats } {
+): {
+  rows: AsyncIterable<ValidatedRow>;
+  batches: AsyncIterable<ValidatedRow[]>;
+  stats: ValidationStats;
+} {
   const stats: ValidationStats = { read: 0, referencesChecked: true };
   const maxKeys = options.maxReferenceKeys ?? 5_000_000;
   const bound = bindMapping(plan);
@@ -50,7 +58,8 @@ export function validateSource(
   });
   const key = keyOf(bound);
 
-  async function* rows(): AsyncGenerator<ValidatedRow> {
+  /** The reference pass (when there are references), then the row validator that uses its keys. */
+  async function prepare() {
     let referenceKeys: Map<string, HashSet53> | undefined;
     let expectedRows: number | undefined;
     // The key's hashes (`managerId` → `employeeId`) go into the table validation keeps key → row hash
@@ -66,28 +75,48 @@ export function validateSource(
         }),
       );
       let total = 0;
-      collect: for await (const row of source.rows()) {
-        expectedRows += 1;
-        for (const target of targets) {
-          const value = fixedCell(target, row.cells);
-          if (value === "") continue;
-          referenceKeys.get(target.field.name)?.add(hash53(value));
-          total += 1;
-          if (total > maxKeys) {
-            referenceKeys = undefined;
-            keyTable = undefined;
-            stats.referencesChecked = false;
-            break collect;
+      collect: for await (const batch of sourceBatches(source)) {
+        for (const row of batch) {
+          expectedRows += 1;
+          for (const target of targets) {
+            const value = fixedCell(target, row.cells);
+            if (value === "") continue;
+            referenceKeys.get(target.field.name)?.add(hash53(value));
+            total += 1;
+            if (total > maxKeys) {
+              referenceKeys = undefined;
+              keyTable = undefined;
+              stats.referencesChecked = false;
+              break collect;
+            }
           }
         }
       }
     }
-    const validator = createRowValidator(plan, referenceKeys, { expectedRows, keyTable });
-    for await (const row of source.rows()) {
-      stats.read += 1;
-      yield validator.validate(row);
+    return createRowValidator(plan, referenceKeys, { expectedRows, keyTable });
+  }
+
+  async function* rows(): AsyncGenerator<ValidatedRow> {
+    const validator = await prepare();
+    for await (const batch of sourceBatches(source)) {
+      for (const row of batch) {
+        stats.read += 1;
+        yield validator.validate(row);
+      }
     }
   }
 
-  return { rows: rows(), stats };
+  async function* batches(): AsyncGenerator<ValidatedRow[]> {
+    const validator = await prepare();
+    for await (const batch of sourceBatches(source)) {
+      const validated: ValidatedRow[] = new Array(batch.length);
+      for (let index = 0; index < batch.length; index += 1) {
+        validated[index] = validator.validate(batch[index] as SourceRow);
+      }
+      stats.read += batch.length;
+      yield validated;
+    }
+  }
+
+  return { rows: rows(), batches: batches(), stats };
 }

@@ -39,10 +39,11 @@ const rejectedChunkChars = 64 * 1024;
 /**
  * Streams validated rows into one output format (and optionally the rejected rows into a CSV), hashing
  * as it writes, and balances the row ledger at the end against `readCount()` — the count the reader
- * kept (e.g. `validateSource(...).stats.read`). Throws `LEDGER_MISMATCH` when they differ.
+ * kept (e.g. `validateSource(...).stats.read`). Throws `LEDGER_MISMATCH` when they differ. `rows` may
+ * yield rows one by one or in batches (`validateSource(...).batches`: one await per batch).
  */
 export async function exportRows(
-  rows: AsyncIterable<ValidatedRow>,
+  rows: AsyncIterable<ValidatedRow | readonly ValidatedRow[]>,
   readCount: () => number,
   options: ExportOptions,
 ): Promise<ExportResult> {
@@ -76,9 +77,11 @@ export async function exportRows(
       `<?xml version="1.0" encoding="UTF-8"?>\n<${options.entity.xml.root} entity="${xmlText(options.entity.name)}" version="${options.entity.version}">\n`,
     );
   }
-  for await (const row of rows) {
+  /** Counts and writes one row; a promise only when an output had to wait for its sink. */
+  const writeRow = (row: ValidatedRow): Promise<unknown> | undefined => {
     const isExported = row.status === "valid" || (row.status === "invalid" && includeInvalid);
     ledger.count(row, isExported);
+    let waiting: Promise<void> | undefined;
     if (row.status === "invalid" && rejectedOut) {
       rejectedRows += 1;
       rejectedText += csvLine([
@@ -88,9 +91,9 @@ export async function exportRows(
         row.errors.map((error) => rowErrorMessages[error.code]).join(" "),
         ...row.cells,
       ]);
-      if (rejectedText.length >= rejectedChunkChars) await flushRejected();
+      if (rejectedText.length >= rejectedChunkChars) waiting = flushRejected();
     }
-    if (!isExported) continue;
+    if (!isExported) return waiting;
     let pending: Promise<void> | undefined;
     switch (options.format) {
       case "csv":
@@ -107,7 +110,18 @@ export async function exportRows(
         break;
     }
     written += 1;
-    if (pending) await pending;
+    return waiting && pending ? Promise.all([waiting, pending]) : (waiting ?? pending);
+  };
+  for await (const item of rows) {
+    if (!Array.isArray(item)) {
+      const pending = writeRow(item as ValidatedRow);
+      if (pending) await pending;
+      continue;
+    }
+    for (const row of item as readonly ValidatedRow[]) {
+      const pending = writeRow(row);
+      if (pending) await pending;
+    }
   }
   if (options.format === "json") await out.push(written === 0 ? "]\n" : "\n]\n");
   if (options.format === "xml") await out.push(`</${options.entity.xml.root}>\n`);
