@@ -90,6 +90,43 @@ async function* readSheet(
 }
 
 /**
+ * The data rows below the header: replayed from the spool, or read from the workbook again (`reread`)
+ * when it overflowed. Built outside `openXlsx` so that, with a full spool, nothing the source keeps
+ * refers to the workbook's bytes and they are freed (16.7 MB on the 200,000-row bench) while it is used.
+ */
+function dataRows(
+  spool: RowSpool,
+  reread: (() => AsyncGenerator<SourceRow>) | undefined,
+  headerLine: number,
+): Pick<TabularSource, "rows" | "batches"> {
+  return {
+    async *rows() {
+      for await (const row of reread ? reread() : spool.rows()) if (row.line > headerLine) yield row;
+    },
+    async *batches() {
+      if (reread) {
+        let batch: SourceRow[] = [];
+        for await (const row of reread()) {
+          if (row.line <= headerLine) continue;
+          batch.push(row);
+          if (batch.length >= 1000) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length > 0) yield batch;
+        return;
+      }
+      for await (const batch of spool.batches()) {
+        const below =
+          (batch[0]?.line ?? 0) > headerLine ? batch : batch.filter((row) => row.line > headerLine);
+        if (below.length > 0) yield below;
+      }
+    },
+  };
+}
+
+/**
  * Opens an XLSX workbook: refuses zip bombs before inflating anything, lists the sheets, picks one
  * (`options.sheet` or the first visible), finds its header row, and streams data rows as raw strings —
  * dates in the workbook's 1900 or 1904 system as ISO text, formulas as cached values, shared strings
@@ -116,7 +153,6 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxOptions = {}): Pr
     if (!spool.add(row) && head.length >= 30) break;
   }
   spool.finish();
-  const replay = spool.isOverflowed ? read : () => spool.rows();
   if (head.length === 0) throw new TabularError("EMPTY_FILE");
   const widths = head.map((row) => row.cells.filter((cell) => cell.trim() !== "").length);
   const width = Math.max(1, Math.round(widths.sort((a, b) => a - b)[Math.floor(widths.length / 2)] ?? 1));
@@ -131,28 +167,6 @@ export async function openXlsx(bytes: Uint8Array, options: XlsxOptions = {}): Pr
       date1904: directory.date1904,
     },
     headers: normaliseHeaders(header.cells),
-    async *rows() {
-      for await (const row of replay()) if (row.line > header.line) yield row;
-    },
-    async *batches() {
-      if (spool.isOverflowed) {
-        let batch: SourceRow[] = [];
-        for await (const row of read()) {
-          if (row.line <= header.line) continue;
-          batch.push(row);
-          if (batch.length >= 1000) {
-            yield batch;
-            batch = [];
-          }
-        }
-        if (batch.length > 0) yield batch;
-        return;
-      }
-      for await (const batch of spool.batches()) {
-        const below =
-          (batch[0]?.line ?? 0) > header.line ? batch : batch.filter((row) => row.line > header.line);
-        if (below.length > 0) yield below;
-      }
-    },
+    ...dataRows(spool, spool.isOverflowed ? read : undefined, header.line),
   };
 }
