@@ -5,7 +5,7 @@
 declare module "exceljs/lib/stream/xlsx/workbook-reader.js" {
   import type { Readable } from "node:stream";
 
-  export default class WorkbookReader implements AsyncIterable<unknown> {
+  class WorkbookReader implements AsyncIterable<unknown> {
     constructor(
       input: Readable,
       options: {
@@ -18,4 +18,6 @@ declare module "exceljs/lib/stream/xlsx/workbook-reader.js" {
     );
     [Symbol.asyncIterator](): AsyncIterator<unknown>;
   }
+
+  export = WorkbookReader;
 }
