@@ -43,7 +43,7 @@ const mapping = mapColumns({
 });
 const mapped = performance.now();
 
-const { batches: validated, stats } = validateSource(source, {
+const { rows: validated, stats } = validateSource(source, {
   entity: employeeEntity,
   headers: source.headers,
   mapping,

@@ -39,11 +39,10 @@ const rejectedChunkChars = 64 * 1024;
 /**
  * Streams validated rows into one output format (and optionally the rejected rows into a CSV), hashing
  * as it writes, and balances the row ledger at the end against `readCount()` — the count the reader
- * kept (e.g. `validateSource(...).stats.read`). Throws `LEDGER_MISMATCH` when they differ. `rows` may
- * yield rows one by one or in batches (`validateSource(...).batches`: one await per batch).
+ * kept (e.g. `validateSource(...).stats.read`). Throws `LEDGER_MISMATCH` when they differ.
  */
 export async function exportRows(
-  rows: AsyncIterable<ValidatedRow | readonly ValidatedRow[]>,
+  rows: AsyncIterable<ValidatedRow>,
   readCount: () => number,
   options: ExportOptions,
 ): Promise<ExportResult> {
@@ -112,16 +111,9 @@ export async function exportRows(
     written += 1;
     return waiting && pending ? Promise.all([waiting, pending]) : (waiting ?? pending);
   };
-  for await (const item of rows) {
-    if (!Array.isArray(item)) {
-      const pending = writeRow(item as ValidatedRow);
-      if (pending) await pending;
-      continue;
-    }
-    for (const row of item as readonly ValidatedRow[]) {
-      const pending = writeRow(row);
-      if (pending) await pending;
-    }
+  for await (const row of rows) {
+    const pending = writeRow(row);
+    if (pending) await pending;
   }
   if (options.format === "json") await out.push(written === 0 ? "]\n" : "\n]\n");
   if (options.format === "xml") await out.push(`</${options.entity.xml.root}>\n`);
