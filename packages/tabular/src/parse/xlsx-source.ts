@@ -33,6 +33,21 @@ interface ExcelRow {
   ): void;
 }
 
+/** ExcelJS's streaming reader module, imported alone (see `readSheet`); a string, so it stays untyped. */
+const workbookReaderModule: string = "exceljs/lib/stream/xlsx/workbook-reader.js";
+
+/** The part of `ExcelJS.stream.xlsx.WorkbookReader` used here. */
+type WorkbookReaderClass = new (
+  input: Readable,
+  options: {
+    sharedStrings: "cache";
+    styles: "cache";
+    worksheets: "emit";
+    hyperlinks: "ignore";
+    entries: "ignore";
+  },
+) => AsyncIterable<unknown>;
+
 interface SheetReader extends AsyncIterable<ExcelRow> {
   id: number | string;
   name: string;
@@ -51,8 +66,10 @@ async function* readSheet(
 ): AsyncGenerator<SourceRow> {
   // Loaded on first use, and only its streaming reader: the whole of ExcelJS (writers, CSV, the zip
   // writer) costs ~1.1 CPU s and ~25 MB of RSS to load under tsx, the reader ~0.7 s and ~13 MB, and most
-  // imports are CSV. The path is ExcelJS 4.4.0's own (pinned; `workbook-reader.d.ts` types it).
-  const { default: WorkbookReader } = await import("exceljs/lib/stream/xlsx/workbook-reader.js");
+  // imports are CSV. The path is ExcelJS 4.4.0's own (pinned), outside its typings: typed here.
+  const { default: WorkbookReader } = (await import(workbookReaderModule)) as {
+    default: WorkbookReaderClass;
+  };
   const whole = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { date1904 } = directory;
   const records = worksheetsLast(whole, directory.localHeaderOffsets);
