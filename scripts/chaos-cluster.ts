@@ -1,17 +1,28 @@
 /**
  * `pnpm chaos` support: a private cluster on loopback — a `redis-server` on a free port (AOF on, as in
  * production), a database of its own on the local PostgreSQL, and API/worker processes started as
- * production starts them (`node --import tsx src/main.ts`) so `kill -9` hits the real process.
+ * production starts them (each app's `start` script run by node itself, flags included) so `kill -9`
+ * hits the real process.
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
 const repoRoot = new URL("..", import.meta.url).pathname;
+
+/** The node arguments of an app's `start` script (`node --max-semi-space-size=16 --import tsx src/main.ts`). */
+function startArguments(app: "api" | "worker"): string[] {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, "apps", app, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = manifest.scripts.start.split(/\s+/);
+  if (command !== "node") throw new Error(`apps/${app} start is not a node command`);
+  return args;
+}
 
 /** A port that was free a moment ago (bound on loopback by the OS, then released). */
 export async function freePort(): Promise<number> {
@@ -129,7 +140,7 @@ export function appProcess(
     startedAt: 0,
     isRunning: () => child !== undefined && child.exitCode === null && child.signalCode === null,
     start() {
-      child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      child = spawn(process.execPath, startArguments(app), {
         cwd: join(repoRoot, "apps", app),
         env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
         stdio: ["ignore", "pipe", "pipe"],

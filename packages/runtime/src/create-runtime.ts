@@ -29,6 +29,7 @@ import { pingRedis } from "@vitae/redis";
 import { createObjectStore, type ObjectStore } from "@vitae/storage";
 import { checkReadiness, type Metrics, type ReadinessReport } from "@vitae/telemetry";
 import type { Redis } from "ioredis";
+import { missingJobProcessFlags } from "./job-process-flags";
 
 /** The settings the shared infrastructure needs; both apps' configs satisfy it. */
 export type RuntimeConfig = StorageConfig &
@@ -188,6 +189,11 @@ export async function createRuntime(config: RuntimeConfig, options: RuntimeOptio
     workspaceLlm,
     keyEnvelope,
     startWorkers() {
+      const missing = missingJobProcessFlags();
+      if (workers === undefined && missing.length > 0) {
+        // Jobs still run; an import's peak memory is then V8's default young generation's (ADR 0018).
+        logger.warn({ missing }, `jobs run without ${missing.join(" ")}: start this process with them`);
+      }
       workers ??= startWorkers({
         db: db.db,
         storage,

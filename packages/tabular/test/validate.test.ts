@@ -8,6 +8,7 @@ import {
   type ValidationPlan,
   validateSource,
 } from "../src/index";
+import { HashTable53, hash53, keyOnly } from "../src/validate/hash-table";
 import { collect, inputOf, utf8 } from "./support";
 
 const headers = [
@@ -249,6 +250,47 @@ describe("validateSource", () => {
       [4, "valid", []],
     ]);
     expect(stats).toEqual({ read: 3, referencesChecked: true });
+  });
+
+  it("fills the reference pass's key table instead of a second one: first rows valid, repeats caught", () => {
+    const keyTable = new HashTable53();
+    for (const key of ["1", "2"]) keyTable.add(hash53(key));
+    expect(keyTable.get(hash53("1"))).toBe(keyOnly);
+    const validator = createRowValidator(plan(), undefined, { keyTable });
+    expect(validator.validate(row(2, base)).status).toBe("valid");
+    expect(keyTable.get(hash53("1"))).not.toBe(keyOnly);
+    expect(validator.validate(row(3, base)).status).toBe("duplicate");
+    const changed = [...base];
+    changed[1] = "Anna";
+    expect(validator.validate(row(4, changed)).errors).toMatchObject([
+      { field: "employeeId", code: "DUPLICATE_VALUE" },
+    ]);
+    const second = [...base];
+    second[0] = "2";
+    expect(validator.validate(row(5, second)).status).toBe("valid");
+  });
+
+  it("keeps keys unique and rows deduplicated when the key is also a reference target", async () => {
+    const csv =
+      "ID;First;Last;Hired;Manager\n2;Bo;Li;01/02/2020;1\n1;Ana;Silva;01/02/2019;\n2;Bo;Li;01/02/2020;1\n2;Cy;Li;01/02/2020;1\n3;Di;Ng;01/02/2020;4\n";
+    const source = await openCsv(inputOf(utf8(csv)));
+    const { rows } = validateSource(source, {
+      entity: employeeEntity,
+      headers: source.headers,
+      mapping: ["employeeId", "firstName", "lastName", "hireDate", "managerId"].map((field, columnIndex) => ({
+        columnIndex,
+        field,
+      })),
+      dateOrders: { hireDate: "dmy" },
+    });
+    const validated = await collect(rows);
+    expect(validated.map((entry) => [entry.status, entry.errors.map((error) => error.code)])).toEqual([
+      ["valid", []],
+      ["valid", []],
+      ["duplicate", []],
+      ["invalid", ["DUPLICATE_VALUE"]],
+      ["invalid", ["UNKNOWN_REFERENCE"]],
+    ]);
   });
 
   it("refuses a mapping that names an unknown field or maps a field twice", () => {

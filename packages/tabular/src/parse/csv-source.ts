@@ -64,7 +64,7 @@ export async function openCsv(
   // Papa guesses the line ending from its first chunk, which may hold no line break yet; decide it here.
   const newline = (/\r\n|\n|\r/.exec(text)?.[0] ?? "\n") as "\r\n" | "\n" | "\r";
 
-  async function* rows(): AsyncGenerator<SourceRow> {
+  async function* batches(): AsyncGenerator<SourceRow[]> {
     const decoder = new ChunkDecoder(guess);
     // Papa's core parser, driven chunk by chunk: each chunk's complete rows come back at once and the
     // cut-off last row is carried into the next chunk. (Its Node stream wrapper pauses every 16 rows
@@ -79,7 +79,8 @@ export async function openCsv(
     let carry = "";
     let record = 0;
     let line = 1;
-    const emit = function* (text: string, isLast: boolean): Generator<SourceRow> {
+    // One parse block's rows; a limit broken mid-block throws after the rows before it are handed on.
+    const emit = function* (text: string, isLast: boolean): Generator<SourceRow[]> {
       const input = carry + text;
       const result = parser.parse(input, 0, !isLast) as { data: string[][]; meta: { cursor: number } };
       carry = isLast ? "" : input.slice(result.meta.cursor);
@@ -91,19 +92,19 @@ export async function openCsv(
       }
       // Only a quoted cell can hold a line break: without a quote in the text, each record is one line.
       const isQuoted = input.indexOf('"') !== -1;
+      const batch: SourceRow[] = [];
+      let failure: TabularError | undefined;
       for (const cells of result.data) {
         const rowLine = line;
         line += isQuoted ? 1 + newlinesIn(cells) : 1;
         record += 1;
         if (record <= sniff.headerRecordIndex + 1) continue;
-        if (cells.length > limits.maxColumns) throw new TabularError("TOO_MANY_COLUMNS");
-        for (const cell of cells) {
-          if (cell.length > limits.maxCellChars) {
-            throw new TabularError("CELL_TOO_LARGE", undefined, { cause: new Error(`line ${rowLine}`) });
-          }
-        }
-        yield { line: rowLine, cells };
+        failure = rowFailure(cells, rowLine);
+        if (failure) break;
+        batch.push({ line: rowLine, cells });
       }
+      if (batch.length > 0) yield batch;
+      if (failure) throw failure;
     };
     // Inputs arrive in whatever chunks the store serves (64 KiB from disk, often less over HTTP); the
     // parser runs on at least `parseChars` characters at a time, so its per-call cost and the carried
@@ -122,6 +123,20 @@ export async function openCsv(
     yield* emit(decoder.end(), true);
   }
 
+  function rowFailure(cells: readonly string[], line: number): TabularError | undefined {
+    if (cells.length > limits.maxColumns) return new TabularError("TOO_MANY_COLUMNS");
+    for (const cell of cells) {
+      if (cell.length > limits.maxCellChars) {
+        return new TabularError("CELL_TOO_LARGE", undefined, { cause: new Error(`line ${line}`) });
+      }
+    }
+    return undefined;
+  }
+
+  async function* rows(): AsyncGenerator<SourceRow> {
+    for await (const batch of batches()) yield* batch;
+  }
+
   return {
     sniff: {
       format: "csv",
@@ -131,5 +146,6 @@ export async function openCsv(
     },
     headers: sniff.headers,
     rows,
+    batches,
   };
 }

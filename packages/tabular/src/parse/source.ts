@@ -40,6 +40,21 @@ export interface TabularSource {
   sniff: SniffReport;
   headers: string[];
   rows(): AsyncIterable<SourceRow>;
+  /**
+   * The same rows as `rows()`, in the reader's own batches (a CSV parse block, a spooled XLSX chunk):
+   * one await per batch instead of one per row between stages. Optional; {@link sourceBatches} falls
+   * back to `rows()`.
+   */
+  batches?(): AsyncIterable<SourceRow[]>;
+}
+
+/** A source's rows in batches: its own `batches()` when it has them, else one row per batch. */
+export async function* sourceBatches(source: TabularSource): AsyncGenerator<SourceRow[]> {
+  if (source.batches) {
+    yield* source.batches();
+    return;
+  }
+  for await (const row of source.rows()) yield [row];
 }
 
 /** Limits applied while reading; untrusted files can be as wide or as long as an attacker likes. */

@@ -95,8 +95,15 @@ export class HashSet53 {
 }
 
 /**
+ * The value {@link HashTable53.add} stores: the key is known (a reference pass met it) but no row hash
+ * was set yet. Row hashes are 31-bit and never negative, so it is never a row's hash.
+ */
+export const keyOnly = -1;
+
+/**
  * A {@link HashSet53} that also maps each hash to a 32-bit integer (a second typed array, 24 bytes per
- * entry in all), for the key → row-hash table.
+ * entry in all), for the key → row-hash table. `add` stores {@link keyOnly}, so one table can be the
+ * reference pass's set of keys and then validation's key → row-hash table.
  */
 export class HashTable53 extends HashSet53 {
   private values: Int32Array;
@@ -109,6 +116,11 @@ export class HashTable53 extends HashSet53 {
   get(key: number): number | undefined {
     const index = this.slot(key);
     return this.keys[index] === empty ? undefined : this.values[index];
+  }
+
+  override add(key: number): void {
+    const index = this.slot(key);
+    if (this.keys[index] === empty) this.set(key, keyOnly);
   }
 
   set(key: number, value: number): void {

@@ -4,7 +4,7 @@ import { type RowErrorCode, TabularError } from "../errors";
 import type { SourceRow } from "../parse/source";
 import { clampValue, type DateOrder } from "../profile/profile-columns";
 import { applyFix, type Fix } from "./fixes";
-import { capacityFor, HashSet53, HashTable53, hash31, hash53 } from "./hash-table";
+import { capacityFor, HashSet53, HashTable53, hash31, hash53, keyOnly } from "./hash-table";
 import { compileField, type FieldNormaliser, type FieldValue } from "./normalise-field";
 
 /** The closed list of row outcomes; the ledger counts each row under exactly one. */
@@ -71,6 +71,11 @@ export function bindMapping(plan: ValidationPlan): Bound[] {
   return bound.sort((a, b) => order.indexOf(a.field.name) - order.indexOf(b.field.name));
 }
 
+/** The file's key: the mapped field that is both required and unique (`employeeId`), if any. */
+export function keyOf(bound: readonly Bound[]): Bound | undefined {
+  return bound.find((entry) => entry.field.unique && entry.field.required);
+}
+
 /** The raw cell for a bound field with the operator's fixes applied, trimmed. */
 export function fixedCell(bound: Bound, cells: readonly string[]): string {
   let value = cells[bound.columnIndex] ?? "";
@@ -106,11 +111,15 @@ function rowError(
  * each), and references against `referenceKeys` (hashes collected in a first pass, `validateSource`).
  * A row repeated exactly (same key, same cells) is a `duplicate`, not an error; the same key with
  * different cells is `DUPLICATE_VALUE`.
+ *
+ * `options.keyTable` is the key → row-hash table to fill: when the key is also a reference target, the
+ * reference pass already holds every key hash (as {@link keyOnly}) in it, and validation reuses it
+ * instead of keeping a second table of the same hashes.
  */
 export function createRowValidator(
   plan: ValidationPlan,
   referenceKeys?: ReadonlyMap<string, HashSet53>,
-  options: { expectedRows?: number } = {},
+  options: { expectedRows?: number; keyTable?: HashTable53 } = {},
 ) {
   const bound = bindMapping(plan);
   const byField = new Map(bound.map((entry) => [entry.field.name, entry]));
@@ -122,7 +131,7 @@ export function createRowValidator(
     }),
   );
   const width = plan.headers.length;
-  const key = bound.find((entry) => entry.field.unique && entry.field.required);
+  const key = keyOf(bound);
   // Sized up front when the row count is known (a reference pass counted it): growing doubles each
   // table a dozen times, and every outgrown array lingers until a full collection (~50 MB on 1M rows).
   const capacity = capacityFor(options.expectedRows ?? 0);
@@ -135,7 +144,7 @@ export function createRowValidator(
       .filter((entry) => entry.field.unique && entry !== key)
       .map((entry) => [entry.field.name, new HashSet53(capacity)]),
   );
-  const keyRows = new HashTable53(key ? capacity : undefined);
+  const keyRows = options.keyTable ?? new HashTable53(key ? capacity : undefined);
   const rowHashes = new HashSet53(key ? undefined : capacity);
   const dateRules = plan.entity.constraints.flatMap((rule) =>
     rule.kind === "dateOrder" && byField.has(rule.start) && byField.has(rule.end) ? [rule] : [],
@@ -158,7 +167,8 @@ export function createRowValidator(
         const keyHash = hash53(keyValue);
         // 31 bits of the row hash suffice: it is only compared between rows that share a key.
         const rowHash = hash31(cells);
-        const previous = keyRows.get(keyHash);
+        const stored = keyRows.get(keyHash);
+        const previous = stored === keyOnly ? undefined : stored;
         if (previous === rowHash) return { line, status: "duplicate", record, errors, cells };
         isRepeatedKey = previous !== undefined && keyValue !== "";
         if (previous === undefined && keyValue !== "") keyRows.set(keyHash, rowHash);

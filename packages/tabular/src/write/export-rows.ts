@@ -76,9 +76,11 @@ export async function exportRows(
       `<?xml version="1.0" encoding="UTF-8"?>\n<${options.entity.xml.root} entity="${xmlText(options.entity.name)}" version="${options.entity.version}">\n`,
     );
   }
-  for await (const row of rows) {
+  /** Counts and writes one row; a promise only when an output had to wait for its sink. */
+  const writeRow = (row: ValidatedRow): Promise<unknown> | undefined => {
     const isExported = row.status === "valid" || (row.status === "invalid" && includeInvalid);
     ledger.count(row, isExported);
+    let waiting: Promise<void> | undefined;
     if (row.status === "invalid" && rejectedOut) {
       rejectedRows += 1;
       rejectedText += csvLine([
@@ -88,9 +90,9 @@ export async function exportRows(
         row.errors.map((error) => rowErrorMessages[error.code]).join(" "),
         ...row.cells,
       ]);
-      if (rejectedText.length >= rejectedChunkChars) await flushRejected();
+      if (rejectedText.length >= rejectedChunkChars) waiting = flushRejected();
     }
-    if (!isExported) continue;
+    if (!isExported) return waiting;
     let pending: Promise<void> | undefined;
     switch (options.format) {
       case "csv":
@@ -107,6 +109,10 @@ export async function exportRows(
         break;
     }
     written += 1;
+    return waiting && pending ? Promise.all([waiting, pending]) : (waiting ?? pending);
+  };
+  for await (const row of rows) {
+    const pending = writeRow(row);
     if (pending) await pending;
   }
   if (options.format === "json") await out.push(written === 0 ? "]\n" : "\n]\n");
