@@ -31,6 +31,9 @@ export default defineConfig({
           groups: [
             { name: "vendor-react", test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
             { name: "vendor-data", test: /node_modules[\\/](@trpc|@tanstack)[\\/]/ },
+            // Validation, which only forms and a few pages need: named, so a first load can be checked
+            // not to fetch it (e2e/first-load.spec.ts).
+            { name: "vendor-zod", test: /node_modules[\\/]zod[\\/]/ },
           ],
         },
       },

@@ -7,6 +7,8 @@
  * cannot measure. `AUDIT_REPORT_PATH` (optional) saves every figure as JSON.
  */
 import { readFile, writeFile } from "node:fs/promises";
+import { loadavg } from "node:os";
+import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import lighthouse, { type Flags, type RunnerResult } from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
@@ -30,7 +32,20 @@ interface LighthouseRow {
   scores: Record<(typeof categories)[number], number>;
   /** Compressed bytes of JavaScript transferred on the cold load, in KB. */
   jsKb: number;
+  /** The raw metrics behind the performance score, which is sensitive to CPU load. */
+  metrics: Metrics;
   failing: string[];
+}
+
+interface Metrics {
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  /** The largest contentful paint's element, as Lighthouse describes it. */
+  lcpElement: string | null;
+  /** The elements that moved most, with their share of the layout shift. */
+  shifts: string[];
 }
 
 interface AxeRow {
@@ -52,6 +67,35 @@ function scriptKb(result: RunnerResult): number {
   return Math.round(bytes / 102.4) / 10;
 }
 
+function numericOf(result: RunnerResult, id: string): number {
+  return result.lhr.audits[id]?.numericValue ?? Number.NaN;
+}
+
+interface NodeItem {
+  node?: { snippet?: string; selector?: string };
+  score?: number;
+}
+
+function metricsOf(result: RunnerResult): Metrics {
+  // Lighthouse 13 names the element in its LCP breakdown insight, beside the table of its subparts.
+  const lcpNode = (
+    result.lhr.audits["lcp-breakdown-insight"]?.details as
+      | { items?: Array<{ type?: string } & NodeItem["node"]> }
+      | undefined
+  )?.items?.find((item) => item.type === "node");
+  const shiftItems =
+    (result.lhr.audits["layout-shifts"]?.details as { items?: NodeItem[] } | undefined)?.items ?? [];
+  const describe = (item: NodeItem) => item.node?.selector ?? item.node?.snippet ?? "?";
+  return {
+    fcpMs: Math.round(numericOf(result, "first-contentful-paint")),
+    lcpMs: Math.round(numericOf(result, "largest-contentful-paint")),
+    tbtMs: Math.round(numericOf(result, "total-blocking-time")),
+    cls: Math.round(numericOf(result, "cumulative-layout-shift") * 1000) / 1000,
+    lcpElement: lcpNode === undefined ? null : describe({ node: lcpNode }),
+    shifts: shiftItems.slice(0, 3).map((item) => `${describe(item)} (${(item.score ?? 0).toFixed(3)})`),
+  };
+}
+
 /** Audits that cost points in a category, by title, so the printout says what to fix. */
 function failingAudits(result: RunnerResult): string[] {
   const failing: string[] = [];
@@ -66,6 +110,11 @@ function failingAudits(result: RunnerResult): string[] {
   return failing;
 }
 
+/** `AUDIT_PAGES` (optional, comma-separated page names) measures only those pages with Lighthouse. */
+const only = process.env.AUDIT_PAGES?.split(",").map((name) => name.trim());
+/** `AUDIT_LHR_DIRECTORY` (optional) keeps Lighthouse's full report of each run there, for diagnosis. */
+const lhrDirectory = process.env.AUDIT_LHR_DIRECTORY;
+
 async function main() {
   const product = await startProduct();
   const debuggingPort = await freePort();
@@ -78,6 +127,7 @@ async function main() {
     const remote = await puppeteer.connect({ browserURL: `http://127.0.0.1:${debuggingPort}` });
 
     async function measure(name: string, path: string, sessionStorage?: Record<string, string>) {
+      if (only !== undefined && !only.includes(name)) return;
       for (const mode of ["mobile", "desktop"] as const) {
         const page = await remote.newPage();
         if (sessionStorage !== undefined) {
@@ -94,6 +144,10 @@ async function main() {
         );
         await page.close();
         if (result === undefined) throw new Error(`Lighthouse returned nothing for ${name} (${mode}).`);
+        if (lhrDirectory !== undefined) {
+          const file = `${name.toLowerCase().replaceAll(/[^a-z]+/g, "-")}-${mode}.json`;
+          await writeFile(join(lhrDirectory, file), JSON.stringify(result.lhr));
+        }
         const scores = Object.fromEntries(
           categories.map((category) => [category, scoreOf(result, category)]),
         );
@@ -102,6 +156,7 @@ async function main() {
           mode,
           scores: scores as LighthouseRow["scores"],
           jsKb: scriptKb(result),
+          metrics: metricsOf(result),
           failing: failingAudits(result),
         });
         process.stdout.write(`lighthouse ${name} ${mode}: ${JSON.stringify(scores)}\n`);
@@ -227,6 +282,11 @@ function print(lighthouseRows: LighthouseRow[], axeRows: AxeRow[]) {
     lines.push(
       `${row.page.padEnd(20)} ${row.mode.padEnd(8)} ${String(performance).padStart(3)}${mark(performance >= goals.performance)}  ${String(accessibility).padStart(3)}${mark(accessibility >= goals.accessibility)}  ${String(best).padStart(3)}${mark(best >= goals["best-practices"])}  ${row.jsKb.toFixed(1).padStart(6)}${mark(row.jsKb <= goals.firstLoadJsKb)}`,
     );
+    const { fcpMs, lcpMs, tbtMs, cls, lcpElement, shifts } = row.metrics;
+    lines.push(
+      `    FCP ${fcpMs} ms, LCP ${lcpMs} ms, TBT ${tbtMs} ms, CLS ${cls}; LCP element: ${lcpElement ?? "none"}`,
+    );
+    if (shifts.length > 0) lines.push(`    shifted: ${shifts.join(", ")}`);
     for (const failing of row.failing) lines.push(`    - ${failing}`);
   }
   lines.push("", "axe-core (goal: no violations)");
@@ -241,6 +301,11 @@ function print(lighthouseRows: LighthouseRow[], axeRows: AxeRow[]) {
       );
     }
   }
+  lines.push(
+    `load average: ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(" ")}`,
+  );
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 

@@ -6,8 +6,11 @@ export const roles = ["owner", "admin", "member", "viewer"] as const;
 /** One workspace role. */
 export type Role = (typeof roles)[number];
 
-/** Input schema for a role. */
-export const roleSchema = z.enum(roles);
+/**
+ * Input schema for a role. Marked pure so a bundle that uses only the role list (the web app's first
+ * load) can leave zod out.
+ */
+export const roleSchema = /* @__PURE__ */ z.enum(roles);
 
 /** Higher is more privileged: owner 4, admin 3, member 2, viewer 1. */
 export const roleRank: Readonly<Record<Role, number>> = { owner: 4, admin: 3, member: 2, viewer: 1 };

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { ErrorDetails } from "../lib/error-details";
 import { AnswerCards, AnswerText, SourceList } from "./answer-parts";
 import { fallbackSentence, modeLabels, refusalSentence } from "./ask-wording";
@@ -9,8 +10,12 @@ interface AnswerTurnProps {
   factLabels?: ReadonlyMap<string, string> | undefined;
 }
 
-/** One exchange: the question, then the answer as it streams in, then its mode, cards and sources. */
-export function AnswerTurn({ turn, sourceHref, factLabels }: AnswerTurnProps) {
+/**
+ * One exchange: the question, then the answer as it streams in, then its mode, cards and sources.
+ * Memoised: the reducer keeps every other turn's object as it is, so a streamed token re-renders only
+ * the turn it belongs to, not the whole log.
+ */
+export const AnswerTurn = memo(function AnswerTurn({ turn, sourceHref, factLabels }: AnswerTurnProps) {
   const result = turn.result;
   const text = visibleAnswer(turn);
   const mode = result === null ? null : modeLabels[result.mode];
@@ -80,4 +85,4 @@ export function AnswerTurn({ turn, sourceHref, factLabels }: AnswerTurnProps) {
       </div>
     </li>
   );
-}
+});

@@ -27,26 +27,36 @@ export function AskPage() {
     [profile.data],
   );
 
-  return (
-    <article aria-labelledby="ask-title" data-testid="ask-page">
+  const heading = (
+    <>
       <p className="breadcrumb">
         <Link to={`/profiles/${profileId}`}>← {name ?? "Profile"}</Link>
       </p>
       <h1 id="ask-title">{name === null ? "Ask this résumé" : `Ask about ${name}`}</h1>
       {profile.data?.headline ? <p className="lead">{profile.data.headline}</p> : null}
+    </>
+  );
+
+  return (
+    <article aria-labelledby="ask-title" data-testid="ask-page">
       {profile.isError ? (
-        <ErrorNotice
-          title="This profile could not be loaded."
-          summary={describeError(profile.error)}
-          testId="ask-profile-error"
-        />
-      ) : null}
-      {profile.isError ? null : (
+        <>
+          {heading}
+          <ErrorNotice
+            title="This profile could not be loaded."
+            summary={describeError(profile.error)}
+            testId="ask-profile-error"
+          />
+        </>
+      ) : (
+        // The heading waits for the profile and the turns for the history; both appear in one paint.
         <ChatView
           transport={transport}
           subject={name ?? "this person"}
           suggestions={exampleQuestions}
           factLabels={factLabels}
+          heading={heading}
+          isHeadingPending={profile.isPending}
         />
       )}
     </article>

@@ -1,5 +1,5 @@
 import { skipToken, useQuery } from "@tanstack/react-query";
-import { Fragment } from "react";
+import { Fragment, lazy, Suspense } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { usePageSubject } from "../app/page-title";
 import { hasRoleAtLeast } from "../auth/roles";
@@ -11,7 +11,6 @@ import { ErrorDetails } from "../lib/error-details";
 import { ErrorNotice } from "../lib/error-notice";
 import { profileMatchPath } from "../match/paths";
 import { ReviewToggle } from "../review/review-toggle";
-import { ReviewView } from "../review/review-view";
 import { SavedNotice } from "../review/saved-notice";
 import { ShareLinksPanel } from "../share-links/share-links-panel";
 import { useTRPC } from "../trpc/client";
@@ -23,6 +22,9 @@ import { orderedSections } from "./section-order";
 import { useFactHighlight } from "./use-fact-highlight";
 import { useProfileUpdate } from "./use-profile-update";
 import "./profiles.css";
+
+// Only members who open the review need it (and its styles): reading the profile does not load them.
+const ReviewView = lazy(async () => ({ default: (await import("../review/review-view")).ReviewView }));
 
 /**
  * The profile parsed from a résumé (`/profiles/:profileId`). Members correct mistakes in place; each
@@ -53,17 +55,23 @@ export function ProfilePage() {
         <p className="breadcrumb">
           <Link to="/documents">← Documents</Link>
         </p>
-        {profile.data !== undefined ? (
-          <Link to={`/profiles/${profileId}/ask`} className="button button-primary" data-testid="ask-profile">
-            Ask this résumé
-          </Link>
-        ) : null}
-        {profile.data !== undefined ? (
-          <Link to={profileMatchPath(profileId)} className="button" data-testid="match-profile">
-            Match against a posting
-          </Link>
-        ) : null}
-        {profile.data !== undefined && canEdit ? <ReviewToggle isReviewing={isReviewing} /> : null}
+        {/* Shown while the profile loads too (the links need only its id), so the row has its final
+            height from the first paint and the breadcrumb does not move when the profile arrives. */}
+        {profile.isError ? null : (
+          <>
+            <Link
+              to={`/profiles/${profileId}/ask`}
+              className="button button-primary"
+              data-testid="ask-profile"
+            >
+              Ask this résumé
+            </Link>
+            <Link to={profileMatchPath(profileId)} className="button" data-testid="match-profile">
+              Match against a posting
+            </Link>
+            {canEdit ? <ReviewToggle isReviewing={isReviewing} /> : null}
+          </>
+        )}
       </div>
       {highlightedFactId !== null && profile.data !== undefined ? (
         <p className="notice fact-highlight-note" role="status" data-testid="fact-highlight-note">
@@ -72,7 +80,7 @@ export function ProfilePage() {
         </p>
       ) : null}
       {profile.isPending ? (
-        <p className="muted" role="status">
+        <p className="muted profile-loading" role="status">
           Loading profile…
         </p>
       ) : null}
@@ -103,7 +111,15 @@ export function ProfilePage() {
       {profile.data !== undefined && isReviewing ? (
         <>
           <h1 id="profile-title">Review {profile.data.name ?? "this profile"}</h1>
-          <ReviewView profile={profile.data} />
+          <Suspense
+            fallback={
+              <p className="muted profile-loading" role="status">
+                Loading the review…
+              </p>
+            }
+          >
+            <ReviewView profile={profile.data} />
+          </Suspense>
         </>
       ) : null}
       {profile.data !== undefined && !isReviewing ? (
