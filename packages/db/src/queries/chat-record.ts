@@ -12,7 +12,7 @@ import {
 import { type AppendChatTurnParams, storedCount, storedSource } from "./chat-turns";
 import { isUuid } from "./ids";
 import { isForeignKeyViolation } from "./pg-errors";
-import { usagePeriodPattern } from "./usage";
+import { storedBytesBefore, usagePeriodPattern } from "./usage";
 
 /** Parameters of {@link recordChatTurn}: the turn as `appendChatTurn` takes it, plus what goes with it. */
 export interface RecordChatTurnParams extends AppendChatTurnParams {
@@ -124,10 +124,8 @@ export async function recordChatTurn(
       ), usage as (
         -- Stored bytes are a balance: a new period's row starts from the latest earlier period's total.
         insert into workspace_usage (workspace_id, period, llm_tokens, stored_bytes)
-        select ${workspaceId}, ${period}::text, ${checked.llmTokens}::bigint, coalesce((
-          select stored_bytes from workspace_usage
-          where workspace_id = ${workspaceId} and period < ${period}::text order by period desc limit 1
-        ), 0)
+        select ${workspaceId}, ${period}::text, ${checked.llmTokens}::bigint,
+          coalesce((${storedBytesBefore(params.workspaceId, period)}), 0)
         from session where ${checked.llmTokens}::bigint > 0
         on conflict (workspace_id, period) do update
         set llm_tokens = workspace_usage.llm_tokens + excluded.llm_tokens, updated_at = now()

@@ -93,8 +93,11 @@ export async function incrementWorkspaceUsage(
   }
 }
 
-/** The stored-bytes balance of the latest period before `period` (a scalar subquery; null when none). */
-function storedBytesBefore(workspaceId: string, period: string) {
+/**
+ * The stored-bytes balance of the latest period before `period` (a scalar subquery; null when none): the
+ * one place that says a new period's balance carries over from the last one.
+ */
+export function storedBytesBefore(workspaceId: string, period: string) {
   return sql`select ${workspaceUsage.storedBytes} from ${workspaceUsage} where ${workspaceUsage.workspaceId} = ${workspaceId} and ${workspaceUsage.period} < ${period} order by ${workspaceUsage.period} desc limit 1`;
 }
 
