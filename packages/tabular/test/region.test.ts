@@ -15,7 +15,7 @@ describe("RegionVoter", () => {
     expect(decide(["Phone"], rows, [0])).toEqual({
       country: "DE",
       source: "phones",
-      reason: "2 of 3 phone numbers with a country code are from DE",
+      reason: "2 of 3 phone numbers with a country code are from Germany",
     });
   });
 

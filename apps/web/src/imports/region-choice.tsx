@@ -61,7 +61,7 @@ export function RegionChoice({ view, canWrite }: { view: ImportView; canWrite: b
         {current === null
           ? "Phone numbers without a country code cannot be read yet: choose the country they are from."
           : `Phone numbers without a country code are read as ${current} numbers.`}{" "}
-        <span className="muted">{region.reason}</span>
+        <span className="muted">{region.reason}.</span>
       </p>
       {canChoose ? (
         <div className="field">

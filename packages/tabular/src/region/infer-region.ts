@@ -14,6 +14,12 @@ export const regionSources = ["operator", "phones", "headers", "none"] as const;
 export type RegionSource = (typeof regionSources)[number];
 
 const countries = new Set<string>(getCountries());
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+
+/** "DE" → "Germany": reasons are read by people, not parsed. */
+function countryName(code: string): string {
+  return regionNames.of(code) ?? code;
+}
 
 /** An ISO 3166-1 alpha-2 code libphonenumber-js has a numbering plan for (upper case, e.g. `DE`). */
 export const regionCountrySchema = z
@@ -25,7 +31,8 @@ export const regionCountrySchema = z
 /**
  * The region an import reads national values in — today phone numbers written without `+country`
  * (E.164 needs a calling code the cell does not carry). `country` is null when nothing decided it; such
- * numbers are then `INVALID_PHONE` until the operator names one. `reason` is for the operator.
+ * numbers are then `INVALID_PHONE` until the operator names one. `reason` says, in words for the operator,
+ * why this country (or why none) — the country itself is in `country`.
  */
 export const importRegionSchema = z.object({
   country: regionCountrySchema.nullable(),
@@ -106,7 +113,7 @@ export class RegionVoter {
       return {
         country: phones.key,
         source: "phones",
-        reason: `${phones.count} of ${phones.total} phone numbers with a country code are from ${phones.key}`,
+        reason: `${phones.count} of ${phones.total} phone numbers with a country code are from ${countryName(phones.key)}`,
       };
     }
     const language = this.headerLanguage();
@@ -115,14 +122,13 @@ export class RegionVoter {
       return {
         country: market.country,
         source: "headers",
-        reason: `The column names are ${market.language}; phone numbers without a country code are read as ${market.country} numbers`,
+        reason: `The column names are ${market.language}`,
       };
     }
     return {
       country: null,
       source: "none",
-      reason:
-        "Nothing in the file names a country; phone numbers need a country code or a region set by the operator",
+      reason: "Nothing in the file names a country",
     };
   }
 

@@ -35,7 +35,11 @@ export const validate = writeProcedure
     const region: ImportRegion | undefined =
       input.defaultCountry === undefined
         ? undefined
-        : { country: input.defaultCountry, source: "operator", reason: "Set by an operator" };
+        : {
+            country: input.defaultCountry,
+            source: "operator",
+            reason: "Chosen by a member of the workspace",
+          };
     const started = await startImportValidation(ctx.deps.db, {
       workspaceId,
       importId: record.id,
