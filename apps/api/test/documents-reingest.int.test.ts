@@ -42,13 +42,24 @@ function reingest(documentId: string) {
 describe("documents.reingest", () => {
   it("ingests a processed document again, under a run of its own", async () => {
     const documentId = await uploadDocument(api, owner, "cv.txt", await fixture("resumes/marcus-lee.txt"));
-    expect((await followDocument(api, owner, documentId)).at(-1)?.status).toBe("ready");
+    const ready = (await followDocument(api, owner, documentId)).at(-1);
+    expect(ready?.status).toBe("ready");
     await settledRunsOf(documentId);
 
     const again = await reingest(documentId);
 
     expect(again.status).toBe(200);
-    expect(again.body.result.data).toEqual({ documentId, status: "uploaded" });
+    const answer = again.body.result.data;
+    expect(answer).toMatchObject({ documentId, status: "uploaded" });
+    // The reopened document itself, newer than anything a client saw before, so it can show the run at once.
+    expect(answer.document).toMatchObject({
+      id: documentId,
+      status: "uploaded",
+      errorCode: null,
+      warnings: [],
+      profileId: ready?.profileId,
+    });
+    expect(Date.parse(answer.document.updatedAt)).toBeGreaterThan(Date.parse(ready?.updatedAt ?? ""));
     const events = await followDocument(api, owner, documentId);
     expect(events.at(-1)).toMatchObject({ status: "ready", progress: 100 });
     const runs = await settledRunsOf(documentId);

@@ -55,6 +55,7 @@ export async function followDocument(api: TestApi, credentials: Credentials, doc
     progress: number;
     errorCode: string | null;
     profileId: string | null;
+    updatedAt: string;
   }> = [];
   const url = `${api.url}/trpc/documents.progress?input=${input}`;
   for await (const event of readTrpcSse(url, AbortSignal.timeout(60_000), headers)) {

@@ -20,7 +20,7 @@ export function useLiveDocument(document: DocumentSummary): {
   view: DocumentProgressEvent;
   isLive: boolean;
   isPolling: boolean;
-  follow: () => Promise<void>;
+  follow: (reopened?: DocumentProgressEvent) => Promise<void>;
 } {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -62,21 +62,27 @@ export function useLiveDocument(document: DocumentSummary): {
     void queryClient.invalidateQueries({ queryKey: trpc.profiles.pathKey() });
   }, [view.status, queryClient, trpc]);
 
-  // The row's settled snapshot stays newest until someone asks again, so a reingest fetches this
-  // document's fresh `uploaded` snapshot; the view then is unsettled and the stream and poll above take over.
-  const follow = useCallback(async () => {
-    settledRef.current = false;
-    try {
-      keepNewer(
-        await queryClient.fetchQuery({
-          ...trpc.documents.byId.queryOptions({ documentId: document.id }),
-          staleTime: 0,
-        }),
-      );
-    } catch {
-      // The list refetch that follows every reingest brings the same snapshot; nothing is lost.
-    }
-  }, [document.id, keepNewer, queryClient, trpc]);
+  // The row's settled snapshot stays newest until someone asks again. `documents.reingest` answers with
+  // the reopened (`uploaded`) document, shown at once: the new run may fail again within milliseconds,
+  // and the row must still show that it moved. A fetch follows for whatever happened since; the view
+  // then is unsettled (or settled anew) and the stream and poll above take over.
+  const follow = useCallback(
+    async (reopened?: DocumentProgressEvent) => {
+      settledRef.current = false;
+      if (reopened !== undefined) keepNewer(reopened);
+      try {
+        keepNewer(
+          await queryClient.fetchQuery({
+            ...trpc.documents.byId.queryOptions({ documentId: document.id }),
+            staleTime: 0,
+          }),
+        );
+      } catch {
+        // The list refetch that follows every reingest brings the same snapshot; nothing is lost.
+      }
+    },
+    [document.id, keepNewer, queryClient, trpc],
+  );
 
   return { view, isLive: isWatching && stream.status === "pending", isPolling, follow };
 }

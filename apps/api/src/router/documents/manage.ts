@@ -1,11 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { deleteDocument, getDocument, insertAuditEvent, reopenDocumentForReingest } from "@vitae/db";
+import {
+  type DocumentRecord,
+  deleteDocument,
+  getDocument,
+  insertAuditEvent,
+  reopenDocumentForReingest,
+} from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { ingestDocumentJob } from "@vitae/queue";
 import { z } from "zod";
 import { workspaceProcedure } from "../../trpc/procedures";
 import { auditEventOf, auditedWrite } from "../audit-trail";
-import { documentIdInput, documentStoragePrefix } from "./schemas";
+import { documentSummaryOf } from "./read";
+import { documentIdInput, documentStoragePrefix, documentSummarySchema } from "./schemas";
 
 /** A short-lived link to the original file, served as an attachment. */
 export const download = workspaceProcedure({ role: "viewer", scope: "documents:read" })
@@ -56,16 +63,23 @@ export const remove = workspaceProcedure({ role: "member", scope: "documents:wri
  * document goes back to `uploaded`, waiting for a new ingest run with its own id, and `documents.progress`
  * follows that run. The document and the run's row commit together. `CONFLICT` while the document is
  * still being processed (its current run is queued or running) or was never finalized. Audited.
+ *
+ * Answers with the document as the reopen left it (`uploaded`, stamped by the same transaction), so a
+ * client shows the new run at once: a run that fails again within milliseconds (a scanned file) would
+ * otherwise go from failed to failed without the row ever showing that it moved.
  */
 export const reingest = workspaceProcedure({ role: "member", scope: "documents:write" })
   .input(documentIdInput)
-  .output(z.object({ documentId: z.string(), status: z.literal("uploaded") }))
+  .output(
+    z.object({ documentId: z.string(), status: z.literal("uploaded"), document: documentSummarySchema }),
+  )
   .mutation(async ({ ctx, input }) => {
     const workspaceId = ctx.workspace.id;
     const ref = { workspaceId, documentId: input.documentId };
     const document = await getDocument(ctx.deps.db, ref);
     if (!document) throw new AppError("NOT_FOUND");
     const runId = randomUUID();
+    let reopened: DocumentRecord | undefined;
     await ctx.deps.queue.enqueue(
       ingestDocumentJob,
       { documentId: document.id },
@@ -76,6 +90,7 @@ export const reingest = workspaceProcedure({ role: "member", scope: "documents:w
           if (!(await reopenDocumentForReingest(tx, { ...ref, runId }))) {
             throw new AppError("CONFLICT", { message: "The document is still being processed." });
           }
+          reopened = await getDocument(tx, ref);
           await insertAuditEvent(
             tx,
             auditEventOf(ctx, {
@@ -89,5 +104,6 @@ export const reingest = workspaceProcedure({ role: "member", scope: "documents:w
         },
       },
     );
-    return { documentId: document.id, status: "uploaded" as const };
+    if (reopened === undefined) throw new AppError("NOT_FOUND");
+    return { documentId: document.id, status: "uploaded" as const, document: documentSummaryOf(reopened) };
   });

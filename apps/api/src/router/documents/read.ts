@@ -1,4 +1,11 @@
-import { documentKinds, documentQueryMaxChars, getDocument, getDocumentText, listDocuments } from "@vitae/db";
+import {
+  type DocumentRecord,
+  documentKinds,
+  documentQueryMaxChars,
+  getDocument,
+  getDocumentText,
+  listDocuments,
+} from "@vitae/db";
 import { AppError } from "@vitae/errors";
 import { isTerminalJobStatus } from "@vitae/queue";
 import { z } from "zod";
@@ -9,9 +16,8 @@ import { documentIdInput, documentListItemSchema, documentStatuses, documentSumm
 
 type Summary = z.input<typeof documentSummarySchema>;
 
-async function summaryOf(ctx: Context, workspaceId: string, documentId: string): Promise<Summary> {
-  const document = await getDocument(ctx.deps.db, { workspaceId, documentId });
-  if (!document) throw new AppError("NOT_FOUND");
+/** What clients see of a stored document (`DocumentSummary` of docs/documents-contracts.md). */
+export function documentSummaryOf(document: DocumentRecord): Summary {
   return {
     id: document.id,
     filename: document.filename,
@@ -25,6 +31,12 @@ async function summaryOf(ctx: Context, workspaceId: string, documentId: string):
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
   };
+}
+
+async function summaryOf(ctx: Context, workspaceId: string, documentId: string): Promise<Summary> {
+  const document = await getDocument(ctx.deps.db, { workspaceId, documentId });
+  if (!document) throw new AppError("NOT_FOUND");
+  return documentSummaryOf(document);
 }
 
 /**
