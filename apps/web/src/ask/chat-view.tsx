@@ -61,9 +61,16 @@ export function ChatView({
     isRecordingSupported();
 
   const lastTurn = state.turns.at(-1);
-  // Keep the newest answer in view as it grows.
+  // Keep the newest answer in view as it grows. The scroll waits for the frame after the one that painted
+  // the change: Chrome measures a layout shift across a frame net of that frame's scroll, so scrolling in
+  // the same frame that a restored conversation grows the page counts the footer (pushed far below the
+  // fold) as having moved on screen.
   useEffect(() => {
-    if (lastTurn !== undefined) endRef.current?.scrollIntoView?.({ block: "nearest" });
+    if (lastTurn === undefined) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => endRef.current?.scrollIntoView?.({ block: "nearest" }));
+    });
+    return () => cancelAnimationFrame(frame);
   }, [lastTurn]);
 
   const send = (text: string) => {
