@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@vitae/db/testing";
 import { createLogger } from "@vitae/logger";
 import { createRedis } from "@vitae/redis";
 import { createTestPrefix, deleteKeysByPrefix, getClosedPort, getTestRedisUrl } from "@vitae/redis/testing";
-import { type RunningApi, startApi } from "../src/app";
+import { type RunningApi, type StartApiOptions, startApi } from "../src/app";
 import { loadApiConfig } from "../src/config";
 
 /** A free loopback port (bound by the OS, then released). */
@@ -37,6 +37,8 @@ export interface TestApiOptions {
   runWorkers?: boolean;
   /** Run against another test API's database and Redis prefix (a second replica); it owns their cleanup. */
   shareWith?: TestApi;
+  /** Routes or hooks a test adds before the server listens (see `StartApiOptions.extendServer`). */
+  extendServer?: StartApiOptions["extendServer"];
 }
 
 /**
@@ -83,7 +85,11 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     },
   });
   const logger = createLogger({ level: "debug", format: "json", name: "api-test", destination });
-  const running = await startApi(config, { logger, runWorkers: options.runWorkers ?? true });
+  const running = await startApi(config, {
+    logger,
+    runWorkers: options.runWorkers ?? true,
+    extendServer: options.extendServer,
+  });
   return {
     ...running,
     databaseUrl,

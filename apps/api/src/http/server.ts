@@ -63,10 +63,16 @@ export async function buildServer(deps: ApiDependencies): Promise<FastifyInstanc
   });
   app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", request.id);
-    // While draining, keep-alive clients are told to reconnect (to another replica) after this response.
-    if (deps.shutdownSignal.aborted) reply.header("connection", "close");
     // Everything logged while handling this request (hooks, procedures, packages) carries its id.
     runWithLogContext({ requestId: request.id, path: pathOnly(request.url) }, done);
+  });
+  // Once shutdown begins, every response — including those of requests already in flight — tells its
+  // keep-alive client to reconnect (to another replica). Node closes idle sockets when the server
+  // closes, but a socket whose request finishes afterwards would stay open until its keep-alive
+  // timeout (72 s in Fastify) and hold the close up that long.
+  app.addHook("onSend", (_request, reply, payload, done) => {
+    if (deps.shutdownSignal.aborted) reply.header("connection", "close");
+    done(null, payload);
   });
   registerRequestSpans(app);
   app.addHook("onResponse", async (request, reply) => {
