@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 // Browser specs start the real product and a real Chromium, so they run one file at a time with generous
-// timeouts: a cold embedded boot (PGlite init + migrations) alone can take several seconds.
+// timeouts: a cold embedded boot (initdb, migrations, loading the API) alone takes several seconds.
 export default defineConfig({
   test: {
     include: ["e2e/**/*.spec.ts"],

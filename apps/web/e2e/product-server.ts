@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -63,12 +63,15 @@ async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> 
 }
 
 /**
- * Starts `apps/api` in embedded mode (API + workers + PGlite in one process) on a free port with a fresh
- * data directory and a unique Redis prefix, and resolves once `/readyz` answers 200.
+ * Starts `apps/api` in embedded mode, as `./vitae start` runs it for a user (API and workers in one process,
+ * the embedded PostgreSQL server beside it), on a free port with a fresh data directory and a unique Redis
+ * prefix, and resolves once `/readyz` answers 200.
  */
 export async function startProduct(): Promise<RunningProduct> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), "vitae-e2e-"));
+  // As root, the embedded PostgreSQL server runs as the `postgres` account, which must be able to enter it.
+  await chmod(dataDir, 0o755);
   const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
   const redisPrefix = `vitae-e2e-${randomBytes(6).toString("hex")}`;
   const baseUrl = `http://127.0.0.1:${port}`;
