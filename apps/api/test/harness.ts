@@ -56,27 +56,16 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const databaseUrl = shared ? shared.databaseUrl : (database?.url ?? null);
   const prefix = shared ? shared.prefix : createTestPrefix();
   const port = await getFreePort();
-  const config = loadApiConfig({
-    NODE_ENV: "test",
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    REDIS_URL: getTestRedisUrl(),
-    REDIS_KEY_PREFIX: prefix,
-    RECONCILE_INTERVAL_MS: "1000",
-    RECONCILE_STUCK_AFTER_MS: "2000",
-    // Tests call public procedures far faster than a person would; limits are tested on their own.
-    RATE_LIMIT_PUBLIC: "100000/1m",
-    // Suites sign up many users from one IP; the auth tier has its own tests (rate-limit.int.test.ts).
-    RATE_LIMIT_AUTH: "100000/1m",
-    // A loaded CI machine must not trip the limiter's slow-Redis policies (tested in @vitae/ratelimit).
-    RATE_LIMIT_TIMEOUT_MS: "2000",
-    // Nor shed requests because its event loop lags under other processes' load; admission control is
-    // tested on its own (src/http/admission.test.ts, process-lifecycle).
-    MAX_EVENT_LOOP_DELAY_MS: "60000",
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    ...options.env,
-  });
+  // The data directory, and unless shared the database and Redis keys, go whether the API ran or not.
+  const release = async () => {
+    await rm(dataDir, { recursive: true, force: true });
+    if (shared) return;
+    await database?.drop();
+    const redis = createRedis(getTestRedisUrl(), { role: "client" });
+    await once(redis, "ready");
+    await deleteKeysByPrefix(redis, prefix);
+    await redis.quit();
+  };
   let text = "";
   const destination = new Writable({
     write(chunk, _encoding, done) {
@@ -85,11 +74,40 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     },
   });
   const logger = createLogger({ level: "debug", format: "json", name: "api-test", destination });
-  const running = await startApi(config, {
-    logger,
-    runWorkers: options.runWorkers ?? true,
-    extendServer: options.extendServer,
-  });
+  let running: RunningApi;
+  try {
+    running = await startApi(
+      loadApiConfig({
+        NODE_ENV: "test",
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        REDIS_URL: getTestRedisUrl(),
+        REDIS_KEY_PREFIX: prefix,
+        RECONCILE_INTERVAL_MS: "1000",
+        RECONCILE_STUCK_AFTER_MS: "2000",
+        // Tests call public procedures far faster than a person would; limits are tested on their own.
+        RATE_LIMIT_PUBLIC: "100000/1m",
+        // Suites sign up many users from one IP; the auth tier has its own tests (rate-limit.int.test.ts).
+        RATE_LIMIT_AUTH: "100000/1m",
+        // A loaded CI machine must not trip the limiter's slow-Redis policies (tested in @vitae/ratelimit).
+        RATE_LIMIT_TIMEOUT_MS: "2000",
+        // Nor shed requests because its event loop lags under other processes' load; admission control is
+        // tested on its own (src/http/admission.test.ts, process-lifecycle).
+        MAX_EVENT_LOOP_DELAY_MS: "60000",
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+        ...options.env,
+      }),
+      {
+        logger,
+        runWorkers: options.runWorkers ?? true,
+        extendServer: options.extendServer,
+      },
+    );
+  } catch (error) {
+    await release();
+    throw error;
+  }
   return {
     ...running,
     databaseUrl,
@@ -102,13 +120,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
         .map((line) => JSON.parse(line) as Record<string, unknown>),
     async cleanup() {
       await running.stop();
-      await rm(dataDir, { recursive: true, force: true });
-      if (shared) return;
-      await database?.drop();
-      const redis = createRedis(getTestRedisUrl(), { role: "client" });
-      await once(redis, "ready");
-      await deleteKeysByPrefix(redis, prefix);
-      await redis.quit();
+      await release();
     },
   };
 }
