@@ -1,4 +1,4 @@
-import { createBrowserRouter } from "react-router";
+import { createBrowserRouter, type Params } from "react-router";
 import { AcceptInvitationPage } from "../auth/accept-invitation-page";
 import { PublicLayout } from "../auth/public-layout";
 import { SessionGate } from "../auth/session";
@@ -9,6 +9,7 @@ import { HomePage } from "./home-page";
 import { Layout } from "./layout";
 import { NotFoundPage } from "./not-found-page";
 import { RouteErrorPage } from "./route-error-page";
+import { type Prefetch, type PrefetchApi, prefetchIdentity } from "./route-prefetch";
 import { SectionAccess } from "./section-access";
 import { sections } from "./sections";
 import { SignedOutHome } from "./signed-out-home";
@@ -30,11 +31,22 @@ function SignedInShell() {
 }
 
 /**
+ * A route loader that starts `prefetch` and returns at once: the page renders as it always has, only its
+ * data is already on the way. (Loaders run in parallel with a route's `lazy` code.)
+ */
+function prefetchLoader(api: PrefetchApi, prefetch: Prefetch) {
+  return ({ params }: { params: Params }) => {
+    prefetch(api, params);
+    return null;
+  };
+}
+
+/**
  * Route tree. Sign-in and sign-up are the only pages a signed-out visitor sees; everything else sits
  * behind the session gate, which sends them to sign-in and back. The error boundary sits on a pathless
  * route inside each layout so a failing page keeps the header; the outer one covers the layouts.
  */
-export function createAppRouter() {
+export function createAppRouter(api: PrefetchApi) {
   return createBrowserRouter([
     {
       path: "/",
@@ -60,6 +72,8 @@ export function createAppRouter() {
         },
         {
           Component: SignedInShell,
+          // The session check and the page's code download together on a first load, not one after the other.
+          loader: prefetchLoader(api, prefetchIdentity),
           children: [
             {
               ErrorBoundary: RouteErrorPage,
@@ -85,7 +99,15 @@ export function createAppRouter() {
                   ...(section.pages ?? []).map((page) => ({
                     path: page.path,
                     element: <SectionAccess section={section} />,
-                    children: [{ index: true, lazy: page.lazy }],
+                    children: [
+                      {
+                        index: true,
+                        lazy: page.lazy,
+                        ...(page.prefetch === undefined
+                          ? {}
+                          : { loader: prefetchLoader(api, page.prefetch) }),
+                      },
+                    ],
                   })),
                 ]),
                 { path: "*", Component: NotFoundPage },
