@@ -16,7 +16,7 @@ export function UsagePage() {
       <h1 id="usage-title">Usage</h1>
       <p className="lead">What this workspace has used in the current period, against its plan's limits.</p>
       {usage.isPending ? (
-        <p className="muted" role="status">
+        <p className="muted page-loading" role="status">
           Loading usage…
         </p>
       ) : null}
