@@ -1,7 +1,7 @@
 import { createBrowserRouter, type Params } from "react-router";
 import { AcceptInvitationPage } from "../auth/accept-invitation-page";
 import { PublicLayout } from "../auth/public-layout";
-import { SessionGate } from "../auth/session";
+import { roleOf, SessionGate } from "../auth/session";
 import { SignInPage } from "../auth/sign-in-page";
 import { SignUpPage } from "../auth/sign-up-page";
 import { CreateWorkspacePage } from "../workspaces/create-workspace-page";
@@ -11,7 +11,7 @@ import { NotFoundPage } from "./not-found-page";
 import { RouteErrorPage } from "./route-error-page";
 import { type Prefetch, type PrefetchApi, prefetchIdentity } from "./route-prefetch";
 import { SectionAccess } from "./section-access";
-import { sections } from "./sections";
+import { canUseSection, type Section, sections } from "./sections";
 import { SignedOutHome } from "./signed-out-home";
 
 function PageLoading() {
@@ -37,6 +37,23 @@ function SignedInShell() {
 function prefetchLoader(api: PrefetchApi, prefetch: Prefetch) {
   return ({ params }: { params: Params }) => {
     prefetch(api, params);
+    return null;
+  };
+}
+
+/**
+ * The same for a section's page, once the session shows that `SectionAccess` will let the caller in (as
+ * the page itself would ask): a signed-out or under-privileged visit sends no request the server refuses,
+ * so it triggers no identity refresh either. The session is already on its way (`prefetchIdentity`).
+ */
+function sectionPrefetchLoader(api: PrefetchApi, section: Section, prefetch: Prefetch) {
+  return ({ params }: { params: Params }) => {
+    api.queryClient.ensureQueryData(api.trpc.auth.me.queryOptions()).then(
+      (me) => {
+        if (canUseSection(section, roleOf(me))) prefetch(api, params);
+      },
+      () => undefined,
+    );
     return null;
   };
 }
@@ -105,7 +122,7 @@ export function createAppRouter(api: PrefetchApi) {
                         lazy: page.lazy,
                         ...(page.prefetch === undefined
                           ? {}
-                          : { loader: prefetchLoader(api, page.prefetch) }),
+                          : { loader: sectionPrefetchLoader(api, section, page.prefetch) }),
                       },
                     ],
                   })),
