@@ -11,7 +11,8 @@ export interface PrefetchApi {
 
 /**
  * Starts a page's first query while its code is still downloading, instead of after it has rendered.
- * It must name exactly the query options the page itself uses, or the page fetches a second time.
+ * It must name exactly the query options the page itself uses, or the page fetches a second time. Only
+ * `router.tsx` calls it, from a route loader (a section page's only once `SectionAccess` would admit).
  */
 export type Prefetch = (api: PrefetchApi, params: Params) => void;
 
