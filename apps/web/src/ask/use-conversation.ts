@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { putWithProgress, UploadError } from "../documents/put-with-progress";
 import { describeError, isClientFault } from "../lib/describe-error";
 import type { AskTransport } from "./ask-transport";
@@ -57,22 +57,20 @@ export function useConversation(transport: AskTransport) {
       return;
     }
     // The reducer ignores the history once anything new was asked, so a slow answer cannot reorder turns.
-    // A restored conversation can be long: it renders in a transition, which React slices so it does not
-    // block the main thread in one piece, and the turns and the end of "Restoring…" land in one commit.
     let isCurrent = true;
     history(sessionId)
       .then((turns) => {
-        if (isCurrent) startTransition(() => dispatch({ type: "history-loaded", sessionId, turns }));
+        if (isCurrent) dispatch({ type: "history-loaded", sessionId, turns });
       })
       .catch((error: unknown) => {
         // An expired or foreign session is simply gone: start afresh rather than show an error.
         if (isCurrent && describeError(error).code === "NOT_FOUND") {
           sessionRef.current = null;
-          startTransition(() => dispatch({ type: "reset" }));
+          dispatch({ type: "reset" });
         }
       })
       .finally(() => {
-        if (isCurrent) startTransition(() => setIsRestoring(false));
+        if (isCurrent) setIsRestoring(false);
       });
     return () => {
       isCurrent = false;
