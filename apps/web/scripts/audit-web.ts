@@ -42,6 +42,8 @@ interface Metrics {
   lcpMs: number;
   tbtMs: number;
   cls: number;
+  /** Speed Index: how soon the visible page looks complete. */
+  siMs: number;
   /** The largest contentful paint's element, as Lighthouse describes it. */
   lcpElement: string | null;
   /** The elements that moved most, with their share of the layout shift. */
@@ -91,6 +93,7 @@ function metricsOf(result: RunnerResult): Metrics {
     lcpMs: Math.round(numericOf(result, "largest-contentful-paint")),
     tbtMs: Math.round(numericOf(result, "total-blocking-time")),
     cls: Math.round(numericOf(result, "cumulative-layout-shift") * 1000) / 1000,
+    siMs: Math.round(numericOf(result, "speed-index")),
     lcpElement: lcpNode === undefined ? null : describe({ node: lcpNode }),
     shifts: shiftItems.slice(0, 3).map((item) => `${describe(item)} (${(item.score ?? 0).toFixed(3)})`),
   };
@@ -126,23 +129,28 @@ async function main() {
     // Lighthouse drives the same Chromium over CDP: its tabs share the signed-in cookie jar.
     const remote = await puppeteer.connect({ browserURL: `http://127.0.0.1:${debuggingPort}` });
 
+    // Lighthouse sometimes loses the trace on a loaded machine (NO_NAVSTART): a run that could not
+    // measure is repeated rather than reported as a score of 0.
+    async function runLighthouse(url: string, mode: "mobile" | "desktop", storage?: Record<string, string>) {
+      for (let attempt = 1; ; attempt += 1) {
+        const page = await remote.newPage();
+        if (storage !== undefined) {
+          await page.evaluateOnNewDocument((entries: Record<string, string>) => {
+            for (const [key, value] of Object.entries(entries)) window.sessionStorage.setItem(key, value);
+          }, storage);
+        }
+        const flags: Flags = { logLevel: "error", output: "json", onlyCategories: [...categories] };
+        const result = await lighthouse(url, flags, mode === "desktop" ? desktopConfig : undefined, page);
+        await page.close();
+        if (result?.lhr.runtimeError === undefined || attempt === 3) return result;
+        process.stdout.write(`lighthouse ${url} ${mode}: ${result.lhr.runtimeError.code}, measuring again\n`);
+      }
+    }
+
     async function measure(name: string, path: string, sessionStorage?: Record<string, string>) {
       if (only !== undefined && !only.includes(name)) return;
       for (const mode of ["mobile", "desktop"] as const) {
-        const page = await remote.newPage();
-        if (sessionStorage !== undefined) {
-          await page.evaluateOnNewDocument((entries: Record<string, string>) => {
-            for (const [key, value] of Object.entries(entries)) window.sessionStorage.setItem(key, value);
-          }, sessionStorage);
-        }
-        const flags: Flags = { logLevel: "error", output: "json", onlyCategories: [...categories] };
-        const result = await lighthouse(
-          `${base}${path}`,
-          flags,
-          mode === "desktop" ? desktopConfig : undefined,
-          page,
-        );
-        await page.close();
+        const result = await runLighthouse(`${base}${path}`, mode, sessionStorage);
         if (result === undefined) throw new Error(`Lighthouse returned nothing for ${name} (${mode}).`);
         if (lhrDirectory !== undefined) {
           const file = `${name.toLowerCase().replaceAll(/[^a-z]+/g, "-")}-${mode}.json`;
@@ -282,9 +290,9 @@ function print(lighthouseRows: LighthouseRow[], axeRows: AxeRow[]) {
     lines.push(
       `${row.page.padEnd(20)} ${row.mode.padEnd(8)} ${String(performance).padStart(3)}${mark(performance >= goals.performance)}  ${String(accessibility).padStart(3)}${mark(accessibility >= goals.accessibility)}  ${String(best).padStart(3)}${mark(best >= goals["best-practices"])}  ${row.jsKb.toFixed(1).padStart(6)}${mark(row.jsKb <= goals.firstLoadJsKb)}`,
     );
-    const { fcpMs, lcpMs, tbtMs, cls, lcpElement, shifts } = row.metrics;
+    const { fcpMs, lcpMs, tbtMs, cls, siMs, lcpElement, shifts } = row.metrics;
     lines.push(
-      `    FCP ${fcpMs} ms, LCP ${lcpMs} ms, TBT ${tbtMs} ms, CLS ${cls}; LCP element: ${lcpElement ?? "none"}`,
+      `    FCP ${fcpMs} ms, LCP ${lcpMs} ms, TBT ${tbtMs} ms, CLS ${cls}, SI ${siMs} ms; LCP element: ${lcpElement ?? "none"}`,
     );
     if (shifts.length > 0) lines.push(`    shifted: ${shifts.join(", ")}`);
     for (const failing of row.failing) lines.push(`    - ${failing}`);

@@ -1,4 +1,5 @@
 import { QueryClientProvider } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import { RouterProvider } from "react-router/dom";
 import { AuthClientProvider, lazyAuthClient } from "../auth/auth-client-context";
@@ -11,7 +12,10 @@ export function App() {
   const [queryClient] = useState(createAppQueryClient);
   const [trpcClient] = useState(createApiClient);
   const [loadAuthClient] = useState(lazyAuthClient);
-  const [router] = useState(createAppRouter);
+  // The router's loaders start a page's first queries in this same cache, with the keys `useTRPC` uses.
+  const [router] = useState(() =>
+    createAppRouter({ queryClient, trpc: createTRPCOptionsProxy({ client: trpcClient, queryClient }) }),
+  );
 
   return (
     <QueryClientProvider client={queryClient}>

@@ -1,7 +1,7 @@
-import { createBrowserRouter } from "react-router";
+import { createBrowserRouter, type Params } from "react-router";
 import { AcceptInvitationPage } from "../auth/accept-invitation-page";
 import { PublicLayout } from "../auth/public-layout";
-import { SessionGate } from "../auth/session";
+import { roleOf, SessionGate } from "../auth/session";
 import { SignInPage } from "../auth/sign-in-page";
 import { SignUpPage } from "../auth/sign-up-page";
 import { CreateWorkspacePage } from "../workspaces/create-workspace-page";
@@ -9,8 +9,9 @@ import { HomePage } from "./home-page";
 import { Layout } from "./layout";
 import { NotFoundPage } from "./not-found-page";
 import { RouteErrorPage } from "./route-error-page";
+import { type Prefetch, type PrefetchApi, prefetchIdentity } from "./route-prefetch";
 import { SectionAccess } from "./section-access";
-import { sections } from "./sections";
+import { canUseSection, type Section, sections } from "./sections";
 import { SignedOutHome } from "./signed-out-home";
 
 function PageLoading() {
@@ -30,11 +31,39 @@ function SignedInShell() {
 }
 
 /**
+ * A route loader that starts `prefetch` and returns at once: the page renders as it always has, only its
+ * data is already on the way. (Loaders run in parallel with a route's `lazy` code.)
+ */
+function prefetchLoader(api: PrefetchApi, prefetch: Prefetch) {
+  return ({ params }: { params: Params }) => {
+    prefetch(api, params);
+    return null;
+  };
+}
+
+/**
+ * The same for a section's page, once the session shows that `SectionAccess` will let the caller in (as
+ * the page itself would ask): a signed-out or under-privileged visit sends no request the server refuses,
+ * so it triggers no identity refresh either. The session is already on its way (`prefetchIdentity`).
+ */
+function sectionPrefetchLoader(api: PrefetchApi, section: Section, prefetch: Prefetch) {
+  return ({ params }: { params: Params }) => {
+    api.queryClient.ensureQueryData(api.trpc.auth.me.queryOptions()).then(
+      (me) => {
+        if (canUseSection(section, roleOf(me))) prefetch(api, params);
+      },
+      () => undefined,
+    );
+    return null;
+  };
+}
+
+/**
  * Route tree. Sign-in and sign-up are the only pages a signed-out visitor sees; everything else sits
  * behind the session gate, which sends them to sign-in and back. The error boundary sits on a pathless
  * route inside each layout so a failing page keeps the header; the outer one covers the layouts.
  */
-export function createAppRouter() {
+export function createAppRouter(api: PrefetchApi) {
   return createBrowserRouter([
     {
       path: "/",
@@ -60,6 +89,8 @@ export function createAppRouter() {
         },
         {
           Component: SignedInShell,
+          // The session check and the page's code download together on a first load, not one after the other.
+          loader: prefetchLoader(api, prefetchIdentity),
           children: [
             {
               ErrorBoundary: RouteErrorPage,
@@ -85,7 +116,15 @@ export function createAppRouter() {
                   ...(section.pages ?? []).map((page) => ({
                     path: page.path,
                     element: <SectionAccess section={section} />,
-                    children: [{ index: true, lazy: page.lazy }],
+                    children: [
+                      {
+                        index: true,
+                        lazy: page.lazy,
+                        ...(page.prefetch === undefined
+                          ? {}
+                          : { loader: sectionPrefetchLoader(api, section, page.prefetch) }),
+                      },
+                    ],
                   })),
                 ]),
                 { path: "*", Component: NotFoundPage },

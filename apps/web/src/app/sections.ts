@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import { matchPath } from "react-router";
 import { hasRoleAtLeast, type Role } from "../auth/roles";
+import { type Prefetch, prefetchProfile } from "./route-prefetch";
 
 /**
  * One entry per shipped capability: it becomes both a route and a main-navigation link, so adding a
@@ -36,6 +37,8 @@ export interface SectionPage {
   /** The page's document title. */
   label: string;
   lazy: () => Promise<{ Component: ComponentType }>;
+  /** The query the page paints first, started alongside its code (`route-prefetch.ts`). */
+  prefetch?: Prefetch;
 }
 
 export const sections: readonly Section[] = [
@@ -56,11 +59,13 @@ export const sections: readonly Section[] = [
         path: "profiles/:profileId",
         label: "Profile",
         lazy: async () => ({ Component: (await import("../profiles/profile-page")).ProfilePage }),
+        prefetch: prefetchProfile,
       },
       {
         path: "profiles/:profileId/ask",
         label: "Ask",
         lazy: async () => ({ Component: (await import("../ask/ask-page")).AskPage }),
+        prefetch: prefetchProfile,
       },
       {
         path: "profiles/:profileId/match",

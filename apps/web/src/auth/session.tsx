@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useContext } from "react";
 import { Navigate, useLocation } from "react-router";
 import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
+import { useReveal } from "../lib/use-reveal";
 import { useTRPC } from "../trpc/client";
 import type { Me } from "../trpc/types";
 import { signInPathFor } from "./redirect-target";
@@ -36,11 +37,13 @@ export function SessionGate({ children, signedOutHome }: { children: ReactNode; 
   const trpc = useTRPC();
   const location = useLocation();
   const me = useQuery(trpc.auth.me.queryOptions());
+  // The whole signed-in page renders behind this gate at once: in slices, so it does not block input.
+  const isRevealed = useReveal(me.data !== undefined);
 
-  if (me.data !== undefined) {
+  if (me.data !== undefined && isRevealed) {
     return <SessionContext.Provider value={me.data}>{children}</SessionContext.Provider>;
   }
-  if (me.isPending) {
+  if (me.isPending || me.data !== undefined) {
     return (
       <p className="container muted app-main" role="status">
         Loading your account…

@@ -9,6 +9,7 @@ import { ExportPanel } from "../exports/export-panel";
 import { describeError } from "../lib/describe-error";
 import { ErrorDetails } from "../lib/error-details";
 import { ErrorNotice } from "../lib/error-notice";
+import { useReveal } from "../lib/use-reveal";
 import { profileMatchPath } from "../match/paths";
 import { ReviewToggle } from "../review/review-toggle";
 import { SavedNotice } from "../review/saved-notice";
@@ -38,13 +39,16 @@ export function ProfilePage() {
   const me = useSession();
   const canEdit = hasRoleAtLeast(roleOf(me), "member");
   const profile = useQuery(trpc.profiles.byId.queryOptions({ profileId }));
+  // The profile is the largest tree in the app: its first render runs in slices, so it does not block input.
+  const isRevealed = useReveal(profile.data !== undefined);
+  const shown = isRevealed ? profile.data : undefined;
   // The warnings live on the document the profile was read from; without them the page stays as it is.
   const documentId = profile.data?.documentId;
   const source = useQuery(
     trpc.documents.byId.queryOptions(documentId === undefined ? skipToken : { documentId }),
   );
   const update = useProfileUpdate(profileId);
-  const highlightedFactId = useFactHighlight(profile.data !== undefined);
+  const highlightedFactId = useFactHighlight(shown !== undefined);
   usePageSubject(profile.data?.name);
   const [searchParams] = useSearchParams();
   const isReviewing = canEdit && searchParams.has("review");
@@ -73,13 +77,13 @@ export function ProfilePage() {
           </>
         )}
       </div>
-      {highlightedFactId !== null && profile.data !== undefined ? (
+      {highlightedFactId !== null && shown !== undefined ? (
         <p className="notice fact-highlight-note" role="status" data-testid="fact-highlight-note">
           The highlighted fact is the one the answer cited.{" "}
           <Link to={`/profiles/${profileId}/ask`}>Back to the conversation</Link>
         </p>
       ) : null}
-      {profile.isPending ? (
+      {profile.isPending || (profile.data !== undefined && !isRevealed) ? (
         <p className="muted profile-loading" role="status">
           Loading profile…
         </p>
@@ -108,9 +112,9 @@ export function ProfilePage() {
         {update.isSaving ? <p className="muted">Saving…</p> : null}
         {!update.isSaving && !isReviewing ? <SavedNotice undo={update.undo} /> : null}
       </div>
-      {profile.data !== undefined && isReviewing ? (
+      {shown !== undefined && isReviewing ? (
         <>
-          <h1 id="profile-title">Review {profile.data.name ?? "this profile"}</h1>
+          <h1 id="profile-title">Review {shown.name ?? "this profile"}</h1>
           <Suspense
             fallback={
               <p className="muted profile-loading" role="status">
@@ -118,45 +122,45 @@ export function ProfilePage() {
               </p>
             }
           >
-            <ReviewView profile={profile.data} />
+            <ReviewView profile={shown} />
           </Suspense>
         </>
       ) : null}
-      {profile.data !== undefined && !isReviewing ? (
+      {shown !== undefined && !isReviewing ? (
         <>
           <ProfileHeader
-            profile={profile.data}
+            profile={shown}
             canEdit={canEdit}
             onSave={update.save}
             highlightedFactId={highlightedFactId}
           />
-          <ProfileLineage profile={profile.data} />
+          <ProfileLineage profile={shown} />
           <DocumentWarnings warnings={source.data?.warnings} headingLevel="h2" />
-          {orderedSections(profile.data.sectionOrder).map((section) => (
+          {orderedSections(shown.sectionOrder).map((section) => (
             <Fragment key={section}>
               {section === "experiences" ? (
                 <ExperienceTimeline
-                  experiences={profile.data.experiences}
+                  experiences={shown.experiences}
                   canEdit={canEdit}
                   onSave={(experience) => update.save({ experiences: [experience] })}
                   highlightedFactId={highlightedFactId}
                 />
               ) : section === "skills" ? (
                 <SkillsSection
-                  skills={profile.data.skills}
+                  skills={shown.skills}
                   highlightedFactId={highlightedFactId}
-                  tailoredOrder={profile.data.source === "tailored"}
+                  tailoredOrder={shown.source === "tailored"}
                 />
               ) : section === "education" ? (
-                <EducationSection education={profile.data.education} highlightedFactId={highlightedFactId} />
+                <EducationSection education={shown.education} highlightedFactId={highlightedFactId} />
               ) : (
-                <ProjectsSection projects={profile.data.projects} highlightedFactId={highlightedFactId} />
+                <ProjectsSection projects={shown.projects} highlightedFactId={highlightedFactId} />
               )}
             </Fragment>
           ))}
           <LanguagesSection
-            profileId={profile.data.id}
-            languages={profile.data.languages}
+            profileId={shown.id}
+            languages={shown.languages}
             highlightedFactId={highlightedFactId}
           />
           <ExportPanel profileId={profileId} />

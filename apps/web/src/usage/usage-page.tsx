@@ -5,6 +5,7 @@ import { formatBytes, formatCount, formatDate, isoDateTime, titleCase } from "..
 import { useTRPC } from "../trpc/client";
 import { UsageHistory } from "./usage-history";
 import { UsageMeter } from "./usage-meter";
+import "./usage.css";
 
 /** This month's consumption of the plan's quotas as three meters, and the last months as charts. */
 export function UsagePage() {
@@ -16,7 +17,7 @@ export function UsagePage() {
       <h1 id="usage-title">Usage</h1>
       <p className="lead">What this workspace has used in the current period, against its plan's limits.</p>
       {usage.isPending ? (
-        <p className="muted" role="status">
+        <p className="muted usage-loading" role="status">
           Loading usage…
         </p>
       ) : null}
