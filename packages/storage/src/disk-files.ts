@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { constants, createWriteStream, type Dirent } from "node:fs";
+import { constants, type Dirent } from "node:fs";
 import { access, type FileHandle, link, mkdir, open, readdir, rename, rmdir, unlink } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import type { Readable } from "node:stream";
@@ -161,13 +161,15 @@ export async function writeObjectFile(
   await mkdir(tmpDir, { recursive: true });
   const tmpPath = join(tmpDir, `${randomUUID()}.part`);
   const header = encodeHeader({ contentType, size: limits.size });
+  // Opened before the pipeline starts: a stream that opens its own file does so asynchronously, and a
+  // source that fails at once would let the cleanup below run before the file exists, leaving it behind.
+  const file = await open(tmpPath, "wx", 0o600);
   try {
-    await pipeline(
-      framed(header, source, limits),
-      createWriteStream(tmpPath, { flags: "wx", mode: 0o600, flush: true }),
-    );
+    await pipeline(framed(header, source, limits), file.createWriteStream({ flush: true }));
     await moveIntoPlace(tmpPath, objectPath(rootDir, key), mode);
   } catch (error) {
+    // The write stream closes the file when it is destroyed; this covers a stream that never started.
+    await file.close().catch(() => undefined);
     await unlink(tmpPath).catch(() => undefined);
     throw error;
   }
