@@ -1,15 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import type { Route } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signUpWithWorkspace } from "./accounts";
 import { apiCalls } from "./api-calls";
-import { type BrowserSession, launchBrowser } from "./browser";
-import { type RunningProduct, startProduct } from "./product-server";
-
-const resumePath = fileURLToPath(
-  new URL("../../../packages/documents/fixtures/resumes/marcus-lee.pdfkit.pdf", import.meta.url),
-);
+import { resumeFixture, useProductSession } from "./product-session";
 
 /**
  * A first load asks for the session and the page's first answer while the page's code downloads, not
@@ -17,29 +11,18 @@ const resumePath = fileURLToPath(
  * has asked for `auth.me` and `profiles.byId`, which only a prefetch can do before the page exists.
  */
 describe("first-load prefetch (embedded product in Chromium)", () => {
-  let product: RunningProduct | undefined;
-  let browser: BrowserSession | undefined;
-
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  const session = useProductSession();
 
   it("asks for the session and the profile before the profile page's code has arrived", async () => {
-    if (product === undefined || browser === undefined) throw new Error("The product did not start.");
-    const baseUrl = product.baseUrl;
+    const baseUrl = session.baseUrl();
+    const browser = session.browser();
     await signUpWithWorkspace(browser.context, baseUrl);
     const api = apiCalls(browser.context, baseUrl);
     const document = await api.waitUntilSettled(
       await api.upload({
-        name: "marcus-lee.pdf",
+        name: resumeFixture.filename,
         contentType: "application/pdf",
-        bytes: await readFile(resumePath),
+        bytes: await readFile(resumeFixture.path),
       }),
     );
     const profileId = document.profileId ?? "";
