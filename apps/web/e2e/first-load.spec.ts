@@ -1,15 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signUpWithWorkspace } from "./accounts";
 import { apiCalls } from "./api-calls";
-import { type BrowserSession, launchBrowser } from "./browser";
-import { type RunningProduct, startProduct } from "./product-server";
+import { resumeFixture, useProductSession } from "./product-session";
 
-const resumePath = fileURLToPath(
-  new URL("../../../packages/documents/fixtures/resumes/marcus-lee.pdfkit.pdf", import.meta.url),
-);
 // A signed-out visit makes `auth.me` answer 401 on purpose; Chromium logs each such load.
 const expectedConsoleError = /Failed to load resource: the server responded with a status of 401/;
 const viewports = [
@@ -80,37 +75,11 @@ async function expectNoShift(page: Page, width: number) {
  * (Lighthouse's layout shift).
  */
 describe("first loads (embedded product in Chromium)", () => {
-  let product: RunningProduct | undefined;
-  let browser: BrowserSession | undefined;
-  const pageErrors: string[] = [];
+  const session = useProductSession();
+  const { baseUrl, pageErrors } = session;
   let profileId = "";
 
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
-
-  function baseUrl(): string {
-    if (product === undefined) throw new Error("The product did not start.");
-    return product.baseUrl;
-  }
-
-  async function newPage(): Promise<Page> {
-    if (browser === undefined) throw new Error("The browser did not start.");
-    const page = await browser.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.type() === "error" && !expectedConsoleError.test(message.text())) {
-        pageErrors.push(`console error: ${message.text()}`);
-      }
-    });
-    return page;
-  }
+  const newPage = () => session.openPage({ ignoreConsole: expectedConsoleError });
 
   it("shows the signed-out home without loading the validation library", async () => {
     const page = await newPage();
@@ -128,14 +97,14 @@ describe("first loads (embedded product in Chromium)", () => {
   });
 
   it("restores a conversation on Ask without shifting the page, at 390 and 1440 px", async () => {
-    if (browser === undefined) throw new Error("The browser did not start.");
-    await signUpWithWorkspace(browser.context, baseUrl());
-    const api = apiCalls(browser.context, baseUrl());
+    const { context } = session.browser();
+    await signUpWithWorkspace(context, baseUrl());
+    const api = apiCalls(context, baseUrl());
     const document = await api.waitUntilSettled(
       await api.upload({
-        name: "marcus-lee.pdf",
+        name: resumeFixture.filename,
         contentType: "application/pdf",
-        bytes: await readFile(resumePath),
+        bytes: await readFile(resumeFixture.path),
       }),
     );
     profileId = document.profileId ?? "";
