@@ -27,7 +27,7 @@ export interface BenchServer {
   /** The test database in distributed mode; embedded mode's database is the server's own. */
   database: TestDatabase | undefined;
   /** Sends a message to the server process and waits for its answer. */
-  ask<T>(message: { type: string }): Promise<T>;
+  ask<T>(message: { type: string; [detail: string]: unknown }): Promise<T>;
   /** Stops the server (and worker) and removes its database, data directory and Redis keys. */
   close(): Promise<void>;
 }
@@ -50,7 +50,7 @@ async function nextMessage<T>(child: ChildProcess): Promise<T> {
 }
 
 function askChild(child: ChildProcess) {
-  return async <T>(message: { type: string }): Promise<T> => {
+  return async <T>(message: { type: string; [detail: string]: unknown }): Promise<T> => {
     const answer = nextMessage<T>(child);
     child.send(message);
     return answer;
@@ -79,6 +79,9 @@ export async function startBenchServer(
     NODE_ENV: "production",
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...(process.env.EMBEDDED_DATABASE ? { EMBEDDED_DATABASE: process.env.EMBEDDED_DATABASE } : {}),
+    ...(process.env.BENCH_PROFILE_DIRECTORY
+      ? { BENCH_PROFILE_DIRECTORY: process.env.BENCH_PROFILE_DIRECTORY }
+      : {}),
     REDIS_URL: getTestRedisUrl(),
     REDIS_KEY_PREFIX: prefix,
     STORAGE_SIGNING_SECRET: "bench-only-signing-secret-0123456789abcdef",

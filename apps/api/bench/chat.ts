@@ -135,8 +135,11 @@ async function benchMode(bench: BenchServer) {
     if (profiled) await bench.ask({ type: "profile-start" });
     const row = await runLevel(chat, sessions, { newSessionPerCall });
     if (profiled) {
-      const { frames } = await bench.ask<Pick<TargetProfile, "frames">>({ type: "profile-stop" });
-      profiles.push({ target: `chat.ask, ${row.level}`, frames });
+      const { frames, owners } = await bench.ask<Pick<TargetProfile, "frames" | "owners">>({
+        type: "profile-stop",
+        target: `chat.ask, ${row.level}`,
+      });
+      profiles.push({ target: `chat.ask, ${row.level}`, frames, owners });
     }
     results.push(row);
   }

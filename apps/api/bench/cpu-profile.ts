@@ -36,21 +36,59 @@ function frameName(node: Profiler.ProfileNode): string {
 }
 
 /**
- * The `limit` frames with the most self time, merged by name and location. Idle and GC samples are
- * listed too (they say whether the thread was busy at all).
+ * Where a frame's code lives: an npm package (`@trpc/server`), one of ours (`packages/db`, `apps/api`),
+ * Node itself (`node:`) or the runtime (`(garbage collector)`, `(idle)`, native frames).
  */
-export function topFrames(profile: Profiler.Profile, limit = 8): TopFrame[] {
+function ownerOf(node: Profiler.ProfileNode): string {
+  const path = node.callFrame.url.replace(/^file:\/\//, "");
+  if (path === "") {
+    // V8's own buckets — "(garbage collector)", "(idle)", "(program)" — or a native binding (writev).
+    const { functionName } = node.callFrame;
+    return functionName.startsWith("(") ? functionName : "(native)";
+  }
+  if (path.startsWith("node:")) return "node:";
+  const inModules = path.lastIndexOf("/node_modules/");
+  if (inModules >= 0) {
+    const [scopeOrName, name] = path.slice(inModules + 14).split("/");
+    return scopeOrName?.startsWith("@") ? `${scopeOrName}/${name}` : (scopeOrName ?? path);
+  }
+  const [area, name] = path.replace(repositoryRoot, "").split("/");
+  return `${area}/${name}`;
+}
+
+/** Self time summed by `keyOf` over every sampled node, the `limit` largest first, as percentages. */
+function selfTimeBy(
+  profile: Profiler.Profile,
+  keyOf: (node: Profiler.ProfileNode) => string,
+  limit: number,
+): TopFrame[] {
   const totals = new Map<string, number>();
   let samples = 0;
   for (const node of profile.nodes) {
     const hits = node.hitCount ?? 0;
     if (hits === 0) continue;
     samples += hits;
-    const name = frameName(node);
-    totals.set(name, (totals.get(name) ?? 0) + hits);
+    const key = keyOf(node);
+    totals.set(key, (totals.get(key) ?? 0) + hits);
   }
   return [...totals.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit)
     .map(([frame, hits]) => ({ frame, selfPercent: Math.round((hits / Math.max(1, samples)) * 1000) / 10 }));
+}
+
+/**
+ * Self time by where the code lives (see `ownerOf`): says which layer the per-request cost is in when
+ * no single frame stands out.
+ */
+export function selfTimeByOwner(profile: Profiler.Profile, limit = 10): TopFrame[] {
+  return selfTimeBy(profile, ownerOf, limit);
+}
+
+/**
+ * The `limit` frames with the most self time, merged by name and location. Idle and GC samples are
+ * listed too (they say whether the thread was busy at all).
+ */
+export function topFrames(profile: Profiler.Profile, limit = 8): TopFrame[] {
+  return selfTimeBy(profile, frameName, limit);
 }

@@ -14,7 +14,8 @@ import { signUpWithKey, startSelfTest } from "./session";
  * a database read) with each; and ten public queries in one batch. Prints req/s, p50, p99, each target's
  * ratio to the stock tRPC hello of the same mode (the mean of a run before and one after the targets),
  * and the issue's goal where it sets one; req/s counts answered (2xx) calls only.
- * `--cpu-prof` profiles the API process during each target and prints its top self-time frames.
+ * `--cpu-prof` profiles the API process during each target and prints its top self-time frames and self time by package
+ * (`BENCH_PROFILE_DIRECTORY` also keeps each raw profile).
  * Env: BENCH_DURATION_S (default 5), BENCH_CONNECTIONS (default 50), BENCH_ONLY (a substring of the
  * target names to run, plus the peers), BENCH_MODE (`distributed` or `embedded`; both by default).
  */
@@ -129,8 +130,11 @@ for (const mode of benchModesFromEnv()) {
     if (profiled) await bench.ask({ type: "profile-start" });
     const result = await autocannon({ ...options(), duration: durationSeconds });
     if (profiled) {
-      const { frames } = await bench.ask<Pick<TargetProfile, "frames">>({ type: "profile-stop" });
-      profiles.push({ target: target.name, frames });
+      const { frames, owners } = await bench.ask<Pick<TargetProfile, "frames" | "owners">>({
+        type: "profile-stop",
+        target: target.name,
+      });
+      profiles.push({ target: target.name, frames, owners });
     }
     // Only answered calls count: a refused one is not served work.
     measured.push({ target, rps: result["2xx"] / result.duration, result });
