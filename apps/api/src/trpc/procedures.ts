@@ -1,23 +1,21 @@
 import { isRoleAtLeast, type Principal, type Role, type Scope } from "@vitae/auth";
 import { AppError } from "@vitae/errors";
 import type { Plan, RateLimitTier } from "@vitae/ratelimit";
-import { baseProcedure, middleware } from "./init";
+import type { Context } from "./context";
+import { baseProcedure } from "./init";
 import { applyRateLimit, enforceRateLimit } from "./rate-limit";
-import { traceProcedure } from "./trace-procedure";
 
-/** Records each procedure's latency and outcome (and, with tracing on, its span); composed into every builder. */
-const measured = middleware(async ({ ctx, path, type, next }) => {
-  const stopTimer = ctx.deps.metrics.procedureDuration.startTimer({ procedure: path, type });
-  const result = await traceProcedure(path, type, next);
-  stopTimer({ outcome: result.ok ? "ok" : "error" });
-  return result;
-});
+/*
+ * Each builder adds exactly one middleware to the base one: every tRPC middleware layer copies the
+ * call's options and context, so a builder's checks (principal, role or scope, rate limit, quota) run
+ * in one layer and extend the context once.
+ */
 
-const requirePrincipal = middleware(async ({ ctx, next }) => {
+async function requirePrincipal(ctx: Context): Promise<Principal> {
   const principal = await ctx.getPrincipal();
   if (!principal) throw new AppError("UNAUTHENTICATED");
-  return next({ ctx: { principal } });
-});
+  return principal;
+}
 
 /** The workspace a call acts on, as checked by `workspaceProcedure`. */
 export interface WorkspaceAccess {
@@ -42,7 +40,6 @@ function userOf(principal: Principal): Extract<Principal, { kind: "user" }> {
 /** Anyone may call it; limited per IP by the `public` tier. */
 export const publicProcedure = baseProcedure
   .meta({ access: { kind: "public" } })
-  .use(measured)
   .use(async ({ ctx, meta, next }) => {
     await applyRateLimit(ctx, tierRequest(meta?.rateLimitTier ?? "public", "free", `ip:${ctx.ip}`));
     return next();
@@ -51,22 +48,18 @@ export const publicProcedure = baseProcedure
 /** Any principal (session or API key), limited per user or per key's workspace. */
 export const protectedProcedure = baseProcedure
   .meta({ access: { kind: "authenticated" } })
-  .use(measured)
-  .use(requirePrincipal)
   .use(async ({ ctx, meta, next }) => {
-    const principal = ctx.principal;
+    const principal = await requirePrincipal(ctx);
     const identifier = principal.kind === "user" ? `user:${principal.userId}` : `key:${principal.apiKeyId}`;
     await applyRateLimit(ctx, tierRequest(meta?.rateLimitTier ?? "default", "free", identifier));
-    return next();
+    return next({ ctx: { principal } });
   });
 
 /** A signed-in user (cookie session). Narrows `ctx.principal` to the user; API keys get FORBIDDEN. */
 export const sessionProcedure = baseProcedure
   .meta({ access: { kind: "session" } })
-  .use(measured)
-  .use(requirePrincipal)
   .use(async ({ ctx, meta, next }) => {
-    const user = userOf(ctx.principal);
+    const user = userOf(await requirePrincipal(ctx));
     await applyRateLimit(ctx, tierRequest(meta?.rateLimitTier ?? "default", "free", `user:${user.userId}`));
     return next({ ctx: { principal: user } });
   });
@@ -77,10 +70,8 @@ export const sessionProcedure = baseProcedure
  */
 export const operatorProcedure = baseProcedure
   .meta({ access: { kind: "operator" } })
-  .use(measured)
-  .use(requirePrincipal)
   .use(async ({ ctx, meta, next }) => {
-    const user = userOf(ctx.principal);
+    const user = userOf(await requirePrincipal(ctx));
     await applyRateLimit(ctx, tierRequest(meta?.rateLimitTier ?? "default", "free", `user:${user.userId}`));
     if (!(await ctx.deps.isOperator(user.userId))) {
       throw new AppError("FORBIDDEN", { message: "Only the operators of this instance can do this." });
@@ -108,10 +99,8 @@ export function workspaceProcedure(options: {
       access: { kind: "workspace", role: options.role, scope: options.scope, sessionOnly },
       ...(options.rateLimitTier ? { rateLimitTier: options.rateLimitTier } : {}),
     })
-    .use(measured)
-    .use(requirePrincipal)
     .use(async ({ ctx, meta, next }) => {
-      const principal = ctx.principal;
+      const principal = await requirePrincipal(ctx);
       if (sessionOnly) userOf(principal);
       const workspace = await ctx.getWorkspaceAccess();
       if (!workspace) {
