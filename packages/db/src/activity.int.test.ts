@@ -1,11 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inAMonth, insertTestProfile, turnValues } from "./chat-fixtures";
+import { inAMonth, insertTestProfile, testConversation } from "./chat-fixtures";
 import type { Database } from "./database";
 import { codeOf, missingId } from "./documents-fixtures";
 import {
-  appendChatTurn,
-  createChatSession,
   createShareLink,
   dailyActivity,
   documentStatusCounts,
@@ -40,33 +38,23 @@ describe.each(testDrivers)("workspace activity on $kind", ({ open }) => {
       createdBy: ownerId,
       expiresAt: inAMonth(),
     });
-    const session = (principalKind: "share" | "user", principalId: string) =>
-      createChatSession(db, { workspaceId, profileId, principalKind, principalId });
-    const visitToday = await session("share", link.id);
-    const visitEarlier = await session("share", link.id);
-    const member = await session("user", ownerId);
+    const visitToday = testConversation(db, fixture, { principalKind: "share", principalId: link.id });
+    const visitEarlier = testConversation(db, fixture, { principalKind: "share", principalId: link.id });
+    const member = testConversation(db, fixture);
+    await visitToday.ask();
+    await member.ask();
+    await member.ask();
+    const earlier = await visitEarlier.ask();
     await db
       .update(chatSessions)
       .set({ createdAt: daysAgo(2) })
       .where(eq(chatSessions.id, visitEarlier.id));
-    const ask = (sessionId: string) => appendChatTurn(db, turnValues(workspaceId, sessionId));
-    await ask(visitToday.id);
-    await ask(member.id);
-    await ask(member.id);
-    const earlier = await ask(visitEarlier.id);
     await db
       .update(chatTurns)
       .set({ createdAt: daysAgo(2) })
       .where(eq(chatTurns.id, earlier.id));
     // Another workspace's activity must never be counted.
-    const other = await insertTestProfile(db);
-    const otherSession = await createChatSession(db, {
-      workspaceId: other.workspaceId,
-      profileId: other.profileId,
-      principalKind: "user",
-      principalId: other.ownerId,
-    });
-    await appendChatTurn(db, turnValues(other.workspaceId, otherSession.id));
+    await testConversation(db, await insertTestProfile(db)).ask();
     return { ...fixture, link };
   }
 

@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type { Database } from "./database";
 import { insertTestWorkspaceWithDocument, sampleProfile } from "./documents-fixtures";
-import { type AppendChatTurnParams, saveProfile } from "./index";
+import { type RecordChatTurnParams, recordChatTurn, saveProfile } from "./index";
+import type { ChatPrincipalKind } from "./schema";
 
 /** Test support: a workspace with one parsed profile. */
 export async function insertTestProfile(
@@ -22,15 +24,16 @@ export function inAMonth(): Date {
   return new Date(Date.now() + 30 * 86_400_000);
 }
 
-/** Test support: an answered text turn citing one fact; `overrides` replace any field. */
+/** Test support: an answered text turn about the fixture's profile citing one fact, without events. */
 export function turnValues(
-  workspaceId: string,
+  fixture: { workspaceId: string; profileId: string },
   sessionId: string,
-  overrides: Partial<AppendChatTurnParams> = {},
-): AppendChatTurnParams {
+  overrides: Partial<RecordChatTurnParams> = {},
+): RecordChatTurnParams {
   return {
-    workspaceId,
+    workspaceId: fixture.workspaceId,
     sessionId,
+    profileId: fixture.profileId,
     question: "What did Ada do with Kubernetes?",
     answer: "She migrated the billing stack to Kubernetes operators.",
     mode: "basic",
@@ -41,6 +44,39 @@ export function turnValues(
     latencyMs: 12,
     timings: { normalize: 1, retrieval: 5 },
     input: "text",
+    events: [],
     ...overrides,
+  };
+}
+
+/** Test support: a conversation of one principal about the fixture's profile, under a fresh session id. */
+export interface TestConversation {
+  id: string;
+  /**
+   * Records a turn as production does (`recordChatTurn`): the first call opens the session with its
+   * turn at position 1, later calls follow up. `overrides` replace any field of {@link turnValues}.
+   */
+  ask(overrides?: Partial<RecordChatTurnParams>): Promise<{ id: string; position: number }>;
+}
+
+/** Test support: {@link TestConversation} for `principal` (the fixture's owner as a user by default). */
+export function testConversation(
+  db: Database,
+  fixture: { workspaceId: string; profileId: string; ownerId: string },
+  principal: { principalKind: ChatPrincipalKind; principalId: string } = {
+    principalKind: "user",
+    principalId: fixture.ownerId,
+  },
+): TestConversation {
+  const id = randomUUID();
+  let isOpen = false;
+  return {
+    id,
+    async ask(overrides = {}) {
+      const newSession = isOpen ? undefined : principal;
+      const turn = await recordChatTurn(db, turnValues(fixture, id, { newSession, ...overrides }));
+      isOpen = true;
+      return turn;
+    },
   };
 }

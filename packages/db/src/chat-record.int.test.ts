@@ -34,12 +34,10 @@ describe.each(testDrivers)("recordChatTurn on $kind", ({ open }) => {
     sessionId: string,
     overrides: Partial<RecordChatTurnParams> = {},
   ): RecordChatTurnParams {
-    return {
-      ...turnValues(fixture.workspaceId, sessionId),
-      profileId: fixture.profileId,
+    return turnValues(fixture, sessionId, {
       events: [{ type: "asked", intent: "experience" }],
       ...overrides,
-    };
+    });
   }
 
   const eventsOf = (sessionId: string) =>
@@ -69,7 +67,10 @@ describe.each(testDrivers)("recordChatTurn on $kind", ({ open }) => {
       [1, "What did Ada do with Kubernetes?"],
       [2, "And then?"],
     ]);
-    expect(turns.items[0]).toMatchObject({ sources: turnValues("", "").sources, timings: { retrieval: 5 } });
+    expect(turns.items[0]).toMatchObject({
+      sources: turnValues(fixture, sessionId).sources,
+      timings: { retrieval: 5 },
+    });
     expect((await eventsOf(sessionId)).map((event) => [event.type, event.intent]).sort()).toEqual([
       ["asked", "experience"],
       ["asked", "experience"],
@@ -88,6 +89,8 @@ describe.each(testDrivers)("recordChatTurn on $kind", ({ open }) => {
       Array.from({ length: 8 }, () => recordChatTurn(db, turn(fixture, sessionId))),
     );
     expect(positions.map((row) => row.position).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    const session = await getChatSession(db, { workspaceId: fixture.workspaceId, sessionId });
+    expect(session?.turnCount).toBe(9);
   });
 
   it("writes nothing for a missing, foreign or other-profile session, or a profile of another workspace", async () => {

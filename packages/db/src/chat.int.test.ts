@@ -1,17 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inAMonth, insertTestProfile, turnValues } from "./chat-fixtures";
+import { inAMonth, insertTestProfile, testConversation, turnValues } from "./chat-fixtures";
 import type { Database } from "./database";
 import { codeOf, missingId } from "./documents-fixtures";
-import {
-  appendChatTurn,
-  createChatSession,
-  createShareLink,
-  getChatSession,
-  insertChatEvent,
-  listChatTurns,
-  touchChatSession,
-} from "./index";
+import { createShareLink, getChatSession, insertChatEvent, listChatTurns, recordChatTurn } from "./index";
 import { chatEvents, chatSessions, chatTurns, profiles, shareLinks } from "./schema";
 import { testDrivers } from "./test-drivers";
 
@@ -28,99 +21,108 @@ describe.each(testDrivers)("chat sessions, turns and events on $kind", ({ open }
     await drop();
   });
 
-  async function userSession() {
-    const fixture = await insertTestProfile(db);
-    const session = await createChatSession(db, {
-      workspaceId: fixture.workspaceId,
-      profileId: fixture.profileId,
-      principalKind: "user",
-      principalId: fixture.ownerId,
-    });
-    return { ...fixture, session };
-  }
+  const sessionOf = (workspaceId: string, sessionId: string) =>
+    getChatSession(db, { workspaceId, sessionId });
+  const setLastActive = (sessionId: string, at: Date) =>
+    db.update(chatSessions).set({ lastActiveAt: at }).where(eq(chatSessions.id, sessionId));
 
-  it("creates, reads and touches a session within its workspace only", async () => {
-    const { workspaceId, profileId, ownerId, session } = await userSession();
+  it("opens, reads and marks active a session within its workspace only", async () => {
+    const fixture = await insertTestProfile(db);
+    const { workspaceId, profileId, ownerId } = fixture;
     const other = await insertTestProfile(db);
-    expect(session).toMatchObject({
+    const conversation = testConversation(db, fixture);
+    await conversation.ask();
+    expect(await sessionOf(workspaceId, conversation.id)).toMatchObject({
+      id: conversation.id,
       workspaceId,
       profileId,
       principalKind: "user",
       principalId: ownerId,
       shareLinkId: null,
-      turnCount: 0,
+      turnCount: 1,
     });
-    await expect(getChatSession(db, { workspaceId, sessionId: session.id })).resolves.toEqual(session);
-    await expect(
-      getChatSession(db, { workspaceId: other.workspaceId, sessionId: session.id }),
-    ).resolves.toBeUndefined();
-    await expect(getChatSession(db, { workspaceId, sessionId: missingId })).resolves.toBeUndefined();
-    await expect(getChatSession(db, { workspaceId, sessionId: "bad" })).resolves.toBeUndefined();
+    await expect(sessionOf(other.workspaceId, conversation.id)).resolves.toBeUndefined();
+    await expect(sessionOf(workspaceId, missingId)).resolves.toBeUndefined();
+    await expect(sessionOf(workspaceId, "bad")).resolves.toBeUndefined();
 
+    // A follow-up marks the session active but never moves `lastActiveAt` backwards.
     const later = new Date(Date.now() + 3_600_000);
-    await expect(touchChatSession(db, { workspaceId, sessionId: session.id, now: later })).resolves.toBe(
-      true,
-    );
-    await expect(
-      touchChatSession(db, { workspaceId, sessionId: session.id, now: new Date(0) }),
-    ).resolves.toBe(true);
-    expect((await getChatSession(db, { workspaceId, sessionId: session.id }))?.lastActiveAt).toEqual(later);
-    await expect(
-      touchChatSession(db, { workspaceId: other.workspaceId, sessionId: session.id }),
-    ).resolves.toBe(false);
-    await expect(touchChatSession(db, { workspaceId, sessionId: "bad" })).resolves.toBe(false);
+    await setLastActive(conversation.id, later);
+    await conversation.ask();
+    expect((await sessionOf(workspaceId, conversation.id))?.lastActiveAt).toEqual(later);
+    // A turn through another workspace leaves the session untouched; its own follow-up moves it forward.
+    const earlier = new Date("2020-01-01T00:00:00.000Z");
+    await setLastActive(conversation.id, earlier);
+    expect(await codeOf(recordChatTurn(db, turnValues(other, conversation.id)))).toBe("NOT_FOUND");
+    expect((await sessionOf(workspaceId, conversation.id))?.lastActiveAt).toEqual(earlier);
+    await conversation.ask();
+    const touched = await sessionOf(workspaceId, conversation.id);
+    expect(touched?.lastActiveAt.getTime()).toBeGreaterThan(earlier.getTime());
+    expect(touched?.turnCount).toBe(3);
   });
 
-  it("creates a session under an id chosen by the caller, once", async () => {
+  it("opens a session under the id the caller chose, once", async () => {
     const a = await insertTestProfile(db);
-    const base = {
-      workspaceId: a.workspaceId,
-      profileId: a.profileId,
-      principalKind: "user" as const,
-      principalId: a.ownerId,
-    };
+    const newSession = { principalKind: "user" as const, principalId: a.ownerId };
     const id = "6f1d1b0e-1111-4000-8000-000000000001";
-    await expect(createChatSession(db, { ...base, id })).resolves.toMatchObject({ id, turnCount: 0 });
-    await expect(createChatSession(db, { ...base, id })).rejects.toThrow();
-    expect(await codeOf(createChatSession(db, { ...base, id: "not-a-uuid" }))).toBe("BAD_REQUEST");
+    await expect(recordChatTurn(db, turnValues(a, id, { newSession }))).resolves.toMatchObject({
+      position: 1,
+    });
+    await expect(recordChatTurn(db, turnValues(a, id, { newSession }))).rejects.toThrow();
+    expect((await sessionOf(a.workspaceId, id))?.turnCount).toBe(1);
+    expect((await listChatTurns(db, { workspaceId: a.workspaceId, sessionId: id })).items).toHaveLength(1);
+    expect(await codeOf(recordChatTurn(db, turnValues(a, "not-a-uuid", { newSession })))).toBe("NOT_FOUND");
   });
 
-  it("refuses a profile of another workspace and a share link of another profile", async () => {
+  it("refuses a profile of another workspace, a share link of another profile and an unknown kind", async () => {
     const a = await insertTestProfile(db);
     const b = await insertTestProfile(db);
-    const base = { workspaceId: a.workspaceId, profileId: a.profileId, principalKind: "user" as const };
-    expect(
-      await codeOf(createChatSession(db, { ...base, profileId: b.profileId, principalId: a.ownerId })),
-    ).toBe("NOT_FOUND");
-    expect(await codeOf(createChatSession(db, { ...base, profileId: "bad", principalId: a.ownerId }))).toBe(
-      "NOT_FOUND",
-    );
+    const user = { principalKind: "user" as const, principalId: a.ownerId };
+    const opening = (
+      newSession: typeof user | { principalKind: "share"; principalId: string },
+      profileId = a.profileId,
+    ) =>
+      recordChatTurn(db, turnValues({ workspaceId: a.workspaceId, profileId }, randomUUID(), { newSession }));
+    expect(await codeOf(opening(user, b.profileId))).toBe("NOT_FOUND");
+    expect(await codeOf(opening(user, "bad"))).toBe("NOT_FOUND");
+    expect(await codeOf(opening({ ...user, principalKind: "robot" as "user" }))).toBe("BAD_REQUEST");
     const foreignLink = await createShareLink(db, { ...b, createdBy: b.ownerId, expiresAt: inAMonth() });
-    const share = { ...base, principalKind: "share" as const };
-    expect(await codeOf(createChatSession(db, { ...share, principalId: foreignLink.link.id }))).toBe(
+    expect(await codeOf(opening({ principalKind: "share", principalId: foreignLink.link.id }))).toBe(
       "NOT_FOUND",
     );
-    expect(await codeOf(createChatSession(db, { ...share, principalId: missingId }))).toBe("NOT_FOUND");
+    expect(await codeOf(opening({ principalKind: "share", principalId: missingId }))).toBe("NOT_FOUND");
+    await expect(db.$count(chatSessions, eq(chatSessions.workspaceId, a.workspaceId))).resolves.toBe(0);
+
     const ownLink = await createShareLink(db, { ...a, createdBy: a.ownerId, expiresAt: inAMonth() });
-    const session = await createChatSession(db, { ...share, principalId: ownLink.link.id });
-    expect(session).toMatchObject({ principalKind: "share", shareLinkId: ownLink.link.id });
+    const shared = testConversation(db, a, { principalKind: "share", principalId: ownLink.link.id });
+    await shared.ask();
+    expect(await sessionOf(a.workspaceId, shared.id)).toMatchObject({
+      principalKind: "share",
+      shareLinkId: ownLink.link.id,
+    });
   });
 
-  it("appends turns at increasing positions and pages the transcript in order", async () => {
-    const { workspaceId, profileId, session } = await userSession();
-    const first = await appendChatTurn(
-      db,
-      turnValues(workspaceId, session.id, {
-        sources: [{ factId: missingId, kind: "project", label: "Loom" } as never],
-        model: "gpt-test",
-        tokensIn: 10,
-        tokensOut: 20,
-        input: "voice",
-      }),
-    );
-    expect(first).toMatchObject({
-      sessionId: session.id,
-      profileId,
+  it("records turns at increasing positions and pages the transcript in order", async () => {
+    const fixture = await insertTestProfile(db);
+    const { workspaceId } = fixture;
+    const conversation = testConversation(db, fixture);
+    const first = await conversation.ask({
+      sources: [{ factId: missingId, kind: "project", label: "Loom" } as never],
+      model: "gpt-test",
+      tokensIn: 10,
+      tokensOut: 20,
+      input: "voice",
+    });
+    expect(first.position).toBe(1);
+    for (let i = 0; i < 4; i++) await conversation.ask({ question: `q${i}` });
+    expect((await sessionOf(workspaceId, conversation.id))?.turnCount).toBe(5);
+
+    const page1 = await listChatTurns(db, { workspaceId, sessionId: conversation.id, limit: 2 });
+    expect(page1.items.map((turn) => turn.position)).toEqual([1, 2]);
+    expect(page1.items[0]).toMatchObject({
+      id: first.id,
+      sessionId: conversation.id,
+      profileId: fixture.profileId,
       position: 1,
       mode: "basic",
       sources: [{ factId: missingId, kind: "project" }],
@@ -128,84 +130,66 @@ describe.each(testDrivers)("chat sessions, turns and events on $kind", ({ open }
       timings: { normalize: 1, retrieval: 5 },
       model: "gpt-test",
       tokensIn: 10,
+      tokensOut: 20,
       input: "voice",
       refusalCode: null,
     });
-    for (let i = 0; i < 4; i++)
-      await appendChatTurn(db, turnValues(workspaceId, session.id, { question: `q${i}` }));
-    expect((await getChatSession(db, { workspaceId, sessionId: session.id }))?.turnCount).toBe(5);
-
-    const page1 = await listChatTurns(db, { workspaceId, sessionId: session.id, limit: 2 });
-    expect(page1.items.map((turn) => turn.position)).toEqual([1, 2]);
-    expect(page1.items[0]).toEqual(first);
+    expect(page1.items[1]?.question).toBe("q0");
     const page2 = await listChatTurns(db, {
       workspaceId,
-      sessionId: session.id,
+      sessionId: conversation.id,
       limit: 2,
       cursor: page1.nextCursor ?? undefined,
     });
     expect(page2.items.map((turn) => turn.position)).toEqual([3, 4]);
     const page3 = await listChatTurns(db, {
       workspaceId,
-      sessionId: session.id,
+      sessionId: conversation.id,
       cursor: page2.nextCursor ?? "",
     });
     expect(page3).toEqual({ items: [expect.objectContaining({ position: 5 })], nextCursor: null });
-    expect(await codeOf(listChatTurns(db, { workspaceId, sessionId: session.id, cursor: "nope" }))).toBe(
+    expect(await codeOf(listChatTurns(db, { workspaceId, sessionId: conversation.id, cursor: "nope" }))).toBe(
       "BAD_REQUEST",
     );
-    expect(await codeOf(listChatTurns(db, { workspaceId, sessionId: session.id, limit: 101 }))).toBe(
+    expect(await codeOf(listChatTurns(db, { workspaceId, sessionId: conversation.id, limit: 101 }))).toBe(
       "BAD_REQUEST",
     );
   });
 
   it("keeps each source's label and answer spans, and refuses a span outside the answer", async () => {
-    const { workspaceId, session } = await userSession();
+    const fixture = await insertTestProfile(db);
+    const conversation = testConversation(db, fixture);
     const answer = "She migrated the billing stack to Kubernetes operators.";
     const sources = [
       { factId: missingId, kind: "experience", label: "Engineer at Acme", spans: [{ start: 0, end: 55 }] },
       { factId: `${missingId}:languages`, kind: "languages", label: "Languages" },
     ];
-    await appendChatTurn(db, turnValues(workspaceId, session.id, { answer, sources }));
-    const [turn] = (await listChatTurns(db, { workspaceId, sessionId: session.id })).items;
+    await conversation.ask({ answer, sources });
+    const sessionId = conversation.id;
+    const [turn] = (await listChatTurns(db, { workspaceId: fixture.workspaceId, sessionId })).items;
     expect(turn?.sources).toEqual(sources);
     for (const spans of [
       [{ start: 0, end: answer.length + 1 }],
       [{ start: 5, end: 4 }],
       [{ start: -1, end: 2 }],
     ]) {
-      const outside = turnValues(workspaceId, session.id, {
-        answer,
-        sources: [{ factId: missingId, kind: "experience", spans }],
-      });
-      expect(await codeOf(appendChatTurn(db, outside))).toBe("BAD_REQUEST");
+      const outside = [{ factId: missingId, kind: "experience", spans }];
+      expect(await codeOf(conversation.ask({ answer, sources: outside }))).toBe("BAD_REQUEST");
     }
-    expect((await getChatSession(db, { workspaceId, sessionId: session.id }))?.turnCount).toBe(1);
+    expect((await sessionOf(fixture.workspaceId, sessionId))?.turnCount).toBe(1);
   });
 
-  it("never gives two concurrent appends to one session the same position", async () => {
-    const { workspaceId, session } = await userSession();
-    const turns = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        appendChatTurn(db, turnValues(workspaceId, session.id, { question: `q${i}` })),
-      ),
-    );
-    expect(turns.map((turn) => turn.position).sort((x, y) => x - y)).toEqual(
-      Array.from({ length: 12 }, (_, i) => i + 1),
-    );
-    expect((await getChatSession(db, { workspaceId, sessionId: session.id }))?.turnCount).toBe(12);
-  });
-
-  it("hides another workspace's session from appends and listings", async () => {
-    const { workspaceId, session } = await userSession();
+  it("hides another workspace's session from turns and listings", async () => {
+    const fixture = await insertTestProfile(db);
+    const { workspaceId } = fixture;
     const other = await insertTestProfile(db);
-    await appendChatTurn(db, turnValues(workspaceId, session.id));
-    expect(await codeOf(appendChatTurn(db, turnValues(other.workspaceId, session.id)))).toBe("NOT_FOUND");
-    expect(await codeOf(appendChatTurn(db, turnValues(workspaceId, missingId)))).toBe("NOT_FOUND");
-    expect(await codeOf(appendChatTurn(db, turnValues(workspaceId, "bad")))).toBe("NOT_FOUND");
-    await expect(
-      listChatTurns(db, { workspaceId: other.workspaceId, sessionId: session.id }),
-    ).resolves.toEqual({
+    const conversation = testConversation(db, fixture);
+    await conversation.ask();
+    const sessionId = conversation.id;
+    expect(await codeOf(recordChatTurn(db, turnValues(other, sessionId)))).toBe("NOT_FOUND");
+    expect(await codeOf(recordChatTurn(db, turnValues(fixture, missingId)))).toBe("NOT_FOUND");
+    expect(await codeOf(recordChatTurn(db, turnValues(fixture, "bad")))).toBe("NOT_FOUND");
+    await expect(listChatTurns(db, { workspaceId: other.workspaceId, sessionId })).resolves.toEqual({
       items: [],
       nextCursor: null,
     });
@@ -213,17 +197,17 @@ describe.each(testDrivers)("chat sessions, turns and events on $kind", ({ open }
       items: [],
       nextCursor: null,
     });
-    expect(await codeOf(appendChatTurn(db, turnValues(workspaceId, session.id, { latencyMs: -1 })))).toBe(
-      "BAD_REQUEST",
-    );
-    expect(
-      await codeOf(appendChatTurn(db, turnValues(workspaceId, session.id, { mode: "gpt" as never }))),
-    ).toBe("BAD_REQUEST");
+    expect(await codeOf(conversation.ask({ latencyMs: -1 }))).toBe("BAD_REQUEST");
+    expect(await codeOf(conversation.ask({ mode: "gpt" as never }))).toBe("BAD_REQUEST");
+    expect((await sessionOf(workspaceId, sessionId))?.turnCount).toBe(1);
   });
 
   it("records events only for sessions and links of the same workspace and profile", async () => {
-    const { workspaceId, profileId, ownerId, session } = await userSession();
+    const fixture = await insertTestProfile(db);
+    const { workspaceId, profileId, ownerId } = fixture;
     const other = await insertTestProfile(db);
+    const session = testConversation(db, fixture);
+    await session.ask();
     const { link } = await createShareLink(db, {
       workspaceId,
       profileId,
@@ -250,23 +234,18 @@ describe.each(testDrivers)("chat sessions, turns and events on $kind", ({ open }
   });
 
   it("deletes links, sessions, turns and events with their profile", async () => {
-    const { workspaceId, profileId, ownerId, session } = await userSession();
-    const kept = await userSession();
+    const fixture = await insertTestProfile(db);
+    const { workspaceId, profileId, ownerId } = fixture;
+    const kept = await insertTestProfile(db);
     const { link } = await createShareLink(db, {
       workspaceId,
       profileId,
       createdBy: ownerId,
       expiresAt: inAMonth(),
     });
-    const shareSession = await createChatSession(db, {
-      workspaceId,
-      profileId,
-      principalKind: "share",
-      principalId: link.id,
-    });
-    await appendChatTurn(db, turnValues(workspaceId, session.id));
-    await appendChatTurn(db, turnValues(workspaceId, shareSession.id));
-    await appendChatTurn(db, turnValues(kept.workspaceId, kept.session.id));
+    await testConversation(db, fixture).ask();
+    await testConversation(db, fixture, { principalKind: "share", principalId: link.id }).ask();
+    await testConversation(db, kept).ask();
     await insertChatEvent(db, { workspaceId, profileId, shareLinkId: link.id, type: "voice" });
     await insertChatEvent(db, { workspaceId, profileId, type: "refused" });
 

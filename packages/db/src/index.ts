@@ -49,16 +49,8 @@ export {
   unansweredQuestions,
 } from "./queries/chat-insights";
 export { type RecordChatTurnParams, recordChatTurn } from "./queries/chat-record";
+export { type ChatSession, getChatSession } from "./queries/chat-sessions";
 export {
-  type ChatSession,
-  type CreateChatSessionParams,
-  createChatSession,
-  getChatSession,
-  touchChatSession,
-} from "./queries/chat-sessions";
-export {
-  type AppendChatTurnParams,
-  appendChatTurn,
   type ChatTurn,
   chatTurnPageSize,
   type ListChatTurnsParams,

@@ -4,20 +4,44 @@ import type { Database } from "../database";
 import {
   type ChatEventType,
   type ChatPrincipalKind,
+  type ChatTurnInput,
+  type ChatTurnMode,
+  type ChatTurnSource,
   chatEventTypes,
   chatPrincipalKinds,
   chatTurnInputs,
   chatTurnModes,
 } from "../schema";
-import { type AppendChatTurnParams, storedCount, storedSource } from "./chat-turns";
 import { isUuid } from "./ids";
 import { isForeignKeyViolation } from "./pg-errors";
 import { storedBytesBefore, usagePeriodPattern } from "./usage";
 
-/** Parameters of {@link recordChatTurn}: the turn as `appendChatTurn` takes it, plus what goes with it. */
-export interface RecordChatTurnParams extends AppendChatTurnParams {
+/** Parameters of {@link recordChatTurn}: an `ask()` result, how it was served, and what goes with it. */
+export interface RecordChatTurnParams {
+  workspaceId: string;
+  sessionId: string;
   /** The profile asked about; an existing session must be about it. */
   profileId: string;
+  question: string;
+  answer: string;
+  mode: ChatTurnMode;
+  fallback?: string | null | undefined;
+  intent: string;
+  refusalCode?: string | null | undefined;
+  /**
+   * Cited facts with their labels and the spans of `answer` each supports, so a transcript read back
+   * places its citations as the live answer did. A span outside the answer is a BAD_REQUEST.
+   */
+  sources: readonly ChatTurnSource[];
+  cards: readonly unknown[];
+  model?: string | null | undefined;
+  tokensIn?: number | null | undefined;
+  tokensOut?: number | null | undefined;
+  cacheHit: boolean;
+  latencyMs: number;
+  /** Milliseconds per pipeline stage. */
+  timings: Readonly<Record<string, number>>;
+  input: ChatTurnInput;
   /**
    * Set when this turn opens the conversation: the session row (id `sessionId`) is created by the same
    * statement, as the turn at position 1. Unset: session `sessionId` must exist and gets the next position.
@@ -29,6 +53,37 @@ export interface RecordChatTurnParams extends AppendChatTurnParams {
   shareLinkId?: string | null | undefined;
   /** LLM tokens the turn spent, added to `period`'s usage (nothing is written for 0). */
   usage?: { period: string; llmTokens: number } | undefined;
+}
+
+const maxSpansPerSource = 50;
+
+/** The source as stored: known fields only, spans checked against the answer they point into. */
+function storedSource(source: ChatTurnSource, answerLength: number): ChatTurnSource {
+  const stored: ChatTurnSource = { factId: source.factId, kind: source.kind };
+  if (source.label !== undefined) stored.label = source.label.slice(0, 300);
+  if (source.spans !== undefined) {
+    const valid = source.spans.every(
+      (span) =>
+        Number.isInteger(span.start) &&
+        Number.isInteger(span.end) &&
+        span.start >= 0 &&
+        span.start <= span.end &&
+        span.end <= answerLength,
+    );
+    if (!valid || source.spans.length > maxSpansPerSource)
+      throw new AppError("BAD_REQUEST", { message: "A source span lies outside its answer." });
+    stored.spans = source.spans.map((span) => ({ start: span.start, end: span.end }));
+  }
+  return stored;
+}
+
+/** A stored count: null when absent, rounded, `BAD_REQUEST` when negative or beyond a Postgres integer. */
+function storedCount(value: number | null | undefined, name: string): number | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isFinite(value) || value < 0 || value > 2_147_483_647) {
+    throw new AppError("BAD_REQUEST", { message: `${name} must be a non-negative number.` });
+  }
+  return Math.round(value);
 }
 
 /** The rows a driver's `execute` returned (postgres.js: the result itself; PGlite: its `rows`). */
@@ -73,8 +128,8 @@ function checkedParams(params: RecordChatTurnParams) {
  * same text every time, so postgres.js keeps it prepared per connection. Concurrent turns of one session
  * get distinct, gap-free positions (the update waits for the row lock, then sees the committed count).
  * Throws `AppError("NOT_FOUND")` for a missing, foreign or malformed session (or one about another
- * profile), a profile or share link not in the workspace; `AppError("BAD_REQUEST")` as `appendChatTurn`
- * does, and for an unknown event type, principal kind or usage period.
+ * profile), a profile or share link not in the workspace; `AppError("BAD_REQUEST")` for an unknown mode, input, event
+ * type, principal kind or usage period, a negative count, or a source span outside the answer.
  */
 export async function recordChatTurn(
   db: Database,

@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import type { WriteStream } from "node:fs";
+import { mkdtemp, open, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exportContentTypes } from "@vitae/contracts";
@@ -37,7 +37,40 @@ export interface ImportExportLedger extends RowLedger {
 }
 
 async function upload(storage: ObjectStore, key: string, path: string, bytes: number, contentType: string) {
-  await storage.put(key, createReadStream(path), { contentType, contentLength: bytes });
+  const handle = await open(path, "r");
+  const body = handle.createReadStream();
+  try {
+    await storage.put(key, body, { contentType, contentLength: bytes });
+  } finally {
+    // A store that fails before reading (storage unreachable, its disk full) neither reads nor destroys
+    // the body: the file stayed open after its directory was removed.
+    body.destroy();
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** A temporary file opened for writing, the stream that writes it, and how to let go of both. */
+interface TempFile {
+  path: string;
+  sink: WriteStream;
+  /** Ends the stream and closes the file, whether or not anything was written; idempotent. */
+  release(): Promise<void>;
+}
+
+async function openTempFile(path: string): Promise<TempFile> {
+  // Opened here rather than by the stream (as @vitae/storage's disk store does): a stream opens its file
+  // asynchronously, so a failure at the first row could reach the cleanup before the file existed.
+  const handle = await open(path, "wx", 0o600);
+  const sink = handle.createWriteStream();
+  return {
+    path,
+    sink,
+    async release() {
+      // exportRows ends its sinks only when it succeeds; a failure left them, and their files, open.
+      sink.destroy();
+      await handle.close().catch(() => undefined);
+    },
+  };
 }
 
 async function* validatedRowsOf(context: JobContext<"imports.write-export">, importId: string) {
@@ -68,9 +101,12 @@ async function writeFiles(
   const { plan } = importPlanOf(imported);
   const format = record.format as ExportFormat;
   const directory = await mkdtemp(join(tmpdir(), "vitae-import-export-"));
+  const files: TempFile[] = [];
   try {
-    const mainPath = join(directory, `export.${format}`);
-    const rejectedPath = join(directory, "rejected.csv");
+    const main = await openTempFile(join(directory, `export.${format}`));
+    files.push(main);
+    const rejectedFile = await openTempFile(join(directory, "rejected.csv"));
+    files.push(rejectedFile);
     await context.reportProgress(10, "Writing the rows");
     const result = await exportRows(validatedRowsOf(context, importId), () => read.data.read, {
       entity: plan.entity,
@@ -78,8 +114,8 @@ async function writeFiles(
       format,
       invalidRows: record.invalidRows === "include" ? "include" : "exclude",
       bom: format === "csv",
-      sink: createWriteStream(mainPath),
-      rejected: { sink: createWriteStream(rejectedPath), headers: plan.headers },
+      sink: main.sink,
+      rejected: { sink: rejectedFile.sink, headers: plan.headers },
     });
     // A validation or fix that started meanwhile rewrote rows under the stream: the file may mix them.
     const after = await getImport(db, { workspaceId: record.workspaceId, importId });
@@ -87,12 +123,12 @@ async function writeFiles(
       return { verdict: "SOURCE_MISSING" };
     }
     await context.reportProgress(80, "Storing the file");
-    await upload(storage, record.objectKey, mainPath, result.bytes, record.contentType);
+    await upload(storage, record.objectKey, main.path, result.bytes, record.contentType);
     const rejected = result.rejected ?? { sha256: "", bytes: 0, rows: 0 };
     await upload(
       storage,
       rejectedRowsKey(record.objectKey),
-      rejectedPath,
+      rejectedFile.path,
       rejected.bytes,
       exportContentTypes.csv,
     );
@@ -102,6 +138,8 @@ async function writeFiles(
       ledger: { ...result.ledger, rejectedFile: rejected },
     };
   } finally {
+    // Every file is closed before its directory goes, so nothing holds a deleted file's space.
+    for (const file of files) await file.release();
     await rm(directory, { recursive: true, force: true });
   }
 }
@@ -114,7 +152,8 @@ async function writeFiles(
  * the export **and** the run); then `ready` with the file's size, SHA-256 and the ledger (with the
  * rejected file's hash, size and rows). The import gone or no longer validated, before or while its rows
  * stream (a validation or fix started meanwhile) → `SOURCE_MISSING`; the
- * stored-bytes quota full → the objects are deleted and `QUOTA_EXCEEDED`.
+ * stored-bytes quota full → the objects are deleted and `QUOTA_EXCEEDED`. Whatever the outcome, the
+ * temporary files are closed before their directory is removed (a worker killed mid-run leaves it).
  */
 export const writeImportExport: JobHandler<"imports.write-export"> = async (context) => {
   const { db, storage, payload } = context;
