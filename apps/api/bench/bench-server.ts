@@ -135,7 +135,15 @@ export async function startBenchServer(
 }
 
 /** The peers (bare Fastify hello, stock tRPC hello), each a process of its own. */
-export async function startPeers(): Promise<{ bareUrl: string; trpcUrl: string; close(): Promise<void> }> {
+/** The peer processes: their URLs, and the CPU time (µs) the one serving `url` has used so far. */
+export interface Peers {
+  bareUrl: string;
+  trpcUrl: string;
+  cpuMicros(url: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startPeers(): Promise<Peers> {
   const start = async (kind: "bare" | "trpc") => {
     const child = fork(fileURLToPath(new URL("./peer-process.ts", import.meta.url)), [kind], {
       execArgv: ["--import", "tsx"],
@@ -143,12 +151,16 @@ export async function startPeers(): Promise<{ bareUrl: string; trpcUrl: string; 
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     const ready = await nextMessage<{ url: string }>(child);
-    return { child, url: ready.url };
+    return { child, url: ready.url, ask: askChild(child) };
   };
   const [bare, trpc] = await Promise.all([start("bare"), start("trpc")]);
   return {
     bareUrl: bare.url,
     trpcUrl: trpc.url,
+    async cpuMicros(url) {
+      const peer = url === bare.url ? bare : trpc;
+      return (await peer.ask<{ micros: number }>({ type: "cpu" })).micros;
+    },
     async close() {
       await Promise.all(
         [bare.child, trpc.child].map(async (child) => {
