@@ -9,6 +9,7 @@ import type { ObjectStore } from "@vitae/storage";
 import { createQueueTelemetry } from "@vitae/tracing/spans";
 import { Queue, Worker, type WorkerOptions } from "bullmq";
 import type { JobHandlerMap, JobServices } from "./handler-types";
+import { sweepAbandonedExportScratch } from "./handlers/export-scratch";
 import { jobHandlers } from "./job-handlers";
 import {
   createJobMetrics,
@@ -64,11 +65,16 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
+/** Far longer than any export writes without touching its files: only a dead run's are this old. */
+const abandonedScratchAfterMs = 6 * 60 * 60 * 1000;
+
 /**
  * Starts one BullMQ Worker per queue in `@vitae/queue`'s registry, running the handler map, and the
  * stale-job reconciler. Resolves once every worker's connections are ready; rejects with
  * `AppError("SERVICE_UNAVAILABLE")` (after closing what it opened) when Redis is not reachable within
- * `readyTimeoutMs`, so a process fails at boot instead of reporting itself started while deaf. Used by `apps/worker` and by the API's embedded mode.
+ * `readyTimeoutMs`, so a process fails at boot instead of reporting itself started while deaf. Also removes, in the
+ * background, export scratch directories a killed worker left on this machine. Used by `apps/worker` and
+ * by the API's embedded mode.
  */
 export async function startWorkers(options: StartWorkersOptions): Promise<RunningWorkers> {
   const { db, storage, logger, prefix } = options;
@@ -84,6 +90,14 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     onError,
   });
   const metrics = options.metrics === undefined ? undefined : createJobMetrics(options.metrics);
+  // A worker killed mid-export leaves that run's scratch files; the next start on the machine removes
+  // them. In the background: a slow temporary folder must not hold up the workers.
+  sweepAbandonedExportScratch({ olderThanMs: abandonedScratchAfterMs }).then(
+    (removed) => {
+      if (removed > 0) logger.info({ removed }, "removed abandoned export scratch directories");
+    },
+    (error: unknown) => logger.warn({ err: error }, "could not sweep export scratch directories"),
+  );
   const usage = createUsageCounter({
     redis: producerConnection,
     prefix,

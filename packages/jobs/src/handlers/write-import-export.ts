@@ -1,6 +1,5 @@
 import type { WriteStream } from "node:fs";
-import { mkdtemp, open, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { open, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { exportContentTypes } from "@vitae/contracts";
 import {
@@ -27,6 +26,7 @@ import {
 import { UnrecoverableError } from "bullmq";
 import { z } from "zod";
 import type { JobContext, JobHandler, JsonValue } from "../handler-types";
+import { createExportScratch } from "./export-scratch";
 import { importPlanOf } from "./import-plan";
 
 const importLedger = z.object({ read: z.number().int() });
@@ -100,7 +100,7 @@ async function writeFiles(
     return { verdict: "SOURCE_MISSING" };
   const { plan } = importPlanOf(imported);
   const format = record.format as ExportFormat;
-  const directory = await mkdtemp(join(tmpdir(), "vitae-import-export-"));
+  const directory = await createExportScratch();
   const files: TempFile[] = [];
   try {
     const main = await openTempFile(join(directory, `export.${format}`));
