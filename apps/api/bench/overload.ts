@@ -3,7 +3,7 @@ import { once } from "node:events";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { benchModesFromEnv, startBenchServer } from "./bench-server";
-import { loadAverage } from "./report";
+import { loadAverage, printProfiles, type TargetProfile } from "./report";
 import { signUpWithKey } from "./session";
 
 /**
@@ -14,8 +14,10 @@ import { signUpWithKey } from "./session";
  * goals (/healthz p99 ≤ 50 ms, accepted p99 ≤ 1 s; missed when nothing was accepted). Env:
  * BENCH_DURATION_S (default 10), BENCH_CONNECTIONS (default 1000), MAX_IN_FLIGHT_REQUESTS and
  * MAX_EVENT_LOOP_DELAY_MS (passed to the server; the product's defaults otherwise), BENCH_MODE.
+ * `--cpu-prof` profiles the API process while the load runs and prints where its time went.
  */
 const durationSeconds = Number(process.env.BENCH_DURATION_S ?? 10);
+const profiling = process.argv.includes("--cpu-prof");
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 1000);
 
 interface LoadReport {
@@ -65,6 +67,7 @@ for (const mode of benchModesFromEnv()) {
     },
   });
   const { key } = await signUpWithKey(bench.url);
+  if (profiling) await bench.ask({ type: "profile-start" });
   const load = fork(
     fileURLToPath(new URL("./overload-load.ts", import.meta.url)),
     [`${bench.url}/trpc/documents.list`, String(connections), String(durationSeconds), key],
@@ -77,6 +80,9 @@ for (const mode of benchModesFromEnv()) {
   });
   const health = await probe(`${bench.url}/healthz`, () => done);
   const { accepted, refused, refusedWithoutRetryAfter, other, errors } = await report;
+  const profile = profiling
+    ? await bench.ask<Pick<TargetProfile, "frames" | "owners">>({ type: "profile-stop", target: "overload" })
+    : undefined;
   const healthP99 = p99(health.map((sample) => sample.ms));
   const acceptedP99 = p99(accepted);
   console.log(
@@ -100,5 +106,6 @@ for (const mode of benchModesFromEnv()) {
       goals: `/healthz p99 ≤ 50 ms ${healthP99 <= 50 ? "met" : "MISSED"}, accepted p99 ≤ 1000 ms ${accepted.length > 0 && acceptedP99 <= 1000 ? "met" : "MISSED"}`,
     },
   ]);
+  if (profile) printProfiles([{ target: "documents.list under overload", ...profile }]);
   await bench.close();
 }
