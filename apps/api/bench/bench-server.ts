@@ -26,6 +26,8 @@ export interface BenchServer {
   url: string;
   /** The test database in distributed mode; embedded mode's database is the server's own. */
   database: TestDatabase | undefined;
+  /** The API's process id, and the worker's in distributed mode (what `bench:http` counts CPU time for). */
+  pids: { api: number; worker: number | undefined };
   /** Sends a message to the server process and waits for its answer. */
   ask<T>(message: { type: string; [detail: string]: unknown }): Promise<T>;
   /** Stops the server (and worker) and removes its database, data directory and Redis keys. */
@@ -116,6 +118,7 @@ export async function startBenchServer(
     mode,
     url: ready.url,
     database,
+    pids: { api: server.pid ?? -1, worker: worker?.pid },
     ask,
     async close() {
       await ask({ type: "stop" });
@@ -135,11 +138,11 @@ export async function startBenchServer(
 }
 
 /** The peers (bare Fastify hello, stock tRPC hello), each a process of its own. */
-/** The peer processes: their URLs, and the CPU time (µs) the one serving `url` has used so far. */
 export interface Peers {
   bareUrl: string;
   trpcUrl: string;
-  cpuMicros(url: string): Promise<number>;
+  /** The process id of the peer serving `url`. */
+  pidOf(url: string): number;
   close(): Promise<void>;
 }
 
@@ -151,16 +154,13 @@ export async function startPeers(): Promise<Peers> {
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     const ready = await nextMessage<{ url: string }>(child);
-    return { child, url: ready.url, ask: askChild(child) };
+    return { child, url: ready.url };
   };
   const [bare, trpc] = await Promise.all([start("bare"), start("trpc")]);
   return {
     bareUrl: bare.url,
     trpcUrl: trpc.url,
-    async cpuMicros(url) {
-      const peer = url === bare.url ? bare : trpc;
-      return (await peer.ask<{ micros: number }>({ type: "cpu" })).micros;
-    },
+    pidOf: (url) => (url === bare.url ? bare : trpc).child.pid ?? -1,
     async close() {
       await Promise.all(
         [bare.child, trpc.child].map(async (child) => {

@@ -1,6 +1,8 @@
 import { insertJobRun } from "@vitae/db";
 import autocannon from "autocannon";
 import { type BenchServer, benchModesFromEnv, startBenchServer, startPeers } from "./bench-server";
+import { type CpuPerCall, cpuPerCall, cpuRow, mean, processLabels } from "./cpu-per-call";
+import { cpuSpentBetween, snapshotCpu } from "./process-cpu";
 import { loadAverage, printProfiles, type TargetProfile } from "./report";
 import { signUpWithKey, startSelfTest } from "./session";
 
@@ -13,10 +15,10 @@ import { signUpWithKey, startSelfTest } from "./session";
  * (principal resolution, rate limit); the workspace read `documents.list` (membership, rate limit, quota,
  * a database read) with each; and ten public queries in one batch. Prints req/s, p50, p99, each target's
  * ratio to the stock tRPC hello of the same mode (the mean of a run before and one after the targets),
- * and the issue's goal where it sets one; req/s counts answered (2xx) calls only. It also prints the CPU
- * time the serving process spent per call, and the stock tRPC hello's CPU per call divided by it: unlike
- * req/s, that ratio barely moves when other processes load the machine (Redis's and PostgreSQL's own CPU
- * is not in it).
+ * and the issue's goal where it sets one; req/s counts answered (2xx) calls only. A second table splits
+ * each target's CPU time per call between the serving process, the worker, PostgreSQL, Redis, the load
+ * generator and everything else (from /proc, Linux only), with the stock tRPC hello's divided by the
+ * target's. It says which process a call's cost is in, and how busy the rest of the machine was ("other").
  * `--cpu-prof` profiles the API process during each target and prints its top self-time frames and self time by package
  * (`BENCH_PROFILE_DIRECTORY` also keeps each raw profile).
  * Env: BENCH_DURATION_S (default 5), BENCH_CONNECTIONS (default 50), BENCH_ONLY (a substring of the
@@ -110,8 +112,6 @@ interface Row {
   statuses: string;
   "vs stock tRPC": string;
   goal: string;
-  "CPU µs/call": number;
-  "CPU vs stock tRPC": string;
 }
 
 const peers = await startPeers();
@@ -121,11 +121,7 @@ for (const mode of benchModesFromEnv()) {
     (target) => only === undefined || target.base !== undefined || target.name.includes(only),
   );
   const profiles: TargetProfile[] = [];
-  const measured: Array<{ target: Target; rps: number; result: autocannon.Result; cpuPerCall: number }> = [];
-  const cpuMicros = (target: Target) =>
-    target.base === undefined
-      ? bench.ask<{ micros: number }>({ type: "cpu" }).then(({ micros }) => micros)
-      : peers.cpuMicros(target.base);
+  const measured: Array<{ target: Target; rps: number; result: autocannon.Result; cpu: CpuPerCall }> = [];
   // The stock tRPC peer is measured again after the targets: on a machine shared with others its mean
   // is a fairer yardstick than one sample taken before a load spike.
   const peerAgain = targets.find((target) => target.name.startsWith("stock tRPC"));
@@ -137,10 +133,9 @@ for (const mode of benchModesFromEnv()) {
     await autocannon({ ...options(), duration: 2 });
     const profiled = profiling && target.base === undefined;
     if (profiled) await bench.ask({ type: "profile-start" });
-    const cpuBefore = await cpuMicros(target);
+    const cpuBefore = snapshotCpu();
     const result = await autocannon({ ...options(), duration: durationSeconds });
-    const cpuPerCall =
-      ((await cpuMicros(target)) - cpuBefore) / Math.max(1, result.requests.total * target.callsPerRequest);
+    const spent = cpuSpentBetween(cpuBefore, snapshotCpu(), processLabels(bench, peers, target.base));
     if (profiled) {
       const { frames, owners } = await bench.ask<Pick<TargetProfile, "frames" | "owners">>({
         type: "profile-stop",
@@ -148,19 +143,16 @@ for (const mode of benchModesFromEnv()) {
       });
       profiles.push({ target: target.name, frames, owners });
     }
+    const cpu = cpuPerCall(spent, result.requests.total * target.callsPerRequest);
     // Only answered calls count: a refused one is not served work.
-    measured.push({ target, rps: result["2xx"] / result.duration, result, cpuPerCall });
+    measured.push({ target, rps: result["2xx"] / result.duration, result, cpu });
   }
   const peerRuns = measured.filter(({ target }) => target === peerAgain);
-  const mean = (values: number[]) =>
-    values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
   const peer = mean(peerRuns.map(({ rps }) => rps));
-  const peerCpu = mean(peerRuns.map(({ cpuPerCall }) => cpuPerCall));
-  const rows: Row[] = measured.map(({ target, rps, result, cpuPerCall }, index) => {
+  const rows: Row[] = measured.map(({ target, rps, result }, index) => {
     const ratio = peer === 0 ? 0 : rps / peer;
-    const again = target === peerAgain && index === measured.length - 1;
     return {
-      target: again ? `${target.name}, again` : target.name,
+      target: nameOf(target, index),
       "req/s": Math.round(rps),
       "calls/s": Math.round(rps * target.callsPerRequest),
       "p50 ms": result.latency.p50,
@@ -170,8 +162,6 @@ for (const mode of benchModesFromEnv()) {
       statuses: Object.keys(result.statusCodeStats ?? {}).join(" "),
       "vs stock tRPC": peer === 0 ? "-" : ratio.toFixed(3),
       goal: target.goal === undefined ? "-" : `≥ ${target.goal} ${ratio >= target.goal ? "met" : "MISSED"}`,
-      "CPU µs/call": Math.round(cpuPerCall),
-      "CPU vs stock tRPC": peerCpu === 0 ? "-" : (peerCpu / cpuPerCall).toFixed(3),
     };
   });
   console.log(
@@ -179,8 +169,18 @@ for (const mode of benchModesFromEnv()) {
       `load generator in its own process, ${loadAverage()}`,
   );
   console.table(rows);
-  if (profiling) console.log("(profiled: the API's CPU per call includes the profiler's own cost)");
+  const peerCpu = peerRuns.map(({ cpu }) => cpu);
+  console.log(
+    "CPU time per call (µs) by process (serving: server + worker + PostgreSQL + Redis); the ratios divide " +
+      "the stock tRPC hello's by the target's:",
+  );
+  console.table(measured.map(({ target, cpu }, index) => cpuRow(nameOf(target, index), cpu, peerCpu)));
+  if (profiling) console.log("(profiled: the server's CPU per call includes the profiler's own cost)");
   printProfiles(profiles);
   await bench.close();
+
+  function nameOf(target: Target, index: number): string {
+    return target === peerAgain && index === measured.length - 1 ? `${target.name}, again` : target.name;
+  }
 }
 await peers.close();

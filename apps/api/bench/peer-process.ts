@@ -5,8 +5,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 /**
  * One peer every run is measured against, as a process of its own (forked by `startPeers`): `bare` is a
  * bare Fastify hello, `trpc` a stock tRPC 11 hello (one middleware-free router on the Fastify adapter,
- * no hooks, no logging), both built from the project's own dependencies. Reports its URL to the parent,
- * and on request (`cpu`) the CPU time it has used.
+ * no hooks, no logging), both built from the project's own dependencies. Reports its URL to the parent.
  */
 const kind = process.argv[2];
 let server: FastifyInstance;
@@ -21,12 +20,7 @@ if (kind === "trpc") {
 }
 const url = await server.listen({ host: "127.0.0.1", port: 0 });
 process.send?.({ type: "listening", url });
-process.on("message", async (message: { type: string }) => {
-  if (message.type === "cpu") {
-    const { user, system } = process.cpuUsage();
-    process.send?.({ type: "cpu", micros: user + system });
-    return;
-  }
+process.once("message", async () => {
   await server.close();
   process.disconnect();
 });

@@ -10,7 +10,7 @@ import { createThreadProfiler, selfTimeByOwner, topFrames } from "./cpu-profile"
  * The benchmarked API, in a process of its own (forked by `startBenchServer`, so the load generator
  * never shares its event loop or its core). Logs at info level to /dev/null: the per-request log line is
  * part of the measured cost, the terminal is not. `BENCH_RUN_WORKERS=1` runs the workers in-process, as
- * embedded mode does. On request it reports the CPU time it has used (`cpu`) and profiles its own event loop around one target; with
+ * embedded mode does. On request it profiles its own event loop around one target; with
  * `BENCH_PROFILE_DIRECTORY` set it also writes each profile there (`<target>.cpuprofile`, for DevTools).
  */
 const env = readProcessEnv();
@@ -36,21 +36,12 @@ const running = await startApi(config, {
 });
 const profiler = await createThreadProfiler();
 
-type Message =
-  | { type: "stop" }
-  | { type: "cpu" }
-  | { type: "profile-start" }
-  | { type: "profile-stop"; target: string };
+type Message = { type: "stop" } | { type: "profile-start" } | { type: "profile-stop"; target: string };
 
 const send = (message: object) => process.send?.(message);
 send({ type: "listening", url: running.url });
 process.on("message", async (message: Message) => {
   switch (message.type) {
-    case "cpu": {
-      const { user, system } = process.cpuUsage();
-      send({ type: "cpu", micros: user + system });
-      return;
-    }
     case "profile-start":
       await profiler.start();
       send({ type: "profiling" });
