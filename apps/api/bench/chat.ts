@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { type BenchServer, benchModesFromEnv, startBenchServer } from "./bench-server";
+import { type CpuPerCall, cpuPerCall, cpuRow, processLabels } from "./cpu-per-call";
+import { cpuSpentBetween, snapshotCpu } from "./process-cpu";
 import { loadAverage, printProfiles, type TargetProfile } from "./report";
 import { signUpAndSignIn } from "./session";
 
@@ -10,7 +12,8 @@ import { signUpAndSignIn } from "./session";
  * a process of its own and this process the load generator. At 1, 10 and 50 concurrent conversations
  * (follow-ups included), then 50 callers starting a new session per call (the issue's row). Prints
  * asks/s, p50/p99, the goal (≥ 500 asks/s, p99 ≤ 50 ms at 50) and the mean per-stage pipeline timings.
- * `--cpu-prof` profiles the API process during the 50-caller levels. Env: BENCH_ASKS (asks per level,
+ * Also splits each level's CPU time per ask between the API, PostgreSQL, Redis, the load generator and
+ * the rest of the machine. `--cpu-prof` profiles the API process during the 50-caller levels. Env: BENCH_ASKS (asks per level,
  * default 300), BENCH_MODE (`distributed` or `embedded`; both by default).
  */
 const asksPerLevel = Number(process.env.BENCH_ASKS ?? 300);
@@ -124,6 +127,7 @@ async function benchMode(bench: BenchServer) {
   await runLevel(chat, 5, { newSessionPerCall: false });
   const results = [];
   const profiles: TargetProfile[] = [];
+  const cpu: Array<{ level: string; perAsk: CpuPerCall }> = [];
   const levels = [
     { sessions: 1, newSessionPerCall: false },
     { sessions: 10, newSessionPerCall: false },
@@ -133,7 +137,12 @@ async function benchMode(bench: BenchServer) {
   for (const { sessions, newSessionPerCall } of levels) {
     const profiled = profiling && sessions === 50;
     if (profiled) await bench.ask({ type: "profile-start" });
+    const cpuBefore = snapshotCpu();
     const row = await runLevel(chat, sessions, { newSessionPerCall });
+    cpu.push({
+      level: row.level,
+      perAsk: cpuPerCall(cpuSpentBetween(cpuBefore, snapshotCpu(), processLabels(bench)), asksPerLevel),
+    });
     if (profiled) {
       const { frames, owners } = await bench.ask<Pick<TargetProfile, "frames" | "owners">>({
         type: "profile-stop",
@@ -150,6 +159,8 @@ async function benchMode(bench: BenchServer) {
   console.table(results.map(({ stages: _stages, ...row }) => row));
   console.log("mean per-stage pipeline time (ms) per ask:");
   console.table(Object.fromEntries(results.map((row) => [row.level, row.stages])));
+  console.log("CPU time per ask (µs) by process (serving: server + worker + PostgreSQL + Redis):");
+  console.table(cpu.map(({ level, perAsk }) => cpuRow(level, perAsk)));
   printProfiles(profiles);
 }
 

@@ -12,8 +12,8 @@ export type CpuPerCall = Partial<Record<ProcessLabel, number>>;
  * for a peer target), `worker` the distributed worker, PostgreSQL's and Redis's server processes (the
  * local ones, and in embedded mode the API's own PostgreSQL too), this process as the load generator.
  */
-export function processLabels(bench: BenchServer, peers: Peers, peerUrl: string | undefined) {
-  const server = peerUrl === undefined ? bench.pids.api : peers.pidOf(peerUrl);
+export function processLabels(bench: BenchServer, peer?: { peers: Peers; url: string }) {
+  const server = peer === undefined ? bench.pids.api : peer.peers.pidOf(peer.url);
   return (pid: number, command: string): ProcessLabel | undefined => {
     if (pid === server) return "server";
     if (pid === bench.pids.worker) return "worker";
@@ -45,10 +45,10 @@ const ratio = (peer: number | undefined, target: number | undefined) =>
   peer === undefined || target === undefined || target === 0 ? "-" : (peer / target).toFixed(3);
 
 /**
- * One row of the CPU table: µs per call by process, the serving total, and the stock tRPC peer's (the
- * mean of its runs) divided by the target's — for the server process alone and for the serving total.
+ * One row of the CPU table: µs per call by process, the serving total, and — given the stock tRPC peer's
+ * runs — the peer's (their mean) divided by the target's, for the server alone and for the serving total.
  */
-export function cpuRow(target: string, cpu: CpuPerCall, peerRuns: readonly CpuPerCall[]) {
+export function cpuRow(target: string, cpu: CpuPerCall, peerRuns: readonly CpuPerCall[] = []) {
   const peerServer = peerRuns.some((run) => run.server === undefined)
     ? undefined
     : mean(peerRuns.map((run) => run.server ?? 0));
@@ -60,7 +60,11 @@ export function cpuRow(target: string, cpu: CpuPerCall, peerRuns: readonly CpuPe
     target,
     ...Object.fromEntries(labels.map((label) => [label, round(cpu[label])])),
     serving: round(servingCost(cpu)),
-    "server vs stock tRPC": ratio(peerServer, cpu.server),
-    "serving vs stock tRPC": ratio(peerServing, servingCost(cpu)),
+    ...(peerRuns.length === 0
+      ? {}
+      : {
+          "server vs stock tRPC": ratio(peerServer, cpu.server),
+          "serving vs stock tRPC": ratio(peerServing, servingCost(cpu)),
+        }),
   };
 }

@@ -135,7 +135,11 @@ for (const mode of benchModesFromEnv()) {
     if (profiled) await bench.ask({ type: "profile-start" });
     const cpuBefore = snapshotCpu();
     const result = await autocannon({ ...options(), duration: durationSeconds });
-    const spent = cpuSpentBetween(cpuBefore, snapshotCpu(), processLabels(bench, peers, target.base));
+    const spent = cpuSpentBetween(
+      cpuBefore,
+      snapshotCpu(),
+      processLabels(bench, target.base === undefined ? undefined : { peers, url: target.base }),
+    );
     if (profiled) {
       const { frames, owners } = await bench.ask<Pick<TargetProfile, "frames" | "owners">>({
         type: "profile-stop",
