@@ -8,13 +8,13 @@ function httpContext() {
   const shutdown = new AbortController();
   const deps = {
     shutdownSignal: shutdown.signal,
-    logger: { child: () => ({}) },
+    logger: { child: vi.fn() },
   } as unknown as ApiDependencies;
   const raw = Object.assign(new EventEmitter(), { writableFinished: false });
   const req = { id: "req-1", ip: "203.0.113.9", headers: { cookie: "a=b" } } as unknown as FastifyRequest;
   const res = { raw, sent: false, header: () => undefined } as unknown as FastifyReply;
   const ctx = createHttpContextFactory(deps)({ req, res });
-  return { ctx, raw, shutdown };
+  return { ctx, raw, shutdown, deps };
 }
 
 describe("the HTTP context's signal", () => {
@@ -48,5 +48,10 @@ describe("the per-request context's cost", () => {
     expect(combine).toHaveBeenCalledTimes(1);
     shutdown.abort();
     expect(signal.aborted).toBe(true);
+  });
+
+  it("builds no logger per request (the log context carries the request id)", () => {
+    const { deps } = httpContext();
+    expect(deps.logger.child).not.toHaveBeenCalled();
   });
 });

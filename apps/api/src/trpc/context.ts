@@ -1,5 +1,4 @@
 import type { Principal } from "@vitae/auth";
-import type { Logger } from "@vitae/logger";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ApiDependencies } from "../dependencies";
 import type { WorkspaceAccess } from "./procedures";
@@ -7,12 +6,13 @@ import type { WorkspaceAccess } from "./procedures";
 /**
  * What every procedure sees. Built by `createContextInner` (tests, `createCaller`) or by the HTTP
  * factory below. One context serves every call of a batched request, so per-request work (resolving
- * the principal) happens once per request, not once per call.
+ * the principal) happens once per request, not once per call. Procedures log through `deps.logger`:
+ * the request id reaches every line from the log context the HTTP layer opens, so no per-request
+ * child logger is built.
  */
 export interface Context {
   deps: ApiDependencies;
   requestId: string;
-  logger: Logger;
   /**
    * Aborted when the client goes away or the server shuts down; long-running procedures stop on it.
    * Combined on first use (the same signal afterwards): most calls never need it, and a combined signal
@@ -68,7 +68,6 @@ export function createContextInner(deps: ApiDependencies, options: InnerContextO
   return {
     deps,
     requestId: options.requestId,
-    logger: deps.logger.child({ requestId: options.requestId }),
     getSignal: () => {
       signal ??= requestSignal ? AbortSignal.any([requestSignal, deps.shutdownSignal]) : deps.shutdownSignal;
       return signal;

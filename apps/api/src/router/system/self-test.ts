@@ -14,7 +14,7 @@ export const selfTestProcedure = publicProcedure
   .output(z.object({ jobRunId: z.string(), dispatched: z.boolean() }))
   .mutation(async ({ ctx }) => {
     const { jobRunId, dispatched } = await ctx.deps.queue.enqueue(runSelfTestJob, {});
-    ctx.logger.info({ jobRunId, dispatched }, "self-test queued");
+    ctx.deps.logger.info({ jobRunId, dispatched }, "self-test queued");
     return { jobRunId, dispatched };
   });
 
