@@ -25,6 +25,7 @@ export function createAppClients(): AppClients {
   const router = createAppRouter({
     queryClient,
     trpc: createTRPCOptionsProxy({ client: trpcClient, queryClient }),
+    client: trpcClient,
   });
   return { queryClient, trpcClient, router, loadAuthClient: lazyAuthClient() };
 }
