@@ -15,15 +15,18 @@ applyThemeChoice(document.documentElement, readThemeChoice(browserStorage()));
 const container = document.getElementById("root");
 if (container === null) throw new Error("index.html must contain an element with id 'root'.");
 
-// Before the first render, so the session check and the page's code start in this task rather than
-// after React has rendered once.
-const clients = createAppClients();
-// A transition, which React renders in slices, so the first render does not hold the main thread in one
-// long task before the page can respond (Lighthouse's TBT).
-startTransition(() => {
-  createRoot(container).render(
-    <StrictMode>
-      <App clients={clients} />
-    </StrictMode>,
-  );
-});
+// Evaluating the app's modules is one task; creating the router (whose first call compiles much of
+// react-router) and rendering wait for the next, so neither holds the main thread long (Lighthouse's TBT).
+// Not a top-level await, which would make the bundler split the entry's modules into many small chunks.
+setTimeout(() => {
+  // Before the first render, so the session check and the page's code start before React has rendered.
+  const clients = createAppClients();
+  // A transition, which React renders in slices, so the first render is not one long task either.
+  startTransition(() => {
+    createRoot(container).render(
+      <StrictMode>
+        <App clients={clients} />
+      </StrictMode>,
+    );
+  });
+}, 0);
