@@ -30,7 +30,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: "vendor-react", test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
-            { name: "vendor-data", test: /node_modules[\\/](@trpc|@tanstack)[\\/]/ },
+            // The query cache and the API client only: @tanstack/virtual-core (~30 KB) is the import grid's,
+            // and matching all of @tanstack would load it on every page.
+            {
+              name: "vendor-data",
+              test: /node_modules[\\/](@trpc[\\/]|@tanstack[\\/](query-core|react-query)[\\/])/,
+            },
             // Validation, which only forms and a few pages need: named, so a first load can be checked
             // not to fetch it (e2e/first-load.spec.ts).
             { name: "vendor-zod", test: /node_modules[\\/]zod[\\/]/ },

@@ -1,6 +1,6 @@
-import { StrictMode } from "react";
+import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./app/app";
+import { App, createAppClients } from "./app/app";
 import { applyThemeChoice, browserStorage, readThemeChoice } from "./theme/theme-preference";
 import "./theme/tokens.css";
 import "./styles.css";
@@ -15,8 +15,18 @@ applyThemeChoice(document.documentElement, readThemeChoice(browserStorage()));
 const container = document.getElementById("root");
 if (container === null) throw new Error("index.html must contain an element with id 'root'.");
 
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// Evaluating the app's modules is one task; creating the router (whose first call compiles much of
+// react-router) and rendering wait for the next, so neither holds the main thread long (Lighthouse's TBT).
+// Not a top-level await, which would make the bundler split the entry's modules into many small chunks.
+setTimeout(() => {
+  // Before the first render, so the session check and the page's code start before React has rendered.
+  const clients = createAppClients();
+  // A transition, which React renders in slices, so the first render is not one long task either.
+  startTransition(() => {
+    createRoot(container).render(
+      <StrictMode>
+        <App clients={clients} />
+      </StrictMode>,
+    );
+  });
+}, 0);

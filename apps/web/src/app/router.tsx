@@ -4,12 +4,13 @@ import { PublicLayout } from "../auth/public-layout";
 import { roleOf, SessionGate } from "../auth/session";
 import { SignInPage } from "../auth/sign-in-page";
 import { SignUpPage } from "../auth/sign-up-page";
+import type { Me } from "../trpc/types";
 import { CreateWorkspacePage } from "../workspaces/create-workspace-page";
 import { HomePage } from "./home-page";
 import { Layout } from "./layout";
 import { NotFoundPage } from "./not-found-page";
 import { RouteErrorPage } from "./route-error-page";
-import { type Prefetch, type PrefetchApi, prefetchIdentity } from "./route-prefetch";
+import { type Prefetch, type PrefetchApi, prefetchDashboard, prefetchIdentity } from "./route-prefetch";
 import { SectionAccess } from "./section-access";
 import { canUseSection, type Section, sections } from "./sections";
 import { SignedOutHome } from "./signed-out-home";
@@ -42,20 +43,27 @@ function prefetchLoader(api: PrefetchApi, prefetch: Prefetch) {
 }
 
 /**
- * The same for a section's page, once the session shows that `SectionAccess` will let the caller in (as
- * the page itself would ask): a signed-out or under-privileged visit sends no request the server refuses,
- * so it triggers no identity refresh either. The session is already on its way (`prefetchIdentity`).
+ * The same once the session shows that the page will use the data (as the page itself would ask): for a
+ * section, that `SectionAccess` lets the caller in. A signed-out or under-privileged visit sends no
+ * request the server refuses, so it triggers no identity refresh either. The session is already on its
+ * way (`prefetchIdentity`).
  */
-function sectionPrefetchLoader(api: PrefetchApi, section: Section, prefetch: Prefetch) {
+function sessionPrefetchLoader(api: PrefetchApi, isWanted: (me: Me) => boolean, prefetch: Prefetch) {
   return ({ params }: { params: Params }) => {
     api.queryClient.ensureQueryData(api.trpc.auth.me.queryOptions()).then(
       (me) => {
-        if (canUseSection(section, roleOf(me))) prefetch(api, params);
+        if (isWanted(me)) prefetch(api, params);
       },
       () => undefined,
     );
     return null;
   };
+}
+
+function sectionPrefetch(api: PrefetchApi, section: Section, prefetch: Prefetch | undefined) {
+  return prefetch === undefined
+    ? {}
+    : { loader: sessionPrefetchLoader(api, (me) => canUseSection(section, roleOf(me)), prefetch) };
 }
 
 /**
@@ -95,7 +103,12 @@ export function createAppRouter(api: PrefetchApi) {
             {
               ErrorBoundary: RouteErrorPage,
               children: [
-                { index: true, Component: HomePage },
+                {
+                  index: true,
+                  Component: HomePage,
+                  // The dashboard's figures, which the home shows to a caller with a workspace.
+                  loader: sessionPrefetchLoader(api, (me) => me.workspace !== null, prefetchDashboard),
+                },
                 { path: "workspaces/new", Component: CreateWorkspacePage },
                 { path: "invitations/:invitationId", Component: AcceptInvitationPage },
                 // The instance operator's pages (not workspace sections); the server refuses anyone else.
@@ -111,7 +124,9 @@ export function createAppRouter(api: PrefetchApi) {
                   {
                     path: section.path,
                     element: <SectionAccess section={section} />,
-                    children: [{ index: true, lazy: section.lazy }],
+                    children: [
+                      { index: true, lazy: section.lazy, ...sectionPrefetch(api, section, section.prefetch) },
+                    ],
                   },
                   ...(section.pages ?? []).map((page) => ({
                     path: page.path,
@@ -120,9 +135,7 @@ export function createAppRouter(api: PrefetchApi) {
                       {
                         index: true,
                         lazy: page.lazy,
-                        ...(page.prefetch === undefined
-                          ? {}
-                          : { loader: sectionPrefetchLoader(api, section, page.prefetch) }),
+                        ...sectionPrefetch(api, section, page.prefetch),
                       },
                     ],
                   })),

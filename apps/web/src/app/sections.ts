@@ -1,7 +1,7 @@
 import type { ComponentType } from "react";
 import { matchPath } from "react-router";
 import { hasRoleAtLeast, type Role } from "../auth/roles";
-import { type Prefetch, prefetchProfile } from "./route-prefetch";
+import { type Prefetch, prefetchDocuments, prefetchProfile } from "./route-prefetch";
 
 /**
  * One entry per shipped capability: it becomes both a route and a main-navigation link, so adding a
@@ -21,6 +21,8 @@ export interface Section {
   minRole?: Role;
   /** Loads the page on first visit so each capability ships as its own chunk. */
   lazy: () => Promise<{ Component: ComponentType }>;
+  /** The query the page paints first, started alongside its code (`route-prefetch.ts`). */
+  prefetch?: Prefetch;
   /**
    * Pages reached from this section rather than from the navigation (a document's profile). They get
    * their own top-level path but the section's access rule, so no route escapes its role check.
@@ -54,6 +56,7 @@ export const sections: readonly Section[] = [
     summary: "Upload résumés and turn each into a profile you can check and correct.",
     minRole: "viewer",
     lazy: async () => ({ Component: (await import("../documents/documents-page")).DocumentsPage }),
+    prefetch: prefetchDocuments,
     pages: [
       {
         path: "profiles/:profileId",

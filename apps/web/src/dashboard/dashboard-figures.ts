@@ -1,4 +1,14 @@
+import type { TRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import type { AppRouter } from "@vitae/api/router";
 import type { RouterOutputs } from "../trpc/types";
+
+/**
+ * The dashboard's query: the last seven days. One definition for the dashboard and its route prefetch
+ * (`route-prefetch.ts`), so the prefetch fills the cache entry the dashboard reads.
+ */
+export function dashboardQuery(trpc: TRPCOptionsProxy<AppRouter>) {
+  return trpc.usage.dashboard.queryOptions({ days: 7 });
+}
 
 /** `usage.dashboard`'s answer. */
 export type DashboardData = RouterOutputs["usage"]["dashboard"];

@@ -6,7 +6,7 @@ import { describeError } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { formatCount } from "../lib/format";
 import { useTRPC } from "../trpc/client";
-import { activityTotals, type DashboardData, statusShares } from "./dashboard-figures";
+import { activityTotals, type DashboardData, dashboardQuery, statusShares } from "./dashboard-figures";
 import "./dashboard.css";
 
 const loadingFigure = "…";
@@ -111,7 +111,7 @@ function ActivityTile({
  */
 export function WorkspaceDashboard({ canOpenDocuments }: { canOpenDocuments: boolean }) {
   const trpc = useTRPC();
-  const dashboard = useQuery(trpc.usage.dashboard.queryOptions({ days: 7 }));
+  const dashboard = useQuery(dashboardQuery(trpc));
 
   if (dashboard.isError) {
     return <ErrorNotice title="Your figures could not be loaded." summary={describeError(dashboard.error)} />;

@@ -7,14 +7,13 @@ import { describeError, type ErrorSummary } from "../lib/describe-error";
 import { ErrorNotice } from "../lib/error-notice";
 import { useTRPC, useTRPCClient } from "../trpc/client";
 import { DocumentRow, type DocumentTarget } from "./document-row";
+import { documentsListQuery } from "./documents-list-query";
 import { DropZone } from "./drop-zone";
 import { uploadMaxBytesFor } from "./file-checks";
 import { filterInput, isFiltered, noFilter, type PeopleFilter, PeopleFilters } from "./people-filters";
 import { UploadList } from "./upload-list";
 import { useUploads } from "./use-uploads";
 import "./documents.css";
-
-const pageSize = 20;
 
 /** Why a delete failed; the usual reason for NOT_FOUND here is that someone deleted the file first. */
 function deleteFailure(error: unknown): ErrorSummary {
@@ -45,22 +44,10 @@ export function DocumentsPage() {
   }, []);
   const uploads = useUploads({ maxBytes, onFinalized });
 
-  // Paged by hand rather than with `infiniteQueryOptions`, which adds a `direction` field to the input
-  // that `documents.list`'s strict input schema refuses. The key sits under the procedure's path, so
-  // invalidating `documents.list` refreshes it too.
   const list = useInfiniteQuery({
-    queryKey: [...trpc.documents.list.pathKey(), { limit: pageSize, pages: true, ...narrowed }],
-    queryFn: ({ pageParam, signal }) =>
-      client.documents.list.query(
-        pageParam === null
-          ? { limit: pageSize, ...narrowed }
-          : { limit: pageSize, cursor: pageParam, ...narrowed },
-        { signal },
-      ),
+    ...documentsListQuery({ trpc, client }, narrowed),
     // While a new search loads, the previous results stay instead of a blank list.
     placeholderData: (previous) => previous,
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const documents = list.data?.pages.flatMap((page) => page.items) ?? [];
 

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import type { RouterInputs } from "../trpc/types";
+import type { DocumentsListFilter } from "./documents-list-query";
 
 type ListInput = NonNullable<Exclude<RouterInputs["documents"]["list"], void>>;
 type Status = NonNullable<ListInput["statuses"]>[number];
@@ -15,7 +16,7 @@ export interface PeopleFilter {
 export const noFilter: PeopleFilter = { query: "", status: "", kind: "" };
 
 /** The `documents.list` input fields of a filter (absent when "any"). */
-export function filterInput(filter: PeopleFilter): Pick<ListInput, "query" | "statuses" | "kinds"> {
+export function filterInput(filter: PeopleFilter): DocumentsListFilter {
   const query = filter.query.trim();
   return {
     ...(query === "" ? {} : { query }),
