@@ -15,9 +15,11 @@ export interface CallerOverview {
 
 const noWorkspace = "00000000-0000-0000-0000-000000000000";
 
-function prepareCallerOverview(db: Database) {
-  // Named and prepared: `auth.me` runs it on every call (a client's first request and every refocus), so
-  // it is one round trip with no query building instead of three reads one after the other.
+/**
+ * The statement behind {@link getCallerOverview}, unprepared (its placeholders: `userId`,
+ * `workspaceId`); exported for the test that checks its plan stays an index probe as users grow.
+ */
+export function callerOverviewQuery(db: Database) {
   const firstUser = db
     .select({ id: users.id })
     .from(users)
@@ -45,8 +47,13 @@ function prepareCallerOverview(db: Database) {
     )
     .leftJoin(workspaces, eq(workspaces.id, workspaceMembers.workspaceId))
     .where(eq(users.id, sql.placeholder("userId")))
-    .limit(1)
-    .prepare("vitae_get_caller_overview");
+    .limit(1);
+}
+
+function prepareCallerOverview(db: Database) {
+  // Named and prepared: `auth.me` runs it on every call (a client's first request and every refocus), so
+  // it is one round trip with no query building instead of three reads one after the other.
+  return callerOverviewQuery(db).prepare("vitae_get_caller_overview");
 }
 
 const preparedCallerOverview = new WeakMap<Database, ReturnType<typeof prepareCallerOverview>>();
