@@ -37,8 +37,12 @@ describe("auth.me's caller overview on an instance with many accounts", () => {
       workspaceId: "00000000-0000-0000-0000-000000000000",
     };
     const bound = params.map((param) => values[(param as { name: string }).name] ?? param);
-    const [row] = await client.unsafe(`explain (format json) ${text}`, bound as string[]);
-    const nodes = planNodes((row?.["QUERY PLAN"] as [{ Plan: Record<string, unknown> }])[0].Plan);
+    const [row] = await client.unsafe<{ "QUERY PLAN": [{ Plan: Record<string, unknown> }] }[]>(
+      `explain (format json) ${text}`,
+      bound as string[],
+    );
+    if (row === undefined) throw new Error("EXPLAIN returned no plan");
+    const nodes = planNodes(row["QUERY PLAN"][0].Plan);
     expect(nodes.some((node) => node.includes("users_created_at_id_idx"))).toBe(true);
     expect(nodes.filter((node) => node.startsWith("Sort") || node.startsWith("Seq Scan"))).toEqual([]);
   });
