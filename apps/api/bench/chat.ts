@@ -13,8 +13,8 @@ import { signUpAndSignIn } from "./session";
  * (follow-ups included), then 50 callers starting a new session per call (the issue's row). Prints
  * asks/s, p50/p99, the goal (≥ 500 asks/s, p99 ≤ 50 ms at 50) and the mean per-stage pipeline timings.
  * Also splits each level's CPU time per ask between the API, PostgreSQL, Redis, the load generator and
- * the rest of the machine. `--cpu-prof` profiles the API process during the 50-caller levels. Env: BENCH_ASKS (asks per level,
- * default 300), BENCH_MODE (`distributed` or `embedded`; both by default).
+ * the rest of the machine. `--cpu-prof` profiles the API process during the 50-caller levels.
+ * Env: BENCH_ASKS (asks per level, default 300), BENCH_MODE (`distributed` or `embedded`; both by default).
  */
 const asksPerLevel = Number(process.env.BENCH_ASKS ?? 300);
 const profiling = process.argv.includes("--cpu-prof");

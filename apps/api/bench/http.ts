@@ -19,8 +19,8 @@ import { signUpWithKey, startSelfTest } from "./session";
  * each target's CPU time per call between the serving process, the worker, PostgreSQL, Redis, the load
  * generator and everything else (from /proc, Linux only), with the stock tRPC hello's divided by the
  * target's. It says which process a call's cost is in, and how busy the rest of the machine was ("other").
- * `--cpu-prof` profiles the API process during each target and prints its top self-time frames and self time by package
- * (`BENCH_PROFILE_DIRECTORY` also keeps each raw profile).
+ * `--cpu-prof` profiles the API process during each target and prints its top self-time frames and its
+ * self time by package (`BENCH_PROFILE_DIRECTORY` also keeps each raw profile).
  * Env: BENCH_DURATION_S (default 5), BENCH_CONNECTIONS (default 50), BENCH_ONLY (a substring of the
  * target names to run, plus the peers), BENCH_MODE (`distributed` or `embedded`; both by default).
  */

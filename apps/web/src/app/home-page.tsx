@@ -1,7 +1,16 @@
 import { Link } from "react-router";
 import { roleOf, useSession } from "../auth/session";
 import { WorkspaceDashboard } from "../dashboard/workspace-dashboard";
+import type { Me } from "../trpc/types";
 import { productName, visibleSections } from "./sections";
+
+/**
+ * Whether the home shows the workspace dashboard: only to a caller in a workspace. The home's route
+ * prefetches the dashboard's figures under the same condition (`router.tsx`).
+ */
+export function showsDashboard(me: Me): me is Me & { workspace: NonNullable<Me["workspace"]> } {
+  return me.workspace !== null;
+}
 
 /** Where a signed-in person lands: the workspace's figures at a glance, then what they can open. */
 export function HomePage() {
@@ -11,17 +20,17 @@ export function HomePage() {
   return (
     <section aria-labelledby="home-title" data-testid="home-page">
       <h1 id="home-title">{productName}</h1>
-      {me.workspace === null ? (
-        <p className="lead">
-          Vitae turns résumés into something you can talk to, match against jobs, and import or export as HR
-          tables.
-        </p>
-      ) : (
+      {showsDashboard(me) ? (
         <>
           <p className="lead">What is happening in {me.workspace.name} this week.</p>
           {/* The tiles render at once; only the chart library loads later (charts/bar-chart.tsx). */}
           <WorkspaceDashboard canOpenDocuments={available.some((section) => section.path === "documents")} />
         </>
+      ) : (
+        <p className="lead">
+          Vitae turns résumés into something you can talk to, match against jobs, and import or export as HR
+          tables.
+        </p>
       )}
       {me.workspace === null ? (
         <div className="panel" data-testid="no-workspace">

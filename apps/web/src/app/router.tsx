@@ -6,7 +6,7 @@ import { SignInPage } from "../auth/sign-in-page";
 import { SignUpPage } from "../auth/sign-up-page";
 import type { Me } from "../trpc/types";
 import { CreateWorkspacePage } from "../workspaces/create-workspace-page";
-import { HomePage } from "./home-page";
+import { HomePage, showsDashboard } from "./home-page";
 import { Layout } from "./layout";
 import { NotFoundPage } from "./not-found-page";
 import { RouteErrorPage } from "./route-error-page";
@@ -106,8 +106,7 @@ export function createAppRouter(api: PrefetchApi) {
                 {
                   index: true,
                   Component: HomePage,
-                  // The dashboard's figures, which the home shows to a caller with a workspace.
-                  loader: sessionPrefetchLoader(api, (me) => me.workspace !== null, prefetchDashboard),
+                  loader: sessionPrefetchLoader(api, showsDashboard, prefetchDashboard),
                 },
                 { path: "workspaces/new", Component: CreateWorkspacePage },
                 { path: "invitations/:invitationId", Component: AcceptInvitationPage },
